@@ -1,0 +1,34 @@
+# The Makefile is the interface: README and .ci/run use these targets.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: run test lint clean bench venv
+
+venv: $(STAMP)
+
+# Create the virtual environment on first use, from the lock file (reproducible installs).
+$(STAMP): pyproject.toml requirements.lock
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
+	touch $(STAMP)
+
+## run: ingest seeds/, build and validate the warehouse, print the reports
+run: $(STAMP)
+	$(BIN)/recoupe run
+
+## test: the whole test suite (unit, SQL, property-based, end-to-end)
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+bench: $(STAMP)
+	$(BIN)/python -m bench.run_all
+
+clean:
+	rm -rf data/lake data/reports data/*.duckdb data/*.duckdb.wal data/staging .pytest_cache .ruff_cache

@@ -1,0 +1,1 @@
+"""Great Expectations suites for the warehouse: one per table and view, with severities."""

@@ -1,0 +1,1 @@
+"""Prefect flows, settings and the `recoupe` command line: orchestration only."""

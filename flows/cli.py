@@ -1,0 +1,220 @@
+"""The `recoupe` command line: run, validate, report, sql, serve."""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from flows.settings import Settings
+
+app = typer.Typer(
+    name="recoupe",
+    help="Cross-check French news dispatches: ingest raw files, extract who says what and when, "
+         "load a DuckDB warehouse, validate it, and report where sources contradict each other.",
+    no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
+)
+console = Console()
+err = Console(stderr=True)
+
+InputOpt = Annotated[Path | None, typer.Option("--input", help="folder of raw dispatches, read recursively "
+                                                                 "[default: seeds/]")]
+DbOpt = Annotated[Path | None, typer.Option("--db", help="warehouse file [default: data/warehouse.duckdb]")]
+LakeOpt = Annotated[Path | None, typer.Option("--lake", help="Parquet lake folder [default: data/lake/]")]
+ReportsOpt = Annotated[Path | None, typer.Option("--reports", help="reports folder [default: data/reports/]")]
+
+
+def _prefect_defaults() -> None:
+    """Quiet, local, serverless Prefect unless the user configured otherwise."""
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
+    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+    os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
+
+
+def _settings(**overrides: object) -> Settings:
+    return Settings().with_overrides(**overrides)
+
+
+def _lock_hint(error: Exception) -> str:
+    text = str(error)
+    if "lock" in text.lower():
+        return (f"{text}\nAnother process holds a read-write connection to this file. Close it (or open it "
+                "with `duckdb -readonly`) and try again.")
+    return text
+
+
+def _print_summary(summary) -> None:
+    table = Table(title=f"run {summary.run_id}", show_header=False)
+    for label, value in (("status", summary.status), ("inputs", summary.n_inputs),
+                         ("new articles", summary.n_articles_new), ("duplicates / unchanged", summary.n_duplicates),
+                         ("quarantined", summary.n_quarantined), ("claims", summary.n_claims),
+                         ("contradictions", summary.n_contradictions), ("warehouse", summary.db_path)):
+        table.add_row(label, str(value))
+    console.print(table)
+
+
+def _print_views(db: Path, limit: int = 12) -> None:
+    from flows.warehouse_io import query_frame
+
+    contradictions = query_frame(db, "select kind, speaker_a, speaker_b, event_key, confidence, explanation "
+                                     "from contradictions order by confidence desc, contradiction_id limit ?", [limit])
+    table = Table(title="contradictions (top by confidence)")
+    for column in contradictions.columns:
+        table.add_column(column, overflow="fold", max_width=34)
+    for row in contradictions.iter_rows():
+        table.add_row(*[f"{v:.2f}" if isinstance(v, float) else str(v) for v in row])
+    console.print(table)
+    timeline = query_frame(db, "select event_start, event_end, label, n_articles, date_conflict from timeline "
+                               "order by event_start, event_key limit ?", [limit * 2])
+    table = Table(title="timeline")
+    for column in timeline.columns:
+        table.add_column(column, overflow="fold", max_width=60)
+    for row in timeline.iter_rows():
+        table.add_row(*[str(v) for v in row])
+    console.print(table)
+
+
+@app.command()
+def run(input: InputOpt = None, db: DbOpt = None, lake: LakeOpt = None, reports: ReportsOpt = None,
+        full_refresh: Annotated[bool, typer.Option("--full-refresh", help="rebuild everything from the inputs")] = False,
+        quiet: Annotated[bool, typer.Option("--quiet", help="no tables, only the summary")] = False) -> None:
+    """Run the whole pipeline and publish the warehouse if every critical expectation passes.
+
+    Exit 0: published. Exit 1: a critical expectation failed (nothing published). Exit 2: bad usage.
+    """
+    settings = _settings(input_dir=input, db_path=db, lake_dir=lake, reports_dir=reports,
+                         full_refresh=full_refresh or None)
+    if not settings.input_dir.is_dir():
+        err.print(f"[red]error:[/red] input folder not found: {settings.input_dir}")
+        raise typer.Exit(2)
+    _prefect_defaults()
+    from flows.pipeline import InputError, dispatch_pipeline
+    from flows.reporting import write_reports
+
+    started = time.perf_counter()
+    try:
+        summary = dispatch_pipeline(settings)
+    except InputError as error:
+        err.print(f"[red]error:[/red] {error}")
+        raise typer.Exit(2) from error
+    _print_summary(summary)
+    if summary.status != "published":
+        err.print("[red]validation failed: nothing published.[/red] Failed critical expectations:")
+        for failure in summary.failed:
+            err.print(f"  - {failure}")
+        err.print(f"The previous warehouse ({settings.db_path}) is untouched; the failed build is at "
+                  f"{summary.db_path}; details in its dq_results table.")
+        raise typer.Exit(1)
+    written = write_reports(settings.db_path, settings.reports_dir)
+    if not quiet:
+        _print_views(settings.db_path)
+    console.print(f"reports: {', '.join(str(p) for p in written)}")
+    console.print(f"done in {time.perf_counter() - started:.1f} s")
+
+
+@app.command()
+def validate(db: DbOpt = None) -> None:
+    """Run the data-quality checks on the published warehouse. Exit 1 if a critical one fails."""
+    settings = _settings(db_path=db)
+    if not settings.db_path.exists():
+        err.print(f"[red]error:[/red] no warehouse at {settings.db_path}: run `recoupe run` first")
+        raise typer.Exit(2)
+    _prefect_defaults()
+    from flows.validation import run_gate
+
+    gate = run_gate(settings.db_path, run_id="validate")
+    table = Table(title="data quality")
+    for column in ("suite", "expectation", "severity", "success", "unexpected_count"):
+        table.add_column(column, overflow="fold")
+    for row in gate.results.iter_rows(named=True):
+        table.add_row(row["suite"], row["expectation"][:70], row["severity"],
+                      "[green]ok[/green]" if row["success"] else "[red]FAIL[/red]", str(row["unexpected_count"]))
+    console.print(table)
+    if not gate.passed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def report(db: DbOpt = None, reports: ReportsOpt = None,
+           format: Annotated[list[str] | None, typer.Option("--format", help="md, html, csv or json "
+                                                                          "(repeatable; default: all)")] = None) -> None:
+    """Write the contradiction and timeline reports of the published warehouse."""
+    from flows.reporting import FORMATS, write_reports
+
+    settings = _settings(db_path=db, reports_dir=reports)
+    formats = tuple(format or FORMATS)
+    unknown = [f for f in formats if f not in FORMATS]
+    if unknown:
+        err.print(f"[red]error:[/red] unknown format {unknown}; choose from {', '.join(FORMATS)}")
+        raise typer.Exit(2)
+    if not settings.db_path.exists():
+        err.print(f"[red]error:[/red] no warehouse at {settings.db_path}: run `recoupe run` first")
+        raise typer.Exit(2)
+    for path in write_reports(settings.db_path, settings.reports_dir, formats):
+        console.print(str(path))
+
+
+@app.command()
+def sql(query: Annotated[str, typer.Argument(help="a SELECT statement")], db: DbOpt = None,
+        limit: Annotated[int, typer.Option(help="rows to print at most")] = 50) -> None:
+    """Run a read-only ad-hoc query on the warehouse and print a table."""
+    import duckdb
+
+    from flows.warehouse_io import fetch_frame
+
+    settings = _settings(db_path=db)
+    if not settings.db_path.exists():
+        err.print(f"[red]error:[/red] no warehouse at {settings.db_path}: run `recoupe run` first")
+        raise typer.Exit(2)
+    try:
+        con = duckdb.connect(str(settings.db_path), read_only=True)
+    except duckdb.Error as error:
+        err.print(f"[red]error:[/red] {_lock_hint(error)}")
+        raise typer.Exit(1) from error
+    try:
+        frame = fetch_frame(con, query)
+    except duckdb.Error as error:
+        err.print(f"[red]error:[/red] {error}")
+        raise typer.Exit(1) from error
+    finally:
+        con.close()
+    table = Table(show_lines=False)
+    for column in frame.columns:
+        table.add_column(column, overflow="fold")
+    for row in frame.head(limit).iter_rows():
+        table.add_row(*["" if v is None else str(v) for v in row])
+    console.print(table)
+    if frame.height > limit:
+        console.print(f"({frame.height} rows, {limit} shown; use --limit)")
+
+
+@app.command()
+def serve(cron: Annotated[str, typer.Option("--cron", help="schedule, cron syntax")] = "0 * * * *",
+          input: InputOpt = None, db: DbOpt = None, lake: LakeOpt = None,
+          name: Annotated[str, typer.Option(help="deployment name")] = "recoupe-scheduled") -> None:
+    """Serve the pipeline as a Prefect deployment that runs on a schedule (needs a Prefect API:
+    `prefect server start` and PREFECT_API_URL, or Prefect Cloud)."""
+    _prefect_defaults()
+    from flows.pipeline import dispatch_pipeline
+
+    settings = _settings(input_dir=input, db_path=db, lake_dir=lake)
+    console.print(f"serving '{name}' on schedule {cron!r}; Ctrl-C to stop")
+    dispatch_pipeline.serve(name=name, cron=cron, parameters={"settings": settings.model_dump(mode="json")})
+
+
+def main() -> None:
+    try:
+        app()
+    except KeyboardInterrupt:
+        sys.exit(130)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,45 @@
+"""The Parquet lake: one folder per dataset, one part file per run and batch, written atomically."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import polars as pl
+
+
+def write_part(frame: pl.DataFrame, lake_dir: Path, dataset: str, part: str) -> Path:
+    """Write `frame` as `<lake>/<dataset>/part-<part>.parquet` (zstd, statistics): temp file, then rename."""
+    folder = lake_dir / dataset
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / f"part-{part}.parquet"
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".parquet")
+    os.close(fd)
+    try:
+        frame.write_parquet(tmp, compression="zstd", statistics=True)
+        os.replace(tmp, target)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+    return target
+
+
+def read_dataset(lake_dir: Path, dataset: str, schema: dict | None = None) -> pl.DataFrame:
+    """All parts of a dataset in write order (empty frame with `schema` when there are none)."""
+    folder = lake_dir / dataset
+    parts = sorted(folder.glob("part-*.parquet"), key=lambda p: (p.stat().st_mtime_ns, p.name)) if folder.exists() else []
+    if not parts:
+        return pl.DataFrame(schema=schema or {})
+    return pl.concat([pl.read_parquet(p) for p in parts], how="diagonal_relaxed")
+
+
+def reset_lake(lake_dir: Path) -> None:
+    """`--full-refresh`: forget every derived dataset (run history and quality history are kept)."""
+    keep = {"pipeline_runs", "dq_results"}
+    if not lake_dir.exists():
+        return
+    for folder in lake_dir.iterdir():
+        if folder.is_dir() and folder.name not in keep:
+            for part in folder.glob("*.parquet"):
+                part.unlink()

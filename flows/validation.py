@@ -1,0 +1,90 @@
+"""The data-quality gate: Great Expectations suites over the staging warehouse.
+
+GE 1.x has no Polars support and its DuckDB datasource is broken (stack-notes): tables are read from
+DuckDB into pandas and validated with the pandas datasource. SQL assertions in `warehouse/checks/`
+are run in DuckDB and their offending rows validated as "empty"."""
+
+from __future__ import annotations
+
+import logging
+import os
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+import duckdb
+import polars as pl
+
+from expectations.suites import empty_result_suite, table_suites
+from flows.warehouse_io import sql_files
+
+DQ_SCHEMA = {"run_id": pl.String, "suite": pl.String, "expectation": pl.String, "severity": pl.String,
+             "success": pl.Boolean, "observed_value": pl.String, "unexpected_count": pl.Int64,
+             "sample_ids": pl.List(pl.String), "evaluated_at": pl.Datetime("us")}
+
+
+@dataclass
+class GateResult:
+    results: pl.DataFrame
+
+    @property
+    def failed_critical(self) -> pl.DataFrame:
+        return self.results.filter(~pl.col("success") & (pl.col("severity") == "critical"))
+
+    @property
+    def passed(self) -> bool:
+        return self.failed_critical.is_empty()
+
+
+def _describe(config) -> str:
+    kwargs = {k: v for k, v in config.kwargs.items() if k not in ("batch_id",)}
+    args = ", ".join(f"{k}={v}" for k, v in kwargs.items() if k != "value_set")
+    return f"{config.type}({args})"
+
+
+def run_gate(db: Path, run_id: str) -> GateResult:
+    """Validate every suite against the warehouse file `db`; returns one row per expectation."""
+    os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
+    logging.getLogger("great_expectations").setLevel(logging.ERROR)
+    import great_expectations as gx
+    from great_expectations.data_context.types.base import ProgressBarsConfig
+
+    context = gx.get_context(mode="ephemeral")
+    context.variables.progress_bars = ProgressBarsConfig(globally=False)
+    source = context.data_sources.add_pandas("warehouse")
+    con = duckdb.connect(str(db), read_only=True)
+    frames = {}
+    try:
+        for table in table_suites():
+            frames[table] = ("table", table, con.execute(f'select * from "{table}"').df())
+        for name, sql in sql_files("checks"):
+            severity = "critical" if "severity: critical" in sql.splitlines()[0] else "warning"
+            frames[name.removesuffix(".sql")] = ("check", severity, con.execute(sql).df())
+    finally:
+        con.close()
+    rows = []
+    now = datetime.now()
+    suites = table_suites()
+    for name, (kind, detail, frame) in frames.items():
+        expectations = suites[name] if kind == "table" else empty_result_suite(name, detail)
+        asset = source.add_dataframe_asset(name)
+        batch = asset.add_batch_definition_whole_dataframe(name)
+        suite = context.suites.add(gx.ExpectationSuite(name=name, expectations=expectations))
+        definition = context.validation_definitions.add(gx.ValidationDefinition(name=name, data=batch, suite=suite))
+        outcome = definition.run(batch_parameters={"dataframe": frame},
+                                 result_format={"result_format": "SUMMARY"})
+        for result in outcome.results:
+            config = result.expectation_config
+            detail_result = result.result or {}
+            sample = detail_result.get("partial_unexpected_list") or []
+            if kind == "check" and not frame.empty:
+                sample = frame.iloc[:, 0].astype(str).head(10).tolist()
+            observed = detail_result.get("observed_value")
+            rows.append({
+                "run_id": run_id, "suite": name, "expectation": _describe(config),
+                "severity": (config.meta or {}).get("severity", "critical"), "success": bool(result.success),
+                "observed_value": None if observed is None else str(observed)[:200],
+                "unexpected_count": detail_result.get("unexpected_count") if kind == "table" else len(frame),
+                "sample_ids": [str(s)[:80] for s in sample[:10]], "evaluated_at": now,
+            })
+    return GateResult(pl.DataFrame(rows, schema=DQ_SCHEMA))

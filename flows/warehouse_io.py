@@ -1,0 +1,97 @@
+"""DuckDB: build a warehouse file from frames (one transaction), publish it atomically, query it.
+
+Publication builds a complete new file under `data/staging/` and swaps it in with `os.replace`, so a
+reader that holds the old file (DuckDB CLI, `recoupe sql`) keeps reading a consistent warehouse and
+never blocks the run; the next reader opens the new one.
+"""
+
+from __future__ import annotations
+
+import os
+from importlib import resources
+from pathlib import Path
+
+import duckdb
+import polars as pl
+
+
+def sql_files(folder: str) -> list[tuple[str, str]]:
+    """(file name, SQL) of `warehouse/<folder>/*.sql`, in file-name order."""
+    root = resources.files("warehouse").joinpath(folder)
+    files = sorted((p for p in root.iterdir() if p.name.endswith(".sql")), key=lambda p: p.name)
+    return [(p.name, p.read_text(encoding="utf-8")) for p in files]
+
+
+def create_schema(con: duckdb.DuckDBPyConnection) -> None:
+    for _, sql in sql_files("schema"):
+        con.execute(sql)
+
+
+def create_views(con: duckdb.DuckDBPyConnection) -> None:
+    for _, sql in sql_files("views"):
+        con.execute(sql)
+
+
+def table_columns(con: duckdb.DuckDBPyConnection, table: str) -> list[str]:
+    rows = con.execute("select column_name from information_schema.columns where table_name = ? "
+                       "order by ordinal_position", [table]).fetchall()
+    return [r[0] for r in rows]
+
+
+def insert_frame(con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame) -> None:
+    """Insert the frame's columns that the table has (by name). `table` is one of ours, never data."""
+    if frame.is_empty():
+        return
+    columns = [c for c in table_columns(con, table) if c in frame.columns]
+    incoming = frame.select(columns).to_arrow()  # noqa: F841 - read by DuckDB's replacement scan
+    con.register("incoming_frame", incoming)
+    quoted = ", ".join(f'"{c}"' for c in columns)
+    con.execute(f'insert into "{table}" ({quoted}) select {quoted} from incoming_frame')
+    con.unregister("incoming_frame")
+
+
+def build_warehouse(path: Path, tables: dict[str, pl.DataFrame]) -> None:
+    """Create a fresh warehouse file at `path` with every table, loaded in one transaction, and the views."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    for leftover in (path, path.with_name(path.name + ".wal")):
+        if leftover.exists():
+            leftover.unlink()
+    con = duckdb.connect(str(path))
+    try:
+        con.execute("begin transaction")
+        create_schema(con)
+        for table, frame in tables.items():
+            insert_frame(con, table, frame)
+        create_views(con)
+        con.execute("commit")
+        con.execute("checkpoint")
+    except Exception:
+        con.execute("rollback")
+        raise
+    finally:
+        con.close()
+
+
+def publish(staging: Path, target: Path) -> None:
+    """Atomically replace the published warehouse with the staging file (same filesystem)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    wal = staging.with_name(staging.name + ".wal")
+    if wal.exists():
+        raise RuntimeError(f"{staging} still has a write-ahead log: it was not closed cleanly")
+    os.replace(staging, target)
+
+
+def fetch_frame(con: duckdb.DuckDBPyConnection, sql: str, params: list | None = None) -> pl.DataFrame:
+    """Run a query with bound parameters and return a Polars frame (via Arrow)."""
+    frame = pl.from_arrow(con.sql(sql, params=params or None).to_arrow_table())
+    assert isinstance(frame, pl.DataFrame)
+    return frame
+
+
+def query_frame(db: Path, sql: str, params: list | None = None) -> pl.DataFrame:
+    """Run a read-only query on a warehouse file and return a Polars frame."""
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return fetch_frame(con, sql, params)
+    finally:
+        con.close()

@@ -1,0 +1,496 @@
+"""Claims: who states which proposition, affirmed or denied, hedged or not, about which event.
+
+One pass per sentence over the spaCy parse. Constructions recognised:
+- direct quotes, attribution after (`"P", a déclaré X`, `"P", a-t-il indiqué`) or before (`X a dit : "P"`);
+- indirect speech (`X a indiqué que P`, `P, ont annoncé des responsables`), infinitive complements
+  (`X a expliqué ne rien savoir`);
+- `selon X, P` / `d'après X, P`;
+- denials of a nominal or earlier report (`X a démenti des informations faisant état de la reprise…`,
+  `X a démenti ces informations`, which points at the previous claim: `responds_to_claim_id`);
+- everything else that has a finite verb: a narrative claim in the article's own voice.
+Coordinated clauses joined by `mais` or `;` are separate claims.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from spacy.tokens import Doc, Token
+
+from transforms.numbers_fr import APPROXIMATE, parse_number
+from transforms.text_norm import fold_accents, lexicon_lines
+
+_OPEN_QUOTES = "\"«“"
+_CLOSE_QUOTES = "\"»”"
+_NEGATORS = frozenset({"pas", "plus", "jamais", "rien", "personne", "aucun", "aucune", "nul", "nulle", "guère",
+                       "point", "ni", "nullement"})
+_HEDGE_WORDS = frozenset({"probablement", "peut-être", "apparemment", "vraisemblablement", "possiblement",
+                          "présumé", "présumée", "présumés", "supposé", "supposée", "éventuellement",
+                          "semble", "semblent", "sembler", "paraît", "rumeur", "rumeurs"})
+_HEDGE_PHRASES = re.compile(r"\bil n['’]est pas clair\b|\bselon des informations\b|\bsans doute\b|\bil se pourrait\b"
+                            r"|\bselon (?:plusieurs|certaines|des) sources\b|\bnon confirmée?s?\b", re.I)
+_ANAPHORIC_REPORT = re.compile(
+    r"^(?:ces|cette|ses|ces mêmes|les)\s+(?:informations?|affirmations?|allégations?|accusations?|propos|"
+    r"rumeurs?|déclarations?|révélations?|assertions?|informations de presse|articles?)\b", re.I)
+_ABOUT_REPORT = re.compile(
+    r"^(?:des|les|l['’]|une|un|ces|cette|la)\s*(?:informations?|rumeurs?|articles?|affirmations?|allégations?|"
+    r"accusations?|propos|déclarations?|informations de presse|révélations?|reportages?|assertions?)\b"
+    r"[^.;]{0,80}?(?:faisant état d['’]|faisant état de|selon lesquelles?|selon lequel|affirmant que|"
+    r"évoquant|annonçant|sur)\s*", re.I)
+_PARENTHETICAL = re.compile(
+    r",\s*(?:cités?|citées?|interrogée?s?|jointe?s?|contactée?s?|interviewée?s?|sous couvert|lui aussi|elle aussi|"
+    r"eux aussi|elles aussi|de son côté|pour sa part|quant à (?:lui|elle|eux))[^,]*(?:,|$)", re.I)
+_VIA = re.compile(r"(?:cités?|citées?|rapportée?s?|relayée?s?|interrogée?s?)\s+par\s+|(?:^|\s)(?:à|au|aux)\s+", re.I)
+_PRONOUN_SPEAKER = re.compile(r"^(?:-t-)?(?:il|elle|ils|elles)$", re.I)
+_SELON = re.compile(r"^\s*(?:selon|d['’]après)\s+(?P<speaker>[^,]{2,120}?),\s*(?P<prop>.+)$", re.I | re.S)
+_INVERTED_SKIP = re.compile(
+    r"\s*(?:-t-(?:il|elle|ils|elles)\b)?\s*(?:(?:à|au|aux)\s+(?:l['’]|la\s+|le\s+|les\s+)?[\w\-]+(?-i:(?:\s+[A-Z][\w\-]+)*)"
+    r"|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|aujourd['’]hui|lui aussi|elle aussi|"
+    r"également|encore|ensuite|aussi|alors|enfin|notamment|toutefois|cependant|pourtant|de son côté|"
+    r"pour sa part|dans un communiqué|lors d['’]une conférence de presse|soir|matin)\s*",
+    re.I)
+
+
+@cache
+def reporting_lexicon() -> dict[str, str]:
+    """{lemma: stance} from `lexicons/reporting_verbs.csv`."""
+    table = {}
+    for line in lexicon_lines("reporting_verbs.csv")[1:]:
+        lemma, _, stance = line.partition(",")
+        table[lemma.strip()] = stance.strip()
+    return table
+
+
+@cache
+def _pairs(name: str) -> dict[str, str]:
+    table = {}
+    for line in lexicon_lines(name)[1:]:
+        key, _, value = line.partition(",")
+        table[key.strip()] = value.strip()
+    return table
+
+
+@dataclass
+class Claim:
+    article_id: str
+    sentence_idx: int
+    char_start: int
+    char_end: int
+    text: str
+    quote_kind: str
+    speaker_text: str | None = None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    attribution_start: int | None = None
+    attribution_end: int | None = None
+    reporting_verb: str | None = None
+    stance: str | None = None
+    polarity: int = 1
+    hedged: bool = False
+    predicate: str | None = None
+    theme: str | None = None
+    event_key: str = ""
+    negation: str | None = None
+    quantity: float | None = None
+    quantity_unit: str | None = None
+    quantity_op: str | None = None
+    quantity_max: float | None = None
+    responds_to_index: int | None = None
+    pronoun_speaker: bool = False
+    extras: dict = field(default_factory=dict)
+
+
+def _tokens_in(doc: Doc, start: int, end: int) -> list[Token]:
+    return [t for t in doc if t.idx >= start and t.idx + len(t.text) <= end]
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (text[start].isspace() or text[start] in ",;:–—-"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:."):
+        end -= 1
+    return start, end
+
+
+def _reporting_verbs(tokens: list[Token]) -> list[Token]:
+    lexicon = reporting_lexicon()
+    return [t for t in tokens if t.pos_ == "VERB" and t.lemma_ in lexicon and "Part" != t.morph.get("VerbForm", [""])[0]
+            or (t.pos_ == "VERB" and t.lemma_ in lexicon and any(c.dep_.startswith("aux") for c in t.children))]
+
+
+def _verb_group_start(verb: Token) -> int:
+    """Char offset where the verb group starts (its auxiliaries, `n'`, clitic subject `-t-il`)."""
+    start = verb.idx
+    for child in verb.children:
+        if child.dep_.startswith("aux") or (child.dep_ == "advmod" and child.morph.get("Polarity") == ["Neg"]
+                                             and child.i < verb.i):
+            start = min(start, child.idx)
+    return start
+
+
+def _is_negated_verb(verb: Token) -> bool:
+    return any(c.morph.get("Polarity") == ["Neg"] or c.lower_ in _NEGATORS for c in verb.children
+               if c.dep_ in ("advmod", "nsubj", "obj") and c.lower_ not in ("plus",) or c.lower_ == "pas")
+
+
+def _main_token(tokens: list[Token]) -> Token | None:
+    """The head of the proposition: the token whose head lies outside it, a verb preferred."""
+    if not tokens:
+        return None
+    ids = {t.i for t in tokens}
+    roots = [t for t in tokens if t.head.i not in ids or t.head.i == t.i]
+    for pos in (("VERB",), ("AUX",), ("NOUN", "PROPN")):
+        for t in roots:
+            if t.pos_ in pos:
+                return t
+    verbs = [t for t in tokens if t.pos_ == "VERB"]
+    return verbs[0] if verbs else roots[0]
+
+
+def _polarity(tokens: list[Token], main: Token | None) -> tuple[int, str | None]:
+    """-1 when the proposition's own predicate is negated (`n'ont pas repris`, `personne n'a été tué`)."""
+    words = [t.lower_ for t in tokens]
+    has_ne = any(w in ("ne", "n'", "n’") for w in words)
+    strong = [t for t in tokens if t.lower_ in _NEGATORS and (t.lower_ != "plus" or has_ne)
+              and not (t.lower_ == "personne" and t.pos_ == "NOUN")]
+    if not has_ne and not any(t.lower_ in ("aucun", "aucune", "sans", "jamais", "nullement") for t in tokens):
+        return 1, None
+    if has_ne and not strong:
+        return 1, None  # restrictive `ne … que`, expletive `ne`
+    if main is None:
+        return -1, " ".join(t.text for t in strong[:2])
+    ids = {t.i for t in tokens}
+    for t in strong + [t for t in tokens if t.lower_ in ("ne", "n'", "n’")]:
+        node = t
+        hops = 0
+        while node.i != main.i and node.head.i in ids and node.head.i != node.i and hops < 12:
+            if node.dep_ in ("acl:relcl", "acl", "advcl", "csubj") and node.i != t.i:
+                break
+            node = node.head
+            hops += 1
+        if node.i == main.i or node.head.i == main.i:
+            cue = " ".join(x.text for x in tokens if x.lower_ in ("ne", "n'", "n’") or x in strong)
+            return -1, cue
+    return 1, None
+
+
+def _hedged(tokens: list[Token], text: str, reported_in_past: bool) -> bool:
+    if _HEDGE_PHRASES.search(text):
+        return True
+    for t in tokens:
+        if t.lower_ in _HEDGE_WORDS:
+            return True
+        if "Cnd" in t.morph.get("Mood") and not reported_in_past:
+            return True
+        if t.lemma_ == "pouvoir" and t.pos_ in ("VERB", "AUX") and t.dep_ != "ROOT":
+            return True
+    return False
+
+
+def _theme(main: Token) -> str:
+    if main.pos_ in ("NOUN", "PROPN"):
+        for child in main.children:
+            if child.dep_ in ("nmod", "obl", "obj") and child.pos_ in ("NOUN", "PROPN"):
+                return child.lemma_
+        return "_"
+    objects = [c for c in main.children if c.dep_ in ("obj",) and c.pos_ in ("NOUN", "PROPN")]
+    subjects = [c for c in main.children if c.dep_ in ("nsubj", "nsubj:pass") and c.pos_ in ("NOUN", "PROPN")]
+    chosen = objects or subjects
+    if not chosen:
+        for c in main.children:
+            if c.dep_ == "xcomp" and c.pos_ == "VERB":
+                return _theme(c)
+        return "_"
+    return chosen[0].lemma_
+
+
+def predicate_and_key(main: Token | None) -> tuple[str | None, str, str]:
+    """(predicate lemma, theme lemma, event_key). Nominalisations map to their verb."""
+    if main is None:
+        return None, "_", "none|_"
+    lemma = main.lemma_.lower()
+    if main.pos_ in ("NOUN", "PROPN"):
+        lemma = _pairs("nominalisations.csv").get(lemma, lemma)
+    elif main.pos_ == "AUX" or lemma in ("être", "avoir"):
+        lemma = "être" if lemma == "être" else lemma
+    theme = _theme(main).lower()
+    klass = _pairs("predicate_classes.csv").get(lemma, lemma)
+    key = f"{fold_accents(klass)}|{fold_accents(theme)}"
+    return lemma, theme, key
+
+
+def _quantity(tokens: list[Token]) -> tuple[float | None, str | None, str | None, float | None]:
+    """The first counted quantity in the proposition: (value, unit, op, upper bound)."""
+    units = _pairs("units.csv")
+    for i, t in enumerate(tokens):
+        head = t.head
+        low = t.lower_
+        if low.rstrip("s") in APPROXIMATE and t.pos_ == "NOUN":
+            base = APPROXIMATE[low.rstrip("s")]
+            plural = low.endswith("s")
+            nxt = [c for c in tokens[i + 1:i + 4] if c.pos_ == "NOUN"]
+            if nxt:
+                unit = units.get(nxt[0].lemma_.lower(), nxt[0].lemma_.lower())
+                return float(base * 2 if plural else base), unit, "~", None
+        if not (t.like_num or t.pos_ == "NUM") or head.pos_ != "NOUN" or head.i == t.i:
+            continue
+        value = parse_number(t.text)
+        if value is None or (1900 <= value <= 2100 and head.lemma_ in ("an", "année")):
+            continue
+        unit = units.get(head.lemma_.lower(), head.lemma_.lower())
+        before = " ".join(x.lower_ for x in tokens[max(0, i - 3):i])
+        op = "="
+        if re.search(r"(plus d['e]|au moins|plus de)$", before):
+            op = ">"
+        elif re.search(r"moins d['e]$|moins de$", before):
+            op = "<"
+        elif re.search(r"(près d['e]|environ|quelque|presque|près de)$", before):
+            op = "~"
+        after = tokens[i + 1:i + 3]
+        if len(after) == 2 and after[0].lower_ in ("à", "-", "et") and (after[1].like_num or after[1].pos_ == "NUM"):
+            upper = parse_number(after[1].text)
+            if upper is not None and upper > value:
+                return value, unit, "range", upper
+        return value, unit, op, None
+    return None, None, None, None
+
+
+def _split_clauses(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """Split a proposition at top-level `, mais` and `;` between clauses that each have a verb."""
+    text = doc.text
+    cuts = [start]
+    for m in re.finditer(r"\s*(?:,\s*mais\s+|;\s+)", text[start:end]):
+        left, right = start + m.start(), start + m.end()
+        if any(t.pos_ in ("VERB", "AUX") for t in _tokens_in(doc, cuts[-1], left)) and \
+                any(t.pos_ in ("VERB", "AUX") for t in _tokens_in(doc, right, end)):
+            cuts.extend([left, right])
+    cuts.append(end)
+    spans = [(cuts[i], cuts[i + 1]) for i in range(0, len(cuts) - 1, 2)]
+    return [s for s in spans if s[1] > s[0]]
+
+
+def _quote_span(text: str, start: int, end: int) -> tuple[int, int, int] | None:
+    """A sentence opening with a quotation: (inner start, inner end, position after the closing quote)."""
+    i = start
+    while i < end and text[i].isspace():
+        i += 1
+    if i >= end or text[i] not in _OPEN_QUOTES:
+        return None
+    opener = text[i]
+    closer = {"«": "»", "“": "”"}.get(opener, '"')
+    j = text.find(closer, i + 1, end)
+    if j < 0:
+        return None
+    return i + 1, j, j + 1
+
+
+def _speaker_after(text: str, start: int, end: int) -> tuple[int, int]:
+    """The subject of an inverted attribution (`…, a déclaré à l'AFP le porte-parole X.`)."""
+    pos = start
+    while True:
+        m = _INVERTED_SKIP.match(text, pos, end)
+        if not m or m.end() == pos:
+            break
+        pos = m.end()
+    stop = end
+    for sep in (",", ";", " ajoutant", " précisant", " affirmant", " estimant", " expliquant", ":"):
+        k = text.find(sep, pos, end)
+        if k >= 0:
+            stop = min(stop, k)
+    return _trim(text, pos, stop)
+
+
+def _subject_before(text: str, start: int, end: int, verb: Token | None = None) -> tuple[int, int, str]:
+    """The subject before a reporting verb, with participial parentheticals removed from its text.
+
+    The parse's `nsubj` of the verb is used when it lies in the region; else the whole region.
+    """
+    if verb is not None:
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubj:pass") and start <= child.idx < end and child.pos_ != "PRON":
+                left, right = child.left_edge.idx, child.right_edge.idx + len(child.right_edge.text)
+                if start <= left and right <= end:
+                    start, end = left, right
+                break
+    s, e = _trim(text, start, end)
+    raw = text[s:e]
+    cleaned = _PARENTHETICAL.sub(", ", raw + ",").strip(" ,")
+    cleaned = re.sub(r"\s*,\s*$", "", cleaned)
+    return s, e, cleaned
+
+
+def extract_sentence_claims(doc: Doc, article_id: str, sentence_idx: int, start: int, end: int) -> list[Claim]:
+    """All claims of one sentence `doc.text[start:end]` (see module docstring)."""
+    text = doc.text
+    tokens = _tokens_in(doc, start, end)
+    if not tokens or not any(t.pos_ in ("VERB", "AUX") for t in tokens):
+        return []
+    verbs = _reporting_verbs(tokens)
+    claims: list[Claim] = []
+
+    def make(prop_start: int, prop_end: int, kind: str, verb: Token | None, speaker: tuple[int, int] | None,
+             speaker_text: str | None, attribution: tuple[int, int] | None) -> None:
+        for a, b in _split_clauses(doc, *_trim(text, prop_start, prop_end)):
+            a, b = _trim(text, a, b)
+            if b - a < 3:
+                continue
+            prop_tokens = _tokens_in(doc, a, b)
+            if not prop_tokens:
+                continue
+            main = _main_token(prop_tokens)
+            polarity, cue = _polarity(prop_tokens, main)
+            predicate, theme, key = predicate_and_key(main)
+            stance = reporting_lexicon().get(verb.lemma_) if verb is not None else None
+            negated_report = verb is not None and _is_negated_verb(verb)
+            if stance == "deny" and not negated_report:
+                polarity = -polarity
+                cue = f"{verb.lemma_} ({cue})" if cue else verb.lemma_
+            reported_in_past = verb is not None and ("Past" in verb.morph.get("Tense") or any(
+                c.dep_.startswith("aux") for c in verb.children))
+            hedged = _hedged(prop_tokens, text[a:b], reported_in_past) or negated_report
+            if attribution and _HEDGE_PHRASES.search(text[attribution[0]:attribution[1]]):
+                hedged = True
+            q = _quantity(prop_tokens)
+            sp_text = speaker_text
+            claims.append(Claim(
+                article_id=article_id, sentence_idx=sentence_idx, char_start=a, char_end=b, text=text[a:b],
+                quote_kind=kind, speaker_text=sp_text, speaker_start=speaker[0] if speaker else None,
+                speaker_end=speaker[1] if speaker else None,
+                attribution_start=attribution[0] if attribution else None,
+                attribution_end=attribution[1] if attribution else None,
+                reporting_verb=verb.lemma_ if verb is not None else None, stance=stance, polarity=polarity,
+                hedged=hedged, predicate=predicate, theme=theme, event_key=key, negation=cue,
+                quantity=q[0], quantity_unit=q[1], quantity_op=q[2], quantity_max=q[3],
+                pronoun_speaker=bool(sp_text and _PRONOUN_SPEAKER.match(sp_text.strip())),
+            ))
+
+    # 1. a quotation first, attribution after: "P", a déclaré X / "P", a-t-il indiqué
+    quote = _quote_span(text, start, end)
+    if quote:
+        inner_start, inner_end, after = quote
+        rest_verbs = [v for v in verbs if v.idx >= after]
+        if rest_verbs:
+            verb = rest_verbs[0]
+            clitic = re.match(r"-t-(il|elle|ils|elles)\b|-(il|elle|ils|elles)\b", text[verb.idx + len(verb.text):end])
+            if re.search(r"-t-(?:il|elle|ils|elles)|-(?:il|elle|ils|elles)\b", text[after:verb.idx + 30]):
+                sp = re.search(r"(il|elle|ils|elles)\b", text[after:end])
+                speaker = (after + sp.start(), after + sp.end()) if sp else None
+            elif clitic:
+                speaker = None
+            else:
+                speaker = _speaker_after(text, verb.idx + len(verb.text), end)
+            sp_text = text[speaker[0]:speaker[1]] if speaker else None
+            make(inner_start, inner_end, "direct", verb, speaker, sp_text, (after, end))
+            return claims
+        if not verbs:
+            make(inner_start, inner_end, "direct", None, None, None, None)
+            for claim in claims:
+                claim.pronoun_speaker = True  # a quotation continuing the previous speaker's
+            return claims
+
+    # 2. selon X, P
+    m = _SELON.match(text[start:end])
+    if m:
+        sp = (start + m.start("speaker"), start + m.end("speaker"))
+        make(start + m.start("prop"), end, "indirect", None, sp, text[sp[0]:sp[1]], sp)
+        claims_selon = claims
+        for c in claims_selon:
+            c.reporting_verb = "selon"
+        return claims
+
+    for verb in verbs:
+        group_start = _verb_group_start(verb)
+        after_verb = verb.idx + len(verb.text)
+        stance = reporting_lexicon().get(verb.lemma_)
+        # 3. X V que P  /  X V : "P"
+        window = text[after_verb:min(end, after_verb + 80)]
+        que = re.match(r"^(?:\s+(?:[\w’'\-]+\s+){0,5}?)?\s*(?:qu['’]|que\s)", window)
+        colon = re.match(r"^[^.:]{0,60}?:\s*", window)
+        if que and not any(v.idx > after_verb and v.idx < after_verb + que.end() for v in verbs):
+            subject = _subject_before(text, start, group_start, verb)
+            make(after_verb + que.end(), end, "indirect", verb, subject[:2] if subject[1] > subject[0] else None,
+                 subject[2] or None, (start, after_verb + que.end()))
+            return claims
+        if colon and group_start > start + 2 and not (text.rfind(",", start, group_start) > start
+                                                      and text[text.rfind(",", start, group_start) + 1:group_start].strip() == ""):
+            prop_start = after_verb + colon.end()
+            subject = _subject_before(text, start, group_start, verb)
+            q = _quote_span(text, prop_start, end)
+            kind = "direct" if q else "indirect"
+            make(q[0] if q else prop_start, q[1] if q else end, kind, verb,
+                 subject[:2] if subject[1] > subject[0] else None, subject[2] or None, (start, prop_start))
+            return claims
+        # 4. P, V X  (inverted attribution at the end of the sentence)
+        comma = text.rfind(",", start, group_start)
+        between = text[comma + 1:group_start].strip() if comma >= 0 else None
+        left_has_verb = comma > start and any(
+            t.pos_ in ("VERB", "AUX") and t.morph.get("VerbForm") == ["Fin"] for t in _tokens_in(doc, start, comma))
+        if left_has_verb and between == "":
+            speaker = _speaker_after(text, after_verb, end)
+            sp_text = text[speaker[0]:speaker[1]]
+            if re.search(r"-t-(?:il|elle|ils|elles)|-(?:il|elle|ils|elles)\b", text[group_start:after_verb + 6]):
+                sp_text = re.search(r"(il|elle|ils|elles)\b", text[group_start:after_verb + 6]).group(1)
+                speaker = None
+            if sp_text:
+                first_person = re.search(r"\b(?:nous|je|j['’]|notre|nos|mon|ma|mes)\b", text[start:comma], re.I)
+                make(start, comma, "direct" if first_person else "indirect", verb, speaker, sp_text, (comma, end))
+                return claims
+        # 5. X V (à) + infinitive / nominal report
+        subject = _subject_before(text, start, group_start, verb)
+        if subject[1] <= subject[0]:
+            continue
+        obj_text = text[after_verb:end]
+        infinitive = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and "Inf" in c.morph.get("VerbForm")]
+        if infinitive:
+            inf = infinitive[0]
+            inf_start = min([inf.idx] + [c.idx for c in inf.children if c.i < inf.i and c.lower_ in
+                                         ("ne", "n'", "n’", "pas", "rien", "jamais", "plus")])
+            make(inf_start, end, "indirect", verb, subject[:2], subject[2], (start, inf_start))
+            return claims
+        if stance == "deny":
+            lead = obj_text.lstrip()
+            lead_offset = after_verb + (len(obj_text) - len(lead))
+            skip = _INVERTED_SKIP.match(lead)
+            if skip:
+                lead_offset += skip.end()
+                lead = text[lead_offset:end]
+            if _ANAPHORIC_REPORT.match(lead):
+                make(lead_offset, end, "indirect", verb, subject[:2], subject[2], (start, lead_offset))
+                if claims:
+                    claims[-1].extras["responds_to_previous"] = True
+                return claims
+            about = _ABOUT_REPORT.match(lead)
+            if about:
+                make(lead_offset + about.end(), end, "indirect", verb, subject[:2], subject[2],
+                     (start, lead_offset + about.end()))
+                return claims
+    # 6. narrative: the sentence in the article's own voice
+    make(start, end, "narrative", None, None, None, None)
+    return claims
+
+
+def claim_id(article_id: str, char_start: int, char_end: int) -> str:
+    return hashlib.sha1(f"{article_id}:{char_start}:{char_end}".encode()).hexdigest()[:16]
+
+
+def link_article_claims(claims: list[Claim]) -> list[Claim]:
+    """Within one article: pronoun and continuation speakers take the most recent named speaker; a
+    denial of `ces informations` responds to the most recent attributed claim before it."""
+    last_speaker: Claim | None = None
+    for index, claim in enumerate(claims):
+        if claim.extras.get("responds_to_previous"):
+            previous = [c for c in claims[:index] if c.quote_kind != "narrative" and c.sentence_idx < claim.sentence_idx]
+            target = previous[-1] if previous else (claims[index - 1] if index else None)
+            if target is not None:
+                claim.responds_to_index = claims.index(target)
+                claim.predicate, claim.theme, claim.event_key = target.predicate, target.theme, target.event_key
+                claim.polarity = -target.polarity
+                claim.negation = f"{claim.reporting_verb} (dément: « {target.text[:60]} »)"
+        if claim.pronoun_speaker and last_speaker is not None and claim.quote_kind != "narrative":
+            claim.extras["speaker_from"] = last_speaker
+        elif claim.quote_kind != "narrative" and claim.speaker_text and not claim.pronoun_speaker:
+            last_speaker = claim
+    return claims

@@ -1,0 +1,199 @@
+"""Publication dates as intervals, resolution of temporal expressions, and dates attached to claims.
+
+Publication day: the interval `[published_earliest, published_latest]` is narrowed by each piece of
+evidence and never further than it allows:
+- explicit metadata (a JSON or HTML date field): one day, basis `file_metadata`;
+- a header hint: `2020-01-16` one day, `2020-01` the month, basis `header`;
+- the text: an event dated absolutely in a past-tense sentence happened on or before publication; a
+  lead such as `Jeudi 30 janvier,` (weekday with day-month: the year is the one where that day is a
+  Thursday, at or after the latest year the text mentions) fixes the week, basis `text`.
+A relative expression is resolved against both ends of the interval; it gets a value only when both
+give the same answer (so `le 3 janvier` resolves under a January header, `jeudi` does not).
+"""
+
+from __future__ import annotations
+
+import calendar
+import json
+from datetime import date, timedelta
+
+import polars as pl
+
+from transforms.timex import resolve_timex
+
+PUBLICATION_SCHEMA = {"article_id": pl.String, "published_on": pl.Date, "published_earliest": pl.Date,
+                      "published_latest": pl.Date, "published_basis": pl.String}
+DATE_SCHEMA = {"date_id": pl.String, "article_id": pl.String, "sentence_idx": pl.Int32, "char_start": pl.Int32,
+               "char_end": pl.Int32, "surface": pl.String, "timex_type": pl.String, "value": pl.String,
+               "modifier": pl.String, "start_date": pl.Date, "end_date": pl.Date, "anchor": pl.String}
+_LEAD_WINDOW = 6  # a lead date opens the story: publication within the following week
+
+
+def _parse_hint(hint: str | None) -> tuple[date, date] | None:
+    if not hint:
+        return None
+    try:
+        parts = [int(p) for p in hint.split("-")]
+        if len(parts) == 3:
+            day = date(*parts)
+            return day, day
+        if len(parts) == 2:
+            return date(parts[0], parts[1], 1), date(parts[0], parts[1], calendar.monthrange(parts[0], parts[1])[1])
+        if len(parts) == 1:
+            return date(parts[0], 1, 1), date(parts[0], 12, 31)
+    except ValueError:
+        return None
+    return None
+
+
+def _lead_year(month: int, day: int, weekday: int, min_year: int | None, window: tuple[date, date] | None) -> int | None:
+    """The year in which day-month falls on `weekday`, within the window or at/after `min_year`."""
+    years = range(window[0].year, window[1].year + 1) if window else (
+        range(min_year, min_year + 12) if min_year else range(0))
+    for year in years:
+        try:
+            if date(year, month, day).weekday() == weekday:
+                return year
+        except ValueError:
+            continue
+    return None
+
+
+def infer_publication(article_id: str, date_hint: str | None, metadata_date: str | None,
+                      readings: list[tuple[dict, str, int]]) -> dict:
+    """Publication interval for one article.
+
+    `readings`: (reading, tense, sentence-relative start offset) for each temporal expression.
+    """
+    basis = "unknown"
+    window = _parse_hint(metadata_date)
+    if window and window[0] == window[1]:
+        return {"article_id": article_id, "published_on": window[0], "published_earliest": window[0],
+                "published_latest": window[0], "published_basis": "file_metadata"}
+    if window:
+        basis = "file_metadata"
+    else:
+        window = _parse_hint(date_hint)
+        if window:
+            basis = "header"
+    earliest = window[0] if window else None
+    latest = window[1] if window else None
+    years = [r["year"] for r, _, _ in readings if r.get("kind") == "date" and r.get("year")]
+    since_years = [r["year"] + 1 for r, _, _ in readings if r.get("kind") == "date" and r.get("since") and r.get("year")]
+    min_year = max(years + since_years) if (years or since_years) else None
+    # the lead date of the story (`Jeudi 30 janvier, …` at the start of a sentence)
+    for reading, tense, offset in readings:
+        if reading.get("kind") == "date" and reading.get("weekday") is not None and reading.get("day") and offset == 0:
+            year = reading.get("year") or _lead_year(reading["month"], reading["day"], reading["weekday"], min_year,
+                                                     window)
+            if year is None:
+                continue
+            try:
+                lead = date(year, reading["month"], reading["day"])
+            except ValueError:
+                continue
+            if (earliest is None or lead >= earliest) and (latest is None or lead <= latest):
+                earliest = lead
+                latest = min(latest, lead + timedelta(days=_LEAD_WINDOW)) if latest else lead + timedelta(days=_LEAD_WINDOW)
+                basis = "text" if basis == "unknown" else basis
+    # absolute past events happened on or before publication
+    if earliest is not None or latest is not None:
+        for reading, tense, _ in readings:
+            if tense == "future" or reading.get("kind") != "date" or not reading.get("day"):
+                continue
+            year = reading.get("year")
+            if year is None and earliest is not None and latest is not None and earliest.year == latest.year:
+                year = latest.year  # a window inside one year: the day-month is in that year or before it
+            if year is None:
+                continue
+            try:
+                day = date(year, reading["month"], reading["day"])
+            except ValueError:
+                continue
+            if day is not None and (latest is None or day <= latest) and (earliest is None or day > earliest):
+                earliest = day
+    published_on = earliest if earliest is not None and latest is not None and (
+        earliest == latest or basis == "text") else None
+    return {"article_id": article_id, "published_on": published_on, "published_earliest": earliest,
+            "published_latest": latest, "published_basis": basis}
+
+
+def infer_publications(articles: pl.DataFrame, timex: pl.DataFrame, sentences: pl.DataFrame) -> pl.DataFrame:
+    """Args: articles (`article_id`, `date_hint`, `metadata_date`), timex, sentences.
+    Returns: one row per article with the publication interval, best day and basis."""
+    starts = {(r["article_id"], r["sentence_idx"]): r["char_start"] for r in sentences.iter_rows(named=True)}
+    per_article: dict[str, list] = {}
+    for row in timex.iter_rows(named=True):
+        offset = row["char_start"] - starts.get((row["article_id"], row["sentence_idx"]), 0)
+        per_article.setdefault(row["article_id"], []).append((json.loads(row["reading"]), row["tense"], offset))
+    rows = [infer_publication(r["article_id"], r.get("date_hint"), r.get("metadata_date"),
+                              per_article.get(r["article_id"], []))
+            for r in articles.iter_rows(named=True)]
+    return pl.DataFrame(rows, schema=PUBLICATION_SCHEMA) if rows else pl.DataFrame(schema=PUBLICATION_SCHEMA)
+
+
+def resolve_dates(timex: pl.DataFrame, publications: pl.DataFrame) -> pl.DataFrame:
+    """Resolve every expression against its article's publication interval.
+
+    Returns: one row per temporal expression, the contract's `dates` columns (without `claim_id`).
+    """
+    pub = {r["article_id"]: r for r in publications.iter_rows(named=True)}
+    rows = []
+    for row in timex.iter_rows(named=True):
+        reading = json.loads(row["reading"])
+        p = pub.get(row["article_id"], {})
+        direction = 1 if row["tense"] == "future" else -1
+        if p.get("published_on"):
+            anchors = [p["published_on"]]
+        elif p.get("published_earliest") and p.get("published_latest"):
+            anchors = [p["published_earliest"], p["published_latest"]]
+        else:
+            anchors = []
+        results = {resolve_timex(reading, anchor, direction) for anchor in anchors} if anchors else set()
+        if len(results) == 1:
+            resolved = results.pop()
+        else:
+            resolved = resolve_timex(reading, None, direction)
+        rows.append({k: row[k] for k in ("date_id", "article_id", "sentence_idx", "char_start", "char_end", "surface",
+                                         "timex_type")}
+                    | {"value": resolved.value, "modifier": resolved.modifier, "start_date": resolved.start,
+                       "end_date": resolved.end, "anchor": resolved.anchor})
+    return pl.DataFrame(rows, schema=DATE_SCHEMA) if rows else pl.DataFrame(schema=DATE_SCHEMA)
+
+
+def attach_dates(claims: pl.DataFrame, dates: pl.DataFrame, publications: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Dates inside a proposition give `event_start/event_end`; inside its attribution, `statement_date`
+    (else the publication day). Returns (claims with dates and `period_start/period_end`,
+    dates with `claim_id`)."""
+    pub = {r["article_id"]: r for r in publications.iter_rows(named=True)}
+    by_article: dict[str, list[dict]] = {}
+    for d in dates.iter_rows(named=True):
+        by_article.setdefault(d["article_id"], []).append(d)
+    date_claim: dict[str, str] = {}
+    rows = []
+    for c in claims.iter_rows(named=True):
+        inside, stated = [], []
+        for d in by_article.get(c["article_id"], []):
+            if c["char_start"] <= d["char_start"] and d["char_end"] <= c["char_end"]:
+                inside.append(d)
+                date_claim.setdefault(d["date_id"], c["claim_id"])
+            elif c["attribution_start"] is not None and c["attribution_start"] <= d["char_start"] and \
+                    d["char_end"] <= c["attribution_end"]:
+                stated.append(d)
+                date_claim.setdefault(d["date_id"], c["claim_id"])
+        points = [d for d in inside if d["start_date"] is not None and d["timex_type"] in ("DATE", "TIME")]
+        p = pub.get(c["article_id"], {})
+        statement = next((d["start_date"] for d in stated if d["start_date"] is not None and
+                          d["start_date"] == d["end_date"]), None) or p.get("published_on")
+        event_start = min(d["start_date"] for d in points) if points else None
+        event_end = max(d["end_date"] for d in points) if points else None
+        period_start = event_start or statement or p.get("published_earliest")
+        period_end = event_end or statement or p.get("published_latest")
+        rows.append(c | {"event_start": event_start, "event_end": event_end, "statement_date": statement,
+                         "period_start": period_start, "period_end": period_end})
+    schema = dict(claims.schema) | {"event_start": pl.Date, "event_end": pl.Date, "statement_date": pl.Date,
+                                    "period_start": pl.Date, "period_end": pl.Date}
+    claims_out = pl.DataFrame(rows, schema=schema) if rows else pl.DataFrame(schema=schema)
+    dates_out = dates.with_columns(pl.col("date_id").replace_strict(date_claim, default=None,
+                                                                    return_dtype=pl.String).alias("claim_id"))
+    return claims_out, dates_out

@@ -1,0 +1,116 @@
+"""One batch of cleaned articles → raw mentions, claims and temporal expressions.
+
+The spaCy parse is done once per body; everything downstream reads the same `Doc`. Output offsets
+are into `articles.body`. Mentions are not resolved to actors here (that needs the whole corpus) and
+dates are tagged but not resolved (that needs the publication day, itself inferred later).
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+from collections.abc import Sequence
+
+import polars as pl
+from spacy.language import Language
+
+from transforms.actors import MENTION_SCHEMA, clean_surface, is_actor_surface
+from transforms.claims import Claim, claim_id, extract_sentence_claims, link_article_claims
+from transforms.nlp import parse_texts
+from transforms.timex import tag_timex
+
+CLAIM_SCHEMA = {
+    "claim_id": pl.String, "article_id": pl.String, "sentence_idx": pl.Int32, "char_start": pl.Int32,
+    "char_end": pl.Int32, "text": pl.String, "speaker_text": pl.String, "speaker_start": pl.Int32,
+    "speaker_end": pl.Int32, "attribution_start": pl.Int32, "attribution_end": pl.Int32,
+    "reporting_verb": pl.String, "stance": pl.String, "quote_kind": pl.String, "polarity": pl.Int16,
+    "hedged": pl.Boolean, "predicate": pl.String, "theme": pl.String, "event_key": pl.String,
+    "negation": pl.String, "quantity": pl.Float64, "quantity_unit": pl.String, "quantity_op": pl.String,
+    "quantity_max": pl.Float64, "responds_to_claim_id": pl.String, "speaker_from_claim_id": pl.String,
+    "future": pl.Boolean,
+}
+TIMEX_SCHEMA = {
+    "date_id": pl.String, "article_id": pl.String, "sentence_idx": pl.Int32, "char_start": pl.Int32,
+    "char_end": pl.Int32, "surface": pl.String, "timex_type": pl.String, "reading": pl.String,
+    "tense": pl.String,
+}
+
+
+def _sentence_of(starts: list[int], offset: int) -> int:
+    return max(0, bisect.bisect_right(starts, offset) - 1)
+
+
+def _tense(doc, start: int, end: int) -> str:
+    """`future` when the clause's verbs are future or the sentence announces (`prochain`), else `past`."""
+    for token in doc.char_span(start, end, alignment_mode="expand") or []:
+        if token.pos_ in ("VERB", "AUX") and "Fut" in token.morph.get("Tense"):
+            return "future"
+    return "past"
+
+
+def extract_batch(articles: pl.DataFrame, sentences: pl.DataFrame, nlp: Language,
+                  batch_size: int = 64) -> dict[str, pl.DataFrame]:
+    """Parse a batch and extract its raw facts.
+
+    Args: articles (`article_id`, `body`); sentences (from `sentence_frame`).
+    Returns: {"mentions": one row per raw actor mention, "claims": one row per claim,
+    "timex": one row per temporal expression (unresolved reading as JSON)}.
+    """
+    by_article: dict[str, list[tuple[int, int]]] = {}
+    for row in sentences.sort(["article_id", "sentence_idx"]).iter_rows(named=True):
+        by_article.setdefault(row["article_id"], []).append((row["char_start"], row["char_end"]))
+    ids: Sequence[str] = articles["article_id"].to_list()
+    bodies: Sequence[str] = articles["body"].to_list()
+    mentions, claims, timexes = [], [], []
+    for article_id, body, doc in zip(ids, bodies, parse_texts(nlp, bodies, batch_size), strict=True):
+        spans = by_article.get(article_id, [])
+        starts = [s for s, _ in spans]
+        timex = tag_timex(body)
+        for ent in doc.ents:
+            if ent.label_ not in ("PER", "ORG", "LOC", "MISC"):
+                continue
+            start, end = clean_surface(body, ent.start_char, ent.end_char)
+            surface = body[start:end]
+            if not is_actor_surface(surface, ent.label_) or "\n" in surface:
+                continue
+            if not ent.ent_id_ and len(ent) == 1 and ent.root.pos_ == "NOUN":
+                continue  # a capitalised common noun (an intertitle word), not a name
+            if any(t.start < end and start < t.end for t in timex):
+                continue  # `Nouvel An`, `Noël`: dates, not actors
+            mentions.append({"article_id": article_id, "sentence_idx": _sentence_of(starts, start),
+                             "char_start": start, "char_end": end, "surface": surface, "label": ent.label_,
+                             "dict_canonical": ent.ent_id_ or None})
+        article_claims: list[Claim] = []
+        for idx, (start, end) in enumerate(spans):
+            article_claims.extend(extract_sentence_claims(doc, article_id, idx, start, end))
+        article_claims = link_article_claims(article_claims)
+        cids = [claim_id(article_id, c.char_start, c.char_end) for c in article_claims]
+        for c, cid in zip(article_claims, cids, strict=True):
+            speaker_from = c.extras.get("speaker_from")
+            claims.append({
+                "claim_id": cid, "article_id": article_id, "sentence_idx": c.sentence_idx,
+                "char_start": c.char_start, "char_end": c.char_end, "text": c.text,
+                "speaker_text": c.speaker_text, "speaker_start": c.speaker_start, "speaker_end": c.speaker_end,
+                "attribution_start": c.attribution_start, "attribution_end": c.attribution_end,
+                "reporting_verb": c.reporting_verb, "stance": c.stance, "quote_kind": c.quote_kind,
+                "polarity": c.polarity, "hedged": c.hedged, "predicate": c.predicate, "theme": c.theme,
+                "event_key": c.event_key, "negation": c.negation, "quantity": c.quantity,
+                "quantity_unit": c.quantity_unit, "quantity_op": c.quantity_op, "quantity_max": c.quantity_max,
+                "responds_to_claim_id": cids[c.responds_to_index] if c.responds_to_index is not None else None,
+                "speaker_from_claim_id": cids[article_claims.index(speaker_from)] if speaker_from else None,
+                "future": _tense(doc, c.char_start, c.char_end) == "future",
+            })
+        for tx in timex:
+            idx = _sentence_of(starts, tx.start)
+            sentence_span = spans[idx] if spans else (0, len(body))
+            timexes.append({
+                "date_id": claim_id(article_id + "#date", tx.start, tx.end),
+                "article_id": article_id, "sentence_idx": idx, "char_start": tx.start, "char_end": tx.end,
+                "surface": tx.surface, "timex_type": tx.timex_type, "reading": json.dumps(tx.reading, sort_keys=True),
+                "tense": _tense(doc, *sentence_span),
+            })
+    return {
+        "mentions": pl.DataFrame(mentions, schema=MENTION_SCHEMA) if mentions else pl.DataFrame(schema=MENTION_SCHEMA),
+        "claims": pl.DataFrame(claims, schema=CLAIM_SCHEMA) if claims else pl.DataFrame(schema=CLAIM_SCHEMA),
+        "timex": pl.DataFrame(timexes, schema=TIMEX_SCHEMA) if timexes else pl.DataFrame(schema=TIMEX_SCHEMA),
+    }

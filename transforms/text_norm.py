@@ -1,0 +1,51 @@
+"""Small text helpers shared by the transforms: accent folding, quote folding, lexicon loading."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache
+from importlib import resources
+
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "´": "'", "`": "'", "“": '"', "”": '"', "„": '"',
+                         "«": '"', "»": '"', "\u00a0": " ", "\u202f": " ", "\u2009": " ",
+                         "–": "-", "—": "-", "‐": "-", "‑": "-"})
+_SPACES = re.compile(r"\s+")
+
+
+def fold_quotes(text: str) -> str:
+    """Typographic quotes, apostrophes, dashes and non-breaking spaces to ASCII (same length)."""
+    return text.translate(_QUOTES)
+
+
+def fold_accents(text: str) -> str:
+    """`État` → `Etat`. The result may be shorter than the input: never use it for offsets."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def match_key(text: str) -> str:
+    """Case-, accent-, quote- and spacing-insensitive key for comparing names and lines."""
+    return _SPACES.sub(" ", fold_accents(fold_quotes(text)).casefold()).strip()
+
+
+def content_key(text: str) -> str:
+    """Key of a whole document: identical for re-wrapped, re-encoded or re-quoted copies."""
+    return _SPACES.sub(" ", fold_quotes(unicodedata.normalize("NFC", text)).casefold()).strip()
+
+
+@cache
+def lexicon_lines(name: str) -> tuple[str, ...]:
+    """Non-comment lines of `transforms/lexicons/<name>` (shipped data, read once)."""
+    text = resources.files("transforms").joinpath("lexicons", name).read_text(encoding="utf-8")
+    return tuple(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+@cache
+def alias_lexicon(name: str) -> dict[str, str]:
+    """`name = canonical` lines as {match_key(name): canonical}; a bare name maps to itself."""
+    table: dict[str, str] = {}
+    for line in lexicon_lines(name):
+        alias, _, canonical = line.partition("=")
+        table[match_key(alias)] = (canonical or alias).strip()
+    return table

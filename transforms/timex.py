@@ -1,0 +1,378 @@
+"""French temporal expressions: tagging (spans and a symbolic reading) and TIMEX3 normalisation.
+
+Tagging and resolution are separate so that an article's relative dates can be re-resolved when its
+publication day becomes known or narrower (`resolve_timex(reading, anchor_interval, direction)`).
+
+A reading is a plain dict: `kind` plus fields. Kinds: `date` (day/month/year, any may be missing),
+`weekday`, `rel_day` (offset in days), `rel_period` (week/month/year offset), `part` (START/MID/END of
+a month or year), `duration`, `set`, `ref` (PAST_REF, PRESENT_REF, FUTURE_REF), `holiday`.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from transforms.numbers_fr import NUMBER_WORD_PATTERN, parse_number
+
+MONTHS = {
+    "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7,
+    "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12, "decembre": 12,
+    "janv.": 1, "févr.": 2, "sept.": 9, "oct.": 10, "nov.": 11, "déc.": 12,
+}
+WEEKDAYS = {"lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5, "dimanche": 6}
+_DAY_PARTS = {"matin": "TMO", "matinée": "TMO", "midi": "TMI", "après-midi": "TAF", "soir": "TEV",
+              "soirée": "TEV", "nuit": "TNI"}
+_UNITS = {"jour": "D", "jours": "D", "journée": "D", "journées": "D", "semaine": "W", "semaines": "W",
+          "mois": "M", "an": "Y", "ans": "Y", "année": "Y", "années": "Y", "heure": "H", "heures": "H",
+          "minute": "MIN", "minutes": "MIN", "décennie": "DE", "décennies": "DE", "siècle": "CE",
+          "siècles": "CE", "trimestre": "Q", "trimestres": "Q"}
+_HOLIDAYS = {"nouvel an": (1, 1), "jour de l'an": (1, 1), "saint-sylvestre": (12, 31), "noël": (12, 25),
+             "réveillon de noël": (12, 24), "réveillon du nouvel an": (12, 31), "fête nationale": (7, 14),
+             "toussaint": (11, 1), "armistice": (11, 11), "fête du travail": (5, 1), "assomption": (8, 15)}
+_REFS = {"récemment": "PAST_REF", "dernièrement": "PAST_REF", "naguère": "PAST_REF", "jadis": "PAST_REF",
+         "autrefois": "PAST_REF", "auparavant": "PAST_REF", "bientôt": "FUTURE_REF",
+         "prochainement": "FUTURE_REF", "sous peu": "FUTURE_REF", "à l'avenir": "FUTURE_REF",
+         "désormais": "PRESENT_REF", "actuellement": "PRESENT_REF", "maintenant": "PRESENT_REF",
+         "aujourd'hui encore": "PRESENT_REF", "à présent": "PRESENT_REF", "en ce moment": "PRESENT_REF"}
+
+_MONTH = r"(?P<month>janv\.|févr\.|sept\.|oct\.|nov\.|déc\.|janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre)"  # noqa: E501
+_WEEKDAY = r"(?P<weekday>lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)"
+_DAYPART = r"(?P<daypart>matin|matinée|midi|après-midi|soir|soirée|nuit)"
+_YEAR = r"(?P<year>1[89]\d\d|20\d\d)"
+_APOS = r"['’]"
+_MOD = r"(?P<mod>plus d[e'’]\s*|près d[e'’]\s*|environ |moins d[e'’]\s*|au moins |quelque |presque |une? bonne )?"
+_QTY = rf"(?P<qty>\d+(?:[.,]\d+)?|{NUMBER_WORD_PATTERN}|quelques|plusieurs|une?|des)"
+_UNIT = r"(?P<unit>jours?|journées?|semaines?|mois|ans|années?|heures?|minutes?|décennies?|siècles?|trimestres?)"
+
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("numeric", re.compile(r"\b(?P<day>[0-3]?\d)[/.](?P<mnum>[01]?\d)[/.](?P<year>(?:19|20)\d\d)\b")),
+    ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)\b")),
+    ("set", re.compile(r"\b(?:chaque|tous les)\s+(?:(?P<weekday>lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)s?|(?P<setunit>jours|semaines|mois|ans|années|jour|semaine|année|an))\b", re.I)),  # noqa: E501
+    ("weekday_date", re.compile(rf"\b{_WEEKDAY}\s+(?P<day>1er|[0-3]?\d)\s+{_MONTH}(?:\s+{_YEAR})?(?:\s+(?:au\s+)?{_DAYPART})?\b", re.I)),  # noqa: E501
+    ("part_month", re.compile(rf"\b(?P<part>début|fin|mi-|courant|milieu)\s*(?:d[e'’]\s*)?{_MONTH}(?:\s+{_YEAR})?\b", re.I)),  # noqa: E501
+    ("part_year", re.compile(rf"\b(?P<part>début|fin|mi-|courant|milieu)\s*(?:de\s+l['’]année\s+)?{_YEAR}\b", re.I)),  # noqa: E501
+    ("day_month", re.compile(rf"\b(?:le\s+|du\s+|au\s+)?(?P<day>1er|[0-3]?\d)\s+{_MONTH}(?:\s+{_YEAR})?\b", re.I)),  # noqa: E501
+    ("month_year", re.compile(rf"\b(?:en\s+|depuis\s+)?{_MONTH}\s+{_YEAR}\b", re.I)),
+    ("since_duration", re.compile(rf"\b(?P<since>depuis|pendant|durant|il y a|voici|en|dans|après|pour)\s+{_MOD}{_QTY}\s+{_UNIT}\b", re.I)),  # noqa: E501
+    ("duration", re.compile(rf"\b{_MOD}{_QTY}\s+{_UNIT}\b", re.I)),
+    ("rel_period", re.compile(r"\b(?P<det>la|le|l['’]|cette|ce|cet)\s*(?P<period>semaine|mois|an|année|week-end|trimestre)(?:-ci)?(?:\s+(?P<rel>dernière|dernier|prochaine|prochain|passée|passé|précédente|précédent|suivante|suivant))?\b", re.I)),  # noqa: E501
+    ("weekday", re.compile(rf"\b(?:(?P<ce>ce|dès ce|depuis)\s+)?{_WEEKDAY}(?:\s+{_DAYPART})?(?:\s+(?P<rel>dernier|prochain|passé|précédent|suivant))?\b", re.I)),  # noqa: E501
+    ("rel_day", re.compile(r"\b(?P<word>avant-hier|après-demain|aujourd['’]hui|hier|demain)(?:\s+(?P<daypart>matin|midi|après-midi|soir|soirée))?\b", re.I)),  # noqa: E501
+    ("this_part", re.compile(r"\b(?P<this>ce|cette)\s+(?P<daypart>matin|soir|nuit|après-midi|matinée|soirée)\b", re.I)),  # noqa: E501
+    ("holiday", re.compile(r"\b(?:le\s+|du\s+|au\s+|la\s+|à\s+)?(?P<holiday>nouvel an|jour de l['’]an|saint-sylvestre|réveillon (?:de noël|du nouvel an)|noël|toussaint)\b", re.I)),  # noqa: E501
+    ("ref", re.compile(r"\b(?P<ref>récemment|dernièrement|bientôt|prochainement|sous peu|désormais|actuellement|à présent|en ce moment)\b", re.I)),  # noqa: E501
+    ("year", re.compile(rf"\b(?P<cue>en|depuis|dès|de|d['’]|jusqu['’]en|avant|après|l['’]année|année|l['’]an|entre|et|fin|début|mi-|courant|printemps|été|automne|hiver)\s*{_YEAR}\b", re.I)),  # noqa: E501
+]
+_NOT_A_YEAR_AFTER = re.compile(r"^\s+(?!(?:et|à|au|aux|en|pour|dans|puis|par|contre|avec|après|avant|lors|ou|où|selon|sur|quand|lorsque|alors|mais|le|la|les|l['’]|un|une|de|des|du|d['’])\b)[a-zà-ÿ]{2,}", re.I)  # noqa: E501
+
+
+@dataclass(frozen=True)
+class TimexMention:
+    """One tagged expression: span over the text and its symbolic reading."""
+
+    start: int
+    end: int
+    surface: str
+    timex_type: str
+    reading: dict
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(a < end and start < b for a, b in spans)
+
+
+def _day(text: str) -> int:
+    return 1 if text.lower() == "1er" else int(text)
+
+
+def _reading(kind: str, m: re.Match[str]) -> tuple[str, dict] | None:
+    g = {k: v for k, v in m.groupdict().items() if v is not None}
+    year = int(g["year"]) if "year" in g else None
+    month = MONTHS.get(g.get("month", "").lower()) if "month" in g else None
+    if kind in ("numeric", "iso"):
+        month = int(g["mnum"])
+        day = int(g["day"])
+        if not 1 <= month <= 12 or not 1 <= day <= calendar.monthrange(year, month)[1]:
+            return None
+        return "DATE", {"kind": "date", "year": year, "month": month, "day": day}
+    if kind == "weekday_date":
+        r = {"kind": "date", "year": year, "month": month, "day": _day(g["day"]),
+             "weekday": WEEKDAYS[g["weekday"].lower()]}
+        if "daypart" in g:
+            r["daypart"] = _DAY_PARTS[g["daypart"].lower()]
+        return ("TIME" if "daypart" in g else "DATE"), r
+    if kind == "day_month":
+        day = _day(g["day"])
+        if not 1 <= day <= 31:
+            return None
+        return "DATE", {"kind": "date", "year": year, "month": month, "day": day}
+    if kind == "month_year":
+        return "DATE", {"kind": "date", "year": year, "month": month}
+    if kind in ("part_month", "part_year"):
+        part = g["part"].lower().rstrip("-")
+        mod = {"début": "START", "fin": "END", "mi": "MID", "milieu": "MID", "courant": None}[part]
+        return "DATE", {"kind": "date", "year": year, "month": month, "mod": mod}
+    if kind == "year":
+        cue = g.get("cue", "").lower()
+        if _NOT_A_YEAR_AFTER.match(m.string[m.end():m.end() + 30]) and cue in ("de", "d'", "d’", "entre", "et"):
+            return None
+        return "DATE", {"kind": "date", "year": year, "since": cue == "depuis"}
+    if kind in ("since_duration", "duration"):
+        qty_text = g["qty"].lower()
+        qty = {"quelques": "X", "plusieurs": "X", "des": "X"}.get(qty_text)
+        if qty is None:
+            number = parse_number(qty_text)
+            if number is None:
+                return None
+            qty = str(int(number)) if float(number).is_integer() else str(number)
+        unit = _UNITS[g["unit"].lower()]
+        value = f"PT{qty}{unit[0]}" if unit in ("H", "MIN") else f"P{qty}{unit if unit in ('D', 'W', 'M', 'Y') else unit}"
+        mod_text = g.get("mod", "").strip().lower()
+        mod = ("MORE_THAN" if mod_text.startswith("plus") or mod_text.startswith("au moins") else
+               "LESS_THAN" if mod_text.startswith("moins") else "APPROX" if mod_text else None)
+        since = g.get("since", "").lower()
+        if since == "il y a" or since == "voici":
+            return "DATE", {"kind": "ago", "qty": qty, "unit": unit, "mod": mod}
+        return "DURATION", {"kind": "duration", "value": value, "mod": mod}
+    if kind == "rel_period":
+        period = g["period"].lower()
+        rel = (g.get("rel") or "").lower()
+        offset = -1 if rel.startswith(("derni", "pass", "précéd")) else 1 if rel.startswith(("proch", "suiv")) else 0
+        if not rel and g["det"].lower() in ("la", "le", "l'", "l’"):
+            return None  # "la semaine" alone is not a reference to a particular week
+        unit = {"semaine": "W", "mois": "M", "an": "Y", "année": "Y", "week-end": "WE", "trimestre": "Q"}[period]
+        return "DATE", {"kind": "rel_period", "unit": unit, "offset": offset}
+    if kind == "weekday":
+        rel = (g.get("rel") or "").lower()
+        direction = -1 if rel.startswith(("dern", "pass", "précéd")) else 1 if rel.startswith(("proch", "suiv")) else 0
+        r = {"kind": "weekday", "weekday": WEEKDAYS[g["weekday"].lower()], "direction": direction}
+        if "daypart" in g:
+            r["daypart"] = _DAY_PARTS[g["daypart"].lower()]
+        return ("TIME" if "daypart" in g else "DATE"), r
+    if kind == "rel_day":
+        word = g["word"].lower().replace("’", "'")
+        offset = {"avant-hier": -2, "hier": -1, "aujourd'hui": 0, "demain": 1, "après-demain": 2}[word]
+        r = {"kind": "rel_day", "offset": offset}
+        if "daypart" in g:
+            r["daypart"] = _DAY_PARTS[g["daypart"].lower()]
+        return ("TIME" if "daypart" in g else "DATE"), r
+    if kind == "this_part":
+        return "TIME", {"kind": "rel_day", "offset": 0, "daypart": _DAY_PARTS[g["daypart"].lower()]}
+    if kind == "holiday":
+        month, day = _HOLIDAYS[g["holiday"].lower().replace("’", "'")]
+        return "DATE", {"kind": "date", "year": None, "month": month, "day": day}
+    if kind == "ref":
+        return "DATE", {"kind": "ref", "value": _REFS[g["ref"].lower()]}
+    if kind == "set":
+        if g.get("weekday"):
+            return "SET", {"kind": "set", "value": f"XXXX-WXX-{WEEKDAYS[g['weekday'].lower()] + 1}"}
+        unit = g.get("setunit", "").lower()
+        code = {"jour": "D", "jours": "D", "semaine": "W", "semaines": "W", "mois": "M", "ans": "Y",
+                "an": "Y", "année": "Y", "années": "Y"}[unit]
+        return "SET", {"kind": "set", "value": f"P1{code}"}
+    return None
+
+
+def tag_timex(text: str) -> list[TimexMention]:
+    """All temporal expressions in `text`, longest-first, non-overlapping, in text order.
+
+    Never raises; every span lies inside `text`.
+    """
+    found: list[TimexMention] = []
+    taken: list[tuple[int, int]] = []
+    candidates = []
+    for order, (kind, pattern) in enumerate(_PATTERNS):
+        for m in pattern.finditer(text):
+            if m.end() > m.start():
+                candidates.append((-(m.end() - m.start()), order, m.start(), kind, m))
+    for _, _, _, kind, m in sorted(candidates, key=lambda c: (c[0], c[1], c[2])):
+        start, end = m.start(), m.end()
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if _overlaps(taken, start, end):
+            continue
+        read = _reading(kind, m)
+        if read is None:
+            continue
+        timex_type, reading = read
+        taken.append((start, end))
+        found.append(TimexMention(start, end, text[start:end], timex_type, reading))
+    return sorted(found, key=lambda t: t.start)
+
+
+# --- resolution --------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Resolved:
+    value: str | None
+    modifier: str | None
+    start: date | None
+    end: date | None
+    anchor: str
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _nearest_year(month: int, day: int, ref: date, direction: int) -> int:
+    """Year of the day-month closest to `ref` in `direction` (-1 on/before, +1 on/after, 0 nearest)."""
+    candidates = []
+    for year in (ref.year - 1, ref.year, ref.year + 1):
+        try:
+            candidates.append(date(year, month, day))
+        except ValueError:
+            continue
+    if direction < 0:
+        before = [c for c in candidates if c <= ref]
+        return max(before).year if before else ref.year
+    if direction > 0:
+        after = [c for c in candidates if c >= ref]
+        return min(after).year if after else ref.year
+    return min(candidates, key=lambda c: abs((c - ref).days)).year if candidates else ref.year
+
+
+def _iso_week(d: date) -> str:
+    year, week, _ = d.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def resolve_timex(reading: dict, anchor: date | None, direction: int = -1) -> Resolved:
+    """Normalise a reading against the anchor day (the publication day), TIMEX3-style.
+
+    `direction` is -1 for a past-tense context (a bare weekday or day-month is the most recent one on
+    or before the anchor), +1 for future tense, and is overridden by `dernier`/`prochain`.
+    """
+    kind = reading["kind"]
+    daypart = reading.get("daypart")
+    if kind == "date":
+        year, month, day = reading.get("year"), reading.get("month"), reading.get("day")
+        mod = reading.get("mod")
+        if year is not None:
+            kind_anchor = "absolute"
+        elif anchor is not None and month is not None:
+            if day is not None and reading.get("weekday") is not None:
+                year = _weekday_year(month, day, reading["weekday"], anchor)
+            else:
+                year = _nearest_year(month, day or 15, anchor, direction)
+            kind_anchor = "publication"
+        else:
+            value = _partial_value(None, month, day, reading.get("weekday"))
+            return Resolved(value, mod, None, None, "none")
+        try:
+            if day is not None and month is not None:
+                d = date(year, month, day)
+                value = d.isoformat() + (f"T{daypart}" if daypart else "")
+                return Resolved(value, mod, d, d, kind_anchor)
+            if month is not None:
+                start, end = date(year, month, 1), _month_end(year, month)
+                start, end = _part(start, end, mod)
+                return Resolved(f"{year:04d}-{month:02d}", mod, start, end, kind_anchor)
+            start, end = _part(date(year, 1, 1), date(year, 12, 31), mod)
+            return Resolved(f"{year:04d}", mod, start, end, kind_anchor)
+        except ValueError:
+            return Resolved(None, mod, None, None, "none")
+    if kind == "ref":
+        return Resolved(reading["value"], None, None, None, "none")
+    if kind in ("duration", "set"):
+        return Resolved(reading["value"], reading.get("mod"), None, None, "none")
+    if anchor is None:
+        return Resolved(_unresolved_value(reading), reading.get("mod"), None, None, "none")
+    if kind == "weekday":
+        target = reading["weekday"]
+        explicit = reading.get("direction", 0)
+        if (explicit or direction) < 0:
+            back = (anchor.weekday() - target) % 7
+            d = anchor - timedelta(days=back if back or not explicit else 7)
+        else:
+            forward = (target - anchor.weekday()) % 7
+            d = anchor + timedelta(days=forward if forward or not explicit else 7)
+        return Resolved(d.isoformat() + (f"T{daypart}" if daypart else ""), None, d, d, "publication")
+    if kind == "rel_day":
+        d = anchor + timedelta(days=reading["offset"])
+        return Resolved(d.isoformat() + (f"T{daypart}" if daypart else ""), None, d, d, "publication")
+    if kind == "ago":
+        qty = reading["qty"]
+        if qty == "X":
+            return Resolved("PAST_REF", reading.get("mod"), None, None, "publication")
+        n = int(float(qty))
+        unit = reading["unit"]
+        days = {"D": 1, "W": 7, "M": 30, "Y": 365}.get(unit)
+        if days is None:
+            return Resolved("PAST_REF", None, None, None, "publication")
+        d = anchor - timedelta(days=n * days)
+        if unit == "Y":
+            return Resolved(f"{anchor.year - n:04d}", reading.get("mod"), date(anchor.year - n, 1, 1),
+                            date(anchor.year - n, 12, 31), "publication")
+        if unit == "M":
+            y, m = divmod(anchor.year * 12 + anchor.month - 1 - n, 12)
+            return Resolved(f"{y:04d}-{m + 1:02d}", reading.get("mod"), date(y, m + 1, 1), _month_end(y, m + 1),
+                            "publication")
+        return Resolved(d.isoformat(), reading.get("mod") or "APPROX", d, d, "publication")
+    if kind == "rel_period":
+        unit, offset = reading["unit"], reading["offset"]
+        if unit in ("W", "WE"):
+            monday = anchor - timedelta(days=anchor.weekday()) + timedelta(weeks=offset)
+            if unit == "WE":
+                saturday = monday + timedelta(days=5)
+                return Resolved(f"{_iso_week(monday)}-WE", None, saturday, saturday + timedelta(days=1),
+                                "publication")
+            return Resolved(_iso_week(monday), None, monday, monday + timedelta(days=6), "publication")
+        if unit == "M":
+            y, m = divmod(anchor.year * 12 + anchor.month - 1 + offset, 12)
+            return Resolved(f"{y:04d}-{m + 1:02d}", None, date(y, m + 1, 1), _month_end(y, m + 1), "publication")
+        if unit == "Q":
+            q = (anchor.month - 1) // 3 + offset
+            y, q = anchor.year + q // 4, q % 4
+            return Resolved(f"{y:04d}-Q{q + 1}", None, date(y, 3 * q + 1, 1), _month_end(y, 3 * q + 3),
+                            "publication")
+        y = anchor.year + offset
+        return Resolved(f"{y:04d}", None, date(y, 1, 1), date(y, 12, 31), "publication")
+    return Resolved(None, None, None, None, "none")
+
+
+def _part(start: date, end: date, mod: str | None) -> tuple[date, date]:
+    """The sub-interval a START/MID/END modifier denotes: the first, middle or last third."""
+    if mod is None:
+        return start, end
+    length = (end - start).days + 1
+    third = max(1, length // 3)
+    if mod == "START":
+        return start, start + timedelta(days=third - 1)
+    if mod == "END":
+        return end - timedelta(days=third - 1), end
+    return start + timedelta(days=third), end - timedelta(days=third)
+
+
+def _weekday_year(month: int, day: int, weekday: int, anchor: date) -> int:
+    """`Jeudi 30 janvier`: the year near the anchor whose day-month falls on that weekday."""
+    for delta in (0, -1, 1, -2, 2, -3, 3, -4, 4, -5, 5, -6, 6):
+        try:
+            if date(anchor.year + delta, month, day).weekday() == weekday:
+                return anchor.year + delta
+        except ValueError:
+            continue
+    return anchor.year
+
+
+def _partial_value(year: int | None, month: int | None, day: int | None, weekday: int | None) -> str | None:
+    if month is not None:
+        y = f"{year:04d}" if year else "XXXX"
+        return f"{y}-{month:02d}" + (f"-{day:02d}" if day else "")
+    if weekday is not None:
+        return f"XXXX-WXX-{weekday + 1}"
+    return None
+
+
+def _unresolved_value(reading: dict) -> str | None:
+    kind = reading["kind"]
+    if kind == "weekday":
+        return f"XXXX-WXX-{reading['weekday'] + 1}"
+    if kind == "rel_day" and reading["offset"] == 0:
+        return "PRESENT_REF"
+    if kind in ("rel_day", "ago"):
+        return "PAST_REF" if reading.get("offset", -1) < 0 else "FUTURE_REF"
+    return None

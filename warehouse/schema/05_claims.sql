@@ -1,0 +1,33 @@
+-- grain: one row per proposition stated in an article
+create table claims (
+    claim_id              varchar primary key,
+    article_id            varchar not null,
+    sentence_idx          integer,
+    char_start            integer,
+    char_end              integer,
+    text                  varchar not null,
+    speaker_actor_id      varchar,
+    speaker_text          varchar,
+    via_actor_id          varchar,
+    via_text              varchar,
+    reporting_verb        varchar,
+    quote_kind            varchar not null,   -- direct | indirect | narrative
+    polarity              smallint not null,  -- +1 affirmed, -1 denied
+    hedged                boolean not null,
+    predicate             varchar,
+    event_key             varchar not null,
+    quantity              double,
+    quantity_unit         varchar,
+    quantity_op           varchar,
+    quantity_max          double,
+    event_start           date,
+    event_end             date,
+    statement_date        date,
+    -- extensions
+    stance                varchar,            -- stance of the reporting verb: assert | deny | evaluate
+    theme                 varchar,            -- lemma of the event's theme (object, else subject)
+    negation              varchar,            -- the negation or denial cue that set polarity -1
+    responds_to_claim_id  varchar,            -- the earlier claim a denial of `ces informations` answers
+    period_start          date,               -- the time the claim speaks about (event, else statement,
+    period_end            date                --   else the publication interval)
+);

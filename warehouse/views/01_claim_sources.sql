@@ -1,0 +1,43 @@
+-- grain: one row per claim, with who stands behind it and the time it speaks about
+create or replace view claim_sources as
+with claims as (select * from claims),
+articles as (select * from articles),
+actors as (select * from actors),
+sourced as (
+    select
+        -- ids
+        claims.claim_id,
+        claims.article_id,
+        claims.event_key,
+        -- who
+        coalesce(speakers.canonical_name, claims.speaker_text, articles.outlet,
+                 'article ' || articles.source_uri) as source_name,
+        coalesce(claims.speaker_actor_id, lower(claims.speaker_text), 'article:' || claims.article_id) as source_key,
+        -- what
+        claims.text,
+        claims.polarity,
+        claims.hedged,
+        claims.negation,
+        claims.quote_kind,
+        claims.quantity,
+        claims.quantity_unit,
+        claims.quantity_op,
+        claims.quantity_max,
+        claims.char_start,
+        claims.char_end,
+        -- when
+        claims.event_start,
+        claims.event_end,
+        claims.statement_date,
+        claims.period_start,
+        claims.period_end,
+        articles.published_on,
+        articles.published_earliest,
+        articles.published_latest,
+    from claims
+    inner join articles on articles.article_id = claims.article_id
+    left join actors as speakers on speakers.actor_id = claims.speaker_actor_id
+    -- an event needs an identified theme to be compared across sources
+    where claims.event_key not like '%|\_' escape '\'
+)
+select * from sourced

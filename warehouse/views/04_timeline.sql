@@ -1,0 +1,26 @@
+-- grain: one row per real-world event (event_key) that at least one source dates
+create or replace view timeline as
+with sources as (select * from claim_sources),
+dated as (
+    select * from sources where event_start is not null
+),
+events as (
+    select
+        event_key,
+        -- label: the event's predicate and theme, with the shortest dated sentence as context
+        replace(event_key, '|', ' · ') || ': ' || left(arg_min(text, length(text)), 90) as label,
+        min(event_start) as event_start,
+        max(event_end) as event_end,
+        count(distinct article_id)::integer as n_articles,
+        count(*)::integer as n_claims,
+        list(distinct claim_id order by claim_id) as claim_ids,
+        list(distinct article_id order by article_id) as article_ids,
+        min(coalesce(published_on, published_earliest)) as first_reported_on,
+        -- sources conflict on the date when two single-day dates differ
+        count(distinct case when event_start = event_end then event_start end) > 1 as date_conflict,
+        list(distinct case when event_start = event_end then event_start::varchar
+                           else event_start::varchar || '/' || event_end::varchar end) as dates_reported,
+    from dated
+    group by event_key
+)
+select * from events
