@@ -22,8 +22,10 @@ _CONTRACT_ENUMS = {
 
 
 def _keys(column: str) -> list:
-    return [gxe.ExpectColumnValuesToNotBeNull(column=column, meta=CRITICAL),
-            gxe.ExpectColumnValuesToBeUnique(column=column, meta=CRITICAL)]
+    return [
+        gxe.ExpectColumnValuesToNotBeNull(column=column, meta=CRITICAL),
+        gxe.ExpectColumnValuesToBeUnique(column=column, meta=CRITICAL),
+    ]
 
 
 def _not_null(*columns: str) -> list:
@@ -31,29 +33,45 @@ def _not_null(*columns: str) -> list:
 
 
 def _enums(table: str) -> list:
-    return [gxe.ExpectColumnValuesToBeInSet(column=column, value_set=values, meta=CRITICAL)
-            for (t, column), values in _CONTRACT_ENUMS.items() if t == table]
+    return [
+        gxe.ExpectColumnValuesToBeInSet(column=column, value_set=values, meta=CRITICAL)
+        for (t, column), values in _CONTRACT_ENUMS.items()
+        if t == table
+    ]
 
 
 def table_suites() -> dict[str, list]:
     """{table or view: expectations}."""
     return {
-        "articles": [*_keys("article_id"), *_not_null("source_uri", "content_sha256", "language", "body",
-                                                      "published_basis"), *_enums("articles"),
-                     gxe.ExpectColumnValueLengthsToBeBetween(column="body", min_value=1, meta=CRITICAL),
-                     gxe.ExpectColumnValuesToNotBeNull(column="published_earliest", mostly=0.5, meta=WARNING)],
+        "articles": [
+            *_keys("article_id"),
+            *_not_null("source_uri", "content_sha256", "language", "body", "published_basis"),
+            *_enums("articles"),
+            gxe.ExpectColumnValueLengthsToBeBetween(column="body", min_value=1, meta=CRITICAL),
+            gxe.ExpectColumnValuesToNotBeNull(column="published_earliest", mostly=0.5, meta=WARNING),
+        ],
         "actors": [*_keys("actor_id"), *_not_null("canonical_name", "actor_type"), *_enums("actors")],
         "mentions": _not_null("article_id", "actor_id", "char_start", "char_end", "surface"),
-        "claims": [*_keys("claim_id"), *_not_null("article_id", "text", "quote_kind", "polarity", "hedged",
-                                                  "event_key"), *_enums("claims")],
-        "dates": [*_keys("date_id"), *_not_null("article_id", "surface", "timex_type", "anchor"), *_enums("dates"),
-                  gxe.ExpectColumnValuesToBeBetween(column="start_date", min_value="1900-01-01",
-                                                    max_value="2100-12-31", meta=WARNING)],
+        "claims": [
+            *_keys("claim_id"),
+            *_not_null("article_id", "text", "quote_kind", "polarity", "hedged", "event_key"),
+            *_enums("claims"),
+        ],
+        "dates": [
+            *_keys("date_id"),
+            *_not_null("article_id", "surface", "timex_type", "anchor"),
+            *_enums("dates"),
+            gxe.ExpectColumnValuesToBeBetween(
+                column="start_date", min_value="1900-01-01", max_value="2100-12-31", meta=WARNING
+            ),
+        ],
         "quarantine": [*_not_null("source_uri", "reason"), *_enums("quarantine")],
-        "contradictions": [*_keys("contradiction_id"), *_enums("contradictions"),
-                           gxe.ExpectColumnValuesToBeBetween(column="confidence", min_value=0, max_value=1,
-                                                             meta=CRITICAL),
-                           *_not_null("claim_id_a", "claim_id_b", "explanation")],
+        "contradictions": [
+            *_keys("contradiction_id"),
+            *_enums("contradictions"),
+            gxe.ExpectColumnValuesToBeBetween(column="confidence", min_value=0, max_value=1, meta=CRITICAL),
+            *_not_null("claim_id_a", "claim_id_b", "explanation"),
+        ],
         "timeline": [*_keys("event_key"), *_not_null("event_start", "event_end", "n_claims")],
     }
 

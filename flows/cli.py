@@ -17,14 +17,17 @@ from flows.settings import Settings
 app = typer.Typer(
     name="recoupe",
     help="Cross-check French news dispatches: ingest raw files, extract who says what and when, "
-         "load a DuckDB warehouse, validate it, and report where sources contradict each other.",
-    no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
+    "load a DuckDB warehouse, validate it, and report where sources contradict each other.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
 )
 console = Console()
 err = Console(stderr=True)
 
-InputOpt = Annotated[Path | None, typer.Option("--input", help="folder of raw dispatches, read recursively "
-                                                                 "[default: seeds/]")]
+InputOpt = Annotated[
+    Path | None, typer.Option("--input", help="folder of raw dispatches, read recursively [default: seeds/]")
+]
 DbOpt = Annotated[Path | None, typer.Option("--db", help="warehouse file [default: data/warehouse.duckdb]")]
 LakeOpt = Annotated[Path | None, typer.Option("--lake", help="Parquet lake folder [default: data/lake/]")]
 ReportsOpt = Annotated[Path | None, typer.Option("--reports", help="reports folder [default: data/reports/]")]
@@ -45,17 +48,25 @@ def _settings(**overrides: object) -> Settings:
 def _lock_hint(error: Exception) -> str:
     text = str(error)
     if "lock" in text.lower():
-        return (f"{text}\nAnother process holds a read-write connection to this file. Close it (or open it "
-                "with `duckdb -readonly`) and try again.")
+        return (
+            f"{text}\nAnother process holds a read-write connection to this file. Close it (or open it "
+            "with `duckdb -readonly`) and try again."
+        )
     return text
 
 
 def _print_summary(summary) -> None:
     table = Table(title=f"run {summary.run_id}", show_header=False)
-    for label, value in (("status", summary.status), ("inputs", summary.n_inputs),
-                         ("new articles", summary.n_articles_new), ("duplicates / unchanged", summary.n_duplicates),
-                         ("quarantined", summary.n_quarantined), ("claims", summary.n_claims),
-                         ("contradictions", summary.n_contradictions), ("warehouse", summary.db_path)):
+    for label, value in (
+        ("status", summary.status),
+        ("inputs", summary.n_inputs),
+        ("new articles", summary.n_articles_new),
+        ("duplicates / unchanged", summary.n_duplicates),
+        ("quarantined", summary.n_quarantined),
+        ("claims", summary.n_claims),
+        ("contradictions", summary.n_contradictions),
+        ("warehouse", summary.db_path),
+    ):
         table.add_row(label, str(value))
     console.print(table)
 
@@ -63,16 +74,24 @@ def _print_summary(summary) -> None:
 def _print_views(db: Path, limit: int = 12) -> None:
     from flows.warehouse_io import query_frame
 
-    contradictions = query_frame(db, "select kind, speaker_a, speaker_b, event_key, confidence, explanation "
-                                     "from contradictions order by confidence desc, contradiction_id limit ?", [limit])
+    contradictions = query_frame(
+        db,
+        "select kind, speaker_a, speaker_b, event_key, confidence, explanation "
+        "from contradictions order by confidence desc, contradiction_id limit ?",
+        [limit],
+    )
     table = Table(title="contradictions (top by confidence)")
     for column in contradictions.columns:
         table.add_column(column, overflow="fold", max_width=34)
     for row in contradictions.iter_rows():
         table.add_row(*[f"{v:.2f}" if isinstance(v, float) else str(v) for v in row])
     console.print(table)
-    timeline = query_frame(db, "select event_start, event_end, label, n_articles, date_conflict from timeline "
-                               "order by event_start, event_key limit ?", [limit * 2])
+    timeline = query_frame(
+        db,
+        "select event_start, event_end, label, n_articles, date_conflict from timeline "
+        "order by event_start, event_key limit ?",
+        [limit * 2],
+    )
     table = Table(title="timeline")
     for column in timeline.columns:
         table.add_column(column, overflow="fold", max_width=60)
@@ -82,15 +101,21 @@ def _print_views(db: Path, limit: int = 12) -> None:
 
 
 @app.command()
-def run(input: InputOpt = None, db: DbOpt = None, lake: LakeOpt = None, reports: ReportsOpt = None,
-        full_refresh: Annotated[bool, typer.Option("--full-refresh", help="rebuild everything from the inputs")] = False,
-        quiet: Annotated[bool, typer.Option("--quiet", help="no tables, only the summary")] = False) -> None:
+def run(
+    input: InputOpt = None,
+    db: DbOpt = None,
+    lake: LakeOpt = None,
+    reports: ReportsOpt = None,
+    full_refresh: Annotated[bool, typer.Option("--full-refresh", help="rebuild everything from the inputs")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", help="no tables, only the summary")] = False,
+) -> None:
     """Run the whole pipeline and publish the warehouse if every critical expectation passes.
 
     Exit 0: published. Exit 1: a critical expectation failed (nothing published). Exit 2: bad usage.
     """
-    settings = _settings(input_dir=input, db_path=db, lake_dir=lake, reports_dir=reports,
-                         full_refresh=full_refresh or None)
+    settings = _settings(
+        input_dir=input, db_path=db, lake_dir=lake, reports_dir=reports, full_refresh=full_refresh or None
+    )
     if not settings.input_dir.is_dir():
         err.print(f"[red]error:[/red] input folder not found: {settings.input_dir}")
         raise typer.Exit(2)
@@ -109,8 +134,10 @@ def run(input: InputOpt = None, db: DbOpt = None, lake: LakeOpt = None, reports:
         err.print("[red]validation failed: nothing published.[/red] Failed critical expectations:")
         for failure in summary.failed:
             err.print(f"  - {failure}")
-        err.print(f"The previous warehouse ({settings.db_path}) is untouched; the failed build is at "
-                  f"{summary.db_path}; details in its dq_results table.")
+        err.print(
+            f"The previous warehouse ({settings.db_path}) is untouched; the failed build is at "
+            f"{summary.db_path}; details in its dq_results table."
+        )
         raise typer.Exit(1)
     written = write_reports(settings.db_path, settings.reports_dir)
     if not quiet:
@@ -134,17 +161,26 @@ def validate(db: DbOpt = None) -> None:
     for column in ("suite", "expectation", "severity", "success", "unexpected_count"):
         table.add_column(column, overflow="fold")
     for row in gate.results.iter_rows(named=True):
-        table.add_row(row["suite"], row["expectation"][:70], row["severity"],
-                      "[green]ok[/green]" if row["success"] else "[red]FAIL[/red]", str(row["unexpected_count"]))
+        table.add_row(
+            row["suite"],
+            row["expectation"][:70],
+            row["severity"],
+            "[green]ok[/green]" if row["success"] else "[red]FAIL[/red]",
+            str(row["unexpected_count"]),
+        )
     console.print(table)
     if not gate.passed:
         raise typer.Exit(1)
 
 
 @app.command()
-def report(db: DbOpt = None, reports: ReportsOpt = None,
-           format: Annotated[list[str] | None, typer.Option("--format", help="md, html, csv or json "
-                                                                          "(repeatable; default: all)")] = None) -> None:
+def report(
+    db: DbOpt = None,
+    reports: ReportsOpt = None,
+    format: Annotated[
+        list[str] | None, typer.Option("--format", help="md, html, csv or json (repeatable; default: all)")
+    ] = None,
+) -> None:
     """Write the contradiction and timeline reports of the published warehouse."""
     from flows.reporting import FORMATS, write_reports
 
@@ -162,8 +198,11 @@ def report(db: DbOpt = None, reports: ReportsOpt = None,
 
 
 @app.command()
-def sql(query: Annotated[str, typer.Argument(help="a SELECT statement")], db: DbOpt = None,
-        limit: Annotated[int, typer.Option(help="rows to print at most")] = 50) -> None:
+def sql(
+    query: Annotated[str, typer.Argument(help="a SELECT statement")],
+    db: DbOpt = None,
+    limit: Annotated[int, typer.Option(help="rows to print at most")] = 50,
+) -> None:
     """Run a read-only ad-hoc query on the warehouse and print a table."""
     import duckdb
 
@@ -196,9 +235,13 @@ def sql(query: Annotated[str, typer.Argument(help="a SELECT statement")], db: Db
 
 
 @app.command()
-def serve(cron: Annotated[str, typer.Option("--cron", help="schedule, cron syntax")] = "0 * * * *",
-          input: InputOpt = None, db: DbOpt = None, lake: LakeOpt = None,
-          name: Annotated[str, typer.Option(help="deployment name")] = "recoupe-scheduled") -> None:
+def serve(
+    cron: Annotated[str, typer.Option("--cron", help="schedule, cron syntax")] = "0 * * * *",
+    input: InputOpt = None,
+    db: DbOpt = None,
+    lake: LakeOpt = None,
+    name: Annotated[str, typer.Option(help="deployment name")] = "recoupe-scheduled",
+) -> None:
     """Serve the pipeline as a Prefect deployment that runs on a schedule (needs a Prefect API:
     `prefect server start` and PREFECT_API_URL, or Prefect Cloud)."""
     _prefect_defaults()

@@ -28,7 +28,9 @@ def write_part(frame: pl.DataFrame, lake_dir: Path, dataset: str, part: str) -> 
 def read_dataset(lake_dir: Path, dataset: str, schema: dict | None = None) -> pl.DataFrame:
     """All parts of a dataset in write order (empty frame with `schema` when there are none)."""
     folder = lake_dir / dataset
-    parts = sorted(folder.glob("part-*.parquet"), key=lambda p: (p.stat().st_mtime_ns, p.name)) if folder.exists() else []
+    parts = (
+        sorted(folder.glob("part-*.parquet"), key=lambda p: (p.stat().st_mtime_ns, p.name)) if folder.exists() else []
+    )
     if not parts:
         return pl.DataFrame(schema=schema or {})
     return pl.concat([pl.read_parquet(p) for p in parts], how="diagonal_relaxed")

@@ -40,21 +40,64 @@ from transforms.sentences import SENTENCE_SCHEMA, sentence_frame
 from transforms.speakers import resolve_speakers
 
 INPUT_SUFFIXES = {".txt", ".md", ".text"}
-INPUT_SCHEMA = {"source_uri": pl.String, "content_sha256": pl.String, "article_id": pl.String,
-                "status": pl.String, "run_id": pl.String, "seen_at": pl.Datetime("us")}
-QUARANTINE_SCHEMA = {"source_uri": pl.String, "content_sha256": pl.String, "reason": pl.String,
-                     "detail": pl.String, "run_id": pl.String, "quarantined_at": pl.Datetime("us")}
-RUN_SCHEMA = {"run_id": pl.String, "started_at": pl.Datetime("us"), "finished_at": pl.Datetime("us"),
-              "status": pl.String, "n_inputs": pl.Int32, "n_articles_new": pl.Int32, "n_duplicates": pl.Int32,
-              "n_quarantined": pl.Int32, "n_claims": pl.Int32, "n_contradictions": pl.Int32, "message": pl.String}
-DOCUMENT_SCHEMA = {"article_id": pl.String, "source_uri": pl.String, "content_sha256": pl.String,
-                   "encoding": pl.String, "language": pl.String, "ingested_at": pl.Datetime("us"),
-                   "run_id": pl.String, "body": pl.String, "title": pl.String, "outlet": pl.String,
-                   "section": pl.String, "dateline": pl.String, "byline": pl.String,
-                   "agencies": pl.List(pl.String), "captions": pl.List(pl.String), "removed": pl.List(pl.String),
-                   "date_hint": pl.String, "metadata_date": pl.String}
-MENTION_RAW_SCHEMA = {"article_id": pl.String, "sentence_idx": pl.Int32, "char_start": pl.Int32,
-                      "char_end": pl.Int32, "surface": pl.String, "label": pl.String, "dict_canonical": pl.String}
+INPUT_SCHEMA = {
+    "source_uri": pl.String,
+    "content_sha256": pl.String,
+    "article_id": pl.String,
+    "status": pl.String,
+    "run_id": pl.String,
+    "seen_at": pl.Datetime("us"),
+}
+QUARANTINE_SCHEMA = {
+    "source_uri": pl.String,
+    "content_sha256": pl.String,
+    "reason": pl.String,
+    "detail": pl.String,
+    "run_id": pl.String,
+    "quarantined_at": pl.Datetime("us"),
+}
+RUN_SCHEMA = {
+    "run_id": pl.String,
+    "started_at": pl.Datetime("us"),
+    "finished_at": pl.Datetime("us"),
+    "status": pl.String,
+    "n_inputs": pl.Int32,
+    "n_articles_new": pl.Int32,
+    "n_duplicates": pl.Int32,
+    "n_quarantined": pl.Int32,
+    "n_claims": pl.Int32,
+    "n_contradictions": pl.Int32,
+    "message": pl.String,
+}
+DOCUMENT_SCHEMA = {
+    "article_id": pl.String,
+    "source_uri": pl.String,
+    "content_sha256": pl.String,
+    "encoding": pl.String,
+    "language": pl.String,
+    "ingested_at": pl.Datetime("us"),
+    "run_id": pl.String,
+    "body": pl.String,
+    "title": pl.String,
+    "outlet": pl.String,
+    "section": pl.String,
+    "dateline": pl.String,
+    "byline": pl.String,
+    "agencies": pl.List(pl.String),
+    "captions": pl.List(pl.String),
+    "removed": pl.List(pl.String),
+    "date_hint": pl.String,
+    "metadata_date": pl.String,
+}
+MENTION_RAW_SCHEMA = {
+    "article_id": pl.String,
+    "sentence_idx": pl.Int32,
+    "char_start": pl.Int32,
+    "char_end": pl.Int32,
+    "surface": pl.String,
+    "label": pl.String,
+    "dict_canonical": pl.String,
+}
 
 
 class InputError(Exception):
@@ -78,7 +121,7 @@ class RunSummary:
 
 
 def _batches(items: list, size: int) -> list[list]:
-    return [items[i:i + size] for i in range(0, len(items), size)]
+    return [items[i : i + size] for i in range(0, len(items), size)]
 
 
 def _part_name(run_id: str, stage: str, index: int) -> str:
@@ -87,19 +130,24 @@ def _part_name(run_id: str, stage: str, index: int) -> str:
 
 # --- 1. ingest ------------------------------------------------------------------------------------
 
+
 def discover_inputs(input_dir: Path) -> list[Path]:
     """Every candidate file below `input_dir`, recursively, in a stable order (hidden files skipped)."""
     if not input_dir.exists():
         raise InputError(f"input folder not found: {input_dir}")
     if not input_dir.is_dir():
         raise InputError(f"--input must be a folder: {input_dir}")
-    return sorted(p for p in input_dir.rglob("*") if p.is_file()
-                  and not any(part.startswith(".") for part in p.relative_to(input_dir).parts))
+    return sorted(
+        p
+        for p in input_dir.rglob("*")
+        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(input_dir).parts)
+    )
 
 
 @task(name="ingest_batch")
-def ingest_batch(paths: list[Path], input_dir: Path, max_bytes: int, seen: dict[tuple[str, str], str],
-                 run_id: str) -> tuple[list[dict], list[dict], list[dict]]:
+def ingest_batch(
+    paths: list[Path], input_dir: Path, max_bytes: int, seen: dict[tuple[str, str], str], run_id: str
+) -> tuple[list[dict], list[dict], list[dict]]:
     """Hash and decode a batch of files. Returns (decoded docs, input records, quarantine records)."""
     now = datetime.now()
     docs, inputs, quarantined = [], [], []
@@ -108,15 +156,39 @@ def ingest_batch(paths: list[Path], input_dir: Path, max_bytes: int, seen: dict[
         try:
             raw = path.read_bytes()
         except OSError as error:
-            quarantined.append({"source_uri": uri, "content_sha256": None, "reason": "unreadable",
-                                "detail": str(error), "run_id": run_id, "quarantined_at": now})
-            inputs.append({"source_uri": uri, "content_sha256": None, "article_id": None, "status": "quarantined",
-                           "run_id": run_id, "seen_at": now})
+            quarantined.append(
+                {
+                    "source_uri": uri,
+                    "content_sha256": None,
+                    "reason": "unreadable",
+                    "detail": str(error),
+                    "run_id": run_id,
+                    "quarantined_at": now,
+                }
+            )
+            inputs.append(
+                {
+                    "source_uri": uri,
+                    "content_sha256": None,
+                    "article_id": None,
+                    "status": "quarantined",
+                    "run_id": run_id,
+                    "seen_at": now,
+                }
+            )
             continue
         digest = sha256_hex(raw)
         if (uri, digest) in seen:
-            inputs.append({"source_uri": uri, "content_sha256": digest, "article_id": seen[(uri, digest)] or None,
-                           "status": "unchanged", "run_id": run_id, "seen_at": now})
+            inputs.append(
+                {
+                    "source_uri": uri,
+                    "content_sha256": digest,
+                    "article_id": seen[(uri, digest)] or None,
+                    "status": "unchanged",
+                    "run_id": run_id,
+                    "seen_at": now,
+                }
+            )
             continue
         if path.suffix.lower() not in INPUT_SUFFIXES:
             decoded = None
@@ -125,17 +197,41 @@ def ingest_batch(paths: list[Path], input_dir: Path, max_bytes: int, seen: dict[
             decoded = decode_bytes(raw, max_bytes)
             reason, detail = decoded.reason, decoded.detail
         if reason:
-            quarantined.append({"source_uri": uri, "content_sha256": digest, "reason": reason, "detail": detail,
-                                "run_id": run_id, "quarantined_at": now})
-            inputs.append({"source_uri": uri, "content_sha256": digest, "article_id": None, "status": "quarantined",
-                           "run_id": run_id, "seen_at": now})
+            quarantined.append(
+                {
+                    "source_uri": uri,
+                    "content_sha256": digest,
+                    "reason": reason,
+                    "detail": detail,
+                    "run_id": run_id,
+                    "quarantined_at": now,
+                }
+            )
+            inputs.append(
+                {
+                    "source_uri": uri,
+                    "content_sha256": digest,
+                    "article_id": None,
+                    "status": "quarantined",
+                    "run_id": run_id,
+                    "seen_at": now,
+                }
+            )
             continue
-        docs.append({"doc_key": f"{uri}#{digest}", "source_uri": uri, "content_sha256": digest,
-                     "text": decoded.text, "encoding": decoded.encoding})
+        docs.append(
+            {
+                "doc_key": f"{uri}#{digest}",
+                "source_uri": uri,
+                "content_sha256": digest,
+                "text": decoded.text,
+                "encoding": decoded.encoding,
+            }
+        )
     return docs, inputs, quarantined
 
 
 # --- 2. clean -------------------------------------------------------------------------------------
+
 
 @task(name="clean_batch")
 def clean_batch(docs: list[dict], run_id: str) -> pl.DataFrame:
@@ -158,30 +254,35 @@ def clean_batch(docs: list[dict], run_id: str) -> pl.DataFrame:
 
 # --- 3. extract -----------------------------------------------------------------------------------
 
+
 @task(name="extract_batch")
 def extract_task(articles: pl.DataFrame, settings: Settings, patterns: tuple) -> dict[str, pl.DataFrame]:
     """Sentences, raw mentions, claims and temporal expressions of a batch of new articles."""
     sentences = sentence_frame(articles.select("article_id", "body"))
     french = articles.filter(pl.col("language") == "fr")
     nlp = load_pipeline(settings.spacy_model, patterns)
-    out = extract_batch(french.select("article_id", "body"), sentences.join(french.select("article_id"),
-                                                                           on="article_id"),
-                        nlp, settings.spacy_batch_size)
+    out = extract_batch(
+        french.select("article_id", "body"),
+        sentences.join(french.select("article_id"), on="article_id"),
+        nlp,
+        settings.spacy_batch_size,
+    )
     out["sentences"] = sentences
     return out
 
 
 # --- 4. resolve (corpus-wide) ---------------------------------------------------------------------
 
+
 @task(name="resolve_corpus")
 def resolve_corpus(settings: Settings, dictionary_text: str) -> dict[str, pl.DataFrame]:
     """Read the whole lake and compute the corpus-wide results: the warehouse tables."""
     lake = settings.lake_dir
-    documents = read_dataset(lake, "documents", DOCUMENT_SCHEMA).unique("article_id", keep="first",
-                                                                        maintain_order=True)
+    documents = read_dataset(lake, "documents", DOCUMENT_SCHEMA).unique("article_id", keep="first", maintain_order=True)
     sentences = read_dataset(lake, "sentences", SENTENCE_SCHEMA).unique(["article_id", "sentence_idx"], keep="last")
     mentions_raw = read_dataset(lake, "mentions_raw", MENTION_RAW_SCHEMA).unique(
-        ["article_id", "char_start", "char_end"], keep="last")
+        ["article_id", "char_start", "char_end"], keep="last"
+    )
     claims_raw = read_dataset(lake, "claims_raw", CLAIM_SCHEMA).unique("claim_id", keep="last")
     timex = read_dataset(lake, "timex", TIMEX_SCHEMA).unique("date_id", keep="last")
     inputs = read_dataset(lake, "inputs", INPUT_SCHEMA)
@@ -193,27 +294,43 @@ def resolve_corpus(settings: Settings, dictionary_text: str) -> dict[str, pl.Dat
     claims = resolve_speakers(claims_raw, mentions, actors, documents.select("article_id", "body"))
     claims, dates = attach_dates(claims, dates, publications)
 
-    duplicates = (inputs.filter(pl.col("article_id").is_not_null())
-                  .group_by("article_id").agg(pl.col("source_uri").unique().sort().alias("all_uris")))
+    duplicates = (
+        inputs.filter(pl.col("article_id").is_not_null())
+        .group_by("article_id")
+        .agg(pl.col("source_uri").unique().sort().alias("all_uris"))
+    )
     n_sentences = sentences.group_by("article_id").agg(pl.len().cast(pl.Int32).alias("n_sentences"))
-    articles = (documents.join(publications, on="article_id", how="left")
-                .join(n_sentences, on="article_id", how="left")
-                .join(duplicates, on="article_id", how="left")
-                .with_columns(pl.col("published_basis").fill_null("unknown"),
-                              pl.col("n_sentences").fill_null(0),
-                              pl.col("all_uris").list.set_difference(pl.concat_list("source_uri"))
-                              .alias("duplicate_uris")))
+    articles = (
+        documents.join(publications, on="article_id", how="left")
+        .join(n_sentences, on="article_id", how="left")
+        .join(duplicates, on="article_id", how="left")
+        .with_columns(
+            pl.col("published_basis").fill_null("unknown"),
+            pl.col("n_sentences").fill_null(0),
+            pl.col("all_uris").list.set_difference(pl.concat_list("source_uri")).alias("duplicate_uris"),
+        )
+    )
     quarantine = read_dataset(lake, "quarantine", QUARANTINE_SCHEMA).unique(
-        ["source_uri", "content_sha256"], keep="first", maintain_order=True)
-    return {"articles": articles, "sentences": sentences, "actors": actors, "mentions": mentions,
-            "claims": claims, "dates": dates, "quarantine": quarantine}
+        ["source_uri", "content_sha256"], keep="first", maintain_order=True
+    )
+    return {
+        "articles": articles,
+        "sentences": sentences,
+        "actors": actors,
+        "mentions": mentions,
+        "claims": claims,
+        "dates": dates,
+        "quarantine": quarantine,
+    }
 
 
 # --- the flow -------------------------------------------------------------------------------------
 
+
 @flow(name="dispatch_pipeline", log_prints=False)
-def dispatch_pipeline(settings: Settings, dictionary_path: Path = Path("seeds/reference/actors.csv"),
-                      run_id: str | None = None) -> RunSummary:
+def dispatch_pipeline(
+    settings: Settings, dictionary_path: Path = Path("seeds/reference/actors.csv"), run_id: str | None = None
+) -> RunSummary:
     """Run every stage on `settings.input_dir` and publish `settings.db_path` if the gate passes."""
     logger = get_run_logger()
     run_id = run_id or datetime.now().strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
@@ -226,8 +343,11 @@ def dispatch_pipeline(settings: Settings, dictionary_path: Path = Path("seeds/re
     # ---- 1. ingest --------------------------------------------------------------------------------
     paths = discover_inputs(settings.input_dir)
     previous_inputs = read_dataset(lake, "inputs", INPUT_SCHEMA)
-    seen = {(r["source_uri"], r["content_sha256"]): r["article_id"] or ""
-            for r in previous_inputs.iter_rows(named=True) if r["content_sha256"]}
+    seen = {
+        (r["source_uri"], r["content_sha256"]): r["article_id"] or ""
+        for r in previous_inputs.iter_rows(named=True)
+        if r["content_sha256"]
+    }
     known_articles = set(read_dataset(lake, "documents", DOCUMENT_SCHEMA)["article_id"].to_list())
     docs, inputs, quarantined = [], [], []
     for batch in _batches(paths, settings.batch_size):
@@ -243,25 +363,55 @@ def dispatch_pipeline(settings: Settings, dictionary_path: Path = Path("seeds/re
     empty_body = cleaned_frame.filter(pl.col("body").str.strip_chars() == "")
     now = datetime.now()
     for row in empty_body.iter_rows(named=True):
-        quarantined.append({"source_uri": row["source_uri"], "content_sha256": row["content_sha256"],
-                            "reason": "not_a_dispatch", "detail": "no story text left after removing boilerplate",
-                            "run_id": run_id, "quarantined_at": now})
-        inputs.append({"source_uri": row["source_uri"], "content_sha256": row["content_sha256"], "article_id": None,
-                       "status": "quarantined", "run_id": run_id, "seen_at": now})
+        quarantined.append(
+            {
+                "source_uri": row["source_uri"],
+                "content_sha256": row["content_sha256"],
+                "reason": "not_a_dispatch",
+                "detail": "no story text left after removing boilerplate",
+                "run_id": run_id,
+                "quarantined_at": now,
+            }
+        )
+        inputs.append(
+            {
+                "source_uri": row["source_uri"],
+                "content_sha256": row["content_sha256"],
+                "article_id": None,
+                "status": "quarantined",
+                "run_id": run_id,
+                "seen_at": now,
+            }
+        )
     cleaned_frame = cleaned_frame.filter(pl.col("body").str.strip_chars() != "")
     new_articles = cleaned_frame.filter(~pl.col("article_id").is_in(list(known_articles))).unique(
-        "article_id", keep="first", maintain_order=True)
+        "article_id", keep="first", maintain_order=True
+    )
     new_ids = set(new_articles["article_id"].to_list())
     first_uri = dict(zip(new_articles["article_id"].to_list(), new_articles["source_uri"].to_list(), strict=True))
     for row in cleaned_frame.iter_rows(named=True):
-        status = "article" if first_uri.get(row["article_id"]) == row["source_uri"] and \
-            row["article_id"] in new_ids else "duplicate"
-        inputs.append({"source_uri": row["source_uri"], "content_sha256": row["content_sha256"],
-                       "article_id": row["article_id"], "status": status, "run_id": run_id, "seen_at": now})
+        status = (
+            "article"
+            if first_uri.get(row["article_id"]) == row["source_uri"] and row["article_id"] in new_ids
+            else "duplicate"
+        )
+        inputs.append(
+            {
+                "source_uri": row["source_uri"],
+                "content_sha256": row["content_sha256"],
+                "article_id": row["article_id"],
+                "status": status,
+                "run_id": run_id,
+                "seen_at": now,
+            }
+        )
 
     # ---- 3. extract -------------------------------------------------------------------------------
-    dictionary_text = dictionary_path.read_text(encoding="utf-8") if dictionary_path.exists() else \
-        "canonical_name,actor_type,category,aliases\n"
+    dictionary_text = (
+        dictionary_path.read_text(encoding="utf-8")
+        if dictionary_path.exists()
+        else "canonical_name,actor_type,category,aliases\n"
+    )
     patterns = ruler_patterns(parse_dictionary(dictionary_text))
     for index, batch in enumerate(_batches(new_articles.to_dicts(), settings.batch_size)):
         frame = pl.DataFrame(batch, schema=DOCUMENT_SCHEMA)
@@ -302,16 +452,32 @@ def dispatch_pipeline(settings: Settings, dictionary_path: Path = Path("seeds/re
     # ---- 7. publish -------------------------------------------------------------------------------
     finished = datetime.now()
     summary.status = "published" if gate.passed else "failed_validation"
-    run_row = pl.DataFrame([{"run_id": run_id, "started_at": started, "finished_at": finished,
-                             "status": summary.status, "n_inputs": summary.n_inputs,
-                             "n_articles_new": summary.n_articles_new, "n_duplicates": summary.n_duplicates,
-                             "n_quarantined": summary.n_quarantined, "n_claims": summary.n_claims,
-                             "n_contradictions": summary.n_contradictions,
-                             "message": "; ".join(summary.failed)[:2000] or None}], schema=RUN_SCHEMA)
+    run_row = pl.DataFrame(
+        [
+            {
+                "run_id": run_id,
+                "started_at": started,
+                "finished_at": finished,
+                "status": summary.status,
+                "n_inputs": summary.n_inputs,
+                "n_articles_new": summary.n_articles_new,
+                "n_duplicates": summary.n_duplicates,
+                "n_quarantined": summary.n_quarantined,
+                "n_claims": summary.n_claims,
+                "n_contradictions": summary.n_contradictions,
+                "message": "; ".join(summary.failed)[:2000] or None,
+            }
+        ],
+        schema=RUN_SCHEMA,
+    )
     write_part(run_row, lake, "pipeline_runs", run_id)
     if gate.passed:
-        load_warehouse(staging, tables, pl.concat([history, run_row], how="diagonal_relaxed"),
-                       pl.concat([dq_history, gate.results], how="diagonal_relaxed"))
+        load_warehouse(
+            staging,
+            tables,
+            pl.concat([history, run_row], how="diagonal_relaxed"),
+            pl.concat([dq_history, gate.results], how="diagonal_relaxed"),
+        )
         publish(staging, settings.db_path)
         summary.db_path = settings.db_path
         logger.info("published %s", settings.db_path)
@@ -324,8 +490,9 @@ def dispatch_pipeline(settings: Settings, dictionary_path: Path = Path("seeds/re
 
 
 @task(name="load_warehouse")
-def load_warehouse(staging: Path, tables: dict[str, pl.DataFrame], history: pl.DataFrame,
-                   dq_history: pl.DataFrame) -> None:
+def load_warehouse(
+    staging: Path, tables: dict[str, pl.DataFrame], history: pl.DataFrame, dq_history: pl.DataFrame
+) -> None:
     build_warehouse(staging, {**tables, "pipeline_runs": history, "dq_results": dq_history})
 
 

@@ -28,12 +28,14 @@ def load_report_data(db: Path) -> dict[str, pl.DataFrame]:
     try:
         last_run = con.execute("select max(run_id) from pipeline_runs where status = 'published'").fetchall()[0][0]
         return {
-            "contradictions": fetch_frame(con, "select * from contradictions order by confidence desc, "
-                                          "contradiction_id"),
+            "contradictions": fetch_frame(
+                con, "select * from contradictions order by confidence desc, contradiction_id"
+            ),
             "timeline": fetch_frame(con, "select * from timeline order by event_start, event_key"),
             "claims": fetch_frame(con, "select claim_id, article_id, char_start, char_end from claims"),
-            "articles": fetch_frame(con, "select article_id, body, source_uri, title from articles "
-                                    "order by source_uri"),
+            "articles": fetch_frame(
+                con, "select article_id, body, source_uri, title from articles order by source_uri"
+            ),
             "dq": fetch_frame(con, "select * from dq_results where run_id = ?", [last_run]),
             "run": fetch_frame(con, "select * from pipeline_runs where run_id = ?", [last_run]),
         }
@@ -46,21 +48,25 @@ def write_reports(db: Path, reports_dir: Path, formats: tuple[str, ...] = FORMAT
     data = load_report_data(db)
     written = []
     if "md" in formats:
-        for name, text in (("contradictions.md", contradictions_markdown(data["contradictions"])),
-                           ("timeline.md", timeline_markdown(data["timeline"]))):
+        for name, text in (
+            ("contradictions.md", contradictions_markdown(data["contradictions"])),
+            ("timeline.md", timeline_markdown(data["timeline"])),
+        ):
             _write_text(reports_dir / name, text)
             written.append(reports_dir / name)
     if "html" in formats:
         run = data["run"].to_dicts()[0] if not data["run"].is_empty() else None
-        page = index_html(data["contradictions"], data["timeline"], data["claims"], data["articles"],
-                          data["dq"], run)
+        page = index_html(data["contradictions"], data["timeline"], data["claims"], data["articles"], data["dq"], run)
         _write_text(reports_dir / "index.html", page)
         written.append(reports_dir / "index.html")
     for view in ("contradictions", "timeline"):
         frame = data[view]
         if "csv" in formats:
-            flat = frame.with_columns(pl.col(c).cast(pl.List(pl.String)).list.join("; ")
-                                      for c, t in frame.schema.items() if isinstance(t, pl.List))
+            flat = frame.with_columns(
+                pl.col(c).cast(pl.List(pl.String)).list.join("; ")
+                for c, t in frame.schema.items()
+                if isinstance(t, pl.List)
+            )
             _write_text(reports_dir / f"{view}.csv", flat.write_csv())
             written.append(reports_dir / f"{view}.csv")
         if "json" in formats:

@@ -18,9 +18,17 @@ import polars as pl
 from expectations.suites import empty_result_suite, table_suites
 from flows.warehouse_io import sql_files
 
-DQ_SCHEMA = {"run_id": pl.String, "suite": pl.String, "expectation": pl.String, "severity": pl.String,
-             "success": pl.Boolean, "observed_value": pl.String, "unexpected_count": pl.Int64,
-             "sample_ids": pl.List(pl.String), "evaluated_at": pl.Datetime("us")}
+DQ_SCHEMA = {
+    "run_id": pl.String,
+    "suite": pl.String,
+    "expectation": pl.String,
+    "severity": pl.String,
+    "success": pl.Boolean,
+    "observed_value": pl.String,
+    "unexpected_count": pl.Int64,
+    "sample_ids": pl.List(pl.String),
+    "evaluated_at": pl.Datetime("us"),
+}
 
 
 @dataclass
@@ -71,8 +79,7 @@ def run_gate(db: Path, run_id: str) -> GateResult:
         batch = asset.add_batch_definition_whole_dataframe(name)
         suite = context.suites.add(gx.ExpectationSuite(name=name, expectations=expectations))
         definition = context.validation_definitions.add(gx.ValidationDefinition(name=name, data=batch, suite=suite))
-        outcome = definition.run(batch_parameters={"dataframe": frame},
-                                 result_format={"result_format": "SUMMARY"})
+        outcome = definition.run(batch_parameters={"dataframe": frame}, result_format={"result_format": "SUMMARY"})
         for result in outcome.results:
             config = result.expectation_config
             detail_result = result.result or {}
@@ -80,11 +87,17 @@ def run_gate(db: Path, run_id: str) -> GateResult:
             if kind == "check" and not frame.empty:
                 sample = frame.iloc[:, 0].astype(str).head(10).tolist()
             observed = detail_result.get("observed_value")
-            rows.append({
-                "run_id": run_id, "suite": name, "expectation": _describe(config),
-                "severity": (config.meta or {}).get("severity", "critical"), "success": bool(result.success),
-                "observed_value": None if observed is None else str(observed)[:200],
-                "unexpected_count": detail_result.get("unexpected_count") if kind == "table" else len(frame),
-                "sample_ids": [str(s)[:80] for s in sample[:10]], "evaluated_at": now,
-            })
+            rows.append(
+                {
+                    "run_id": run_id,
+                    "suite": name,
+                    "expectation": _describe(config),
+                    "severity": (config.meta or {}).get("severity", "critical"),
+                    "success": bool(result.success),
+                    "observed_value": None if observed is None else str(observed)[:200],
+                    "unexpected_count": detail_result.get("unexpected_count") if kind == "table" else len(frame),
+                    "sample_ids": [str(s)[:80] for s in sample[:10]],
+                    "evaluated_at": now,
+                }
+            )
     return GateResult(pl.DataFrame(rows, schema=DQ_SCHEMA))

@@ -33,8 +33,9 @@ def create_views(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def table_columns(con: duckdb.DuckDBPyConnection, table: str) -> list[str]:
-    rows = con.execute("select column_name from information_schema.columns where table_name = ? "
-                       "order by ordinal_position", [table]).fetchall()
+    rows = con.execute(
+        "select column_name from information_schema.columns where table_name = ? order by ordinal_position", [table]
+    ).fetchall()
     return [r[0] for r in rows]
 
 

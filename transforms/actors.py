@@ -23,12 +23,27 @@ from transforms.text_norm import fold_accents, fold_quotes, match_key
 
 _LABELS = {"PER", "ORG", "LOC", "MISC"}
 _DETERMINERS = re.compile(r"^(?:le|la|les|l['’]|du|des|de la|de l['’]|au|aux)\s*", re.IGNORECASE)
-_TITLES = re.compile(r"^(?:M\.|Mme|MM\.|Mlle|Dr|Pr|Me|Mgr|général|colonel|président|ministre|premier ministre)\s+",
-                     re.IGNORECASE)
+_TITLES = re.compile(
+    r"^(?:M\.|Mme|MM\.|Mlle|Dr|Pr|Me|Mgr|général|colonel|président|ministre|premier ministre)\s+", re.IGNORECASE
+)
 _PARTICLES = {"al", "el", "ad", "ed", "ar", "as", "at", "az", "an", "ash", "ach"}
 _NON_ACTORS = frozenset({"il", "elle", "ils", "elles", "on", "nous", "vous", "je", "lui", "monsieur", "madame"})
-_TITLE_WORDS = frozenset({"premier", "ministre", "président", "porte-parole", "secrétaire", "général",
-                          "commandant", "chef", "directeur", "ambassadeur", "gouvernement", "parlement"})
+_TITLE_WORDS = frozenset(
+    {
+        "premier",
+        "ministre",
+        "président",
+        "porte-parole",
+        "secrétaire",
+        "général",
+        "commandant",
+        "chef",
+        "directeur",
+        "ambassadeur",
+        "gouvernement",
+        "parlement",
+    }
+)
 _VOWELS = set("aeiouy")
 _DEMONYM = re.compile(r"^[A-ZÀ-Ý][a-zà-ÿ\-]+(?:iens|iennes|ains|aines|ais|aises|ois|oises|ites)$")
 
@@ -50,8 +65,11 @@ def parse_dictionary(text: str) -> list[DictionaryActor]:
         if not name:
             continue
         aliases = tuple(a.strip() for a in (row.get("aliases") or "").split("|") if a.strip())
-        actors.append(DictionaryActor(name, (row.get("actor_type") or "MISC").strip().upper(),
-                                      (row.get("category") or "").strip(), aliases))
+        actors.append(
+            DictionaryActor(
+                name, (row.get("actor_type") or "MISC").strip().upper(), (row.get("category") or "").strip(), aliases
+            )
+        )
     return actors
 
 
@@ -99,7 +117,7 @@ def translit_key(name: str) -> str:
             token = "abu"
         for prefix in ("abdul", "abdel", "abdoul", "abdol", "abd"):
             if token.startswith(prefix):
-                token = "abd" + token[len(prefix):]
+                token = "abd" + token[len(prefix) :]
                 break
         normalised.append(token)
     return " ".join(_token_key(t) for t in normalised if t)
@@ -123,8 +141,7 @@ def is_actor_surface(surface: str, label: str) -> bool:
         return False
     if any(ch.isdigit() for ch in surface) and not any(ch.isalpha() for ch in surface):
         return False
-    if all(w.lower() in _TITLE_WORDS or w.lower() in ("de", "du", "la", "des", "irakien", "américain")
-           for w in words):
+    if all(w.lower() in _TITLE_WORDS or w.lower() in ("de", "du", "la", "des", "irakien", "américain") for w in words):
         return False
     if len(words) == 1 and _DEMONYM.match(surface):
         return False  # `Irakiens`, `Américains`: the people of a place, not one actor
@@ -193,23 +210,49 @@ def resolve_actors(mentions: pl.DataFrame, dictionary: list[DictionaryActor]) ->
             category = ""
             aliases = sorted(names)
         actor_id_of[cluster] = slugify(canonical)
-        actors.append({"actor_id": slugify(canonical), "canonical_name": canonical, "actor_type": actor_type,
-                       "aliases": aliases, "category": category})
+        actors.append(
+            {
+                "actor_id": slugify(canonical),
+                "canonical_name": canonical,
+                "actor_type": actor_type,
+                "aliases": aliases,
+                "category": category,
+            }
+        )
     resolved = [{**row, "actor_id": actor_id_of[cluster]} for row, cluster in zip(rows, cluster_of, strict=True)]
-    mention_frame = pl.DataFrame(resolved, schema={**MENTION_SCHEMA, "actor_id": pl.String}) if resolved else \
-        pl.DataFrame(schema={**MENTION_SCHEMA, "actor_id": pl.String})
+    mention_frame = (
+        pl.DataFrame(resolved, schema={**MENTION_SCHEMA, "actor_id": pl.String})
+        if resolved
+        else pl.DataFrame(schema={**MENTION_SCHEMA, "actor_id": pl.String})
+    )
     actor_frame = pl.DataFrame(actors, schema=ACTOR_BASE_SCHEMA) if actors else pl.DataFrame(schema=ACTOR_BASE_SCHEMA)
     # two clusters can slug to the same id (e.g. a dictionary name also seen as a plain name): merge them
     actor_frame = actor_frame.group_by("actor_id", maintain_order=True).agg(
-        pl.col("canonical_name").first(), pl.col("actor_type").first(),
-        pl.col("aliases").list.explode(keep_nulls=False, empty_as_null=False).unique().sort(), pl.col("category").first())
+        pl.col("canonical_name").first(),
+        pl.col("actor_type").first(),
+        pl.col("aliases").list.explode(keep_nulls=False, empty_as_null=False).unique().sort(),
+        pl.col("category").first(),
+    )
     counts = mention_frame.group_by("actor_id").agg(
-        pl.len().cast(pl.Int32).alias("n_mentions"), pl.col("article_id").n_unique().cast(pl.Int32).alias("n_articles"))
+        pl.len().cast(pl.Int32).alias("n_mentions"), pl.col("article_id").n_unique().cast(pl.Int32).alias("n_articles")
+    )
     actor_frame = actor_frame.join(counts, on="actor_id", how="left").sort("actor_id")
     return mention_frame.drop("dict_canonical", strict=False), actor_frame
 
 
-MENTION_SCHEMA = {"article_id": pl.String, "sentence_idx": pl.Int32, "char_start": pl.Int32, "char_end": pl.Int32,
-                  "surface": pl.String, "label": pl.String, "dict_canonical": pl.String}
-ACTOR_BASE_SCHEMA = {"actor_id": pl.String, "canonical_name": pl.String, "actor_type": pl.String,
-                     "aliases": pl.List(pl.String), "category": pl.String}
+MENTION_SCHEMA = {
+    "article_id": pl.String,
+    "sentence_idx": pl.Int32,
+    "char_start": pl.Int32,
+    "char_end": pl.Int32,
+    "surface": pl.String,
+    "label": pl.String,
+    "dict_canonical": pl.String,
+}
+ACTOR_BASE_SCHEMA = {
+    "actor_id": pl.String,
+    "canonical_name": pl.String,
+    "actor_type": pl.String,
+    "aliases": pl.List(pl.String),
+    "category": pl.String,
+}

@@ -23,26 +23,68 @@ from spacy.tokens import Doc, Token
 from transforms.numbers_fr import APPROXIMATE, parse_number
 from transforms.text_norm import fold_accents, lexicon_lines
 
-_OPEN_QUOTES = "\"«“"
-_CLOSE_QUOTES = "\"»”"
-_NEGATORS = frozenset({"pas", "plus", "jamais", "rien", "personne", "aucun", "aucune", "nul", "nulle", "guère",
-                       "point", "ni", "nullement"})
-_HEDGE_WORDS = frozenset({"probablement", "peut-être", "apparemment", "vraisemblablement", "possiblement",
-                          "présumé", "présumée", "présumés", "supposé", "supposée", "éventuellement",
-                          "semble", "semblent", "sembler", "paraît", "rumeur", "rumeurs"})
-_HEDGE_PHRASES = re.compile(r"\bil n['’]est pas clair\b|\bselon des informations\b|\bsans doute\b|\bil se pourrait\b"
-                            r"|\bselon (?:plusieurs|certaines|des) sources\b|\bnon confirmée?s?\b", re.I)
+_OPEN_QUOTES = '"«“'
+_CLOSE_QUOTES = '"»”'
+_NEGATORS = frozenset(
+    {
+        "pas",
+        "plus",
+        "jamais",
+        "rien",
+        "personne",
+        "aucun",
+        "aucune",
+        "nul",
+        "nulle",
+        "guère",
+        "point",
+        "ni",
+        "nullement",
+    }
+)
+_HEDGE_WORDS = frozenset(
+    {
+        "probablement",
+        "peut-être",
+        "apparemment",
+        "vraisemblablement",
+        "possiblement",
+        "présumé",
+        "présumée",
+        "présumés",
+        "supposé",
+        "supposée",
+        "éventuellement",
+        "semble",
+        "semblent",
+        "sembler",
+        "paraît",
+        "rumeur",
+        "rumeurs",
+    }
+)
+_HEDGE_PHRASES = re.compile(
+    r"\bil n['’]est pas clair\b|\bselon des informations\b|\bsans doute\b|\bil se pourrait\b"
+    r"|\bselon (?:plusieurs|certaines|des) sources\b|\bnon confirmée?s?\b",
+    re.I,
+)
 _ANAPHORIC_REPORT = re.compile(
     r"^(?:ces|cette|ses|ces mêmes|les)\s+(?:informations?|affirmations?|allégations?|accusations?|propos|"
-    r"rumeurs?|déclarations?|révélations?|assertions?|informations de presse|articles?)\b", re.I)
+    r"rumeurs?|déclarations?|révélations?|assertions?|informations de presse|articles?)\b",
+    re.I,
+)
 _ABOUT_REPORT = re.compile(
     r"^(?:des|les|l['’]|une|un|ces|cette|la)\s*(?:informations?|rumeurs?|articles?|affirmations?|allégations?|"
     r"accusations?|propos|déclarations?|informations de presse|révélations?|reportages?|assertions?)\b"
     r"[^.;]{0,80}?(?:faisant état d['’]|faisant état de|selon lesquelles?|selon lequel|affirmant que|"
-    r"évoquant|annonçant|sur)\s*", re.I)
+    r"évoquant|annonçant|sur)\s*",
+    re.I,
+)
 _PARENTHETICAL = re.compile(
     r",\s*(?:cités?|citées?|interrogée?s?|jointe?s?|contactée?s?|interviewée?s?|sous couvert|lui aussi|elle aussi|"
-    r"eux aussi|elles aussi|de son côté|pour sa part|quant à (?:lui|elle|eux))[^,]*(?:,|$)", re.I)
+    r"eux aussi|elles aussi|de son côté|pour sa part|quant à (?:lui|elle|eux))[^,]*(?:,|$)",
+    re.I,
+)
 _VIA = re.compile(r"(?:cités?|citées?|rapportée?s?|relayée?s?|interrogée?s?)\s+par\s+|(?:^|\s)(?:à|au|aux)\s+", re.I)
 _PRONOUN_SPEAKER = re.compile(r"^(?:-t-)?(?:il|elle|ils|elles)$", re.I)
 _SELON = re.compile(r"^\s*(?:selon|d['’]après)\s+(?P<speaker>[^,]{2,120}?),\s*(?P<prop>.+)$", re.I | re.S)
@@ -51,7 +93,8 @@ _INVERTED_SKIP = re.compile(
     r"|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|aujourd['’]hui|lui aussi|elle aussi|"
     r"également|encore|ensuite|aussi|alors|enfin|notamment|toutefois|cependant|pourtant|de son côté|"
     r"pour sa part|dans un communiqué|lors d['’]une conférence de presse|soir|matin)\s*",
-    re.I)
+    re.I,
+)
 
 
 @cache
@@ -117,23 +160,33 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _reporting_verbs(tokens: list[Token]) -> list[Token]:
     lexicon = reporting_lexicon()
-    return [t for t in tokens if t.pos_ == "VERB" and t.lemma_ in lexicon and "Part" != t.morph.get("VerbForm", [""])[0]
-            or (t.pos_ == "VERB" and t.lemma_ in lexicon and any(c.dep_.startswith("aux") for c in t.children))]
+    return [
+        t
+        for t in tokens
+        if t.pos_ == "VERB"
+        and t.lemma_ in lexicon
+        and t.morph.get("VerbForm", [""])[0] != "Part"
+        or (t.pos_ == "VERB" and t.lemma_ in lexicon and any(c.dep_.startswith("aux") for c in t.children))
+    ]
 
 
 def _verb_group_start(verb: Token) -> int:
     """Char offset where the verb group starts (its auxiliaries, `n'`, clitic subject `-t-il`)."""
     start = verb.idx
     for child in verb.children:
-        if child.dep_.startswith("aux") or (child.dep_ == "advmod" and child.morph.get("Polarity") == ["Neg"]
-                                             and child.i < verb.i):
+        if child.dep_.startswith("aux") or (
+            child.dep_ == "advmod" and child.morph.get("Polarity") == ["Neg"] and child.i < verb.i
+        ):
             start = min(start, child.idx)
     return start
 
 
 def _is_negated_verb(verb: Token) -> bool:
-    return any(c.morph.get("Polarity") == ["Neg"] or c.lower_ in _NEGATORS for c in verb.children
-               if c.dep_ in ("advmod", "nsubj", "obj") and c.lower_ not in ("plus",) or c.lower_ == "pas")
+    return any(
+        c.morph.get("Polarity") == ["Neg"] or c.lower_ in _NEGATORS
+        for c in verb.children
+        if c.dep_ in ("advmod", "nsubj", "obj") and c.lower_ not in ("plus",) or c.lower_ == "pas"
+    )
 
 
 def _main_token(tokens: list[Token]) -> Token | None:
@@ -150,12 +203,30 @@ def _main_token(tokens: list[Token]) -> Token | None:
     return verbs[0] if verbs else roots[0]
 
 
+def _followed_by_ne(token: Token) -> bool:
+    """`personne n'a été blessé`: the noun-looking `personne` is the negative pronoun."""
+    following = token.doc[token.i + 1 : token.i + 3]
+    return any(t.lower_ in ("ne", "n'", "n’") for t in following)
+
+
+def _is_infinitive(token: Token) -> bool:
+    """An infinitive, or a past infinitive (`avoir signé`) whose auxiliary is infinitive."""
+    if "Inf" in token.morph.get("VerbForm"):
+        return True
+    return any(c.dep_.startswith("aux") and "Inf" in c.morph.get("VerbForm") for c in token.children)
+
+
 def _polarity(tokens: list[Token], main: Token | None) -> tuple[int, str | None]:
     """-1 when the proposition's own predicate is negated (`n'ont pas repris`, `personne n'a été tué`)."""
     words = [t.lower_ for t in tokens]
     has_ne = any(w in ("ne", "n'", "n’") for w in words)
-    strong = [t for t in tokens if t.lower_ in _NEGATORS and (t.lower_ != "plus" or has_ne)
-              and not (t.lower_ == "personne" and t.pos_ == "NOUN")]
+    strong = [
+        t
+        for t in tokens
+        if t.lower_ in _NEGATORS
+        and (t.lower_ != "plus" or has_ne)
+        and not (t.lower_ == "personne" and t.pos_ == "NOUN" and not _followed_by_ne(t))
+    ]
     if not has_ne and not any(t.lower_ in ("aucun", "aucune", "sans", "jamais", "nullement") for t in tokens):
         return 1, None
     if has_ne and not strong:
@@ -231,7 +302,7 @@ def _quantity(tokens: list[Token]) -> tuple[float | None, str | None, str | None
         if low.rstrip("s") in APPROXIMATE and t.pos_ == "NOUN":
             base = APPROXIMATE[low.rstrip("s")]
             plural = low.endswith("s")
-            nxt = [c for c in tokens[i + 1:i + 4] if c.pos_ == "NOUN"]
+            nxt = [c for c in tokens[i + 1 : i + 4] if c.pos_ == "NOUN"]
             if nxt:
                 unit = units.get(nxt[0].lemma_.lower(), nxt[0].lemma_.lower())
                 return float(base * 2 if plural else base), unit, "~", None
@@ -241,7 +312,7 @@ def _quantity(tokens: list[Token]) -> tuple[float | None, str | None, str | None
         if value is None or (1900 <= value <= 2100 and head.lemma_ in ("an", "année")):
             continue
         unit = units.get(head.lemma_.lower(), head.lemma_.lower())
-        before = " ".join(x.lower_ for x in tokens[max(0, i - 3):i])
+        before = " ".join(x.lower_ for x in tokens[max(0, i - 3) : i])
         op = "="
         if re.search(r"(plus d['e]|au moins|plus de)$", before):
             op = ">"
@@ -249,7 +320,7 @@ def _quantity(tokens: list[Token]) -> tuple[float | None, str | None, str | None
             op = "<"
         elif re.search(r"(près d['e]|environ|quelque|presque|près de)$", before):
             op = "~"
-        after = tokens[i + 1:i + 3]
+        after = tokens[i + 1 : i + 3]
         if len(after) == 2 and after[0].lower_ in ("à", "-", "et") and (after[1].like_num or after[1].pos_ == "NUM"):
             upper = parse_number(after[1].text)
             if upper is not None and upper > value:
@@ -264,8 +335,9 @@ def _split_clauses(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     cuts = [start]
     for m in re.finditer(r"\s*(?:,\s*mais\s+|;\s+)", text[start:end]):
         left, right = start + m.start(), start + m.end()
-        if any(t.pos_ in ("VERB", "AUX") for t in _tokens_in(doc, cuts[-1], left)) and \
-                any(t.pos_ in ("VERB", "AUX") for t in _tokens_in(doc, right, end)):
+        if any(t.pos_ in ("VERB", "AUX") for t in _tokens_in(doc, cuts[-1], left)) and any(
+            t.pos_ in ("VERB", "AUX") for t in _tokens_in(doc, right, end)
+        ):
             cuts.extend([left, right])
     cuts.append(end)
     spans = [(cuts[i], cuts[i + 1]) for i in range(0, len(cuts) - 1, 2)]
@@ -331,8 +403,15 @@ def extract_sentence_claims(doc: Doc, article_id: str, sentence_idx: int, start:
     verbs = _reporting_verbs(tokens)
     claims: list[Claim] = []
 
-    def make(prop_start: int, prop_end: int, kind: str, verb: Token | None, speaker: tuple[int, int] | None,
-             speaker_text: str | None, attribution: tuple[int, int] | None) -> None:
+    def make(
+        prop_start: int,
+        prop_end: int,
+        kind: str,
+        verb: Token | None,
+        speaker: tuple[int, int] | None,
+        speaker_text: str | None,
+        attribution: tuple[int, int] | None,
+    ) -> None:
         for a, b in _split_clauses(doc, *_trim(text, prop_start, prop_end)):
             a, b = _trim(text, a, b)
             if b - a < 3:
@@ -348,24 +427,42 @@ def extract_sentence_claims(doc: Doc, article_id: str, sentence_idx: int, start:
             if stance == "deny" and not negated_report:
                 polarity = -polarity
                 cue = f"{verb.lemma_} ({cue})" if cue else verb.lemma_
-            reported_in_past = verb is not None and ("Past" in verb.morph.get("Tense") or any(
-                c.dep_.startswith("aux") for c in verb.children))
+            reported_in_past = verb is not None and (
+                "Past" in verb.morph.get("Tense") or any(c.dep_.startswith("aux") for c in verb.children)
+            )
             hedged = _hedged(prop_tokens, text[a:b], reported_in_past) or negated_report
-            if attribution and _HEDGE_PHRASES.search(text[attribution[0]:attribution[1]]):
+            if attribution and _HEDGE_PHRASES.search(text[attribution[0] : attribution[1]]):
                 hedged = True
             q = _quantity(prop_tokens)
             sp_text = speaker_text
-            claims.append(Claim(
-                article_id=article_id, sentence_idx=sentence_idx, char_start=a, char_end=b, text=text[a:b],
-                quote_kind=kind, speaker_text=sp_text, speaker_start=speaker[0] if speaker else None,
-                speaker_end=speaker[1] if speaker else None,
-                attribution_start=attribution[0] if attribution else None,
-                attribution_end=attribution[1] if attribution else None,
-                reporting_verb=verb.lemma_ if verb is not None else None, stance=stance, polarity=polarity,
-                hedged=hedged, predicate=predicate, theme=theme, event_key=key, negation=cue,
-                quantity=q[0], quantity_unit=q[1], quantity_op=q[2], quantity_max=q[3],
-                pronoun_speaker=bool(sp_text and _PRONOUN_SPEAKER.match(sp_text.strip())),
-            ))
+            claims.append(
+                Claim(
+                    article_id=article_id,
+                    sentence_idx=sentence_idx,
+                    char_start=a,
+                    char_end=b,
+                    text=text[a:b],
+                    quote_kind=kind,
+                    speaker_text=sp_text,
+                    speaker_start=speaker[0] if speaker else None,
+                    speaker_end=speaker[1] if speaker else None,
+                    attribution_start=attribution[0] if attribution else None,
+                    attribution_end=attribution[1] if attribution else None,
+                    reporting_verb=verb.lemma_ if verb is not None else None,
+                    stance=stance,
+                    polarity=polarity,
+                    hedged=hedged,
+                    predicate=predicate,
+                    theme=theme,
+                    event_key=key,
+                    negation=cue,
+                    quantity=q[0],
+                    quantity_unit=q[1],
+                    quantity_op=q[2],
+                    quantity_max=q[3],
+                    pronoun_speaker=bool(sp_text and _PRONOUN_SPEAKER.match(sp_text.strip())),
+                )
+            )
 
     # 1. a quotation first, attribution after: "P", a déclaré X / "P", a-t-il indiqué
     quote = _quote_span(text, start, end)
@@ -374,15 +471,15 @@ def extract_sentence_claims(doc: Doc, article_id: str, sentence_idx: int, start:
         rest_verbs = [v for v in verbs if v.idx >= after]
         if rest_verbs:
             verb = rest_verbs[0]
-            clitic = re.match(r"-t-(il|elle|ils|elles)\b|-(il|elle|ils|elles)\b", text[verb.idx + len(verb.text):end])
-            if re.search(r"-t-(?:il|elle|ils|elles)|-(?:il|elle|ils|elles)\b", text[after:verb.idx + 30]):
+            clitic = re.match(r"-t-(il|elle|ils|elles)\b|-(il|elle|ils|elles)\b", text[verb.idx + len(verb.text) : end])
+            if re.search(r"-t-(?:il|elle|ils|elles)|-(?:il|elle|ils|elles)\b", text[after : verb.idx + 30]):
                 sp = re.search(r"(il|elle|ils|elles)\b", text[after:end])
                 speaker = (after + sp.start(), after + sp.end()) if sp else None
             elif clitic:
                 speaker = None
             else:
                 speaker = _speaker_after(text, verb.idx + len(verb.text), end)
-            sp_text = text[speaker[0]:speaker[1]] if speaker else None
+            sp_text = text[speaker[0] : speaker[1]] if speaker else None
             make(inner_start, inner_end, "direct", verb, speaker, sp_text, (after, end))
             return claims
         if not verbs:
@@ -395,7 +492,7 @@ def extract_sentence_claims(doc: Doc, article_id: str, sentence_idx: int, start:
     m = _SELON.match(text[start:end])
     if m:
         sp = (start + m.start("speaker"), start + m.end("speaker"))
-        make(start + m.start("prop"), end, "indirect", None, sp, text[sp[0]:sp[1]], sp)
+        make(start + m.start("prop"), end, "indirect", None, sp, text[sp[0] : sp[1]], sp)
         claims_selon = claims
         for c in claims_selon:
             c.reporting_verb = "selon"
@@ -406,33 +503,54 @@ def extract_sentence_claims(doc: Doc, article_id: str, sentence_idx: int, start:
         after_verb = verb.idx + len(verb.text)
         stance = reporting_lexicon().get(verb.lemma_)
         # 3. X V que P  /  X V : "P"
-        window = text[after_verb:min(end, after_verb + 80)]
+        window = text[after_verb : min(end, after_verb + 80)]
         que = re.match(r"^(?:\s+(?:[\w’'\-]+\s+){0,5}?)?\s*(?:qu['’]|que\s)", window)
         colon = re.match(r"^[^.:]{0,60}?:\s*", window)
         if que and not any(v.idx > after_verb and v.idx < after_verb + que.end() for v in verbs):
             subject = _subject_before(text, start, group_start, verb)
-            make(after_verb + que.end(), end, "indirect", verb, subject[:2] if subject[1] > subject[0] else None,
-                 subject[2] or None, (start, after_verb + que.end()))
+            make(
+                after_verb + que.end(),
+                end,
+                "indirect",
+                verb,
+                subject[:2] if subject[1] > subject[0] else None,
+                subject[2] or None,
+                (start, after_verb + que.end()),
+            )
             return claims
-        if colon and group_start > start + 2 and not (text.rfind(",", start, group_start) > start
-                                                      and text[text.rfind(",", start, group_start) + 1:group_start].strip() == ""):
+        if (
+            colon
+            and group_start > start + 2
+            and not (
+                text.rfind(",", start, group_start) > start
+                and text[text.rfind(",", start, group_start) + 1 : group_start].strip() == ""
+            )
+        ):
             prop_start = after_verb + colon.end()
             subject = _subject_before(text, start, group_start, verb)
             q = _quote_span(text, prop_start, end)
             kind = "direct" if q else "indirect"
-            make(q[0] if q else prop_start, q[1] if q else end, kind, verb,
-                 subject[:2] if subject[1] > subject[0] else None, subject[2] or None, (start, prop_start))
+            make(
+                q[0] if q else prop_start,
+                q[1] if q else end,
+                kind,
+                verb,
+                subject[:2] if subject[1] > subject[0] else None,
+                subject[2] or None,
+                (start, prop_start),
+            )
             return claims
         # 4. P, V X  (inverted attribution at the end of the sentence)
         comma = text.rfind(",", start, group_start)
-        between = text[comma + 1:group_start].strip() if comma >= 0 else None
+        between = text[comma + 1 : group_start].strip() if comma >= 0 else None
         left_has_verb = comma > start and any(
-            t.pos_ in ("VERB", "AUX") and t.morph.get("VerbForm") == ["Fin"] for t in _tokens_in(doc, start, comma))
+            t.pos_ in ("VERB", "AUX") and t.morph.get("VerbForm") == ["Fin"] for t in _tokens_in(doc, start, comma)
+        )
         if left_has_verb and between == "":
             speaker = _speaker_after(text, after_verb, end)
-            sp_text = text[speaker[0]:speaker[1]]
-            if re.search(r"-t-(?:il|elle|ils|elles)|-(?:il|elle|ils|elles)\b", text[group_start:after_verb + 6]):
-                sp_text = re.search(r"(il|elle|ils|elles)\b", text[group_start:after_verb + 6]).group(1)
+            sp_text = text[speaker[0] : speaker[1]]
+            if re.search(r"-t-(?:il|elle|ils|elles)|-(?:il|elle|ils|elles)\b", text[group_start : after_verb + 6]):
+                sp_text = re.search(r"(il|elle|ils|elles)\b", text[group_start : after_verb + 6]).group(1)
                 speaker = None
             if sp_text:
                 first_person = re.search(r"\b(?:nous|je|j['’]|notre|nos|mon|ma|mes)\b", text[start:comma], re.I)
@@ -443,11 +561,22 @@ def extract_sentence_claims(doc: Doc, article_id: str, sentence_idx: int, start:
         if subject[1] <= subject[0]:
             continue
         obj_text = text[after_verb:end]
-        infinitive = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and "Inf" in c.morph.get("VerbForm")]
+        infinitive = [
+            c
+            for c in verb.children
+            if c.dep_ in ("xcomp", "ccomp", "obj") and c.pos_ in ("VERB", "AUX") and _is_infinitive(c)
+        ]
         if infinitive:
             inf = infinitive[0]
-            inf_start = min([inf.idx] + [c.idx for c in inf.children if c.i < inf.i and c.lower_ in
-                                         ("ne", "n'", "n’", "pas", "rien", "jamais", "plus")])
+            inf_start = min(
+                [inf.idx]
+                + [
+                    c.idx
+                    for c in inf.children
+                    if c.i < inf.i
+                    and (c.lower_ in ("ne", "n'", "n’", "pas", "rien", "jamais", "plus") or c.dep_.startswith("aux"))
+                ]
+            )
             make(inf_start, end, "indirect", verb, subject[:2], subject[2], (start, inf_start))
             return claims
         if stance == "deny":
@@ -464,8 +593,15 @@ def extract_sentence_claims(doc: Doc, article_id: str, sentence_idx: int, start:
                 return claims
             about = _ABOUT_REPORT.match(lead)
             if about:
-                make(lead_offset + about.end(), end, "indirect", verb, subject[:2], subject[2],
-                     (start, lead_offset + about.end()))
+                make(
+                    lead_offset + about.end(),
+                    end,
+                    "indirect",
+                    verb,
+                    subject[:2],
+                    subject[2],
+                    (start, lead_offset + about.end()),
+                )
                 return claims
     # 6. narrative: the sentence in the article's own voice
     make(start, end, "narrative", None, None, None, None)
@@ -482,7 +618,9 @@ def link_article_claims(claims: list[Claim]) -> list[Claim]:
     last_speaker: Claim | None = None
     for index, claim in enumerate(claims):
         if claim.extras.get("responds_to_previous"):
-            previous = [c for c in claims[:index] if c.quote_kind != "narrative" and c.sentence_idx < claim.sentence_idx]
+            previous = [
+                c for c in claims[:index] if c.quote_kind != "narrative" and c.sentence_idx < claim.sentence_idx
+            ]
             target = previous[-1] if previous else (claims[index - 1] if index else None)
             if target is not None:
                 claim.responds_to_index = claims.index(target)

@@ -18,8 +18,9 @@ import polars as pl
 from transforms.text_norm import alias_lexicon, fold_quotes, lexicon_lines, match_key
 
 # --- line patterns ---------------------------------------------------------------------------------
-_HEADER_DATE = re.compile(r"^\s*(?:date|publié le|mis à jour le|le)\s*:?\s*(\d{4}-\d{2}(?:-\d{2})?)\b\s*",
-                          re.IGNORECASE)
+_HEADER_DATE = re.compile(
+    r"^\s*(?:date|publié le|mis à jour le|le)\s*:?\s*(\d{4}-\d{2}(?:-\d{2})?)\b\s*", re.IGNORECASE
+)
 _CREDIT = re.compile(r"\(\s*([^()]{2,40}?)\s*\)")
 _DATELINE_LINE = re.compile(r"^([A-ZÀ-Ý][A-ZÀ-Ý'’ .\-]{2,40}?)\s*(?:\(([^)]{2,30})\))?\s*[–—-]\s*$")
 _DATELINE_LEAD = re.compile(r"^([A-ZÀ-Ý]{3,}(?:[ \-'][A-ZÀ-Ý]{2,}){0,3})\s*(?:\(([^)]{2,30})\))?\s*[–—-]\s+(?=\S)")
@@ -51,10 +52,88 @@ _COMMENT_FORM = re.compile(r"commentaire|adresse (?:e-?mail|de messagerie)|champ
 _SENTENCE_END = re.compile(r"[.!?…]\s*[\"»”’)]*\s*$")
 _WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 _STOP = frozenset(
-    "le la les un une des du de d l au aux et ou mais donc or ni car que qui quoi dont où ce cet cette ces "
-    "son sa ses leur leurs il elle ils elles on nous vous je tu se sur sous dans par pour avec sans en est "
-    "sont été être avoir a ont plus moins très pas ne n y à après avant selon comme tout tous toute toutes "
-    "fait faire dit entre aussi alors".split()
+    [
+        "le",
+        "la",
+        "les",
+        "un",
+        "une",
+        "des",
+        "du",
+        "de",
+        "d",
+        "l",
+        "au",
+        "aux",
+        "et",
+        "ou",
+        "mais",
+        "donc",
+        "or",
+        "ni",
+        "car",
+        "que",
+        "qui",
+        "quoi",
+        "dont",
+        "où",
+        "ce",
+        "cet",
+        "cette",
+        "ces",
+        "son",
+        "sa",
+        "ses",
+        "leur",
+        "leurs",
+        "il",
+        "elle",
+        "ils",
+        "elles",
+        "on",
+        "nous",
+        "vous",
+        "je",
+        "tu",
+        "se",
+        "sur",
+        "sous",
+        "dans",
+        "par",
+        "pour",
+        "avec",
+        "sans",
+        "en",
+        "est",
+        "sont",
+        "été",
+        "être",
+        "avoir",
+        "a",
+        "ont",
+        "plus",
+        "moins",
+        "très",
+        "pas",
+        "ne",
+        "n",
+        "y",
+        "à",
+        "après",
+        "avant",
+        "selon",
+        "comme",
+        "tout",
+        "tous",
+        "toute",
+        "toutes",
+        "fait",
+        "faire",
+        "dit",
+        "entre",
+        "aussi",
+        "alors",
+    ]
 )
 
 
@@ -115,15 +194,22 @@ def _is_prose(line: str) -> bool:
 
 def _is_headline(line: str) -> bool:
     words = _words(line)
-    return 3 <= len(words) <= 30 and not _SENTENCE_END.search(line.rstrip(" \"»”")) and not line.endswith(":")
+    return 3 <= len(words) <= 30 and not _SENTENCE_END.search(line.rstrip(' "»”')) and not line.endswith(":")
 
 
 def _unwrap(lines: list[str]) -> list[str]:
     """Join hard-wrapped lines: a line that ends mid-sentence followed by one starting in lower case."""
     joined: list[str] = []
     for line in lines:
-        if (joined and joined[-1] and line and line[0].islower() and not _SENTENCE_END.search(joined[-1])
-                and not joined[-1].endswith(":") and len(joined[-1]) >= 30):
+        if (
+            joined
+            and joined[-1]
+            and line
+            and line[0].islower()
+            and not _SENTENCE_END.search(joined[-1])
+            and not joined[-1].endswith(":")
+            and len(joined[-1]) >= 30
+        ):
             joined[-1] = f"{joined[-1]} {line}"
         else:
             joined.append(line)
@@ -136,14 +222,14 @@ def _strip_credit_prefix(line: str, parts: CleanedDispatch) -> str:
     if match and _agency(match.group(1)):
         parts.agencies.extend(_agencies_in(match.group(1)))
         parts.removed.append(f"credit: {match.group(0)}")
-        line = line[match.end():].lstrip()
+        line = line[match.end() :].lstrip()
     match = _DATELINE_LEAD.match(line)
     if match and (match.group(2) is None or _agency(match.group(2))):
         parts.dateline = parts.dateline or match.group(1).strip()
         if match.group(2):
             parts.agencies.extend(_agencies_in(match.group(2)))
         parts.removed.append(f"dateline: {match.group(0).strip()}")
-        line = line[match.end():]
+        line = line[match.end() :]
     return line
 
 
@@ -159,8 +245,9 @@ def _strip_credit_suffix(line: str, parts: CleanedDispatch) -> str:
 
 def _captions(lines: list[str]) -> set[int]:
     """Indexes of caption lines: lines with a photo credit, and the same caption repeated without it."""
-    credited = {i for i, line in enumerate(lines) if line and not _is_prose_paragraph(line)
-                and _PHOTO_CREDIT.search(line)}
+    credited = {
+        i for i, line in enumerate(lines) if line and not _is_prose_paragraph(line) and _PHOTO_CREDIT.search(line)
+    }
     captions = set(credited)
     for i, line in enumerate(lines):
         if i in credited or not line:
@@ -197,7 +284,7 @@ def clean_dispatch(text: str) -> CleanedDispatch:
     if match:
         parts.date_hint = match.group(1)
         parts.removed.append(f"header: {match.group(0).strip()}")
-        lines[first] = lines[first][match.end():]
+        lines[first] = lines[first][match.end() :]
     lines[first] = _strip_credit_prefix(lines[first], parts)
 
     # --- captions anywhere: credited lines and their uncredited repeats --------------------------
@@ -207,8 +294,9 @@ def clean_dispatch(text: str) -> CleanedDispatch:
         parts.removed.append(f"caption: {lines[i]}")
         lines[i] = ""
     # A repeated caption is stored once: the credited copy contains the plain one.
-    parts.captions = [c for c in parts.captions
-                      if not any(o != c and match_key(o).startswith(match_key(c)) for o in parts.captions)]
+    parts.captions = [
+        c for c in parts.captions if not any(o != c and match_key(o).startswith(match_key(c)) for o in parts.captions)
+    ]
 
     # --- footer: web furniture, and everything after a comment form ------------------------------
     kept = [(i, line) for i, line in enumerate(lines) if line]
@@ -301,15 +389,34 @@ def clean_articles(raw: pl.DataFrame) -> pl.DataFrame:
     rows = []
     for doc_key, text in zip(raw["doc_key"].to_list(), raw["text"].to_list(), strict=True):
         parts = clean_dispatch(text)
-        rows.append({"doc_key": doc_key, "body": parts.body, "title": parts.title, "outlet": parts.outlet,
-                     "section": parts.section, "dateline": parts.dateline, "byline": parts.byline,
-                     "agencies": parts.agencies, "captions": parts.captions, "removed": parts.removed,
-                     "date_hint": parts.date_hint})
+        rows.append(
+            {
+                "doc_key": doc_key,
+                "body": parts.body,
+                "title": parts.title,
+                "outlet": parts.outlet,
+                "section": parts.section,
+                "dateline": parts.dateline,
+                "byline": parts.byline,
+                "agencies": parts.agencies,
+                "captions": parts.captions,
+                "removed": parts.removed,
+                "date_hint": parts.date_hint,
+            }
+        )
     return pl.DataFrame(rows, schema=CLEAN_SCHEMA)
 
 
 CLEAN_SCHEMA = {
-    "doc_key": pl.String, "body": pl.String, "title": pl.String, "outlet": pl.String, "section": pl.String,
-    "dateline": pl.String, "byline": pl.String, "agencies": pl.List(pl.String), "captions": pl.List(pl.String),
-    "removed": pl.List(pl.String), "date_hint": pl.String,
+    "doc_key": pl.String,
+    "body": pl.String,
+    "title": pl.String,
+    "outlet": pl.String,
+    "section": pl.String,
+    "dateline": pl.String,
+    "byline": pl.String,
+    "agencies": pl.List(pl.String),
+    "captions": pl.List(pl.String),
+    "removed": pl.List(pl.String),
+    "date_hint": pl.String,
 }

@@ -21,11 +21,27 @@ import polars as pl
 
 from transforms.timex import resolve_timex
 
-PUBLICATION_SCHEMA = {"article_id": pl.String, "published_on": pl.Date, "published_earliest": pl.Date,
-                      "published_latest": pl.Date, "published_basis": pl.String}
-DATE_SCHEMA = {"date_id": pl.String, "article_id": pl.String, "sentence_idx": pl.Int32, "char_start": pl.Int32,
-               "char_end": pl.Int32, "surface": pl.String, "timex_type": pl.String, "value": pl.String,
-               "modifier": pl.String, "start_date": pl.Date, "end_date": pl.Date, "anchor": pl.String}
+PUBLICATION_SCHEMA = {
+    "article_id": pl.String,
+    "published_on": pl.Date,
+    "published_earliest": pl.Date,
+    "published_latest": pl.Date,
+    "published_basis": pl.String,
+}
+DATE_SCHEMA = {
+    "date_id": pl.String,
+    "article_id": pl.String,
+    "sentence_idx": pl.Int32,
+    "char_start": pl.Int32,
+    "char_end": pl.Int32,
+    "surface": pl.String,
+    "timex_type": pl.String,
+    "value": pl.String,
+    "modifier": pl.String,
+    "start_date": pl.Date,
+    "end_date": pl.Date,
+    "anchor": pl.String,
+}
 _LEAD_WINDOW = 6  # a lead date opens the story: publication within the following week
 
 
@@ -46,10 +62,15 @@ def _parse_hint(hint: str | None) -> tuple[date, date] | None:
     return None
 
 
-def _lead_year(month: int, day: int, weekday: int, min_year: int | None, window: tuple[date, date] | None) -> int | None:
+def _lead_year(
+    month: int, day: int, weekday: int, min_year: int | None, window: tuple[date, date] | None
+) -> int | None:
     """The year in which day-month falls on `weekday`, within the window or at/after `min_year`."""
-    years = range(window[0].year, window[1].year + 1) if window else (
-        range(min_year, min_year + 12) if min_year else range(0))
+    years = (
+        range(window[0].year, window[1].year + 1)
+        if window
+        else (range(min_year, min_year + 12) if min_year else range(0))
+    )
     for year in years:
         try:
             if date(year, month, day).weekday() == weekday:
@@ -59,8 +80,9 @@ def _lead_year(month: int, day: int, weekday: int, min_year: int | None, window:
     return None
 
 
-def infer_publication(article_id: str, date_hint: str | None, metadata_date: str | None,
-                      readings: list[tuple[dict, str, int]]) -> dict:
+def infer_publication(
+    article_id: str, date_hint: str | None, metadata_date: str | None, readings: list[tuple[dict, str, int]]
+) -> dict:
     """Publication interval for one article.
 
     `readings`: (reading, tense, sentence-relative start offset) for each temporal expression.
@@ -68,8 +90,13 @@ def infer_publication(article_id: str, date_hint: str | None, metadata_date: str
     basis = "unknown"
     window = _parse_hint(metadata_date)
     if window and window[0] == window[1]:
-        return {"article_id": article_id, "published_on": window[0], "published_earliest": window[0],
-                "published_latest": window[0], "published_basis": "file_metadata"}
+        return {
+            "article_id": article_id,
+            "published_on": window[0],
+            "published_earliest": window[0],
+            "published_latest": window[0],
+            "published_basis": "file_metadata",
+        }
     if window:
         basis = "file_metadata"
     else:
@@ -79,13 +106,16 @@ def infer_publication(article_id: str, date_hint: str | None, metadata_date: str
     earliest = window[0] if window else None
     latest = window[1] if window else None
     years = [r["year"] for r, _, _ in readings if r.get("kind") == "date" and r.get("year")]
-    since_years = [r["year"] + 1 for r, _, _ in readings if r.get("kind") == "date" and r.get("since") and r.get("year")]
+    since_years = [
+        r["year"] + 1 for r, _, _ in readings if r.get("kind") == "date" and r.get("since") and r.get("year")
+    ]
     min_year = max(years + since_years) if (years or since_years) else None
     # the lead date of the story (`Jeudi 30 janvier, …` at the start of a sentence)
-    for reading, tense, offset in readings:
+    for reading, _tense, offset in readings:
         if reading.get("kind") == "date" and reading.get("weekday") is not None and reading.get("day") and offset == 0:
-            year = reading.get("year") or _lead_year(reading["month"], reading["day"], reading["weekday"], min_year,
-                                                     window)
+            year = reading.get("year") or _lead_year(
+                reading["month"], reading["day"], reading["weekday"], min_year, window
+            )
             if year is None:
                 continue
             try:
@@ -94,7 +124,9 @@ def infer_publication(article_id: str, date_hint: str | None, metadata_date: str
                 continue
             if (earliest is None or lead >= earliest) and (latest is None or lead <= latest):
                 earliest = lead
-                latest = min(latest, lead + timedelta(days=_LEAD_WINDOW)) if latest else lead + timedelta(days=_LEAD_WINDOW)
+                latest = (
+                    min(latest, lead + timedelta(days=_LEAD_WINDOW)) if latest else lead + timedelta(days=_LEAD_WINDOW)
+                )
                 basis = "text" if basis == "unknown" else basis
     # absolute past events happened on or before publication
     if earliest is not None or latest is not None:
@@ -112,10 +144,16 @@ def infer_publication(article_id: str, date_hint: str | None, metadata_date: str
                 continue
             if day is not None and (latest is None or day <= latest) and (earliest is None or day > earliest):
                 earliest = day
-    published_on = earliest if earliest is not None and latest is not None and (
-        earliest == latest or basis == "text") else None
-    return {"article_id": article_id, "published_on": published_on, "published_earliest": earliest,
-            "published_latest": latest, "published_basis": basis}
+    published_on = (
+        earliest if earliest is not None and latest is not None and (earliest == latest or basis == "text") else None
+    )
+    return {
+        "article_id": article_id,
+        "published_on": published_on,
+        "published_earliest": earliest,
+        "published_latest": latest,
+        "published_basis": basis,
+    }
 
 
 def infer_publications(articles: pl.DataFrame, timex: pl.DataFrame, sentences: pl.DataFrame) -> pl.DataFrame:
@@ -126,9 +164,12 @@ def infer_publications(articles: pl.DataFrame, timex: pl.DataFrame, sentences: p
     for row in timex.iter_rows(named=True):
         offset = row["char_start"] - starts.get((row["article_id"], row["sentence_idx"]), 0)
         per_article.setdefault(row["article_id"], []).append((json.loads(row["reading"]), row["tense"], offset))
-    rows = [infer_publication(r["article_id"], r.get("date_hint"), r.get("metadata_date"),
-                              per_article.get(r["article_id"], []))
-            for r in articles.iter_rows(named=True)]
+    rows = [
+        infer_publication(
+            r["article_id"], r.get("date_hint"), r.get("metadata_date"), per_article.get(r["article_id"], [])
+        )
+        for r in articles.iter_rows(named=True)
+    ]
     return pl.DataFrame(rows, schema=PUBLICATION_SCHEMA) if rows else pl.DataFrame(schema=PUBLICATION_SCHEMA)
 
 
@@ -150,18 +191,26 @@ def resolve_dates(timex: pl.DataFrame, publications: pl.DataFrame) -> pl.DataFra
         else:
             anchors = []
         results = {resolve_timex(reading, anchor, direction) for anchor in anchors} if anchors else set()
-        if len(results) == 1:
-            resolved = results.pop()
-        else:
-            resolved = resolve_timex(reading, None, direction)
-        rows.append({k: row[k] for k in ("date_id", "article_id", "sentence_idx", "char_start", "char_end", "surface",
-                                         "timex_type")}
-                    | {"value": resolved.value, "modifier": resolved.modifier, "start_date": resolved.start,
-                       "end_date": resolved.end, "anchor": resolved.anchor})
+        resolved = results.pop() if len(results) == 1 else resolve_timex(reading, None, direction)
+        rows.append(
+            {
+                k: row[k]
+                for k in ("date_id", "article_id", "sentence_idx", "char_start", "char_end", "surface", "timex_type")
+            }
+            | {
+                "value": resolved.value,
+                "modifier": resolved.modifier,
+                "start_date": resolved.start,
+                "end_date": resolved.end,
+                "anchor": resolved.anchor,
+            }
+        )
     return pl.DataFrame(rows, schema=DATE_SCHEMA) if rows else pl.DataFrame(schema=DATE_SCHEMA)
 
 
-def attach_dates(claims: pl.DataFrame, dates: pl.DataFrame, publications: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+def attach_dates(
+    claims: pl.DataFrame, dates: pl.DataFrame, publications: pl.DataFrame
+) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Dates inside a proposition give `event_start/event_end`; inside its attribution, `statement_date`
     (else the publication day). Returns (claims with dates and `period_start/period_end`,
     dates with `claim_id`)."""
@@ -177,23 +226,41 @@ def attach_dates(claims: pl.DataFrame, dates: pl.DataFrame, publications: pl.Dat
             if c["char_start"] <= d["char_start"] and d["char_end"] <= c["char_end"]:
                 inside.append(d)
                 date_claim.setdefault(d["date_id"], c["claim_id"])
-            elif c["attribution_start"] is not None and c["attribution_start"] <= d["char_start"] and \
-                    d["char_end"] <= c["attribution_end"]:
+            elif (
+                c["attribution_start"] is not None
+                and c["attribution_start"] <= d["char_start"]
+                and d["char_end"] <= c["attribution_end"]
+            ):
                 stated.append(d)
                 date_claim.setdefault(d["date_id"], c["claim_id"])
         points = [d for d in inside if d["start_date"] is not None and d["timex_type"] in ("DATE", "TIME")]
         p = pub.get(c["article_id"], {})
-        statement = next((d["start_date"] for d in stated if d["start_date"] is not None and
-                          d["start_date"] == d["end_date"]), None) or p.get("published_on")
+        statement = next(
+            (d["start_date"] for d in stated if d["start_date"] is not None and d["start_date"] == d["end_date"]), None
+        ) or p.get("published_on")
         event_start = min(d["start_date"] for d in points) if points else None
         event_end = max(d["end_date"] for d in points) if points else None
         period_start = event_start or statement or p.get("published_earliest")
         period_end = event_end or statement or p.get("published_latest")
-        rows.append(c | {"event_start": event_start, "event_end": event_end, "statement_date": statement,
-                         "period_start": period_start, "period_end": period_end})
-    schema = dict(claims.schema) | {"event_start": pl.Date, "event_end": pl.Date, "statement_date": pl.Date,
-                                    "period_start": pl.Date, "period_end": pl.Date}
+        rows.append(
+            c
+            | {
+                "event_start": event_start,
+                "event_end": event_end,
+                "statement_date": statement,
+                "period_start": period_start,
+                "period_end": period_end,
+            }
+        )
+    schema = dict(claims.schema) | {
+        "event_start": pl.Date,
+        "event_end": pl.Date,
+        "statement_date": pl.Date,
+        "period_start": pl.Date,
+        "period_end": pl.Date,
+    }
     claims_out = pl.DataFrame(rows, schema=schema) if rows else pl.DataFrame(schema=schema)
-    dates_out = dates.with_columns(pl.col("date_id").replace_strict(date_claim, default=None,
-                                                                    return_dtype=pl.String).alias("claim_id"))
+    dates_out = dates.with_columns(
+        pl.col("date_id").replace_strict(date_claim, default=None, return_dtype=pl.String).alias("claim_id")
+    )
     return claims_out, dates_out

@@ -20,18 +20,43 @@ from transforms.nlp import parse_texts
 from transforms.timex import tag_timex
 
 CLAIM_SCHEMA = {
-    "claim_id": pl.String, "article_id": pl.String, "sentence_idx": pl.Int32, "char_start": pl.Int32,
-    "char_end": pl.Int32, "text": pl.String, "speaker_text": pl.String, "speaker_start": pl.Int32,
-    "speaker_end": pl.Int32, "attribution_start": pl.Int32, "attribution_end": pl.Int32,
-    "reporting_verb": pl.String, "stance": pl.String, "quote_kind": pl.String, "polarity": pl.Int16,
-    "hedged": pl.Boolean, "predicate": pl.String, "theme": pl.String, "event_key": pl.String,
-    "negation": pl.String, "quantity": pl.Float64, "quantity_unit": pl.String, "quantity_op": pl.String,
-    "quantity_max": pl.Float64, "responds_to_claim_id": pl.String, "speaker_from_claim_id": pl.String,
+    "claim_id": pl.String,
+    "article_id": pl.String,
+    "sentence_idx": pl.Int32,
+    "char_start": pl.Int32,
+    "char_end": pl.Int32,
+    "text": pl.String,
+    "speaker_text": pl.String,
+    "speaker_start": pl.Int32,
+    "speaker_end": pl.Int32,
+    "attribution_start": pl.Int32,
+    "attribution_end": pl.Int32,
+    "reporting_verb": pl.String,
+    "stance": pl.String,
+    "quote_kind": pl.String,
+    "polarity": pl.Int16,
+    "hedged": pl.Boolean,
+    "predicate": pl.String,
+    "theme": pl.String,
+    "event_key": pl.String,
+    "negation": pl.String,
+    "quantity": pl.Float64,
+    "quantity_unit": pl.String,
+    "quantity_op": pl.String,
+    "quantity_max": pl.Float64,
+    "responds_to_claim_id": pl.String,
+    "speaker_from_claim_id": pl.String,
     "future": pl.Boolean,
 }
 TIMEX_SCHEMA = {
-    "date_id": pl.String, "article_id": pl.String, "sentence_idx": pl.Int32, "char_start": pl.Int32,
-    "char_end": pl.Int32, "surface": pl.String, "timex_type": pl.String, "reading": pl.String,
+    "date_id": pl.String,
+    "article_id": pl.String,
+    "sentence_idx": pl.Int32,
+    "char_start": pl.Int32,
+    "char_end": pl.Int32,
+    "surface": pl.String,
+    "timex_type": pl.String,
+    "reading": pl.String,
     "tense": pl.String,
 }
 
@@ -48,8 +73,9 @@ def _tense(doc, start: int, end: int) -> str:
     return "past"
 
 
-def extract_batch(articles: pl.DataFrame, sentences: pl.DataFrame, nlp: Language,
-                  batch_size: int = 64) -> dict[str, pl.DataFrame]:
+def extract_batch(
+    articles: pl.DataFrame, sentences: pl.DataFrame, nlp: Language, batch_size: int = 64
+) -> dict[str, pl.DataFrame]:
     """Parse a batch and extract its raw facts.
 
     Args: articles (`article_id`, `body`); sentences (from `sentence_frame`).
@@ -77,9 +103,17 @@ def extract_batch(articles: pl.DataFrame, sentences: pl.DataFrame, nlp: Language
                 continue  # a capitalised common noun (an intertitle word), not a name
             if any(t.start < end and start < t.end for t in timex):
                 continue  # `Nouvel An`, `Noël`: dates, not actors
-            mentions.append({"article_id": article_id, "sentence_idx": _sentence_of(starts, start),
-                             "char_start": start, "char_end": end, "surface": surface, "label": ent.label_,
-                             "dict_canonical": ent.ent_id_ or None})
+            mentions.append(
+                {
+                    "article_id": article_id,
+                    "sentence_idx": _sentence_of(starts, start),
+                    "char_start": start,
+                    "char_end": end,
+                    "surface": surface,
+                    "label": ent.label_,
+                    "dict_canonical": ent.ent_id_ or None,
+                }
+            )
         article_claims: list[Claim] = []
         for idx, (start, end) in enumerate(spans):
             article_claims.extend(extract_sentence_claims(doc, article_id, idx, start, end))
@@ -87,28 +121,53 @@ def extract_batch(articles: pl.DataFrame, sentences: pl.DataFrame, nlp: Language
         cids = [claim_id(article_id, c.char_start, c.char_end) for c in article_claims]
         for c, cid in zip(article_claims, cids, strict=True):
             speaker_from = c.extras.get("speaker_from")
-            claims.append({
-                "claim_id": cid, "article_id": article_id, "sentence_idx": c.sentence_idx,
-                "char_start": c.char_start, "char_end": c.char_end, "text": c.text,
-                "speaker_text": c.speaker_text, "speaker_start": c.speaker_start, "speaker_end": c.speaker_end,
-                "attribution_start": c.attribution_start, "attribution_end": c.attribution_end,
-                "reporting_verb": c.reporting_verb, "stance": c.stance, "quote_kind": c.quote_kind,
-                "polarity": c.polarity, "hedged": c.hedged, "predicate": c.predicate, "theme": c.theme,
-                "event_key": c.event_key, "negation": c.negation, "quantity": c.quantity,
-                "quantity_unit": c.quantity_unit, "quantity_op": c.quantity_op, "quantity_max": c.quantity_max,
-                "responds_to_claim_id": cids[c.responds_to_index] if c.responds_to_index is not None else None,
-                "speaker_from_claim_id": cids[article_claims.index(speaker_from)] if speaker_from else None,
-                "future": _tense(doc, c.char_start, c.char_end) == "future",
-            })
+            claims.append(
+                {
+                    "claim_id": cid,
+                    "article_id": article_id,
+                    "sentence_idx": c.sentence_idx,
+                    "char_start": c.char_start,
+                    "char_end": c.char_end,
+                    "text": c.text,
+                    "speaker_text": c.speaker_text,
+                    "speaker_start": c.speaker_start,
+                    "speaker_end": c.speaker_end,
+                    "attribution_start": c.attribution_start,
+                    "attribution_end": c.attribution_end,
+                    "reporting_verb": c.reporting_verb,
+                    "stance": c.stance,
+                    "quote_kind": c.quote_kind,
+                    "polarity": c.polarity,
+                    "hedged": c.hedged,
+                    "predicate": c.predicate,
+                    "theme": c.theme,
+                    "event_key": c.event_key,
+                    "negation": c.negation,
+                    "quantity": c.quantity,
+                    "quantity_unit": c.quantity_unit,
+                    "quantity_op": c.quantity_op,
+                    "quantity_max": c.quantity_max,
+                    "responds_to_claim_id": cids[c.responds_to_index] if c.responds_to_index is not None else None,
+                    "speaker_from_claim_id": cids[article_claims.index(speaker_from)] if speaker_from else None,
+                    "future": _tense(doc, c.char_start, c.char_end) == "future",
+                }
+            )
         for tx in timex:
             idx = _sentence_of(starts, tx.start)
             sentence_span = spans[idx] if spans else (0, len(body))
-            timexes.append({
-                "date_id": claim_id(article_id + "#date", tx.start, tx.end),
-                "article_id": article_id, "sentence_idx": idx, "char_start": tx.start, "char_end": tx.end,
-                "surface": tx.surface, "timex_type": tx.timex_type, "reading": json.dumps(tx.reading, sort_keys=True),
-                "tense": _tense(doc, *sentence_span),
-            })
+            timexes.append(
+                {
+                    "date_id": claim_id(article_id + "#date", tx.start, tx.end),
+                    "article_id": article_id,
+                    "sentence_idx": idx,
+                    "char_start": tx.start,
+                    "char_end": tx.end,
+                    "surface": tx.surface,
+                    "timex_type": tx.timex_type,
+                    "reading": json.dumps(tx.reading, sort_keys=True),
+                    "tense": _tense(doc, *sentence_span),
+                }
+            )
     return {
         "mentions": pl.DataFrame(mentions, schema=MENTION_SCHEMA) if mentions else pl.DataFrame(schema=MENTION_SCHEMA),
         "claims": pl.DataFrame(claims, schema=CLAIM_SCHEMA) if claims else pl.DataFrame(schema=CLAIM_SCHEMA),

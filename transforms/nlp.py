@@ -20,8 +20,9 @@ def load_pipeline(model: str, patterns: tuple[tuple[str, str, str], ...] = ()) -
     nlp = spacy.load(model)
     if patterns:
         ruler = nlp.add_pipe("entity_ruler", before="ner", config={"phrase_matcher_attr": "LOWER"})
-        ruler.add_patterns([{"label": label, "pattern": phrase, "id": canonical}
-                            for label, phrase, canonical in patterns])
+        ruler.add_patterns(
+            [{"label": label, "pattern": phrase, "id": canonical} for label, phrase, canonical in patterns]
+        )
     return nlp
 
 

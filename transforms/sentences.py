@@ -14,9 +14,64 @@ import re
 import polars as pl
 
 _ABBREVIATIONS = frozenset(
-    "m mm mme mmes mlle mlles dr pr me mgr st ste sts cf etc av apr jc j.-c ex env no nos vol p pp art "
-    "chap fig gén col cdt lt sgt cne capt adj gal mal prof dir min max tél ing inc ltd co corp "
-    "janv févr fév sept oct nov déc".split()
+    [
+        "m",
+        "mm",
+        "mme",
+        "mmes",
+        "mlle",
+        "mlles",
+        "dr",
+        "pr",
+        "me",
+        "mgr",
+        "st",
+        "ste",
+        "sts",
+        "cf",
+        "etc",
+        "av",
+        "apr",
+        "jc",
+        "j.-c",
+        "ex",
+        "env",
+        "no",
+        "nos",
+        "vol",
+        "p",
+        "pp",
+        "art",
+        "chap",
+        "fig",
+        "gén",
+        "col",
+        "cdt",
+        "lt",
+        "sgt",
+        "cne",
+        "capt",
+        "adj",
+        "gal",
+        "mal",
+        "prof",
+        "dir",
+        "min",
+        "max",
+        "tél",
+        "ing",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "janv",
+        "févr",
+        "fév",
+        "sept",
+        "oct",
+        "nov",
+        "déc",
+    ]
 )
 _BOUNDARY = re.compile(r"[.!?…]+[\"»”’)\]]*(?=\s+[\"«“(\[]?[A-ZÀ-Ý0-9])")
 _LAST_WORD = re.compile(r"([\w.\-]+)[.!?…]*$")
@@ -46,7 +101,7 @@ def _is_abbreviation(text: str, end: int) -> bool:
     """The period at `end - 1` closes an abbreviation or an initial rather than a sentence."""
     if text[end - 1] != ".":
         return False
-    match = _LAST_WORD.search(text[max(0, end - 20): end])
+    match = _LAST_WORD.search(text[max(0, end - 20) : end])
     if not match:
         return False
     word = match.group(1).rstrip(".").lower()
@@ -102,8 +157,14 @@ def sentence_frame(articles: pl.DataFrame) -> pl.DataFrame:
     return pl.DataFrame(rows, schema=SENTENCE_SCHEMA, orient="row")
 
 
-SENTENCE_SCHEMA = {"article_id": pl.String, "sentence_idx": pl.Int32, "paragraph_idx": pl.Int32,
-                   "char_start": pl.Int32, "char_end": pl.Int32, "text": pl.String}
+SENTENCE_SCHEMA = {
+    "article_id": pl.String,
+    "sentence_idx": pl.Int32,
+    "paragraph_idx": pl.Int32,
+    "char_start": pl.Int32,
+    "char_end": pl.Int32,
+    "text": pl.String,
+}
 
 
 def split_paragraphs(text: str) -> list[tuple[int, int]]:

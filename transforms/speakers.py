@@ -14,12 +14,14 @@ import polars as pl
 
 _TYPE_RANK = {"PER": 0, "ORG": 1, "MISC": 2, "LOC": 3}
 _RELAY_CATEGORIES = {"media", "agency"}
-_MODIFIER_BEFORE = re.compile(r"\b(?:par|de|du|des|d['’]|à|au|aux|en|contre|avec|pour|sur)\s+(?:l['’]|la\s+|le\s+|les\s+)?$",
-                              re.IGNORECASE)
+_MODIFIER_BEFORE = re.compile(
+    r"\b(?:par|de|du|des|d['’]|à|au|aux|en|contre|avec|pour|sur)\s+(?:l['’]|la\s+|le\s+|les\s+)?$", re.IGNORECASE
+)
 
 
-def resolve_speakers(claims: pl.DataFrame, mentions: pl.DataFrame, actors: pl.DataFrame,
-                     articles: pl.DataFrame) -> pl.DataFrame:
+def resolve_speakers(
+    claims: pl.DataFrame, mentions: pl.DataFrame, actors: pl.DataFrame, articles: pl.DataFrame
+) -> pl.DataFrame:
     """Args: claims (with speaker/attribution spans), resolved mentions, actors, articles (`article_id`, `body`).
     Returns: claims with `speaker_actor_id`, `via_actor_id`, `via_text` (one row per claim)."""
     actor_type = dict(zip(actors["actor_id"].to_list(), actors["actor_type"].to_list(), strict=True))
@@ -39,18 +41,33 @@ def resolve_speakers(claims: pl.DataFrame, mentions: pl.DataFrame, actors: pl.Da
             # an organisation or place inside a modifier (`dirigée par les États-Unis`, `du ministère`) is
             # not the speaker; a person named in apposition is
             body = bodies.get(c["article_id"], "")
-            non_relay = [m for m in non_relay if actor_type.get(m["actor_id"]) == "PER"
-                         or not _MODIFIER_BEFORE.search(body[max(c["speaker_start"], m["char_start"] - 30):m["char_start"]])]
+            non_relay = [
+                m
+                for m in non_relay
+                if actor_type.get(m["actor_id"]) == "PER"
+                or not _MODIFIER_BEFORE.search(body[max(c["speaker_start"], m["char_start"] - 30) : m["char_start"]])
+            ]
             if non_relay:
-                best = min(non_relay, key=lambda m: (_TYPE_RANK.get(actor_type.get(m["actor_id"], "MISC"), 9),
-                                                     -(m["char_end"] - m["char_start"])))
+                best = min(
+                    non_relay,
+                    key=lambda m: (
+                        _TYPE_RANK.get(actor_type.get(m["actor_id"], "MISC"), 9),
+                        -(m["char_end"] - m["char_start"]),
+                    ),
+                )
                 speaker = best["actor_id"]
         if speaker is None and c.get("speaker_from_claim_id") in resolved:
             speaker = resolved[c["speaker_from_claim_id"]][0]
         via_id, via_text = None, None
         if c["attribution_start"] is not None:
-            relays = [m for m in found if c["attribution_start"] <= m["char_start"] and m["char_end"] <= c["attribution_end"]
-                      and category.get(m["actor_id"]) in _RELAY_CATEGORIES and m["actor_id"] != speaker]
+            relays = [
+                m
+                for m in found
+                if c["attribution_start"] <= m["char_start"]
+                and m["char_end"] <= c["attribution_end"]
+                and category.get(m["actor_id"]) in _RELAY_CATEGORIES
+                and m["actor_id"] != speaker
+            ]
             if relays:
                 via_id, via_text = relays[0]["actor_id"], relays[0]["surface"]
         if via_id is None and c.get("speaker_from_claim_id") in resolved and c["speaker_start"] is None:

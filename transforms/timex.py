@@ -18,25 +18,92 @@ from datetime import date, timedelta
 from transforms.numbers_fr import NUMBER_WORD_PATTERN, parse_number
 
 MONTHS = {
-    "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7,
-    "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12, "decembre": 12,
-    "janv.": 1, "févr.": 2, "sept.": 9, "oct.": 10, "nov.": 11, "déc.": 12,
+    "janvier": 1,
+    "février": 2,
+    "fevrier": 2,
+    "mars": 3,
+    "avril": 4,
+    "mai": 5,
+    "juin": 6,
+    "juillet": 7,
+    "août": 8,
+    "aout": 8,
+    "septembre": 9,
+    "octobre": 10,
+    "novembre": 11,
+    "décembre": 12,
+    "decembre": 12,
+    "janv.": 1,
+    "févr.": 2,
+    "sept.": 9,
+    "oct.": 10,
+    "nov.": 11,
+    "déc.": 12,
 }
 WEEKDAYS = {"lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5, "dimanche": 6}
-_DAY_PARTS = {"matin": "TMO", "matinée": "TMO", "midi": "TMI", "après-midi": "TAF", "soir": "TEV",
-              "soirée": "TEV", "nuit": "TNI"}
-_UNITS = {"jour": "D", "jours": "D", "journée": "D", "journées": "D", "semaine": "W", "semaines": "W",
-          "mois": "M", "an": "Y", "ans": "Y", "année": "Y", "années": "Y", "heure": "H", "heures": "H",
-          "minute": "MIN", "minutes": "MIN", "décennie": "DE", "décennies": "DE", "siècle": "CE",
-          "siècles": "CE", "trimestre": "Q", "trimestres": "Q"}
-_HOLIDAYS = {"nouvel an": (1, 1), "jour de l'an": (1, 1), "saint-sylvestre": (12, 31), "noël": (12, 25),
-             "réveillon de noël": (12, 24), "réveillon du nouvel an": (12, 31), "fête nationale": (7, 14),
-             "toussaint": (11, 1), "armistice": (11, 11), "fête du travail": (5, 1), "assomption": (8, 15)}
-_REFS = {"récemment": "PAST_REF", "dernièrement": "PAST_REF", "naguère": "PAST_REF", "jadis": "PAST_REF",
-         "autrefois": "PAST_REF", "auparavant": "PAST_REF", "bientôt": "FUTURE_REF",
-         "prochainement": "FUTURE_REF", "sous peu": "FUTURE_REF", "à l'avenir": "FUTURE_REF",
-         "désormais": "PRESENT_REF", "actuellement": "PRESENT_REF", "maintenant": "PRESENT_REF",
-         "aujourd'hui encore": "PRESENT_REF", "à présent": "PRESENT_REF", "en ce moment": "PRESENT_REF"}
+_DAY_PARTS = {
+    "matin": "MO",
+    "matinée": "MO",
+    "midi": "MI",
+    "après-midi": "AF",
+    "soir": "EV",
+    "soirée": "EV",
+    "nuit": "NI",
+}
+_UNITS = {
+    "jour": "D",
+    "jours": "D",
+    "journée": "D",
+    "journées": "D",
+    "semaine": "W",
+    "semaines": "W",
+    "mois": "M",
+    "an": "Y",
+    "ans": "Y",
+    "année": "Y",
+    "années": "Y",
+    "heure": "H",
+    "heures": "H",
+    "minute": "MIN",
+    "minutes": "MIN",
+    "décennie": "DE",
+    "décennies": "DE",
+    "siècle": "CE",
+    "siècles": "CE",
+    "trimestre": "Q",
+    "trimestres": "Q",
+}
+_HOLIDAYS = {
+    "nouvel an": (1, 1),
+    "jour de l'an": (1, 1),
+    "saint-sylvestre": (12, 31),
+    "noël": (12, 25),
+    "réveillon de noël": (12, 24),
+    "réveillon du nouvel an": (12, 31),
+    "fête nationale": (7, 14),
+    "toussaint": (11, 1),
+    "armistice": (11, 11),
+    "fête du travail": (5, 1),
+    "assomption": (8, 15),
+}
+_REFS = {
+    "récemment": "PAST_REF",
+    "dernièrement": "PAST_REF",
+    "naguère": "PAST_REF",
+    "jadis": "PAST_REF",
+    "autrefois": "PAST_REF",
+    "auparavant": "PAST_REF",
+    "bientôt": "FUTURE_REF",
+    "prochainement": "FUTURE_REF",
+    "sous peu": "FUTURE_REF",
+    "à l'avenir": "FUTURE_REF",
+    "désormais": "PRESENT_REF",
+    "actuellement": "PRESENT_REF",
+    "maintenant": "PRESENT_REF",
+    "aujourd'hui encore": "PRESENT_REF",
+    "à présent": "PRESENT_REF",
+    "en ce moment": "PRESENT_REF",
+}
 
 _MONTH = r"(?P<month>janv\.|févr\.|sept\.|oct\.|nov\.|déc\.|janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre)"  # noqa: E501
 _WEEKDAY = r"(?P<weekday>lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)"
@@ -50,23 +117,81 @@ _UNIT = r"(?P<unit>jours?|journées?|semaines?|mois|ans|années?|heures?|minutes
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("numeric", re.compile(r"\b(?P<day>[0-3]?\d)[/.](?P<mnum>[01]?\d)[/.](?P<year>(?:19|20)\d\d)\b")),
     ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)\b")),
-    ("set", re.compile(r"\b(?:chaque|tous les)\s+(?:(?P<weekday>lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)s?|(?P<setunit>jours|semaines|mois|ans|années|jour|semaine|année|an))\b", re.I)),  # noqa: E501
-    ("weekday_date", re.compile(rf"\b{_WEEKDAY}\s+(?P<day>1er|[0-3]?\d)\s+{_MONTH}(?:\s+{_YEAR})?(?:\s+(?:au\s+)?{_DAYPART})?\b", re.I)),  # noqa: E501
-    ("part_month", re.compile(rf"\b(?P<part>début|fin|mi-|courant|milieu)\s*(?:d[e'’]\s*)?{_MONTH}(?:\s+{_YEAR})?\b", re.I)),  # noqa: E501
+    (
+        "set",
+        re.compile(
+            r"\b(?:chaque|tous les)\s+(?:(?P<weekday>lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)s?|(?P<setunit>jours|semaines|mois|ans|années|jour|semaine|année|an))\b",
+            re.I,
+        ),
+    ),  # noqa: E501
+    (
+        "weekday_date",
+        re.compile(
+            rf"\b{_WEEKDAY}\s+(?P<day>1er|[0-3]?\d)\s+{_MONTH}(?:\s+{_YEAR})?(?:\s+(?:au\s+)?{_DAYPART})?\b", re.I
+        ),
+    ),  # noqa: E501
+    (
+        "part_month",
+        re.compile(rf"\b(?P<part>début|fin|mi-|courant|milieu)\s*(?:d[e'’]\s*)?{_MONTH}(?:\s+{_YEAR})?\b", re.I),
+    ),  # noqa: E501
     ("part_year", re.compile(rf"\b(?P<part>début|fin|mi-|courant|milieu)\s*(?:de\s+l['’]année\s+)?{_YEAR}\b", re.I)),  # noqa: E501
     ("day_month", re.compile(rf"\b(?:le\s+|du\s+|au\s+)?(?P<day>1er|[0-3]?\d)\s+{_MONTH}(?:\s+{_YEAR})?\b", re.I)),  # noqa: E501
     ("month_year", re.compile(rf"\b(?:en\s+|depuis\s+)?{_MONTH}\s+{_YEAR}\b", re.I)),
-    ("since_duration", re.compile(rf"\b(?P<since>depuis|pendant|durant|il y a|voici|en|dans|après|pour)\s+{_MOD}{_QTY}\s+{_UNIT}\b", re.I)),  # noqa: E501
+    (
+        "since_duration",
+        re.compile(
+            rf"\b(?P<since>depuis|pendant|durant|il y a|voici|en|dans|après|pour)\s+{_MOD}{_QTY}\s+{_UNIT}\b", re.I
+        ),
+    ),  # noqa: E501
     ("duration", re.compile(rf"\b{_MOD}{_QTY}\s+{_UNIT}\b", re.I)),
-    ("rel_period", re.compile(r"\b(?P<det>la|le|l['’]|cette|ce|cet)\s*(?P<period>semaine|mois|an|année|week-end|trimestre)(?:-ci)?(?:\s+(?P<rel>dernière|dernier|prochaine|prochain|passée|passé|précédente|précédent|suivante|suivant))?\b", re.I)),  # noqa: E501
-    ("weekday", re.compile(rf"\b(?:(?P<ce>ce|dès ce|depuis)\s+)?{_WEEKDAY}(?:\s+{_DAYPART})?(?:\s+(?P<rel>dernier|prochain|passé|précédent|suivant))?\b", re.I)),  # noqa: E501
-    ("rel_day", re.compile(r"\b(?P<word>avant-hier|après-demain|aujourd['’]hui|hier|demain)(?:\s+(?P<daypart>matin|midi|après-midi|soir|soirée))?\b", re.I)),  # noqa: E501
+    (
+        "rel_period",
+        re.compile(
+            r"\b(?P<det>la|le|l['’]|cette|ce|cet)\s*(?P<period>semaine|mois|an|année|week-end|trimestre)(?:-ci)?(?:\s+(?P<rel>dernière|dernier|prochaine|prochain|passée|passé|précédente|précédent|suivante|suivant))?\b",
+            re.I,
+        ),
+    ),  # noqa: E501
+    (
+        "weekday",
+        re.compile(
+            rf"\b(?:(?P<ce>ce|dès ce|depuis)\s+)?{_WEEKDAY}(?:\s+{_DAYPART})?(?:\s+(?P<rel>dernier|prochain|passé|précédent|suivant))?\b",
+            re.I,
+        ),
+    ),  # noqa: E501
+    (
+        "rel_day",
+        re.compile(
+            r"\b(?P<word>avant-hier|après-demain|aujourd['’]hui|hier|demain)(?:\s+(?P<daypart>matin|midi|après-midi|soir|soirée))?\b",
+            re.I,
+        ),
+    ),  # noqa: E501
     ("this_part", re.compile(r"\b(?P<this>ce|cette)\s+(?P<daypart>matin|soir|nuit|après-midi|matinée|soirée)\b", re.I)),  # noqa: E501
-    ("holiday", re.compile(r"\b(?:le\s+|du\s+|au\s+|la\s+|à\s+)?(?P<holiday>nouvel an|jour de l['’]an|saint-sylvestre|réveillon (?:de noël|du nouvel an)|noël|toussaint)\b", re.I)),  # noqa: E501
-    ("ref", re.compile(r"\b(?P<ref>récemment|dernièrement|bientôt|prochainement|sous peu|désormais|actuellement|à présent|en ce moment)\b", re.I)),  # noqa: E501
-    ("year", re.compile(rf"\b(?P<cue>en|depuis|dès|de|d['’]|jusqu['’]en|avant|après|l['’]année|année|l['’]an|entre|et|fin|début|mi-|courant|printemps|été|automne|hiver)\s*{_YEAR}\b", re.I)),  # noqa: E501
+    (
+        "holiday",
+        re.compile(
+            r"\b(?:le\s+|du\s+|au\s+|la\s+|à\s+)?(?P<holiday>nouvel an|jour de l['’]an|saint-sylvestre|réveillon (?:de noël|du nouvel an)|noël|toussaint)\b",
+            re.I,
+        ),
+    ),  # noqa: E501
+    (
+        "ref",
+        re.compile(
+            r"\b(?P<ref>récemment|dernièrement|bientôt|prochainement|sous peu|désormais|actuellement|à présent|en ce moment)\b",
+            re.I,
+        ),
+    ),  # noqa: E501
+    (
+        "year",
+        re.compile(
+            rf"\b(?P<cue>en|depuis|dès|de|d['’]|jusqu['’]en|avant|après|l['’]année|année|l['’]an|entre|et|fin|début|mi-|courant|printemps|été|automne|hiver)\s*{_YEAR}\b",
+            re.I,
+        ),
+    ),  # noqa: E501
 ]
-_NOT_A_YEAR_AFTER = re.compile(r"^\s+(?!(?:et|à|au|aux|en|pour|dans|puis|par|contre|avec|après|avant|lors|ou|où|selon|sur|quand|lorsque|alors|mais|le|la|les|l['’]|un|une|de|des|du|d['’])\b)[a-zà-ÿ]{2,}", re.I)  # noqa: E501
+_NOT_A_YEAR_AFTER = re.compile(
+    r"^\s+(?!(?:et|à|au|aux|en|pour|dans|puis|par|contre|avec|après|avant|lors|ou|où|selon|sur|quand|lorsque|alors|mais|le|la|les|l['’]|un|une|de|des|du|d['’])\b)[a-zà-ÿ]{2,}",
+    re.I,
+)  # noqa: E501
 
 
 @dataclass(frozen=True)
@@ -99,8 +224,13 @@ def _reading(kind: str, m: re.Match[str]) -> tuple[str, dict] | None:
             return None
         return "DATE", {"kind": "date", "year": year, "month": month, "day": day}
     if kind == "weekday_date":
-        r = {"kind": "date", "year": year, "month": month, "day": _day(g["day"]),
-             "weekday": WEEKDAYS[g["weekday"].lower()]}
+        r = {
+            "kind": "date",
+            "year": year,
+            "month": month,
+            "day": _day(g["day"]),
+            "weekday": WEEKDAYS[g["weekday"].lower()],
+        }
         if "daypart" in g:
             r["daypart"] = _DAY_PARTS[g["daypart"].lower()]
         return ("TIME" if "daypart" in g else "DATE"), r
@@ -117,7 +247,7 @@ def _reading(kind: str, m: re.Match[str]) -> tuple[str, dict] | None:
         return "DATE", {"kind": "date", "year": year, "month": month, "mod": mod}
     if kind == "year":
         cue = g.get("cue", "").lower()
-        if _NOT_A_YEAR_AFTER.match(m.string[m.end():m.end() + 30]) and cue in ("de", "d'", "d’", "entre", "et"):
+        if _NOT_A_YEAR_AFTER.match(m.string[m.end() : m.end() + 30]) and cue in ("de", "d'", "d’", "entre", "et"):
             return None
         return "DATE", {"kind": "date", "year": year, "since": cue == "depuis"}
     if kind in ("since_duration", "duration"):
@@ -129,10 +259,19 @@ def _reading(kind: str, m: re.Match[str]) -> tuple[str, dict] | None:
                 return None
             qty = str(int(number)) if float(number).is_integer() else str(number)
         unit = _UNITS[g["unit"].lower()]
-        value = f"PT{qty}{unit[0]}" if unit in ("H", "MIN") else f"P{qty}{unit if unit in ('D', 'W', 'M', 'Y') else unit}"
+        value = (
+            f"PT{qty}{unit[0]}" if unit in ("H", "MIN") else f"P{qty}{unit if unit in ('D', 'W', 'M', 'Y') else unit}"
+        )
         mod_text = g.get("mod", "").strip().lower()
-        mod = ("MORE_THAN" if mod_text.startswith("plus") or mod_text.startswith("au moins") else
-               "LESS_THAN" if mod_text.startswith("moins") else "APPROX" if mod_text else None)
+        mod = (
+            "MORE_THAN"
+            if mod_text.startswith("plus") or mod_text.startswith("au moins")
+            else "LESS_THAN"
+            if mod_text.startswith("moins")
+            else "APPROX"
+            if mod_text
+            else None
+        )
         since = g.get("since", "").lower()
         if since == "il y a" or since == "voici":
             return "DATE", {"kind": "ago", "qty": qty, "unit": unit, "mod": mod}
@@ -170,8 +309,17 @@ def _reading(kind: str, m: re.Match[str]) -> tuple[str, dict] | None:
         if g.get("weekday"):
             return "SET", {"kind": "set", "value": f"XXXX-WXX-{WEEKDAYS[g['weekday'].lower()] + 1}"}
         unit = g.get("setunit", "").lower()
-        code = {"jour": "D", "jours": "D", "semaine": "W", "semaines": "W", "mois": "M", "ans": "Y",
-                "an": "Y", "année": "Y", "années": "Y"}[unit]
+        code = {
+            "jour": "D",
+            "jours": "D",
+            "semaine": "W",
+            "semaines": "W",
+            "mois": "M",
+            "ans": "Y",
+            "an": "Y",
+            "année": "Y",
+            "années": "Y",
+        }[unit]
         return "SET", {"kind": "set", "value": f"P1{code}"}
     return None
 
@@ -204,6 +352,7 @@ def tag_timex(text: str) -> list[TimexMention]:
 
 
 # --- resolution --------------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Resolved:
@@ -305,12 +454,18 @@ def resolve_timex(reading: dict, anchor: date | None, direction: int = -1) -> Re
             return Resolved("PAST_REF", None, None, None, "publication")
         d = anchor - timedelta(days=n * days)
         if unit == "Y":
-            return Resolved(f"{anchor.year - n:04d}", reading.get("mod"), date(anchor.year - n, 1, 1),
-                            date(anchor.year - n, 12, 31), "publication")
+            return Resolved(
+                f"{anchor.year - n:04d}",
+                reading.get("mod"),
+                date(anchor.year - n, 1, 1),
+                date(anchor.year - n, 12, 31),
+                "publication",
+            )
         if unit == "M":
             y, m = divmod(anchor.year * 12 + anchor.month - 1 - n, 12)
-            return Resolved(f"{y:04d}-{m + 1:02d}", reading.get("mod"), date(y, m + 1, 1), _month_end(y, m + 1),
-                            "publication")
+            return Resolved(
+                f"{y:04d}-{m + 1:02d}", reading.get("mod"), date(y, m + 1, 1), _month_end(y, m + 1), "publication"
+            )
         return Resolved(d.isoformat(), reading.get("mod") or "APPROX", d, d, "publication")
     if kind == "rel_period":
         unit, offset = reading["unit"], reading["offset"]
@@ -318,8 +473,7 @@ def resolve_timex(reading: dict, anchor: date | None, direction: int = -1) -> Re
             monday = anchor - timedelta(days=anchor.weekday()) + timedelta(weeks=offset)
             if unit == "WE":
                 saturday = monday + timedelta(days=5)
-                return Resolved(f"{_iso_week(monday)}-WE", None, saturday, saturday + timedelta(days=1),
-                                "publication")
+                return Resolved(f"{_iso_week(monday)}-WE", None, saturday, saturday + timedelta(days=1), "publication")
             return Resolved(_iso_week(monday), None, monday, monday + timedelta(days=6), "publication")
         if unit == "M":
             y, m = divmod(anchor.year * 12 + anchor.month - 1 + offset, 12)
@@ -327,8 +481,7 @@ def resolve_timex(reading: dict, anchor: date | None, direction: int = -1) -> Re
         if unit == "Q":
             q = (anchor.month - 1) // 3 + offset
             y, q = anchor.year + q // 4, q % 4
-            return Resolved(f"{y:04d}-Q{q + 1}", None, date(y, 3 * q + 1, 1), _month_end(y, 3 * q + 3),
-                            "publication")
+            return Resolved(f"{y:04d}-Q{q + 1}", None, date(y, 3 * q + 1, 1), _month_end(y, 3 * q + 3), "publication")
         y = anchor.year + offset
         return Resolved(f"{y:04d}", None, date(y, 1, 1), date(y, 12, 31), "publication")
     return Resolved(None, None, None, None, "none")

@@ -115,7 +115,7 @@ scored as (
             0.9
             * case when any_hedged then 0.6 else 1.0 end
             * case when period_unknown then 0.6 when period_width_days > 14 then 0.8 else 1.0 end,
-            3) as confidence,
+            3)::double as confidence,
         explanation
             || case when any_hedged then ' (hedged)' else '' end
             || case when period_unknown then ' (time uncertain)' else '' end as explanation,

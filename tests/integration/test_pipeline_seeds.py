@@ -1,0 +1,321 @@
+"""End to end: the Prefect flow on seeds/ (plus bad inputs) into temporary paths."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+
+import duckdb
+import pytest
+
+from tests.conftest import PROJECT_ROOT, SEEDS
+
+# The contract (../shared/contract.md, v1): every table and view with its columns and type families.
+CONTRACT = {
+    "articles": {
+        "article_id": "VARCHAR",
+        "source_uri": "VARCHAR",
+        "content_sha256": "VARCHAR",
+        "outlet": "VARCHAR",
+        "agencies": "VARCHAR[]",
+        "title": "VARCHAR",
+        "dateline": "VARCHAR",
+        "byline": "VARCHAR",
+        "language": "VARCHAR",
+        "published_on": "DATE",
+        "published_earliest": "DATE",
+        "published_latest": "DATE",
+        "published_basis": "VARCHAR",
+        "body": "VARCHAR",
+        "captions": "VARCHAR[]",
+        "n_sentences": "INTEGER",
+        "ingested_at": "TIMESTAMP",
+        "run_id": "VARCHAR",
+    },
+    "actors": {
+        "actor_id": "VARCHAR",
+        "canonical_name": "VARCHAR",
+        "actor_type": "VARCHAR",
+        "aliases": "VARCHAR[]",
+        "n_mentions": "INTEGER",
+        "n_articles": "INTEGER",
+    },
+    "mentions": {
+        "article_id": "VARCHAR",
+        "actor_id": "VARCHAR",
+        "sentence_idx": "INTEGER",
+        "char_start": "INTEGER",
+        "char_end": "INTEGER",
+        "surface": "VARCHAR",
+    },
+    "claims": {
+        "claim_id": "VARCHAR",
+        "article_id": "VARCHAR",
+        "sentence_idx": "INTEGER",
+        "char_start": "INTEGER",
+        "char_end": "INTEGER",
+        "text": "VARCHAR",
+        "speaker_actor_id": "VARCHAR",
+        "speaker_text": "VARCHAR",
+        "via_actor_id": "VARCHAR",
+        "via_text": "VARCHAR",
+        "reporting_verb": "VARCHAR",
+        "quote_kind": "VARCHAR",
+        "polarity": "SMALLINT",
+        "hedged": "BOOLEAN",
+        "predicate": "VARCHAR",
+        "event_key": "VARCHAR",
+        "quantity": "DOUBLE",
+        "quantity_unit": "VARCHAR",
+        "quantity_op": "VARCHAR",
+        "quantity_max": "DOUBLE",
+        "event_start": "DATE",
+        "event_end": "DATE",
+        "statement_date": "DATE",
+    },
+    "dates": {
+        "date_id": "VARCHAR",
+        "article_id": "VARCHAR",
+        "claim_id": "VARCHAR",
+        "sentence_idx": "INTEGER",
+        "char_start": "INTEGER",
+        "char_end": "INTEGER",
+        "surface": "VARCHAR",
+        "timex_type": "VARCHAR",
+        "value": "VARCHAR",
+        "modifier": "VARCHAR",
+        "start_date": "DATE",
+        "end_date": "DATE",
+        "anchor": "VARCHAR",
+    },
+    "quarantine": {
+        "source_uri": "VARCHAR",
+        "content_sha256": "VARCHAR",
+        "reason": "VARCHAR",
+        "detail": "VARCHAR",
+        "run_id": "VARCHAR",
+        "quarantined_at": "TIMESTAMP",
+    },
+    "pipeline_runs": {
+        "run_id": "VARCHAR",
+        "started_at": "TIMESTAMP",
+        "finished_at": "TIMESTAMP",
+        "status": "VARCHAR",
+        "n_inputs": "INTEGER",
+        "n_articles_new": "INTEGER",
+        "n_duplicates": "INTEGER",
+        "n_quarantined": "INTEGER",
+        "n_claims": "INTEGER",
+        "n_contradictions": "INTEGER",
+    },
+    "contradictions": {
+        "contradiction_id": "VARCHAR",
+        "kind": "VARCHAR",
+        "event_key": "VARCHAR",
+        "claim_id_a": "VARCHAR",
+        "claim_id_b": "VARCHAR",
+        "article_id_a": "VARCHAR",
+        "article_id_b": "VARCHAR",
+        "speaker_a": "VARCHAR",
+        "speaker_b": "VARCHAR",
+        "text_a": "VARCHAR",
+        "text_b": "VARCHAR",
+        "period_start": "DATE",
+        "period_end": "DATE",
+        "confidence": "DOUBLE",
+        "explanation": "VARCHAR",
+    },
+    "timeline": {
+        "event_key": "VARCHAR",
+        "label": "VARCHAR",
+        "event_start": "DATE",
+        "event_end": "DATE",
+        "n_articles": "INTEGER",
+        "n_claims": "INTEGER",
+        "claim_ids": "VARCHAR[]",
+        "article_ids": "VARCHAR[]",
+        "first_reported_on": "DATE",
+        "date_conflict": "BOOLEAN",
+        "dates_reported": "VARCHAR[]",
+    },
+}
+TABLES = ["articles", "actors", "mentions", "claims", "dates", "quarantine"]
+
+
+@pytest.fixture(scope="module")
+def prefect():
+    from prefect.testing.utilities import prefect_test_harness
+
+    with prefect_test_harness(server_startup_timeout=120):
+        yield
+
+
+@pytest.fixture(scope="module")
+def workspace(tmp_path_factory):
+    root = tmp_path_factory.mktemp("run")
+    inputs = root / "input"
+    shutil.copytree(SEEDS, inputs, ignore=shutil.ignore_patterns("reference"))
+    (inputs / "bad").mkdir()
+    (inputs / "bad" / "empty.txt").write_bytes(b"")
+    (inputs / "bad" / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00" + bytes(range(256)))
+    first = sorted(SEEDS.glob("*.txt"))[0]
+    (inputs / "bad" / "copy-of-first.txt").write_bytes(first.read_bytes())
+    return root
+
+
+def _run(workspace):
+    from flows.pipeline import dispatch_pipeline
+    from flows.settings import Settings
+
+    settings = Settings(
+        input_dir=workspace / "input",
+        db_path=workspace / "data" / "warehouse.duckdb",
+        lake_dir=workspace / "data" / "lake",
+        reports_dir=workspace / "data" / "reports",
+    )
+    return settings, dispatch_pipeline(settings, dictionary_path=SEEDS / "reference" / "actors.csv")
+
+
+@pytest.fixture(scope="module")
+def published(prefect, workspace):
+    settings, summary = _run(workspace)
+    return settings, summary
+
+
+def _query(db, sql, params=None):
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return con.execute(sql, params or []).fetchall()
+    finally:
+        con.close()
+
+
+def test_run_publishes_and_accounts_for_every_input(published):
+    settings, summary = published
+    assert summary.status == "published", summary.failed
+    assert (summary.n_inputs, summary.n_articles_new, summary.n_duplicates, summary.n_quarantined) == (8, 5, 1, 2)
+    reasons = dict(_query(settings.db_path, "select source_uri, reason from quarantine"))
+    assert reasons == {"bad/empty.txt": "empty", "bad/image.txt": "binary"}
+    runs = _query(
+        settings.db_path, "select status, n_inputs, n_articles_new, n_duplicates, n_quarantined from pipeline_runs"
+    )
+    assert runs == [("published", 8, 5, 1, 2)]
+
+
+def test_every_contract_table_view_and_column_exists_with_its_type(published):
+    settings, _ = published
+    for table, columns in CONTRACT.items():
+        types = dict(
+            _query(
+                settings.db_path,
+                "select column_name, data_type from information_schema.columns where table_name = ?",
+                [table],
+            )
+        )
+        for column, expected in columns.items():
+            assert column in types, f"{table}.{column} missing"
+            assert types[column] == expected, f"{table}.{column}: {types[column]} != {expected}"
+
+
+def test_every_offset_round_trips(published):
+    settings, _ = published
+    for table, column in (("mentions", "surface"), ("claims", "text"), ("dates", "surface")):
+        bad = _query(
+            settings.db_path,
+            f"select count(*) from {table} x join articles a using (article_id) "
+            f"where substr(a.body, x.char_start + 1, x.char_end - x.char_start) <> x.{column}",
+        )
+        assert bad == [(0,)], table
+
+
+def test_iraqi_denial_conflicts_with_us_officials_statement(published):
+    settings, _ = published
+    rows = _query(
+        settings.db_path,
+        """
+        select c.kind, a1.source_uri, a2.source_uri, c.explanation
+        from contradictions c
+        join articles a1 on a1.article_id = c.article_id_a
+        join articles a2 on a2.article_id = c.article_id_b
+        where c.kind = 'polarity'""",
+    )
+    pairs = {tuple(sorted((r[1][:3], r[2][:3]))) for r in rows}
+    assert ("000", "001") in pairs
+    assert all(r[3] for r in rows)
+
+
+def test_seed_metadata_and_boilerplate(published):
+    settings, _ = published
+    meta = {
+        r[0][:3]: r[1:]
+        for r in _query(
+            settings.db_path, "select source_uri, outlet, dateline, agencies, title, body, captions from articles"
+        )
+    }
+    assert meta["002"][0] == "BFMTV"
+    assert meta["001"][1] == "WASHINGTON"
+    assert "Belga" in meta["000"][2]
+    assert meta["001"][3].startswith("L'armée américaine reprend ses opérations")
+    bodies = " ".join(m[4] for m in meta.values())
+    for junk in ("Laisser un commentaire", "GIPHY", "Icardi", "RATP", "Daphné BENOIT", "9 février 2019"):
+        assert junk not in bodies
+    assert any("9 février 2019" in c for c in meta["002"][5])
+
+
+def test_rerun_is_idempotent(published, workspace):
+    settings, _ = published
+    before = {
+        t: sorted(
+            map(
+                repr,
+                _query(
+                    settings.db_path,
+                    f"select * exclude (ingested_at, run_id) from {t}" if t == "articles" else f"select * from {t}",
+                ),
+            )
+        )
+        for t in TABLES
+    }
+    _, summary = _run(workspace)
+    assert summary.status == "published"
+    assert summary.n_articles_new == 0
+    after = {
+        t: sorted(
+            map(
+                repr,
+                _query(
+                    settings.db_path,
+                    f"select * exclude (ingested_at, run_id) from {t}" if t == "articles" else f"select * from {t}",
+                ),
+            )
+        )
+        for t in TABLES
+    }
+    assert before == after
+    assert _query(settings.db_path, "select count(*) from pipeline_runs") == [(2,)]
+
+
+def test_reports_are_written_and_self_contained(published):
+    from flows.reporting import write_reports
+
+    settings, _ = published
+    written = write_reports(settings.db_path, settings.reports_dir)
+    names = {p.name for p in written}
+    assert {"contradictions.md", "timeline.md", "index.html"} <= names
+    page = (settings.reports_dir / "index.html").read_text(encoding="utf-8")
+    assert "<svg" in page and 'class="card conflict"' in page
+    assert "http://" not in page.replace("http://www.w3.org/2000/svg", "") and "https://" not in page
+
+
+def test_missing_input_folder_is_a_usage_error(tmp_path):
+    result = subprocess.run(
+        [sys.executable, "-m", "flows.cli", "run", "--input", str(tmp_path / "nope")],
+        capture_output=True,
+        text=True,
+        cwd=PROJECT_ROOT,
+        timeout=120,
+    )
+    assert result.returncode == 2
+    assert "input folder not found" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -1,0 +1,51 @@
+import polars as pl
+
+from transforms.actors import MENTION_SCHEMA, parse_dictionary, resolve_actors, translit_key
+
+DICTIONARY = """canonical_name,actor_type,category,aliases
+# comment lines are ignored
+État islamique,ORG,armed_group,EI|Daesh|Etat islamique
+"""
+
+
+def _mentions(rows):
+    return pl.DataFrame(
+        [
+            dict(zip(["article_id", "sentence_idx", "char_start", "char_end", "surface", "label"], r, strict=True))
+            | {"dict_canonical": None}
+            for r in rows
+        ],
+        schema=MENTION_SCHEMA,
+    )
+
+
+def test_transliteration_key_joins_spellings():
+    assert translit_key("Qassem Soleimani") == translit_key("Qassem Souleimani")
+    assert translit_key("Abou Mehdi al-Mouhandis") == translit_key("Abu Mahdi al-Muhandis")
+    assert translit_key("Adel Abdul-Mahdi") == translit_key("Adel Abdel Mahdi")
+
+
+def test_transliteration_key_keeps_different_people_apart():
+    assert translit_key("Marie Dupont") != translit_key("Mario Dupont")
+    assert translit_key("Mark Esper") != translit_key("Mark Milley")
+
+
+def test_surname_joins_full_name_in_the_same_article_only():
+    mentions, actors = resolve_actors(
+        _mentions(
+            [("a1", 0, 0, 10, "Mark Esper", "PER"), ("a1", 1, 20, 25, "Esper", "PER"), ("a2", 0, 0, 5, "Esper", "PER")]
+        ),
+        [],
+    )
+    ids = dict(zip(zip(mentions["article_id"], mentions["char_start"], strict=True), mentions["actor_id"], strict=True))
+    assert ids[("a1", 0)] == ids[("a1", 20)] == "mark-esper"
+    assert ids[("a2", 0)] == "esper"  # no full name in a2: not merged on a surname alone
+
+
+def test_dictionary_aliases_and_editing_the_dictionary_changes_the_result():
+    rows = [("a1", 0, 0, 5, "Daesh", "ORG"), ("a2", 0, 0, 2, "EI", "ORG")]
+    _, without = resolve_actors(_mentions(rows), [])
+    assert without.height == 2
+    _, with_dictionary = resolve_actors(_mentions(rows), parse_dictionary(DICTIONARY))
+    assert with_dictionary["actor_id"].to_list() == ["etat-islamique"]
+    assert with_dictionary["n_mentions"].to_list() == [2]

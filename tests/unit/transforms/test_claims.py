@@ -1,0 +1,79 @@
+"""Claims on small French examples, parsed by the real fr_core_news_md model."""
+
+from transforms.claims import extract_sentence_claims, link_article_claims
+from transforms.sentences import split_sentences
+
+
+def _claims(nlp, text):
+    doc = nlp(text)
+    claims = []
+    for idx, (start, end) in enumerate(split_sentences(text)):
+        claims.extend(extract_sentence_claims(doc, "a", idx, start, end))
+    return link_article_claims(claims)
+
+
+def test_direct_quote_attribution_after_negated(nlp):
+    (claim,) = _claims(
+        nlp, "\"Les négociations n'ont pas repris\", a déclaré à l'AFP le porte-parole du gouvernement Jean Martin."
+    )
+    assert claim.quote_kind == "direct"
+    assert claim.text == "Les négociations n'ont pas repris"
+    assert claim.polarity == -1
+    assert claim.predicate == "reprendre"
+    assert "Jean Martin" in claim.speaker_text and "AFP" not in claim.speaker_text
+
+
+def test_indirect_speech_with_que(nlp):
+    (claim,) = _claims(nlp, "Le ministre a indiqué que les discussions avaient repris mercredi.")
+    assert (claim.quote_kind, claim.polarity, claim.speaker_text) == ("indirect", 1, "Le ministre")
+    assert claim.text == "les discussions avaient repris mercredi"
+
+
+def test_selon(nlp):
+    (claim,) = _claims(nlp, "Selon M. Dupont, le gouvernement n'a pas donné son accord.")
+    assert claim.speaker_text == "M. Dupont"
+    assert claim.polarity == -1
+
+
+def test_denial_of_an_earlier_report_points_at_it(nlp):
+    text = (
+        "Deux diplomates ont indiqué que les discussions avaient repris. "
+        "Le porte-parole du ministère a démenti ces informations."
+    )
+    first, denial = _claims(nlp, text)
+    assert denial.responds_to_index == 0
+    assert denial.polarity == -first.polarity == -1
+    assert denial.event_key == first.event_key
+
+
+def test_denying_a_negative_is_an_affirmation(nlp):
+    (claim,) = _claims(nlp, "Le ministre a démenti ne pas avoir signé le décret.")
+    assert claim.polarity == 1
+
+
+def test_not_denied_is_not_a_denial(nlp):
+    (claim,) = _claims(nlp, "Le ministre n'a pas démenti que les discussions avaient repris.")
+    assert claim.polarity == 1 and claim.hedged
+
+
+def test_narrative_negation_and_clause_split(nlp):
+    claims = _claims(nlp, "Des roquettes ont frappé la base, mais personne n'a été blessé.")
+    assert [c.quote_kind for c in claims] == ["narrative", "narrative"]
+    assert [c.polarity for c in claims] == [1, -1]
+
+
+def test_restrictive_ne_que_is_not_a_negation(nlp):
+    (claim,) = _claims(nlp, "La grève n'a duré que deux jours.")
+    assert claim.polarity == 1
+
+
+def test_conditional_is_hedged(nlp):
+    (claim,) = _claims(nlp, "Les troupes auraient quitté la ville.")
+    assert claim.hedged
+
+
+def test_quantities_with_comparators(nlp):
+    (claim,) = _claims(nlp, "Les États-Unis ont déployé plus de 5000 soldats.")
+    assert (claim.quantity, claim.quantity_unit, claim.quantity_op) == (5000, "soldat", ">")
+    (claim,) = _claims(nlp, "Le gouvernement a annoncé le déploiement de 3000 à 3500 soldats.")
+    assert (claim.quantity, claim.quantity_op, claim.quantity_max) == (3000, "range", 3500)

@@ -1,0 +1,61 @@
+from datetime import date
+
+import polars as pl
+
+from transforms.dating import infer_publication, resolve_dates
+
+
+def test_month_header_narrowed_by_past_absolute_dates():
+    readings = [({"kind": "date", "year": None, "month": 1, "day": 5}, "past", 30)]
+    pub = infer_publication("a", "2020-01", None, readings)
+    assert (pub["published_earliest"], pub["published_latest"]) == (date(2020, 1, 5), date(2020, 1, 31))
+    assert pub["published_on"] is None  # the evidence does not fix the day
+    assert pub["published_basis"] == "header"
+
+
+def test_lead_weekday_date_fixes_the_year_after_the_years_mentioned():
+    # 30 January is a Thursday in 2014 and 2020; "depuis 2014" puts publication after 2014
+    readings = [
+        ({"kind": "date", "year": 2014, "since": True}, "past", 40),
+        ({"kind": "date", "year": None, "month": 1, "day": 30, "weekday": 3}, "past", 0),
+    ]
+    pub = infer_publication("a", None, None, readings)
+    assert pub["published_on"] == date(2020, 1, 30)
+    assert pub["published_basis"] == "text"
+
+
+def test_metadata_day_wins():
+    pub = infer_publication("a", "2020-01", "2020-01-16", [])
+    assert (pub["published_on"], pub["published_basis"]) == (date(2020, 1, 16), "file_metadata")
+
+
+def test_relative_dates_resolve_only_when_the_interval_agrees():
+    timex = pl.DataFrame(
+        {
+            "date_id": ["d1", "d2"],
+            "article_id": ["a", "a"],
+            "sentence_idx": [0, 0],
+            "char_start": [0, 10],
+            "char_end": [5, 22],
+            "surface": ["jeudi", "le 3 janvier"],
+            "timex_type": ["DATE", "DATE"],
+            "reading": [
+                '{"kind": "weekday", "weekday": 3, "direction": 0}',
+                '{"kind": "date", "year": null, "month": 1, "day": 3}',
+            ],
+            "tense": ["past", "past"],
+        }
+    )
+    publications = pl.DataFrame(
+        {
+            "article_id": ["a"],
+            "published_on": [None],
+            "published_earliest": [date(2020, 1, 5)],
+            "published_latest": [date(2020, 1, 31)],
+            "published_basis": ["header"],
+        },
+        schema_overrides={"published_on": pl.Date},
+    )
+    dates = resolve_dates(timex, publications).sort("date_id")
+    assert dates["value"].to_list() == ["XXXX-WXX-4", "2020-01-03"]
+    assert dates["anchor"].to_list() == ["none", "publication"]

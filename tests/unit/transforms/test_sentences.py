@@ -1,0 +1,33 @@
+from hypothesis import given
+from hypothesis import strategies as st
+
+from transforms.sentences import split_paragraphs, split_sentences
+
+
+def _texts(body):
+    return [body[a:b] for a, b in split_sentences(body)]
+
+
+def test_abbreviations_and_initials_do_not_end_sentences():
+    body = "M. Esper a parlé. William H. Seely III a écrit une lettre."
+    assert _texts(body) == ["M. Esper a parlé.", "William H. Seely III a écrit une lettre."]
+
+
+def test_a_quote_stays_with_its_attribution():
+    body = '"Nous continuons. Mais rien ne bouge", a-t-il indiqué. Le calme est revenu.'
+    assert _texts(body) == ['"Nous continuons. Mais rien ne bouge", a-t-il indiqué.', "Le calme est revenu."]
+
+
+def test_paragraphs_always_break():
+    body = "Premier paragraphe sans point\n\nSecond paragraphe."
+    assert _texts(body) == ["Premier paragraphe sans point", "Second paragraphe."]
+    assert len(split_paragraphs(body)) == 2
+
+
+@given(st.text(max_size=2000))
+def test_spans_are_ordered_and_inside(text):
+    previous = 0
+    for start, end in split_sentences(text):
+        assert previous <= start < end <= len(text)
+        assert text[start:end] == text[start:end].strip()
+        previous = end

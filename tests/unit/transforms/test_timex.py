@@ -1,0 +1,94 @@
+from datetime import date
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from transforms.timex import resolve_timex, tag_timex
+
+THURSDAY = date(2020, 1, 16)  # a Thursday
+
+
+def _one(text, anchor=THURSDAY, direction=-1):
+    tagged = tag_timex(text)
+    assert len(tagged) == 1, tagged
+    t = tagged[0]
+    return t, resolve_timex(t.reading, anchor, direction)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("Il a démenti jeudi.", "jeudi", "2020-01-16"),  # same day: the most recent Thursday
+        ("Ils avaient repris mercredi.", "mercredi", "2020-01-15"),
+        ("Il viendra dimanche prochain.", "dimanche prochain", "2020-01-19"),
+        ("Le vote a eu lieu samedi dernier.", "samedi dernier", "2020-01-11"),
+        ("tué le 3 janvier dans une frappe", "le 3 janvier", "2020-01-03"),
+        ("bombardé le 27 décembre", "le 27 décembre", "2019-12-27"),  # past tense: the previous December
+        ("signé le 3 janvier 2020 à Paris", "le 3 janvier 2020", "2020-01-03"),
+        ("publié le 03/01/2020", "03/01/2020", "2020-01-03"),
+        ("en janvier 2020", "en janvier 2020", "2020-01"),
+        ("la semaine dernière", "la semaine dernière", "2020-W02"),
+        ("le mois dernier", "le mois dernier", "2019-12"),
+        ("hier", "hier", "2020-01-15"),
+        ("avant-hier", "avant-hier", "2020-01-14"),
+        ("aujourd'hui", "aujourd'hui", "2020-01-16"),
+        ("demain", "demain", "2020-01-17"),
+    ],
+)
+def test_dates_against_the_publication_day(text, surface, value):
+    tagged, resolved = _one(text)
+    assert tagged.surface == surface
+    assert resolved.value == value
+
+
+def test_part_of_month():
+    tagged, resolved = _one("Depuis fin octobre, des roquettes ont été tirées.")
+    assert (resolved.value, resolved.modifier) == ("2019-10", "END")
+    assert resolved.start == date(2019, 10, 22) and resolved.end == date(2019, 10, 31)
+
+
+def test_evening_of_a_weekday():
+    _, resolved = _one("jusqu'à dimanche soir", anchor=date(2020, 1, 5))
+    assert resolved.value == "2020-01-05TEV"
+
+
+def test_durations_with_comparators_and_number_words():
+    tagged, resolved = _one("depuis plus de deux mois")
+    assert (tagged.timex_type, resolved.value, resolved.modifier) == ("DURATION", "P2M", "MORE_THAN")
+    _, resolved = _one("une pause de trois semaines")
+    assert resolved.value == "P3W"
+
+
+def test_year_after_depuis_and_holiday():
+    _, resolved = _one("qui intervient depuis 2014 en Irak")
+    assert resolved.value == "2014" and resolved.anchor == "absolute"
+    _, resolved = _one("Au cours du Nouvel An, des miliciens ont attaqué")
+    assert resolved.value == "2020-01-01"
+
+
+def test_vague_references_and_sets():
+    assert _one("Il a récemment annoncé")[1].value == "PAST_REF"
+    assert _one("Elle est désormais dédiée")[1].value == "PRESENT_REF"
+    assert _one("Il partira bientôt")[1].value == "FUTURE_REF"
+    tagged, resolved = _one("Il manifeste chaque jeudi")
+    assert (tagged.timex_type, resolved.value) == ("SET", "XXXX-WXX-4")
+
+
+def test_counts_are_not_years():
+    assert tag_timex("le déploiement de 2000 soldats") == []
+    assert tag_timex("5000 soldats et 13 attaques à 1000 mètres") == []
+
+
+def test_unresolved_without_anchor():
+    _, resolved = _one("jeudi", anchor=None)
+    assert (resolved.value, resolved.start, resolved.anchor) == ("XXXX-WXX-4", None, "none")
+
+
+@given(st.text(max_size=500))
+def test_never_raises_and_spans_inside(text):
+    for t in tag_timex(text):
+        assert 0 <= t.start < t.end <= len(text)
+        assert text[t.start : t.end] == t.surface
+        resolve_timex(t.reading, THURSDAY)
+        resolve_timex(t.reading, None)
