@@ -22,8 +22,9 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-console = Console()
-err = Console(stderr=True)
+# Outside a terminal (make, CI logs) rich would wrap at 80 columns: give tables room.
+console = Console(width=None if sys.stdout.isatty() else 140)
+err = Console(stderr=True, width=None if sys.stderr.isatty() else 140)
 
 InputOpt = Annotated[
     Path | None, typer.Option("--input", help="folder of raw dispatches, read recursively [default: seeds/]")
@@ -76,13 +77,13 @@ def _print_views(db: Path, limit: int = 12) -> None:
 
     contradictions = query_frame(
         db,
-        "select kind, speaker_a, speaker_b, event_key, confidence, explanation "
+        "select kind, speaker_a || '  ↔  ' || speaker_b as sources, event_key, confidence, explanation "
         "from contradictions order by confidence desc, contradiction_id limit ?",
         [limit],
     )
-    table = Table(title="contradictions (top by confidence)")
-    for column in contradictions.columns:
-        table.add_column(column, overflow="fold", max_width=34)
+    table = Table(title="contradictions (most confident first)")
+    for column, width in (("kind", 8), ("sources", 48), ("event_key", 24), ("confidence", 10), ("explanation", 40)):
+        table.add_column(column, overflow="ellipsis", no_wrap=True, max_width=width)
     for row in contradictions.iter_rows():
         table.add_row(*[f"{v:.2f}" if isinstance(v, float) else str(v) for v in row])
     console.print(table)
@@ -93,8 +94,8 @@ def _print_views(db: Path, limit: int = 12) -> None:
         [limit * 2],
     )
     table = Table(title="timeline")
-    for column in timeline.columns:
-        table.add_column(column, overflow="fold", max_width=60)
+    for column, width in (("start", 10), ("end", 10), ("label", 90), ("articles", 8), ("conflict", 8)):
+        table.add_column(column, overflow="ellipsis", no_wrap=True, max_width=width)
     for row in timeline.iter_rows():
         table.add_row(*[str(v) for v in row])
     console.print(table)

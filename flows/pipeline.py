@@ -131,16 +131,22 @@ def _part_name(run_id: str, stage: str, index: int) -> str:
 # --- 1. ingest ------------------------------------------------------------------------------------
 
 
-def discover_inputs(input_dir: Path) -> list[Path]:
-    """Every candidate file below `input_dir`, recursively, in a stable order (hidden files skipped)."""
+def discover_inputs(input_dir: Path, exclude: tuple[Path, ...] = ()) -> list[Path]:
+    """Every candidate file below `input_dir`, recursively, in a stable order.
+
+    Hidden files and folders are skipped, and so are the folders in `exclude` (the pipeline's own
+    reference data, such as the actor dictionary, when it lives inside the input folder)."""
     if not input_dir.exists():
         raise InputError(f"input folder not found: {input_dir}")
     if not input_dir.is_dir():
         raise InputError(f"--input must be a folder: {input_dir}")
+    excluded = tuple(e.resolve() for e in exclude)
     return sorted(
         p
         for p in input_dir.rglob("*")
-        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(input_dir).parts)
+        if p.is_file()
+        and not any(part.startswith(".") for part in p.relative_to(input_dir).parts)
+        and not any(p.resolve().is_relative_to(e) for e in excluded)
     )
 
 
@@ -329,7 +335,7 @@ def resolve_corpus(settings: Settings, dictionary_text: str) -> dict[str, pl.Dat
 
 @flow(name="dispatch_pipeline", log_prints=False)
 def dispatch_pipeline(
-    settings: Settings, dictionary_path: Path = Path("seeds/reference/actors.csv"), run_id: str | None = None
+    settings: Settings, run_id: str | None = None
 ) -> RunSummary:
     """Run every stage on `settings.input_dir` and publish `settings.db_path` if the gate passes."""
     logger = get_run_logger()
@@ -341,7 +347,8 @@ def dispatch_pipeline(
         reset_lake(lake)
 
     # ---- 1. ingest --------------------------------------------------------------------------------
-    paths = discover_inputs(settings.input_dir)
+    dictionary_path = settings.actor_dictionary
+    paths = discover_inputs(settings.input_dir, exclude=(dictionary_path.parent,))
     previous_inputs = read_dataset(lake, "inputs", INPUT_SCHEMA)
     seen = {
         (r["source_uri"], r["content_sha256"]): r["article_id"] or ""

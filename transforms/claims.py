@@ -24,6 +24,8 @@ from transforms.numbers_fr import APPROXIMATE, parse_number
 from transforms.text_norm import fold_accents, lexicon_lines
 
 _OPEN_QUOTES = '"«“'
+# Clauses that describe something else than the proposition's own event: their dates do not date it.
+_SUBORDINATE = frozenset({"acl", "acl:relcl", "advcl", "parataxis", "csubj", "ccomp"})
 _CLOSE_QUOTES = '"»”'
 _NEGATORS = frozenset(
     {
@@ -434,6 +436,11 @@ def extract_sentence_claims(doc: Doc, article_id: str, sentence_idx: int, start:
             if attribution and _HEDGE_PHRASES.search(text[attribution[0] : attribution[1]]):
                 hedged = True
             q = _quantity(prop_tokens)
+            subordinate = [
+                [t.left_edge.idx, t.right_edge.idx + len(t.right_edge.text)]
+                for t in prop_tokens
+                if t.dep_ in _SUBORDINATE and main is not None and t.i != main.i
+            ]
             sp_text = speaker_text
             claims.append(
                 Claim(
@@ -461,6 +468,7 @@ def extract_sentence_claims(doc: Doc, article_id: str, sentence_idx: int, start:
                     quantity_op=q[2],
                     quantity_max=q[3],
                     pronoun_speaker=bool(sp_text and _PRONOUN_SPEAKER.match(sp_text.strip())),
+                    extras={"subordinate": subordinate},
                 )
             )
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 import polars as pl
 
@@ -49,6 +50,8 @@ _BOILERPLATE = re.compile(
     re.IGNORECASE,
 )
 _COMMENT_FORM = re.compile(r"commentaire|adresse (?:e-?mail|de messagerie)|champs obligatoires", re.IGNORECASE)
+# `domestique.Consternant`: scraped copy that lost the space between two sentences
+_GLUED_SENTENCE = re.compile(r"(?<=[a-zà-ÿ]{2})([.!?…][»\"”]?)(?=[A-ZÀ-Ý][a-zà-ÿ])")
 _SENTENCE_END = re.compile(r"[.!?…]\s*[\"»”’)]*\s*$")
 _WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 _STOP = frozenset(
@@ -158,7 +161,7 @@ def _words(text: str) -> list[str]:
 
 
 def _content_words(text: str) -> set[str]:
-    return {w for w in (match_key(w) for w in _words(text)) if len(w) > 3 and w not in _STOP}
+    return {w for w in _WORD.findall(match_key(text)) if len(w) > 3 and w not in _STOP}
 
 
 def _agency(name: str) -> str | None:
@@ -177,9 +180,13 @@ def _agencies_in(name: str) -> list[str]:
     return [name for name in found if name]
 
 
+@cache
+def _outlet_keys() -> frozenset[str]:
+    return frozenset(match_key(o) for o in lexicon_lines("outlets.txt"))
+
+
 def _is_outlet(line: str) -> bool:
-    key = match_key(line)
-    if key in {match_key(o) for o in lexicon_lines("outlets.txt")}:
+    if match_key(line) in _outlet_keys():
         return True
     # A brand on a line of its own: one or two tokens with several capitals or digits (`BFMTV`, `LCI`).
     tokens = line.split()
@@ -249,11 +256,14 @@ def _captions(lines: list[str]) -> set[int]:
         i for i, line in enumerate(lines) if line and not _is_prose_paragraph(line) and _PHOTO_CREDIT.search(line)
     }
     captions = set(credited)
+    if not credited:
+        return captions
+    credited_keys = [match_key(lines[j]) for j in credited]
     for i, line in enumerate(lines):
-        if i in credited or not line:
+        if i in credited or not line or len(line) > 400:
             continue
         key = match_key(line)
-        if len(key) >= 20 and any(match_key(lines[j]).startswith(key) for j in credited):
+        if len(key) >= 20 and any(other.startswith(key) for other in credited_keys):
             captions.add(i)
     return captions
 
@@ -315,7 +325,6 @@ def clean_dispatch(text: str) -> CleanedDispatch:
         else:
             kept_boiler.append((i, line))
     kept = kept_boiler
-    story_words = _content_words(" ".join(line for _, line in kept))
     for _, line in tail:
         reason = "boilerplate" if _BOILERPLATE.match(line) else "after comment form"
         parts.removed.append(f"{reason}: {line}")
@@ -351,7 +360,6 @@ def clean_dispatch(text: str) -> CleanedDispatch:
     story = unlabelled + story
 
     # --- trailing lines: byline, agency credit, unrelated teasers --------------------------------
-    story_words = _content_words(" ".join(line for _, line in story)) or story_words
     while story:
         i, line = story[-1]
         words = _words(line)
@@ -373,7 +381,7 @@ def clean_dispatch(text: str) -> CleanedDispatch:
         break
     if story:
         story[-1] = (story[-1][0], _strip_credit_suffix(story[-1][1], parts))
-    paragraphs = _unwrap([line for _, line in story if line])
+    paragraphs = [_GLUED_SENTENCE.sub(r"\1 ", p) for p in _unwrap([line for _, line in story if line])]
     parts.body = "\n\n".join(p for p in paragraphs if p)
     parts.agencies = list(dict.fromkeys(parts.agencies))
     return parts

@@ -222,8 +222,10 @@ def attach_dates(
     rows = []
     for c in claims.iter_rows(named=True):
         inside, stated = [], []
+        subordinate = json.loads(c.get("subordinate_spans") or "[]")
         for d in by_article.get(c["article_id"], []):
-            if c["char_start"] <= d["char_start"] and d["char_end"] <= c["char_end"]:
+            in_subordinate = any(a <= d["char_start"] and d["char_end"] <= b for a, b in subordinate)
+            if c["char_start"] <= d["char_start"] and d["char_end"] <= c["char_end"] and not in_subordinate:
                 inside.append(d)
                 date_claim.setdefault(d["date_id"], c["claim_id"])
             elif (

@@ -47,6 +47,7 @@ CLAIM_SCHEMA = {
     "responds_to_claim_id": pl.String,
     "speaker_from_claim_id": pl.String,
     "future": pl.Boolean,
+    "subordinate_spans": pl.String,
 }
 TIMEX_SCHEMA = {
     "date_id": pl.String,
@@ -150,6 +151,7 @@ def extract_batch(
                     "responds_to_claim_id": cids[c.responds_to_index] if c.responds_to_index is not None else None,
                     "speaker_from_claim_id": cids[article_claims.index(speaker_from)] if speaker_from else None,
                     "future": _tense(doc, c.char_start, c.char_end) == "future",
+                    "subordinate_spans": json.dumps(c.extras.get("subordinate", [])),
                 }
             )
         for tx in timex:

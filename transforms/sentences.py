@@ -83,14 +83,15 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for opener, closer in (("«", "»"), ("“", "”")):
         start = -1
-        for i, ch in enumerate(text):
-            if ch == opener and start < 0:
+        for match in re.finditer(f"[{opener}{closer}]", text):
+            i = match.start()
+            if text[i] == opener and start < 0:
                 start = i
-            elif ch == closer and start >= 0:
+            elif text[i] == closer and start >= 0:
                 if i - start <= _MAX_QUOTE:
                     spans.append((start, i + 1))
                 start = -1
-    positions = [i for i, ch in enumerate(text) if ch == '"']
+    positions = [m.start() for m in re.finditer('"', text)]
     for a, b in zip(positions[::2], positions[1::2], strict=False):
         if b - a <= _MAX_QUOTE:
             spans.append((a, b + 1))

@@ -173,8 +173,9 @@ def _run(workspace):
         db_path=workspace / "data" / "warehouse.duckdb",
         lake_dir=workspace / "data" / "lake",
         reports_dir=workspace / "data" / "reports",
+        actor_dictionary=SEEDS / "reference" / "actors.csv",
     )
-    return settings, dispatch_pipeline(settings, dictionary_path=SEEDS / "reference" / "actors.csv")
+    return settings, dispatch_pipeline(settings)
 
 
 @pytest.fixture(scope="module")

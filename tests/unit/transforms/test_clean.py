@@ -68,3 +68,8 @@ def test_never_raises_and_sentences_lie_in_the_body(text):
     body = clean_dispatch(text).body
     for start, end in split_sentences(body):
         assert 0 <= start < end <= len(body)
+
+
+def test_glued_sentences_get_their_space_back():
+    body = clean_dispatch("Le corps a été retrouvé dans la soirée.Une enquête a été ouverte par le parquet local.").body
+    assert body == "Le corps a été retrouvé dans la soirée. Une enquête a été ouverte par le parquet local."
