@@ -149,7 +149,9 @@ class Claim:
 
 
 def _tokens_in(doc: Doc, start: int, end: int) -> list[Token]:
-    return [t for t in doc if t.idx >= start and t.idx + len(t.text) <= end]
+    """Tokens lying wholly inside `doc.text[start:end]` (a slice of the doc, not a scan)."""
+    span = doc.char_span(start, end, alignment_mode="contract")
+    return list(span) if span is not None else []
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -331,9 +333,8 @@ def _quantity(tokens: list[Token]) -> tuple[float | None, str | None, str | None
     return None, None, None, None
 
 
-def _split_clauses(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+def _split_clauses(doc: Doc, start: int, end: int, text: str) -> list[tuple[int, int]]:
     """Split a proposition at top-level `, mais` and `;` between clauses that each have a verb."""
-    text = doc.text
     cuts = [start]
     for m in re.finditer(r"\s*(?:,\s*mais\s+|;\s+)", text[start:end]):
         left, right = start + m.start(), start + m.end()
@@ -396,9 +397,13 @@ def _subject_before(text: str, start: int, end: int, verb: Token | None = None) 
     return s, e, cleaned
 
 
-def extract_sentence_claims(doc: Doc, article_id: str, sentence_idx: int, start: int, end: int) -> list[Claim]:
-    """All claims of one sentence `doc.text[start:end]` (see module docstring)."""
-    text = doc.text
+def extract_sentence_claims(
+    doc: Doc, article_id: str, sentence_idx: int, start: int, end: int, text: str | None = None
+) -> list[Claim]:
+    """All claims of one sentence `doc.text[start:end]` (see module docstring).
+
+    Pass the document's `text` when calling per sentence: `doc.text` is rebuilt at every access."""
+    text = doc.text if text is None else text
     tokens = _tokens_in(doc, start, end)
     if not tokens or not any(t.pos_ in ("VERB", "AUX") for t in tokens):
         return []
@@ -414,7 +419,7 @@ def extract_sentence_claims(doc: Doc, article_id: str, sentence_idx: int, start:
         speaker_text: str | None,
         attribution: tuple[int, int] | None,
     ) -> None:
-        for a, b in _split_clauses(doc, *_trim(text, prop_start, prop_end)):
+        for a, b in _split_clauses(doc, *_trim(text, prop_start, prop_end), text):
             a, b = _trim(text, a, b)
             if b - a < 3:
                 continue

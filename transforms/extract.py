@@ -117,7 +117,7 @@ def extract_batch(
             )
         article_claims: list[Claim] = []
         for idx, (start, end) in enumerate(spans):
-            article_claims.extend(extract_sentence_claims(doc, article_id, idx, start, end))
+            article_claims.extend(extract_sentence_claims(doc, article_id, idx, start, end, body))
         article_claims = link_article_claims(article_claims)
         cids = [claim_id(article_id, c.char_start, c.char_end) for c in article_claims]
         for c, cid in zip(article_claims, cids, strict=True):
