@@ -1,15 +1,17 @@
 """The `dispatch_pipeline` Prefect flow. Stages, in order:
 
-1. ingest   — discover input files recursively, hash raw bytes, skip inputs already seen, decode;
-              bad input goes to quarantine with a reason.
+1. ingest   — discover input files recursively, hash raw bytes, skip files already seen unchanged,
+              read every format (text, HTML, JSON, JSONL, gzip); bad input goes to quarantine.
 2. clean    — headers, footers, captions, boilerplate and teasers out of the body (Polars, batches).
 3. extract  — spaCy parse; raw actor mentions, claims, temporal expressions (batches of documents).
-4. resolve  — corpus-wide: actor aliases, publication intervals, date values, claim dates, speakers.
+   Stages 1–3 stream batch by batch, so memory does not grow with the number of files.
+4. resolve  — corpus-wide: actor aliases, near-duplicates, publication intervals, date values,
+              claim dates, speakers.
 5. load     — a new DuckDB file under data/staging/, all tables in one transaction, then the views.
 6. validate — Great Expectations suites; a failed critical expectation stops publication.
 7. publish  — atomic swap of the staging file over the warehouse; readers never see a partial state.
-8. report   — Markdown, HTML, CSV and JSON reports of contradictions and the timeline.
 
+Reports are written by the CLI after a published run (`flows/reporting.py`).
 Every stage is idempotent: outputs are keyed by content-derived ids, lake parts are written
 atomically, and an input already accounted for is not processed again.
 """
@@ -32,19 +34,22 @@ from flows.warehouse_io import build_warehouse, publish, query_frame
 from transforms.actors import parse_dictionary, resolve_actors, ruler_patterns
 from transforms.clean import clean_articles
 from transforms.dating import attach_dates, infer_publications, resolve_dates
-from transforms.decode import decode_bytes, sha256_hex
+from transforms.decode import sha256_hex
 from transforms.extract import CLAIM_SCHEMA, TIMEX_SCHEMA, extract_batch
-from transforms.identity import article_id_for, detect_language
+from transforms.identity import article_id_for, detect_language, not_prose_reason
+from transforms.near_duplicates import minhash_signature, near_duplicates
 from transforms.nlp import load_pipeline
+from transforms.readers import read_input
 from transforms.sentences import SENTENCE_SCHEMA, sentence_frame
 from transforms.speakers import resolve_speakers
 
-INPUT_SUFFIXES = {".txt", ".md", ".text"}
 INPUT_SCHEMA = {
     "source_uri": pl.String,
     "content_sha256": pl.String,
+    "container_uri": pl.String,
+    "container_sha256": pl.String,
     "article_id": pl.String,
-    "status": pl.String,
+    "status": pl.String,  # article | duplicate | quarantined | unchanged
     "run_id": pl.String,
     "seen_at": pl.Datetime("us"),
 }
@@ -88,6 +93,9 @@ DOCUMENT_SCHEMA = {
     "removed": pl.List(pl.String),
     "date_hint": pl.String,
     "metadata_date": pl.String,
+    "url": pl.String,
+    "external_id": pl.String,
+    "minhash": pl.List(pl.UInt64),
 }
 MENTION_RAW_SCHEMA = {
     "article_id": pl.String,
@@ -116,19 +124,10 @@ class RunSummary:
     n_contradictions: int = 0
     failed: list[str] = field(default_factory=list)
     db_path: Path | None = None
-    reports: list[Path] = field(default_factory=list)
-    timings: dict[str, float] = field(default_factory=dict)
 
 
 def _batches(items: list, size: int) -> list[list]:
     return [items[i : i + size] for i in range(0, len(items), size)]
-
-
-def _part_name(run_id: str, stage: str, index: int) -> str:
-    return f"{run_id}-{stage}-{index:05d}"
-
-
-# --- 1. ingest ------------------------------------------------------------------------------------
 
 
 def discover_inputs(input_dir: Path, exclude: tuple[Path, ...] = ()) -> list[Path]:
@@ -150,13 +149,34 @@ def discover_inputs(input_dir: Path, exclude: tuple[Path, ...] = ()) -> list[Pat
     )
 
 
+# --- 1. ingest ------------------------------------------------------------------------------------
+
+
 @task(name="ingest_batch")
 def ingest_batch(
-    paths: list[Path], input_dir: Path, max_bytes: int, seen: dict[tuple[str, str], str], run_id: str
+    paths: list[Path], input_dir: Path, max_bytes: int, seen: dict[tuple[str, str], list[dict]], run_id: str
 ) -> tuple[list[dict], list[dict], list[dict]]:
-    """Hash and decode a batch of files. Returns (decoded docs, input records, quarantine records)."""
+    """Read a batch of files. Returns (records to clean, input rows, quarantine rows).
+
+    A file seen before with the same content is not read again: its previous records are replayed
+    as `unchanged` so that every run accounts for every input."""
     now = datetime.now()
-    docs, inputs, quarantined = [], [], []
+    records, inputs, quarantined = [], [], []
+
+    def account(uri, sha, container, container_sha, status, article_id=None):
+        inputs.append(
+            {
+                "source_uri": uri,
+                "content_sha256": sha,
+                "container_uri": container,
+                "container_sha256": container_sha,
+                "article_id": article_id,
+                "status": status,
+                "run_id": run_id,
+                "seen_at": now,
+            }
+        )
+
     for path in paths:
         uri = path.relative_to(input_dir).as_posix()
         try:
@@ -172,90 +192,71 @@ def ingest_batch(
                     "quarantined_at": now,
                 }
             )
-            inputs.append(
-                {
-                    "source_uri": uri,
-                    "content_sha256": None,
-                    "article_id": None,
-                    "status": "quarantined",
-                    "run_id": run_id,
-                    "seen_at": now,
-                }
-            )
+            account(uri, None, uri, None, "quarantined")
             continue
         digest = sha256_hex(raw)
         if (uri, digest) in seen:
-            inputs.append(
-                {
-                    "source_uri": uri,
-                    "content_sha256": digest,
-                    "article_id": seen[(uri, digest)] or None,
-                    "status": "unchanged",
-                    "run_id": run_id,
-                    "seen_at": now,
-                }
-            )
+            for previous in seen[(uri, digest)]:
+                status = "unchanged-quarantined" if previous["article_id"] is None else "unchanged"
+                account(previous["source_uri"], previous["content_sha256"], uri, digest, status, previous["article_id"])
             continue
-        if path.suffix.lower() not in INPUT_SUFFIXES:
-            decoded = None
-            reason, detail = "not_a_dispatch", f"unsupported file type {path.suffix or '(none)'}"
-        else:
-            decoded = decode_bytes(raw, max_bytes)
-            reason, detail = decoded.reason, decoded.detail
-        if reason:
-            quarantined.append(
-                {
-                    "source_uri": uri,
-                    "content_sha256": digest,
-                    "reason": reason,
-                    "detail": detail,
-                    "run_id": run_id,
-                    "quarantined_at": now,
-                }
-            )
-            inputs.append(
-                {
-                    "source_uri": uri,
-                    "content_sha256": digest,
-                    "article_id": None,
-                    "status": "quarantined",
-                    "run_id": run_id,
-                    "seen_at": now,
-                }
-            )
-            continue
-        docs.append(
-            {
-                "doc_key": f"{uri}#{digest}",
-                "source_uri": uri,
-                "content_sha256": digest,
-                "text": decoded.text,
-                "encoding": decoded.encoding,
-            }
-        )
-    return docs, inputs, quarantined
+        for record in read_input(uri, raw, max_bytes):
+            if record.reason:
+                quarantined.append(
+                    {
+                        "source_uri": record.source_uri,
+                        "content_sha256": record.content_sha256,
+                        "reason": record.reason,
+                        "detail": record.detail,
+                        "run_id": run_id,
+                        "quarantined_at": now,
+                    }
+                )
+                account(record.source_uri, record.content_sha256, uri, digest, "quarantined")
+            else:
+                records.append(
+                    {
+                        "doc_key": f"{record.source_uri}#{record.content_sha256}",
+                        "source_uri": record.source_uri,
+                        "content_sha256": record.content_sha256,
+                        "container_uri": uri,
+                        "container_sha256": digest,
+                        "text": record.text,
+                        "encoding": record.encoding,
+                        "meta_title": record.meta.get("title"),
+                        "meta_date": record.meta.get("date"),
+                        "meta_outlet": record.meta.get("outlet"),
+                        "url": record.meta.get("url"),
+                        "external_id": record.meta.get("external_id"),
+                    }
+                )
+    return records, inputs, quarantined
 
 
 # --- 2. clean -------------------------------------------------------------------------------------
 
 
 @task(name="clean_batch")
-def clean_batch(docs: list[dict], run_id: str) -> pl.DataFrame:
-    """Clean a batch of decoded documents into article rows (one per input, ids not yet deduplicated)."""
-    if not docs:
-        return pl.DataFrame(schema=DOCUMENT_SCHEMA)
-    raw = pl.DataFrame(docs)
+def clean_batch(records: list[dict], run_id: str) -> pl.DataFrame:
+    """Clean a batch of records into article rows (one per record; ids not yet deduplicated).
+    Metadata given by the input (JSON fields, HTML meta) wins over what the text suggests."""
+    if not records:
+        return pl.DataFrame(schema={**DOCUMENT_SCHEMA, "container_uri": pl.String, "container_sha256": pl.String})
+    raw = pl.DataFrame(records, infer_schema_length=None)
     cleaned = clean_articles(raw.select("doc_key", "text"))
     frame = raw.drop("text").join(cleaned, on="doc_key", how="left")
     now = datetime.now()
     frame = frame.with_columns(
         pl.col("body").map_elements(article_id_for, return_dtype=pl.String).alias("article_id"),
         pl.col("body").map_elements(detect_language, return_dtype=pl.String).alias("language"),
+        pl.col("body").map_elements(minhash_signature, return_dtype=pl.List(pl.UInt64)).alias("minhash"),
         pl.lit(now).cast(pl.Datetime("us")).alias("ingested_at"),
         pl.lit(run_id).alias("run_id"),
-        pl.lit(None, dtype=pl.String).alias("metadata_date"),
+        pl.coalesce("meta_title", "title").alias("title"),
+        pl.coalesce("meta_outlet", "outlet").alias("outlet"),
+        pl.col("meta_date").alias("metadata_date"),
     )
-    return frame.select(list(DOCUMENT_SCHEMA))
+    return frame.select([*DOCUMENT_SCHEMA, "container_uri", "container_sha256"])
 
 
 # --- 3. extract -----------------------------------------------------------------------------------
@@ -263,7 +264,8 @@ def clean_batch(docs: list[dict], run_id: str) -> pl.DataFrame:
 
 @task(name="extract_batch")
 def extract_task(articles: pl.DataFrame, settings: Settings, patterns: tuple) -> dict[str, pl.DataFrame]:
-    """Sentences, raw mentions, claims and temporal expressions of a batch of new articles."""
+    """Sentences, raw mentions, claims and temporal expressions of a batch of new articles.
+    Only French bodies are parsed (the model is French); every body gets sentences."""
     sentences = sentence_frame(articles.select("article_id", "body"))
     french = articles.filter(pl.col("language") == "fr")
     nlp = load_pipeline(settings.spacy_model, patterns)
@@ -275,6 +277,79 @@ def extract_task(articles: pl.DataFrame, settings: Settings, patterns: tuple) ->
     )
     out["sentences"] = sentences
     return out
+
+
+def _stream_batch(
+    index: int, batch: list[Path], settings: Settings, run_id: str, seen: dict, known: set[str], patterns: tuple
+) -> tuple[list[dict], int]:
+    """Ingest, clean and extract one batch of files; write its lake parts. Returns (input rows, new articles)."""
+    lake = settings.lake_dir
+    part = f"{run_id}-{index:05d}"
+    records, inputs, quarantined = ingest_batch(batch, settings.input_dir, settings.max_text_bytes, seen, run_id)
+    cleaned = clean_batch(records, run_id)
+    now = datetime.now()
+    rejected: dict[str, str] = {}
+    for row in cleaned.iter_rows(named=True):
+        reason = not_prose_reason(row["body"] or "")
+        if reason:
+            rejected[row["source_uri"]] = reason
+            quarantined.append(
+                {
+                    "source_uri": row["source_uri"],
+                    "content_sha256": row["content_sha256"],
+                    "reason": "not_a_dispatch",
+                    "detail": reason,
+                    "run_id": run_id,
+                    "quarantined_at": now,
+                }
+            )
+    cleaned = cleaned.filter(~pl.col("source_uri").is_in(list(rejected)))
+    new_articles = cleaned.filter(~pl.col("article_id").is_in(list(known))).unique(
+        "article_id", keep="first", maintain_order=True
+    )
+    first_uri = dict(zip(new_articles["article_id"].to_list(), new_articles["source_uri"].to_list(), strict=True))
+    for uri in rejected:
+        row = next(r for r in records if r["source_uri"] == uri)
+        inputs.append(
+            {
+                "source_uri": uri,
+                "content_sha256": row["content_sha256"],
+                "container_uri": row["container_uri"],
+                "container_sha256": row["container_sha256"],
+                "article_id": None,
+                "status": "quarantined",
+                "run_id": run_id,
+                "seen_at": now,
+            }
+        )
+    for row in cleaned.iter_rows(named=True):
+        status = "article" if first_uri.get(row["article_id"]) == row["source_uri"] else "duplicate"
+        inputs.append(
+            {
+                "source_uri": row["source_uri"],
+                "content_sha256": row["content_sha256"],
+                "container_uri": row["container_uri"],
+                "container_sha256": row["container_sha256"],
+                "article_id": row["article_id"],
+                "status": status,
+                "run_id": run_id,
+                "seen_at": now,
+            }
+        )
+    if not new_articles.is_empty():
+        documents = new_articles.select(list(DOCUMENT_SCHEMA))
+        out = extract_task(documents, settings, patterns)
+        write_part(out["sentences"], lake, "sentences", part)
+        write_part(out["mentions"], lake, "mentions_raw", part)
+        write_part(out["claims"], lake, "claims_raw", part)
+        write_part(out["timex"], lake, "timex", part)
+        write_part(documents, lake, "documents", part)  # after its extractions: a crash before means "redo"
+        known.update(first_uri)
+    if quarantined:
+        write_part(pl.DataFrame(quarantined, schema=QUARANTINE_SCHEMA), lake, "quarantine", part)
+    if inputs:
+        write_part(pl.DataFrame(inputs, schema=INPUT_SCHEMA), lake, "inputs", part)
+    return inputs, len(first_uri)
 
 
 # --- 4. resolve (corpus-wide) ---------------------------------------------------------------------
@@ -310,11 +385,13 @@ def resolve_corpus(settings: Settings, dictionary_text: str) -> dict[str, pl.Dat
         documents.join(publications, on="article_id", how="left")
         .join(n_sentences, on="article_id", how="left")
         .join(duplicates, on="article_id", how="left")
+        .join(near_duplicates(documents.select("article_id", "minhash")), on="article_id", how="left")
         .with_columns(
             pl.col("published_basis").fill_null("unknown"),
             pl.col("n_sentences").fill_null(0),
             pl.col("all_uris").list.set_difference(pl.concat_list("source_uri")).alias("duplicate_uris"),
         )
+        .drop("minhash")
     )
     quarantine = read_dataset(lake, "quarantine", QUARANTINE_SCHEMA).unique(
         ["source_uri", "content_sha256"], keep="first", maintain_order=True
@@ -330,13 +407,23 @@ def resolve_corpus(settings: Settings, dictionary_text: str) -> dict[str, pl.Dat
     }
 
 
+@task(name="load_warehouse")
+def load_warehouse(
+    staging: Path, tables: dict[str, pl.DataFrame], history: pl.DataFrame, dq_history: pl.DataFrame
+) -> None:
+    build_warehouse(staging, {**tables, "pipeline_runs": history, "dq_results": dq_history})
+
+
+@task(name="validate_warehouse")
+def validate_warehouse(staging: Path, run_id: str) -> GateResult:
+    return run_gate(staging, run_id)
+
+
 # --- the flow -------------------------------------------------------------------------------------
 
 
 @flow(name="dispatch_pipeline", log_prints=False)
-def dispatch_pipeline(
-    settings: Settings, run_id: str | None = None
-) -> RunSummary:
+def dispatch_pipeline(settings: Settings, run_id: str | None = None) -> RunSummary:
     """Run every stage on `settings.input_dir` and publish `settings.db_path` if the gate passes."""
     logger = get_run_logger()
     run_id = run_id or datetime.now().strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
@@ -346,110 +433,46 @@ def dispatch_pipeline(
     if settings.full_refresh:
         reset_lake(lake)
 
-    # ---- 1. ingest --------------------------------------------------------------------------------
+    # ---- 1–3. ingest, clean, extract: streamed batch by batch -------------------------------------
     dictionary_path = settings.actor_dictionary
-    paths = discover_inputs(settings.input_dir, exclude=(dictionary_path.parent,))
-    previous_inputs = read_dataset(lake, "inputs", INPUT_SCHEMA)
-    seen = {
-        (r["source_uri"], r["content_sha256"]): r["article_id"] or ""
-        for r in previous_inputs.iter_rows(named=True)
-        if r["content_sha256"]
-    }
-    known_articles = set(read_dataset(lake, "documents", DOCUMENT_SCHEMA)["article_id"].to_list())
-    docs, inputs, quarantined = [], [], []
-    for batch in _batches(paths, settings.batch_size):
-        d, i, q = ingest_batch(batch, settings.input_dir, settings.max_text_bytes, seen, run_id)
-        docs += d
-        inputs += i
-        quarantined += q
-    logger.info("ingest: %d inputs, %d to clean, %d quarantined", len(paths), len(docs), len(quarantined))
-
-    # ---- 2. clean ---------------------------------------------------------------------------------
-    cleaned = [clean_batch(batch, run_id) for batch in _batches(docs, settings.batch_size)]
-    cleaned_frame = pl.concat(cleaned) if cleaned else pl.DataFrame(schema=DOCUMENT_SCHEMA)
-    empty_body = cleaned_frame.filter(pl.col("body").str.strip_chars() == "")
-    now = datetime.now()
-    for row in empty_body.iter_rows(named=True):
-        quarantined.append(
-            {
-                "source_uri": row["source_uri"],
-                "content_sha256": row["content_sha256"],
-                "reason": "not_a_dispatch",
-                "detail": "no story text left after removing boilerplate",
-                "run_id": run_id,
-                "quarantined_at": now,
-            }
-        )
-        inputs.append(
-            {
-                "source_uri": row["source_uri"],
-                "content_sha256": row["content_sha256"],
-                "article_id": None,
-                "status": "quarantined",
-                "run_id": run_id,
-                "seen_at": now,
-            }
-        )
-    cleaned_frame = cleaned_frame.filter(pl.col("body").str.strip_chars() != "")
-    new_articles = cleaned_frame.filter(~pl.col("article_id").is_in(list(known_articles))).unique(
-        "article_id", keep="first", maintain_order=True
-    )
-    new_ids = set(new_articles["article_id"].to_list())
-    first_uri = dict(zip(new_articles["article_id"].to_list(), new_articles["source_uri"].to_list(), strict=True))
-    for row in cleaned_frame.iter_rows(named=True):
-        status = (
-            "article"
-            if first_uri.get(row["article_id"]) == row["source_uri"] and row["article_id"] in new_ids
-            else "duplicate"
-        )
-        inputs.append(
-            {
-                "source_uri": row["source_uri"],
-                "content_sha256": row["content_sha256"],
-                "article_id": row["article_id"],
-                "status": status,
-                "run_id": run_id,
-                "seen_at": now,
-            }
-        )
-
-    # ---- 3. extract -------------------------------------------------------------------------------
     dictionary_text = (
         dictionary_path.read_text(encoding="utf-8")
         if dictionary_path.exists()
         else "canonical_name,actor_type,category,aliases\n"
     )
     patterns = ruler_patterns(parse_dictionary(dictionary_text))
-    for index, batch in enumerate(_batches(new_articles.to_dicts(), settings.batch_size)):
-        frame = pl.DataFrame(batch, schema=DOCUMENT_SCHEMA)
-        out = extract_task(frame, settings, patterns)
-        part = _part_name(run_id, "x", index)
-        write_part(out["sentences"], lake, "sentences", part)
-        write_part(out["mentions"], lake, "mentions_raw", part)
-        write_part(out["claims"], lake, "claims_raw", part)
-        write_part(out["timex"], lake, "timex", part)
-        write_part(frame, lake, "documents", part)  # last: a crash before it means "redo this batch"
-        logger.info("extract: batch %d, %d articles", index + 1, len(batch))
-    if quarantined:
-        write_part(pl.DataFrame(quarantined, schema=QUARANTINE_SCHEMA), lake, "quarantine", run_id)
-    if inputs:
-        write_part(pl.DataFrame(inputs, schema=INPUT_SCHEMA), lake, "inputs", run_id)
+    paths = discover_inputs(settings.input_dir, exclude=(dictionary_path.parent,))
+    seen: dict[tuple[str, str], list[dict]] = {}
+    for row in (
+        read_dataset(lake, "inputs", INPUT_SCHEMA).unique(["source_uri", "container_sha256"]).iter_rows(named=True)
+    ):
+        if row["container_sha256"]:
+            seen.setdefault((row["container_uri"], row["container_sha256"]), []).append(row)
+    known = set(read_dataset(lake, "documents", DOCUMENT_SCHEMA)["article_id"].to_list())
+    all_inputs: list[dict] = []
+    batches = _batches(paths, settings.batch_size)
+    for index, batch in enumerate(batches):
+        inputs, n_new = _stream_batch(index, batch, settings, run_id, seen, known, patterns)
+        all_inputs += inputs
+        logger.info(
+            "batch %d/%d: %d files, %d inputs, %d new articles", index + 1, len(batches), len(batch), len(inputs), n_new
+        )
 
     # ---- 4. resolve -------------------------------------------------------------------------------
     tables = resolve_corpus(settings, dictionary_text)
 
     # ---- 5. load ----------------------------------------------------------------------------------
-    summary.n_inputs = len(paths)
-    summary.n_quarantined = sum(1 for i in inputs if i["status"] == "quarantined")
-    summary.n_articles_new = sum(1 for i in inputs if i["status"] == "article")
+    statuses = [i["status"] for i in all_inputs]
+    summary.n_inputs = len(statuses)
+    summary.n_quarantined = sum(s in ("quarantined", "unchanged-quarantined") for s in statuses)
+    summary.n_articles_new = statuses.count("article")
     summary.n_duplicates = summary.n_inputs - summary.n_quarantined - summary.n_articles_new
     summary.n_claims = tables["claims"].height
     history = read_dataset(lake, "pipeline_runs", RUN_SCHEMA)
     dq_history = read_dataset(lake, "dq_results", DQ_SCHEMA)
     staging = settings.staging_dir / f"warehouse-{run_id}.duckdb"
     load_warehouse(staging, tables, history, dq_history)
-    n_contradictions = query_frame(staging, "select count(*) as n from contradictions")["n"][0]
-    summary.n_contradictions = int(n_contradictions)
+    summary.n_contradictions = int(query_frame(staging, "select count(*) as n from contradictions")["n"][0])
 
     # ---- 6. validate ------------------------------------------------------------------------------
     gate = validate_warehouse(staging, run_id)
@@ -457,14 +480,13 @@ def dispatch_pipeline(
     summary.failed = [f"{r['suite']}: {r['expectation']}" for r in gate.failed_critical.iter_rows(named=True)]
 
     # ---- 7. publish -------------------------------------------------------------------------------
-    finished = datetime.now()
     summary.status = "published" if gate.passed else "failed_validation"
     run_row = pl.DataFrame(
         [
             {
                 "run_id": run_id,
                 "started_at": started,
-                "finished_at": finished,
+                "finished_at": datetime.now(),
                 "status": summary.status,
                 "n_inputs": summary.n_inputs,
                 "n_articles_new": summary.n_articles_new,
@@ -492,20 +514,11 @@ def dispatch_pipeline(
         failed_copy = settings.staging_dir / f"failed-{run_id}.duckdb"
         staging.replace(failed_copy)
         summary.db_path = failed_copy
-        logger.error("validation failed; %s left untouched; failed build kept at %s", settings.db_path, failed_copy)
+        logger.error("validation failed; %s untouched; failed build kept at %s", settings.db_path, failed_copy)
     return summary
 
 
-@task(name="load_warehouse")
-def load_warehouse(
-    staging: Path, tables: dict[str, pl.DataFrame], history: pl.DataFrame, dq_history: pl.DataFrame
-) -> None:
-    build_warehouse(staging, {**tables, "pipeline_runs": history, "dq_results": dq_history})
-
-
-@task(name="validate_warehouse")
-def validate_warehouse(staging: Path, run_id: str) -> GateResult:
-    return run_gate(staging, run_id)
-
-
 logging.getLogger("great_expectations").setLevel(logging.ERROR)
+
+if __name__ == "__main__":
+    dispatch_pipeline(Settings())

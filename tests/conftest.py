@@ -24,6 +24,15 @@ SHARED = PROJECT_ROOT.parent / "shared"
 
 
 @pytest.fixture(scope="session")
+def prefect():
+    """One temporary Prefect API for every test that runs a flow."""
+    from prefect.testing.utilities import prefect_test_harness
+
+    with prefect_test_harness(server_startup_timeout=120):
+        yield
+
+
+@pytest.fixture(scope="session")
 def nlp():
     """The spaCy pipeline with the project's actor dictionary (loaded once per test session)."""
     from transforms.actors import parse_dictionary, ruler_patterns

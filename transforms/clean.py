@@ -204,23 +204,40 @@ def _is_headline(line: str) -> bool:
     return 3 <= len(words) <= 30 and not _SENTENCE_END.search(line.rstrip(' "»”')) and not line.endswith(":")
 
 
-def _unwrap(lines: list[str]) -> list[str]:
-    """Join hard-wrapped lines: a line that ends mid-sentence followed by one starting in lower case."""
-    joined: list[str] = []
-    for line in lines:
-        if (
-            joined
-            and joined[-1]
-            and line
-            and line[0].islower()
-            and not _SENTENCE_END.search(joined[-1])
-            and not joined[-1].endswith(":")
-            and len(joined[-1]) >= 30
-        ):
-            joined[-1] = f"{joined[-1]} {line}"
+def unwrap_hard_wrapped(text: str) -> str:
+    """Join lines of hard-wrapped paragraphs before anything else looks at the lines.
+
+    In a block of at least three consecutive lines of similar width (a wrap column between 40 and 100
+    characters), a line that reaches near the wrap column and does not end a sentence continues on the
+    next line. Short label lines (`BFMTV`, `Irak`) and one-paragraph-per-line text are left alone."""
+    raw_lines = text.split("\n")
+    out: list[str] = []
+    block: list[str] = []
+
+    def flush() -> None:
+        lengths = [len(line.rstrip()) for line in block]
+        width = max(lengths, default=0)
+        if len(block) >= 3 and 40 <= width <= 100 and sum(n >= 0.6 * width for n in lengths) >= 0.6 * len(block):
+            merged = block[0].rstrip()
+            for previous_len, line in zip(lengths, block[1:], strict=False):
+                if previous_len >= 0.6 * width and not _SENTENCE_END.search(merged) and not merged.endswith(":"):
+                    merged = f"{merged} {line.strip()}"
+                else:
+                    out.append(merged)
+                    merged = line.rstrip()
+            out.append(merged)
         else:
-            joined.append(line)
-    return joined
+            out.extend(block)
+        block.clear()
+
+    for line in raw_lines:
+        if line.strip():
+            block.append(line)
+        else:
+            flush()
+            out.append(line)
+    flush()
+    return "\n".join(out)
 
 
 def _strip_credit_prefix(line: str, parts: CleanedDispatch) -> str:
@@ -283,6 +300,7 @@ def _related(line: str, story_words: set[str]) -> float:
 def clean_dispatch(text: str) -> CleanedDispatch:
     """Split one decoded dispatch into body and metadata (see the module docstring)."""
     parts = CleanedDispatch(body="")
+    text = unwrap_hard_wrapped(text)
     lines = [re.sub(r"[ \t\u00a0]+", " ", line).strip() for line in text.split("\n")]
     indented = [len(raw) - len(raw.lstrip(" \t")) >= 2 for raw in text.split("\n")]
 
@@ -381,7 +399,7 @@ def clean_dispatch(text: str) -> CleanedDispatch:
         break
     if story:
         story[-1] = (story[-1][0], _strip_credit_suffix(story[-1][1], parts))
-    paragraphs = [_GLUED_SENTENCE.sub(r"\1 ", p) for p in _unwrap([line for _, line in story if line])]
+    paragraphs = [_GLUED_SENTENCE.sub(r"\1 ", line) for _, line in story if line]
     parts.body = "\n\n".join(p for p in paragraphs if p)
     parts.agencies = list(dict.fromkeys(parts.agencies))
     return parts

@@ -1,156 +1,15 @@
-"""Stable article ids and language identification."""
+"""Stable article ids, language identification, and the "is this prose?" test."""
 
 from __future__ import annotations
 
 import hashlib
 import re
+from functools import cache
 
 from transforms.text_norm import content_key
 
-# Frequent function words per language: enough to tell the languages of European news apart.
-_STOPWORDS = {
-    "fr": [
-        "le",
-        "la",
-        "les",
-        "des",
-        "du",
-        "de",
-        "et",
-        "est",
-        "une",
-        "un",
-        "que",
-        "qui",
-        "dans",
-        "pour",
-        "pas",
-        "sur",
-        "au",
-        "aux",
-        "avec",
-        "par",
-        "ont",
-        "été",
-        "il",
-        "elle",
-        "ce",
-        "ses",
-    ],
-    "en": [
-        "the",
-        "of",
-        "and",
-        "to",
-        "in",
-        "is",
-        "that",
-        "for",
-        "on",
-        "with",
-        "as",
-        "was",
-        "by",
-        "it",
-        "at",
-        "from",
-        "are",
-        "be",
-        "this",
-        "have",
-        "has",
-        "were",
-    ],
-    "de": [
-        "der",
-        "die",
-        "das",
-        "und",
-        "den",
-        "ist",
-        "nicht",
-        "mit",
-        "von",
-        "zu",
-        "dem",
-        "sich",
-        "des",
-        "auf",
-        "für",
-        "eine",
-        "ein",
-        "im",
-        "auch",
-        "wird",
-    ],
-    "es": [
-        "el",
-        "la",
-        "los",
-        "las",
-        "de",
-        "y",
-        "en",
-        "que",
-        "del",
-        "se",
-        "por",
-        "con",
-        "para",
-        "una",
-        "un",
-        "es",
-        "al",
-        "como",
-        "su",
-        "fue",
-        "más",
-    ],
-    "it": [
-        "il",
-        "la",
-        "di",
-        "che",
-        "e",
-        "per",
-        "un",
-        "una",
-        "del",
-        "della",
-        "non",
-        "con",
-        "sono",
-        "è",
-        "le",
-        "si",
-        "al",
-        "dei",
-        "alla",
-        "gli",
-    ],
-    "nl": [
-        "de",
-        "het",
-        "een",
-        "en",
-        "van",
-        "in",
-        "is",
-        "dat",
-        "op",
-        "te",
-        "met",
-        "voor",
-        "niet",
-        "zijn",
-        "aan",
-        "er",
-        "ook",
-        "als",
-        "bij",
-    ],
-}
-_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+_URL = re.compile(r"https?://|www\.", re.I)
+_PROSE_LINE = re.compile(r"(?:\w+\W+){5,}\w+[.!?…»\"”]\s*$")
 
 
 def article_id_for(body: str) -> str:
@@ -158,11 +17,43 @@ def article_id_for(body: str) -> str:
     return hashlib.sha256(content_key(body).encode("utf-8")).hexdigest()[:16]
 
 
+@cache
+def _detector():
+    from lingua import Language, LanguageDetectorBuilder
+
+    languages = [
+        Language.FRENCH,
+        Language.ENGLISH,
+        Language.GERMAN,
+        Language.SPANISH,
+        Language.ITALIAN,
+        Language.DUTCH,
+        Language.PORTUGUESE,
+        Language.ARABIC,
+    ]
+    return LanguageDetectorBuilder.from_languages(*languages).with_preloaded_language_models().build()
+
+
 def detect_language(text: str) -> str:
-    """ISO 639-1 code of the language whose function words are most frequent (`fr` on a tie or no text)."""
-    words = [w.lower() for w in _WORD.findall(text[:5000])]
-    if not words:
-        return "fr"
-    scores = {lang: sum(1 for w in words if w in set(stop)) for lang, stop in _STOPWORDS.items()}
-    best = max(scores, key=lambda lang: (scores[lang], lang == "fr"))
-    return best if scores[best] > 0 else "fr"
+    """ISO 639-1 code of the text's language (lingua, restricted to the languages of European and
+    Arabic news wires); `und` when undecidable."""
+    sample = text[:1500]
+    if not any(ch.isalpha() for ch in sample):
+        return "und"
+    language = _detector().detect_language_of(sample)
+    return language.iso_code_639_1.name.lower() if language is not None else "und"
+
+
+def not_prose_reason(body: str) -> str | None:
+    """Why a cleaned body is not a dispatch (a table, a list of links, a few words), or None."""
+    lines = [line for line in body.split("\n") if line.strip()]
+    words = body.split()
+    if len(words) < 8:
+        return f"only {len(words)} words of text"
+    links = sum(1 for line in lines if _URL.search(line))
+    tabular = sum(1 for line in lines if line.count("|") >= 2 or line.count("\t") >= 2 or line.count(";") >= 4)
+    if lines and (links + tabular) / len(lines) > 0.5:
+        return f"{links} link lines and {tabular} table rows out of {len(lines)} lines"
+    if not any(_PROSE_LINE.search(line) for line in lines) and len(words) < 40:
+        return "no sentence of running text"
+    return None

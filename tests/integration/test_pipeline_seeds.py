@@ -144,14 +144,6 @@ TABLES = ["articles", "actors", "mentions", "claims", "dates", "quarantine"]
 
 
 @pytest.fixture(scope="module")
-def prefect():
-    from prefect.testing.utilities import prefect_test_harness
-
-    with prefect_test_harness(server_startup_timeout=120):
-        yield
-
-
-@pytest.fixture(scope="module")
 def workspace(tmp_path_factory):
     root = tmp_path_factory.mktemp("run")
     inputs = root / "input"

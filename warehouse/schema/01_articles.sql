@@ -23,5 +23,9 @@ create table articles (
     date_hint           varchar,               -- raw header date (`2020-01`): a hint, not a day
     encoding            varchar,               -- encoding the raw bytes were decoded from
     removed             varchar[],             -- every line removed from the raw text, with the reason
-    duplicate_uris      varchar[]              -- other inputs with the same content
+    duplicate_uris      varchar[],             -- other inputs with the same content
+    near_duplicate_of   varchar,               -- the earliest article this one republishes with small edits
+    metadata_date       varchar,               -- publication day given by the input (JSON field, HTML meta)
+    url                 varchar,               -- address given by the input
+    external_id         varchar                -- id given by the input (JSON `id`)
 );

@@ -73,3 +73,12 @@ def test_never_raises_and_sentences_lie_in_the_body(text):
 def test_glued_sentences_get_their_space_back():
     body = clean_dispatch("Le corps a été retrouvé dans la soirée.Une enquête a été ouverte par le parquet local.").body
     assert body == "Le corps a été retrouvé dans la soirée. Une enquête a été ouverte par le parquet local."
+
+
+def test_hard_wrapped_paragraph_is_joined_before_headline_detection():
+    import textwrap
+
+    wrapped = "\n".join(textwrap.wrap(STORY, 60))
+    parts = clean_dispatch(wrapped)
+    assert parts.title is None
+    assert parts.body == STORY
