@@ -42,6 +42,7 @@ from transforms.nlp import load_pipeline
 from transforms.readers import read_input
 from transforms.sentences import SENTENCE_SCHEMA, sentence_frame
 from transforms.speakers import resolve_speakers
+from transforms.text_norm import content_key
 
 INPUT_SCHEMA = {
     "source_uri": pl.String,
@@ -246,10 +247,12 @@ def clean_batch(records: list[dict], run_id: str) -> pl.DataFrame:
     cleaned = clean_articles(raw.select("doc_key", "text"))
     frame = raw.drop("text").join(cleaned, on="doc_key", how="left")
     now = datetime.now()
+    bodies = frame["body"].to_list()
+    keys = [content_key(body) for body in bodies]
     frame = frame.with_columns(
-        pl.col("body").map_elements(article_id_for, return_dtype=pl.String).alias("article_id"),
-        pl.col("body").map_elements(detect_language, return_dtype=pl.String).alias("language"),
-        pl.col("body").map_elements(minhash_signature, return_dtype=pl.List(pl.UInt64)).alias("minhash"),
+        pl.Series("article_id", [article_id_for(b, k) for b, k in zip(bodies, keys, strict=True)], pl.String),
+        pl.Series("language", [detect_language(b) for b in bodies], pl.String),
+        pl.Series("minhash", [minhash_signature(b, k) for b, k in zip(bodies, keys, strict=True)], pl.List(pl.UInt64)),
         pl.lit(now).cast(pl.Datetime("us")).alias("ingested_at"),
         pl.lit(run_id).alias("run_id"),
         pl.coalesce("meta_title", "title").alias("title"),

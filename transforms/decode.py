@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import re
 import unicodedata
 from dataclasses import dataclass
 
 import ftfy
 from charset_normalizer import from_bytes
+from ftfy.badness import is_bad
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -52,11 +54,15 @@ def _looks_binary(raw: bytes) -> bool:
     return controls > max(4, len(sample) // 100)
 
 
+# UTF-8 read as Latin-1/cp1252 leaves these pairs (`Ã©`, `â€™`, `Â `); only then is ftfy's test worth it
+_MOJIBAKE_HINT = re.compile("[ÃÂ][\x80-\xbf\u0152-\u2122]|â€|Ã©|Ã¨")
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ue000-\uf8ff\ufffe\uffff]")
+
+
 def _control_ratio(text: str) -> float:
-    if not text:
-        return 0.0
-    bad = sum(1 for ch in text[:20000] if unicodedata.category(ch) in ("Cc", "Co", "Cn") and ch not in "\t\n\r\f")
-    return bad / min(len(text), 20000)
+    """Share of control and private-use characters in the first 20,000 characters."""
+    sample = text[:20000]
+    return len(_CONTROL.findall(sample)) / len(sample) if sample else 0.0
 
 
 def decode_bytes(raw: bytes, max_bytes: int = 5_000_000) -> Decoded:
@@ -84,7 +90,13 @@ def decode_bytes(raw: bytes, max_bytes: int = 5_000_000) -> Decoded:
             if best is None:
                 return Decoded(None, None, "undecodable", "no candidate encoding fits the bytes")
             text, encoding = str(best), best.encoding
-    text = ftfy.fix_text(text.replace("\r\n", "\n").replace("\r", "\n"), config=_FTFY_CONFIG)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # ftfy is costly; run it only where mojibake is plausible (its own quick badness test)
+    text = (
+        ftfy.fix_text(text, config=_FTFY_CONFIG)
+        if _MOJIBAKE_HINT.search(text) and is_bad(text)
+        else unicodedata.normalize("NFC", text)
+    )
     text = text.lstrip("\ufeff")
     if _control_ratio(text) > 0.01:
         return Decoded(None, encoding, "binary", "more than 1% control or unassigned characters once decoded")

@@ -7,6 +7,8 @@ Jaccard similarity decides. Each article in a group points at the earliest-inges
 from __future__ import annotations
 
 import re
+import zlib
+from functools import cache
 
 import numpy as np
 import polars as pl
@@ -16,15 +18,22 @@ from transforms.text_norm import content_key
 
 NUM_PERM = 64
 THRESHOLD = 0.6
-SCHEME = "affine64"  # fixed, so that signatures stored in the lake stay comparable
+SCHEME = "affine32"  # fixed, with the hash below, so that signatures stored in the lake stay comparable
 _WORD = re.compile(r"\w+")
 
 
-def minhash_signature(body: str) -> list[int]:
-    """64 unsigned hash values summarising the 5-word shingles of the body."""
-    words = _WORD.findall(content_key(body))
+@cache
+def _template() -> MinHash:
+    """Permutations are the costly part of a MinHash; every signature shares the same ones."""
+    return MinHash(num_perm=NUM_PERM, scheme=SCHEME, hashfunc=zlib.crc32)
+
+
+def minhash_signature(body: str, key: str | None = None) -> list[int]:
+    """64 unsigned hash values summarising the 5-word shingles of the body (pass `key`, the body's
+    `content_key`, when it is already computed)."""
+    words = (key if key is not None else content_key(body)).split()
     shingles = {" ".join(words[i : i + 5]) for i in range(max(1, len(words) - 4))}
-    m = MinHash(num_perm=NUM_PERM, scheme=SCHEME)
+    m = MinHash(num_perm=NUM_PERM, scheme=SCHEME, hashfunc=zlib.crc32, permutations=_template().permutations)
     m.update_batch([s.encode("utf-8") for s in shingles])
     return [int(v) for v in m.hashvalues]
 

@@ -49,7 +49,7 @@ def match_key(text: str) -> str:
 
 def content_key(text: str) -> str:
     """Key of a whole document: identical for re-wrapped, re-encoded or re-quoted copies."""
-    return _SPACES.sub(" ", fold_quotes(unicodedata.normalize("NFC", text)).casefold()).strip()
+    return " ".join(fold_quotes(unicodedata.normalize("NFC", text)).casefold().split())
 
 
 @cache
