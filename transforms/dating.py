@@ -42,7 +42,13 @@ DATE_SCHEMA = {
     "end_date": pl.Date,
     "anchor": pl.String,
 }
-_LEAD_WINDOW = 6  # a lead date opens the story: publication within the following week
+_LEAD_WINDOW = 6
+# How a sentence's tense orients a bare weekday or day-month: back, nearest, forward.
+TENSE_DIRECTION = {
+    "past": -1,
+    "present": 0,
+    "future": 1,
+}  # a lead date opens the story: publication within the following week
 
 
 def _parse_hint(hint: str | None) -> tuple[date, date] | None:
@@ -176,22 +182,32 @@ def infer_publications(articles: pl.DataFrame, timex: pl.DataFrame, sentences: p
 def resolve_dates(timex: pl.DataFrame, publications: pl.DataFrame) -> pl.DataFrame:
     """Resolve every expression against its article's publication interval.
 
+    A clock time or part of a day (`à 21 h 45`, `dans la nuit`) takes the day of the last day-level
+    date before it in the article (`hier à 10 h`, anchor `previous`), else the publication day.
     Returns: one row per temporal expression, the contract's `dates` columns (without `claim_id`).
     """
     pub = {r["article_id"]: r for r in publications.iter_rows(named=True)}
     rows = []
-    for row in timex.iter_rows(named=True):
+    last_day: dict[str, date] = {}
+    for row in timex.sort(["article_id", "char_start"]).iter_rows(named=True):
         reading = json.loads(row["reading"])
         p = pub.get(row["article_id"], {})
-        direction = 1 if row["tense"] == "future" else -1
-        if p.get("published_on"):
-            anchors = [p["published_on"]]
-        elif p.get("published_earliest") and p.get("published_latest"):
-            anchors = [p["published_earliest"], p["published_latest"]]
+        direction = TENSE_DIRECTION.get(row["tense"], -1)
+        context = last_day.get(row["article_id"])
+        if reading["kind"] == "clock" and context is not None:
+            resolved = resolve_timex(reading, context, direction)
+            resolved = type(resolved)(resolved.value, resolved.modifier, resolved.start, resolved.end, "previous")
         else:
-            anchors = []
-        results = {resolve_timex(reading, anchor, direction) for anchor in anchors} if anchors else set()
-        resolved = results.pop() if len(results) == 1 else resolve_timex(reading, None, direction)
+            if p.get("published_on"):
+                anchors = [p["published_on"]]
+            elif p.get("published_earliest") and p.get("published_latest"):
+                anchors = [p["published_earliest"], p["published_latest"]]
+            else:
+                anchors = []
+            results = {resolve_timex(reading, anchor, direction) for anchor in anchors} if anchors else set()
+            resolved = results.pop() if len(results) == 1 else resolve_timex(reading, None, direction)
+        if resolved.start is not None and resolved.start == resolved.end:
+            last_day[row["article_id"]] = resolved.start
         rows.append(
             {
                 k: row[k]

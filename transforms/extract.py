@@ -66,12 +66,25 @@ def _sentence_of(starts: list[int], offset: int) -> int:
     return max(0, bisect.bisect_right(starts, offset) - 1)
 
 
-def _tense(doc, start: int, end: int) -> str:
-    """`future` when the clause's verbs are future or the sentence announces (`prochain`), else `past`."""
-    for token in doc.char_span(start, end, alignment_mode="expand") or []:
-        if token.pos_ in ("VERB", "AUX") and "Fut" in token.morph.get("Tense"):
+def sentence_tense(tokens) -> str:
+    """`future` (a future verb), `past` (passé composé, imparfait, passé simple, plus-que-parfait) or
+    `present`: orients bare weekdays and day-months (see `dating.TENSE_DIRECTION`)."""
+    past = False
+    for token in tokens:
+        if token.pos_ not in ("VERB", "AUX"):
+            continue
+        tense = token.morph.get("Tense")
+        if "Fut" in tense:
             return "future"
-    return "past"
+        finite_past = "Past" in tense and "Fin" in token.morph.get("VerbForm")
+        compound_past = "Past" in tense and any(c.dep_.startswith("aux") for c in token.children)
+        if "Imp" in tense or finite_past or compound_past:
+            past = True
+    return "past" if past else "present"
+
+
+def _tense(doc, start: int, end: int) -> str:
+    return sentence_tense(doc.char_span(start, end, alignment_mode="expand") or [])
 
 
 def extract_batch(

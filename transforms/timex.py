@@ -66,6 +66,8 @@ _UNITS = {
     "heures": "H",
     "minute": "MIN",
     "minutes": "MIN",
+    "seconde": "S",
+    "secondes": "S",
     "décennie": "DE",
     "décennies": "DE",
     "siècle": "CE",
@@ -112,7 +114,9 @@ _YEAR = r"(?P<year>1[89]\d\d|20\d\d)"
 _APOS = r"['’]"
 _MOD = r"(?P<mod>plus d[e'’]\s*|près d[e'’]\s*|environ |moins d[e'’]\s*|au moins |quelque |presque |une? bonne )?"
 _QTY = rf"(?P<qty>\d+(?:[.,]\d+)?|{NUMBER_WORD_PATTERN}|quelques|plusieurs|une?|des)"
-_UNIT = r"(?P<unit>jours?|journées?|semaines?|mois|ans|années?|heures?|minutes?|décennies?|siècles?|trimestres?)"
+_UNIT = (
+    r"(?P<unit>jours?|journées?|semaines?|mois|ans|années?|heures?|minutes?|secondes?|décennies?|siècles?|trimestres?)"
+)
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("numeric", re.compile(r"\b(?P<day>[0-3]?\d)[/.](?P<mnum>[01]?\d)[/.](?P<year>(?:19|20)\d\d)\b")),
@@ -135,8 +139,51 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(rf"\b(?P<part>début|fin|mi-|courant|milieu)\s*(?:d[e'’]\s*)?{_MONTH}(?:\s+{_YEAR})?\b", re.I),
     ),  # noqa: E501
     ("part_year", re.compile(rf"\b(?P<part>début|fin|mi-|courant|milieu)\s*(?:de\s+l['’]année\s+)?{_YEAR}\b", re.I)),  # noqa: E501
-    ("day_month", re.compile(rf"\b(?:le\s+|du\s+|au\s+)?(?P<day>1er|[0-3]?\d)\s+{_MONTH}(?:\s+{_YEAR})?\b", re.I)),  # noqa: E501
-    ("month_year", re.compile(rf"\b(?:en\s+|depuis\s+)?{_MONTH}\s+{_YEAR}\b", re.I)),
+    (
+        "day_month",
+        re.compile(
+            rf"\b(?:le\s+|du\s+|au\s+)?(?P<day>1er|[0-3]?\d)\s+{_MONTH}(?:\s+(?:{_YEAR}|(?P<yy>\d\d)(?![\d\w])))?(?:\s+(?P<rel>dernier|prochain))?\b",
+            re.I,
+        ),
+    ),
+    ("month_year", re.compile(rf"\b(?:en\s+|depuis\s+)?{_MONTH}\s+(?:{_YEAR}|(?P<yy>\d\d)(?![\d\w]))", re.I)),
+    ("month_rel", re.compile(rf"\b(?:(?:au\s+)?mois\s+d[e'’]\s*)?{_MONTH}\s+(?P<rel>dernier|prochain)\b", re.I)),
+    (
+        "month_cue",
+        re.compile(
+            rf"\b(?P<cue>en|depuis|dès|jusqu['’]en|courant|(?:au\s+|le\s+)?mois\s+d['’e]\s*)\s*{_MONTH}(?![\w-])", re.I
+        ),
+    ),
+    (
+        "clock",
+        re.compile(
+            r"\b(?:(?:vers|à|dès|jusqu['’]à|avant|après)\s+)?(?P<hour>[01]?\d|2[0-3])\s?h\s?(?P<minute>[0-5]\d)?(?![\w])",
+            re.I,
+        ),
+    ),
+    ("noon", re.compile(r"\b(?:(?:à|vers|dès|avant|après|jusqu['’]à)\s+)(?P<noon>midi|minuit)\b", re.I)),
+    (
+        "season",
+        re.compile(
+            r"\b(?P<det>l['’]|cet|ce|en|au)\s*(?P<season>été|hiver|automne|printemps)\b(?:\s+(?P<rel>dernier|prochain))?",
+            re.I,
+        ),
+    ),
+    (
+        "daypart_ctx",
+        re.compile(
+            r"\b(?:dans |durant |pendant |au cours de )?(?:la|le) (?P<daypart>nuit|soirée|matinée|matin même|soir même)\b",
+            re.I,
+        ),
+    ),
+    ("bare_year", re.compile(r"(?<![\d,.\-/])\b(?P<year>19[5-9]\d|20[0-4]\d)\b(?![\d,.\-/])")),
+    (
+        "recent",
+        re.compile(
+            r"\b(?:ces|ces tout)\s+(?P<rel>derniers|dernières|prochains|prochaines)\s+(?P<unit>jours|semaines|mois|années|heures)\b",
+            re.I,
+        ),
+    ),
     (
         "since_duration",
         re.compile(
@@ -188,6 +235,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),  # noqa: E501
 ]
+_AGE_BEFORE = re.compile(r"(?:\bde|\(|,|\bâgée?s? de|\ba|\bavait|\baura|\bmoins de|\bplus de|\bles)\s*$", re.I)
 _NOT_A_YEAR_AFTER = re.compile(
     r"^\s+(?!(?:et|à|au|aux|en|pour|dans|puis|par|contre|avec|après|avant|lors|ou|où|selon|sur|quand|lorsque|alors|mais|le|la|les|l['’]|un|une|de|des|du|d['’])\b)[a-zà-ÿ]{2,}",
     re.I,
@@ -234,13 +282,46 @@ def _reading(kind: str, m: re.Match[str]) -> tuple[str, dict] | None:
         if "daypart" in g:
             r["daypart"] = _DAY_PARTS[g["daypart"].lower()]
         return ("TIME" if "daypart" in g else "DATE"), r
+    if "yy" in g:  # `octobre 98`, `le 10 novembre 93`
+        yy = int(g["yy"])
+        year = 1900 + yy if yy >= 50 else 2000 + yy
+    rel = (g.get("rel") or "").lower()
     if kind == "day_month":
         day = _day(g["day"])
         if not 1 <= day <= 31:
             return None
-        return "DATE", {"kind": "date", "year": year, "month": month, "day": day}
+        reading = {"kind": "date", "year": year, "month": month, "day": day}
+        if rel and year is None:
+            reading["direction"] = -1 if rel.startswith("dern") else 1
+        return "DATE", reading
     if kind == "month_year":
         return "DATE", {"kind": "date", "year": year, "month": month}
+    if kind in ("month_rel", "month_cue"):
+        reading = {"kind": "date", "year": None, "month": month}
+        if rel:
+            reading["direction"] = -1 if rel.startswith("dern") else 1
+        return "DATE", reading
+    if kind == "clock":
+        minute = int(g.get("minute") or 0)
+        return "TIME", {"kind": "clock", "hour": int(g["hour"]), "minute": minute}
+    if kind == "noon":
+        return "TIME", {"kind": "clock", "hour": 12 if g["noon"].lower() == "midi" else 0, "minute": 0}
+    if kind == "season":
+        code = {"été": "SU", "hiver": "WI", "automne": "FA", "printemps": "SP"}[g["season"].lower()]
+        this = g["det"].lower() in ("cet", "ce")
+        offset = -1 if rel.startswith("dern") else 1 if rel.startswith("proch") else 0
+        return "DATE", {"kind": "season", "season": code, "anchored": this or bool(rel), "offset": offset}
+    if kind == "daypart_ctx":
+        return "TIME", {"kind": "clock", "daypart": _DAY_PARTS[g["daypart"].split()[0].lower()]}
+    if kind == "bare_year":
+        before = m.string[max(0, m.start() - 12) : m.start()].lower()
+        after = m.string[m.end() : m.end() + 30]
+        if _NOT_A_YEAR_AFTER.match(after) or re.search(r"(?:\bde|\bà|\bet|n°|\bno)\s*$", before):
+            return None  # `2000 soldats`, `de 2000 à 3000`: a count
+        return "DATE", {"kind": "date", "year": year}
+    if kind == "recent":
+        unit = {"jours": "D", "semaines": "W", "mois": "M", "années": "Y", "heures": "H"}[g["unit"].lower()]
+        return "DURATION", {"kind": "duration", "value": f"PTX{unit}" if unit == "H" else f"PX{unit}", "mod": None}
     if kind in ("part_month", "part_year"):
         part = g["part"].lower().rstrip("-")
         mod = {"début": "START", "fin": "END", "mi": "MID", "milieu": "MID", "courant": None}[part]
@@ -259,9 +340,11 @@ def _reading(kind: str, m: re.Match[str]) -> tuple[str, dict] | None:
                 return None
             qty = str(int(number)) if float(number).is_integer() else str(number)
         unit = _UNITS[g["unit"].lower()]
-        value = (
-            f"PT{qty}{unit[0]}" if unit in ("H", "MIN") else f"P{qty}{unit if unit in ('D', 'W', 'M', 'Y') else unit}"
-        )
+        since = g.get("since", "").lower()
+        if unit == "Y" and not since and _AGE_BEFORE.search(m.string[max(0, m.start() - 25) : m.start()]):
+            return None  # `un homme de 38 ans`, `(54 ans)`, `les moins de 17 ans`: an age, not a time
+        qty = qty.replace(",", ".")
+        value = f"PT{qty}{'M' if unit == 'MIN' else unit[0]}" if unit in ("H", "MIN", "S") else f"P{qty}{unit}"
         mod_text = g.get("mod", "").strip().lower()
         mod = (
             "MORE_THAN"
@@ -272,7 +355,6 @@ def _reading(kind: str, m: re.Match[str]) -> tuple[str, dict] | None:
             if mod_text
             else None
         )
-        since = g.get("since", "").lower()
         if since == "il y a" or since == "voici":
             return "DATE", {"kind": "ago", "qty": qty, "unit": unit, "mod": mod}
         return "DURATION", {"kind": "duration", "value": value, "mod": mod}
@@ -397,7 +479,27 @@ def resolve_timex(reading: dict, anchor: date | None, direction: int = -1) -> Re
     """
     kind = reading["kind"]
     daypart = reading.get("daypart")
+    if kind == "clock":
+        clock = f"T{reading['daypart']}" if "daypart" in reading else f"T{reading['hour']:02d}:{reading['minute']:02d}"
+        if anchor is None:
+            return Resolved(f"XXXX-XX-XX{clock}", None, None, None, "none")
+        return Resolved(anchor.isoformat() + clock, None, anchor, anchor, "publication")
+    if kind == "season":
+        code = reading["season"]
+        if not reading.get("anchored") or anchor is None:
+            return Resolved(f"XXXX-{code}", None, None, None, "none")
+        year = anchor.year + reading.get("offset", 0)
+        bounds = {
+            "SP": ((3, 20), (6, 20)),
+            "SU": ((6, 21), (9, 22)),
+            "FA": ((9, 23), (12, 20)),
+            "WI": ((12, 21), (3, 19)),
+        }[code]
+        start = date(year, *bounds[0])
+        end = date(year + (1 if code == "WI" else 0), *bounds[1])
+        return Resolved(f"{year:04d}-{code}", None, start, end, "publication")
     if kind == "date":
+        direction = reading.get("direction", direction)
         year, month, day = reading.get("year"), reading.get("month"), reading.get("day")
         mod = reading.get("mod")
         if year is not None:
@@ -433,11 +535,12 @@ def resolve_timex(reading: dict, anchor: date | None, direction: int = -1) -> Re
     if kind == "weekday":
         target = reading["weekday"]
         explicit = reading.get("direction", 0)
-        if (explicit or direction) < 0:
-            back = (anchor.weekday() - target) % 7
+        back = (anchor.weekday() - target) % 7
+        forward = (target - anchor.weekday()) % 7
+        chosen = explicit or direction or (-1 if back <= forward else 1)  # present tense: the nearest one
+        if chosen < 0:
             d = anchor - timedelta(days=back if back or not explicit else 7)
         else:
-            forward = (target - anchor.weekday()) % 7
             d = anchor + timedelta(days=forward if forward or not explicit else 7)
         return Resolved(d.isoformat() + (f"T{daypart}" if daypart else ""), None, d, d, "publication")
     if kind == "rel_day":
@@ -472,6 +575,8 @@ def resolve_timex(reading: dict, anchor: date | None, direction: int = -1) -> Re
         if unit in ("W", "WE"):
             monday = anchor - timedelta(days=anchor.weekday()) + timedelta(weeks=offset)
             if unit == "WE":
+                if offset == 0 and direction < 0 and anchor.weekday() < 5:
+                    monday -= timedelta(weeks=1)  # `ce week-end` told on a weekday in the past tense
                 saturday = monday + timedelta(days=5)
                 return Resolved(f"{_iso_week(monday)}-WE", None, saturday, saturday + timedelta(days=1), "publication")
             return Resolved(_iso_week(monday), None, monday, monday + timedelta(days=6), "publication")

@@ -92,3 +92,67 @@ def test_never_raises_and_spans_inside(text):
         assert text[t.start : t.end] == t.surface
         resolve_timex(t.reading, THURSDAY)
         resolve_timex(t.reading, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Les faits se sont produits hier vers 21 h 45.", "2020-01-15T21:45"),  # a clock time after `hier`
+        ("L'accident a eu lieu à midi.", "2020-01-16T12:00"),
+    ],
+)
+def test_clock_times_take_the_day_in_context(text, value):
+    import json
+
+    import polars as pl
+
+    from transforms.dating import resolve_dates
+
+    tagged = tag_timex(text)
+    timex = pl.DataFrame(
+        [
+            {
+                "date_id": str(i),
+                "article_id": "a",
+                "sentence_idx": 0,
+                "char_start": t.start,
+                "char_end": t.end,
+                "surface": t.surface,
+                "timex_type": t.timex_type,
+                "reading": json.dumps(t.reading),
+                "tense": "past",
+            }
+            for i, t in enumerate(tagged)
+        ]
+    )
+    publications = pl.DataFrame(
+        {
+            "article_id": ["a"],
+            "published_on": [THURSDAY],
+            "published_earliest": [THURSDAY],
+            "published_latest": [THURSDAY],
+            "published_basis": ["header"],
+        }
+    )
+    assert resolve_dates(timex, publications)["value"].to_list()[-1] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("en octobre 98", "1998-10"),
+        ("le 10 novembre 93", "1993-11-10"),
+        ("en juin prochain", "2020-06"),
+        ("septembre dernier", "2019-09"),
+        ("ces derniers jours", "PXD"),
+        ("une course de 30,4 secondes", "PT30.4S"),
+        ("cet été", "2020-SU"),
+    ],
+)
+def test_more_families(text, value):
+    assert _one(text)[1].value == value
+
+
+def test_ages_are_not_durations():
+    assert tag_timex("un homme de 38 ans a été interpellé") == []
+    assert tag_timex("Jean Dupont (54 ans) a démissionné") == []

