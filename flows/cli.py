@@ -121,15 +121,20 @@ def run(
         err.print(f"[red]error:[/red] input folder not found: {settings.input_dir}")
         raise typer.Exit(2)
     _prefect_defaults()
+    from flows.locking import RunLocked, run_lock
     from flows.pipeline import InputError, dispatch_pipeline
     from flows.reporting import write_reports
 
     started = time.perf_counter()
     try:
-        summary = dispatch_pipeline(settings)
+        with run_lock(settings.db_path):
+            summary = dispatch_pipeline(settings)
     except InputError as error:
         err.print(f"[red]error:[/red] {error}")
         raise typer.Exit(2) from error
+    except RunLocked as error:
+        err.print(f"[red]error:[/red] {error}")
+        raise typer.Exit(1) from error
     _print_summary(summary)
     if summary.status != "published":
         err.print("[red]validation failed: nothing published.[/red] Failed critical expectations:")

@@ -35,7 +35,7 @@ from transforms.actors import parse_dictionary, resolve_actors, ruler_patterns
 from transforms.clean import clean_articles
 from transforms.dating import attach_dates, infer_publications, resolve_dates
 from transforms.decode import sha256_hex
-from transforms.extract import CLAIM_SCHEMA, TIMEX_SCHEMA, extract_batch
+from transforms.extract import CLAIM_SCHEMA, ERROR_SCHEMA, TIMEX_SCHEMA, extract_batch
 from transforms.identity import article_id_for, detect_language, not_prose_reason
 from transforms.near_duplicates import minhash_signature, near_duplicates
 from transforms.nlp import load_pipeline
@@ -346,6 +346,8 @@ def _stream_batch(
         write_part(out["mentions"], lake, "mentions_raw", part)
         write_part(out["claims"], lake, "claims_raw", part)
         write_part(out["timex"], lake, "timex", part)
+        if not out["errors"].is_empty():
+            write_part(out["errors"].with_columns(pl.lit(run_id).alias("run_id")), lake, "processing_errors", part)
         write_part(documents, lake, "documents", part)  # after its extractions: a crash before means "redo"
         known.update(first_uri)
     if quarantined:
@@ -396,6 +398,9 @@ def resolve_corpus(settings: Settings, dictionary_text: str) -> dict[str, pl.Dat
         )
         .drop("minhash")
     )
+    errors = read_dataset(lake, "processing_errors", {**ERROR_SCHEMA, "run_id": pl.String}).unique(
+        ["article_id", "stage"], keep="last"
+    )
     quarantine = read_dataset(lake, "quarantine", QUARANTINE_SCHEMA).unique(
         ["source_uri", "content_sha256"], keep="first", maintain_order=True
     )
@@ -407,6 +412,7 @@ def resolve_corpus(settings: Settings, dictionary_text: str) -> dict[str, pl.Dat
         "claims": claims,
         "dates": dates,
         "quarantine": quarantine,
+        "processing_errors": errors,
     }
 
 

@@ -239,17 +239,28 @@ def _polarity(tokens: list[Token], main: Token | None) -> tuple[int, str | None]
         return -1, " ".join(t.text for t in strong[:2])
     ids = {t.i for t in tokens}
     for t in strong + [t for t in tokens if t.lower_ in ("ne", "n'", "n’")]:
-        node = t
-        hops = 0
-        while node.i != main.i and node.head.i in ids and node.head.i != node.i and hops < 12:
-            if node.dep_ in ("acl:relcl", "acl", "advcl", "csubj") and node.i != t.i:
+        node, blocked, hops = t, False, 0
+        while node.i != main.i and hops < 12:
+            if node.i != t.i and _is_clause_boundary(node):
+                blocked = True  # the negation belongs to a subordinate or coordinated clause
                 break
-            node = node.head
-            hops += 1
-        if node.i == main.i or node.head.i == main.i:
+            if node.head.i == node.i or node.head.i not in ids:
+                break
+            node, hops = node.head, hops + 1
+        if not blocked and node.i == main.i:
             cue = " ".join(x.text for x in tokens if x.lower_ in ("ne", "n'", "n’") or x in strong)
             return -1, cue
     return 1, None
+
+
+def _is_clause_boundary(token: Token) -> bool:
+    """A verb heading its own clause: subordinate (`car`, `si`, relative, adverbial) or a coordinated
+    clause with its own subject (`…, mais personne n'a été blessé`)."""
+    if token.dep_ in ("acl:relcl", "acl", "advcl", "csubj", "ccomp", "parataxis"):
+        return True
+    if any(child.dep_ == "mark" for child in token.children) and token.pos_ in ("VERB", "AUX", "ADJ"):
+        return True
+    return token.dep_ == "conj" and any(c.dep_.startswith("nsubj") for c in token.children)
 
 
 def _hedged(tokens: list[Token], text: str, reported_in_past: bool) -> bool:

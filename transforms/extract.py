@@ -49,6 +49,7 @@ CLAIM_SCHEMA = {
     "future": pl.Boolean,
     "subordinate_spans": pl.String,
 }
+ERROR_SCHEMA = {"article_id": pl.String, "stage": pl.String, "error": pl.String}
 TIMEX_SCHEMA = {
     "date_id": pl.String,
     "article_id": pl.String,
@@ -87,6 +88,93 @@ def _tense(doc, start: int, end: int) -> str:
     return sentence_tense(doc.char_span(start, end, alignment_mode="expand") or [])
 
 
+def _extract_article(article_id: str, body: str, doc, spans: list[tuple[int, int]]) -> tuple[list, list, list]:
+    """Mentions, claims and temporal expressions of one parsed article."""
+    mentions: list[dict] = []
+    claims: list[dict] = []
+    timexes: list[dict] = []
+    starts = [s for s, _ in spans]
+    timex = tag_timex(body)
+    for ent in doc.ents:
+        if ent.label_ not in ("PER", "ORG", "LOC", "MISC"):
+            continue
+        start, end = clean_surface(body, ent.start_char, ent.end_char)
+        surface = body[start:end]
+        if not is_actor_surface(surface, ent.label_) or "\n" in surface:
+            continue
+        if not ent.ent_id_ and len(ent) == 1 and ent.root.pos_ == "NOUN":
+            continue  # a capitalised common noun (an intertitle word), not a name
+        if any(t.start < end and start < t.end for t in timex):
+            continue  # `Nouvel An`, `Noël`: dates, not actors
+        mentions.append(
+            {
+                "article_id": article_id,
+                "sentence_idx": _sentence_of(starts, start),
+                "char_start": start,
+                "char_end": end,
+                "surface": surface,
+                "label": ent.label_,
+                "dict_canonical": ent.ent_id_ or None,
+            }
+        )
+    article_claims: list[Claim] = []
+    for idx, (start, end) in enumerate(spans):
+        article_claims.extend(extract_sentence_claims(doc, article_id, idx, start, end, body))
+    article_claims = link_article_claims(article_claims)
+    cids = [claim_id(article_id, c.char_start, c.char_end) for c in article_claims]
+    for c, cid in zip(article_claims, cids, strict=True):
+        speaker_from = c.extras.get("speaker_from")
+        claims.append(
+            {
+                "claim_id": cid,
+                "article_id": article_id,
+                "sentence_idx": c.sentence_idx,
+                "char_start": c.char_start,
+                "char_end": c.char_end,
+                "text": c.text,
+                "speaker_text": c.speaker_text,
+                "speaker_start": c.speaker_start,
+                "speaker_end": c.speaker_end,
+                "attribution_start": c.attribution_start,
+                "attribution_end": c.attribution_end,
+                "reporting_verb": c.reporting_verb,
+                "stance": c.stance,
+                "quote_kind": c.quote_kind,
+                "polarity": c.polarity,
+                "hedged": c.hedged,
+                "predicate": c.predicate,
+                "theme": c.theme,
+                "event_key": c.event_key,
+                "negation": c.negation,
+                "quantity": c.quantity,
+                "quantity_unit": c.quantity_unit,
+                "quantity_op": c.quantity_op,
+                "quantity_max": c.quantity_max,
+                "responds_to_claim_id": cids[c.responds_to_index] if c.responds_to_index is not None else None,
+                "speaker_from_claim_id": cids[article_claims.index(speaker_from)] if speaker_from else None,
+                "future": _tense(doc, c.char_start, c.char_end) == "future",
+                "subordinate_spans": json.dumps(c.extras.get("subordinate", [])),
+            }
+        )
+    for tx in timex:
+        idx = _sentence_of(starts, tx.start)
+        sentence_span = spans[idx] if spans else (0, len(body))
+        timexes.append(
+            {
+                "date_id": claim_id(article_id + "#date", tx.start, tx.end),
+                "article_id": article_id,
+                "sentence_idx": idx,
+                "char_start": tx.start,
+                "char_end": tx.end,
+                "surface": tx.surface,
+                "timex_type": tx.timex_type,
+                "reading": json.dumps(tx.reading, sort_keys=True),
+                "tense": _tense(doc, *sentence_span),
+            }
+        )
+    return mentions, claims, timexes
+
+
 def extract_batch(
     articles: pl.DataFrame, sentences: pl.DataFrame, nlp: Language, batch_size: int = 64
 ) -> dict[str, pl.DataFrame]:
@@ -102,89 +190,19 @@ def extract_batch(
     ids: Sequence[str] = articles["article_id"].to_list()
     bodies: Sequence[str] = articles["body"].to_list()
     mentions, claims, timexes = [], [], []
+    errors = []
     for article_id, body, doc in zip(ids, bodies, parse_texts(nlp, bodies, batch_size), strict=True):
-        spans = by_article.get(article_id, [])
-        starts = [s for s, _ in spans]
-        timex = tag_timex(body)
-        for ent in doc.ents:
-            if ent.label_ not in ("PER", "ORG", "LOC", "MISC"):
-                continue
-            start, end = clean_surface(body, ent.start_char, ent.end_char)
-            surface = body[start:end]
-            if not is_actor_surface(surface, ent.label_) or "\n" in surface:
-                continue
-            if not ent.ent_id_ and len(ent) == 1 and ent.root.pos_ == "NOUN":
-                continue  # a capitalised common noun (an intertitle word), not a name
-            if any(t.start < end and start < t.end for t in timex):
-                continue  # `Nouvel An`, `Noël`: dates, not actors
-            mentions.append(
-                {
-                    "article_id": article_id,
-                    "sentence_idx": _sentence_of(starts, start),
-                    "char_start": start,
-                    "char_end": end,
-                    "surface": surface,
-                    "label": ent.label_,
-                    "dict_canonical": ent.ent_id_ or None,
-                }
-            )
-        article_claims: list[Claim] = []
-        for idx, (start, end) in enumerate(spans):
-            article_claims.extend(extract_sentence_claims(doc, article_id, idx, start, end, body))
-        article_claims = link_article_claims(article_claims)
-        cids = [claim_id(article_id, c.char_start, c.char_end) for c in article_claims]
-        for c, cid in zip(article_claims, cids, strict=True):
-            speaker_from = c.extras.get("speaker_from")
-            claims.append(
-                {
-                    "claim_id": cid,
-                    "article_id": article_id,
-                    "sentence_idx": c.sentence_idx,
-                    "char_start": c.char_start,
-                    "char_end": c.char_end,
-                    "text": c.text,
-                    "speaker_text": c.speaker_text,
-                    "speaker_start": c.speaker_start,
-                    "speaker_end": c.speaker_end,
-                    "attribution_start": c.attribution_start,
-                    "attribution_end": c.attribution_end,
-                    "reporting_verb": c.reporting_verb,
-                    "stance": c.stance,
-                    "quote_kind": c.quote_kind,
-                    "polarity": c.polarity,
-                    "hedged": c.hedged,
-                    "predicate": c.predicate,
-                    "theme": c.theme,
-                    "event_key": c.event_key,
-                    "negation": c.negation,
-                    "quantity": c.quantity,
-                    "quantity_unit": c.quantity_unit,
-                    "quantity_op": c.quantity_op,
-                    "quantity_max": c.quantity_max,
-                    "responds_to_claim_id": cids[c.responds_to_index] if c.responds_to_index is not None else None,
-                    "speaker_from_claim_id": cids[article_claims.index(speaker_from)] if speaker_from else None,
-                    "future": _tense(doc, c.char_start, c.char_end) == "future",
-                    "subordinate_spans": json.dumps(c.extras.get("subordinate", [])),
-                }
-            )
-        for tx in timex:
-            idx = _sentence_of(starts, tx.start)
-            sentence_span = spans[idx] if spans else (0, len(body))
-            timexes.append(
-                {
-                    "date_id": claim_id(article_id + "#date", tx.start, tx.end),
-                    "article_id": article_id,
-                    "sentence_idx": idx,
-                    "char_start": tx.start,
-                    "char_end": tx.end,
-                    "surface": tx.surface,
-                    "timex_type": tx.timex_type,
-                    "reading": json.dumps(tx.reading, sort_keys=True),
-                    "tense": _tense(doc, *sentence_span),
-                }
-            )
+        try:
+            found = _extract_article(article_id, body, doc, by_article.get(article_id, []))
+        except Exception as error:  # noqa: BLE001 - one pathological text must not stop the run
+            errors.append({"article_id": article_id, "stage": "extract", "error": f"{type(error).__name__}: {error}"})
+            continue
+        mentions += found[0]
+        claims += found[1]
+        timexes += found[2]
     return {
         "mentions": pl.DataFrame(mentions, schema=MENTION_SCHEMA) if mentions else pl.DataFrame(schema=MENTION_SCHEMA),
         "claims": pl.DataFrame(claims, schema=CLAIM_SCHEMA) if claims else pl.DataFrame(schema=CLAIM_SCHEMA),
         "timex": pl.DataFrame(timexes, schema=TIMEX_SCHEMA) if timexes else pl.DataFrame(schema=TIMEX_SCHEMA),
+        "errors": pl.DataFrame(errors, schema=ERROR_SCHEMA) if errors else pl.DataFrame(schema=ERROR_SCHEMA),
     }

@@ -312,3 +312,30 @@ def test_missing_input_folder_is_a_usage_error(tmp_path):
     assert result.returncode == 2
     assert "input folder not found" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_second_run_on_the_same_warehouse_exits_with_a_clear_message(tmp_path):
+    from flows.locking import run_lock
+
+    db = tmp_path / "warehouse.duckdb"
+    with run_lock(db):
+        result = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "flows.cli",
+                "run",
+                "--input",
+                str(SEEDS),
+                "--db",
+                str(db),
+                "--lake",
+                str(tmp_path / "lake"),
+            ],
+            capture_output=True,
+            text=True,
+            cwd=PROJECT_ROOT,
+            timeout=300,
+        )
+    assert result.returncode == 1
+    assert "another recoupe run" in result.stderr

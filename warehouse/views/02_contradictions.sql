@@ -40,10 +40,19 @@ pairs as (
         on left_claim.event_key = right_claim.event_key
         and left_claim.claim_id < right_claim.claim_id
         and left_claim.source_key <> right_claim.source_key
+    -- two articles are compared only when they tell the same story (see article_links)
+    where (
+        left_claim.article_id = right_claim.article_id
+        or exists (
+            select 1 from article_links
+            where article_links.article_id_a = least(left_claim.article_id, right_claim.article_id)
+                and article_links.article_id_b = greatest(left_claim.article_id, right_claim.article_id)
+        )
+    )
     -- claims about different times describe a change, not a conflict (see the developments view)
-    where left_claim.period_start is null
+    and (left_claim.period_start is null
         or right_claim.period_start is null
-        or (left_claim.period_start <= right_claim.period_end and right_claim.period_start <= left_claim.period_end)
+        or (left_claim.period_start <= right_claim.period_end and right_claim.period_start <= left_claim.period_end))
 ),
 polarity_conflicts as (
     select

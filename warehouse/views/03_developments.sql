@@ -20,5 +20,11 @@ changes as (
         on earlier.event_key = later.event_key
         and earlier.polarity <> later.polarity
         and earlier.period_end < later.period_start
+    where earlier.article_id = later.article_id
+        or exists (
+            select 1 from article_links
+            where article_links.article_id_a = least(earlier.article_id, later.article_id)
+                and article_links.article_id_b = greatest(earlier.article_id, later.article_id)
+        )
 )
 select * from changes
