@@ -21,7 +21,7 @@ run: $(STAMP)
 
 ## test: the whole test suite (unit, SQL, property-based, end-to-end)
 test: $(STAMP)
-	$(BIN)/python -m pytest -q
+	RECOUPE_CI_REPORT_DIR=data/reports/ci $(BIN)/python -m pytest -q
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

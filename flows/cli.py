@@ -123,7 +123,7 @@ def run(
     _prefect_defaults()
     from flows.locking import RunLocked, run_lock
     from flows.pipeline import InputError, dispatch_pipeline
-    from flows.reporting import write_reports
+    from flows.reporting import write_dq_reports, write_reports
 
     started = time.perf_counter()
     try:
@@ -146,6 +146,7 @@ def run(
         )
         raise typer.Exit(1)
     written = write_reports(settings.db_path, settings.reports_dir)
+    written += write_dq_reports(settings.db_path, settings.reports_dir)
     if not quiet:
         _print_views(settings.db_path)
     console.print(f"reports: {', '.join(str(p) for p in written)}")

@@ -30,7 +30,7 @@ from prefect import flow, get_run_logger, task
 from flows.lake import read_dataset, reset_lake, write_part
 from flows.settings import Settings
 from flows.validation import DQ_SCHEMA, GateResult, run_gate
-from flows.warehouse_io import build_warehouse, publish, query_frame
+from flows.warehouse_io import append_tables, build_warehouse, publish, query_frame
 from transforms.actors import parse_dictionary, resolve_actors, ruler_patterns
 from transforms.clean import clean_articles
 from transforms.dating import attach_dates, infer_publications, resolve_dates
@@ -509,13 +509,9 @@ def dispatch_pipeline(settings: Settings, run_id: str | None = None) -> RunSumma
         schema=RUN_SCHEMA,
     )
     write_part(run_row, lake, "pipeline_runs", run_id)
+    # the build records its own run and quality results, published or not
+    append_tables(staging, {"pipeline_runs": run_row, "dq_results": gate.results})
     if gate.passed:
-        load_warehouse(
-            staging,
-            tables,
-            pl.concat([history, run_row], how="diagonal_relaxed"),
-            pl.concat([dq_history, gate.results], how="diagonal_relaxed"),
-        )
         publish(staging, settings.db_path)
         summary.db_path = settings.db_path
         logger.info("published %s", settings.db_path)

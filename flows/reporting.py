@@ -73,3 +73,60 @@ def write_reports(db: Path, reports_dir: Path, formats: tuple[str, ...] = FORMAT
             _write_text(reports_dir / f"{view}.json", frame.write_json())
             written.append(reports_dir / f"{view}.json")
     return written
+
+
+def write_dq_reports(db: Path, out_dir: Path) -> list[Path]:
+    """The data-quality results of the warehouse's last run as Markdown and JUnit XML (for CI)."""
+    from xml.sax.saxutils import escape, quoteattr
+
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        run_id = con.execute("select max(run_id) from dq_results").fetchall()[0][0]
+        dq = fetch_frame(con, "select * from dq_results where run_id = ? order by suite, expectation", [run_id])
+    finally:
+        con.close()
+    failed = dq.filter(~pl.col("success"))
+    lines = [
+        f"# Data quality — run {run_id}",
+        "",
+        f"{dq.height - failed.height} of {dq.height} expectations passed "
+        f"({failed.filter(pl.col('severity') == 'critical').height} critical failures).",
+        "",
+    ]
+    suites = dq.group_by("suite", maintain_order=True).agg(
+        pl.len().alias("n"), (~pl.col("success")).sum().alias("failed")
+    )
+    lines += ["| suite | expectations | failed |", "|---|---|---|"]
+    lines += [f"| {r['suite']} | {r['n']} | {r['failed']} |" for r in suites.iter_rows(named=True)]
+    if not failed.is_empty():
+        lines += [
+            "",
+            "## Failures",
+            "",
+            "| suite | expectation | severity | unexpected | sample |",
+            "|---|---|---|---|---|",
+        ]
+        lines += [
+            f"| {r['suite']} | {r['expectation']} | {r['severity']} | {r['unexpected_count']} | "
+            f"{', '.join(r['sample_ids'] or [])[:80]} |"
+            for r in failed.iter_rows(named=True)
+        ]
+    cases = []
+    for r in dq.iter_rows(named=True):
+        body = (
+            ""
+            if r["success"]
+            else (
+                f"<failure message={quoteattr(r['severity'])}>{escape(str(r['unexpected_count']))} unexpected</failure>"
+            )
+        )
+        cases.append(
+            f"<testcase classname={quoteattr('dq.' + r['suite'])} name={quoteattr(r['expectation'])}>{body}</testcase>"
+        )
+    xml = (
+        f'<?xml version="1.0" encoding="utf-8"?>\n<testsuite name="recoupe-data-quality" tests="{dq.height}" '
+        f'failures="{failed.height}">\n' + "\n".join(cases) + "\n</testsuite>\n"
+    )
+    _write_text(out_dir / "dq-summary.md", "\n".join(lines) + "\n")
+    _write_text(out_dir / "dq-junit.xml", xml)
+    return [out_dir / "dq-summary.md", out_dir / "dq-junit.xml"]

@@ -73,6 +73,22 @@ def build_warehouse(path: Path, tables: dict[str, pl.DataFrame]) -> None:
         con.close()
 
 
+def append_tables(path: Path, tables: dict[str, pl.DataFrame]) -> None:
+    """Append rows to tables of an existing (unpublished) warehouse file, in one transaction."""
+    con = duckdb.connect(str(path))
+    try:
+        con.execute("begin transaction")
+        for table, frame in tables.items():
+            insert_frame(con, table, frame)
+        con.execute("commit")
+        con.execute("checkpoint")
+    except Exception:
+        con.execute("rollback")
+        raise
+    finally:
+        con.close()
+
+
 def publish(staging: Path, target: Path) -> None:
     """Atomically replace the published warehouse with the staging file (same filesystem)."""
     target.parent.mkdir(parents=True, exist_ok=True)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import duckdb
 import pytest
@@ -173,6 +175,11 @@ def _run(workspace):
 @pytest.fixture(scope="module")
 def published(prefect, workspace):
     settings, summary = _run(workspace)
+    ci_dir = os.environ.get("RECOUPE_CI_REPORT_DIR")
+    if ci_dir and summary.status == "published":  # `make test` leaves the seeds run's quality report for CI
+        from flows.reporting import write_dq_reports
+
+        write_dq_reports(settings.db_path, Path(ci_dir))
     return settings, summary
 
 
@@ -339,3 +346,58 @@ def test_a_second_run_on_the_same_warehouse_exits_with_a_clear_message(tmp_path)
         )
     assert result.returncode == 1
     assert "another recoupe run" in result.stderr
+
+
+def test_gate_refuses_a_corrupt_build_and_keeps_the_published_warehouse(published, workspace):
+    """Runs last in this module: it corrupts the lake, then repairs it."""
+    import polars as pl
+
+    from flows.lake import write_part
+    from flows.pipeline import CLAIM_SCHEMA
+
+    settings, _ = published
+    before = _query(settings.db_path, "select count(*), max(run_id) from pipeline_runs")
+    bad = pl.DataFrame(
+        [
+            {
+                "claim_id": "orphan-claim",
+                "article_id": "no-such-article",
+                "sentence_idx": 0,
+                "char_start": 0,
+                "char_end": 4,
+                "text": "rien",
+                "quote_kind": "narrative",
+                "polarity": 1,
+                "hedged": False,
+                "event_key": "none|_",
+            }
+        ],
+        schema=CLAIM_SCHEMA,
+    )
+    part = write_part(bad, settings.lake_dir, "claims_raw", "zz-corrupt")
+    try:
+        _, summary = _run(workspace)
+    finally:
+        part.unlink()
+    assert summary.status == "failed_validation"
+    assert any("foreign_keys" in failure for failure in summary.failed)
+    # the published warehouse is the previous one, still queryable
+    assert _query(settings.db_path, "select count(*), max(run_id) from pipeline_runs") == before
+    # the failed build is kept with its data-quality results
+    failed = _query(
+        summary.db_path,
+        "select suite, success, sample_ids from dq_results where run_id = ? and not success",
+        [summary.run_id],
+    )
+    assert any(
+        suite == "assert_foreign_keys" and any("orphan-claim" in s for s in sample) for suite, _, sample in failed
+    )
+
+
+def test_data_quality_reports_for_ci(published, tmp_path):
+    from flows.reporting import write_dq_reports
+
+    settings, _ = published
+    md, xml = write_dq_reports(settings.db_path, tmp_path)
+    assert "expectations passed" in md.read_text(encoding="utf-8")
+    assert xml.read_text(encoding="utf-8").count("<testcase") > 20
