@@ -4,6 +4,8 @@ on zero rows) and are validated here as "the offending-row frame is empty"."""
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import great_expectations.expectations as gxe
 
 CRITICAL = {"severity": "critical"}
@@ -62,7 +64,7 @@ def table_suites() -> dict[str, list]:
             *_not_null("article_id", "surface", "timex_type", "anchor"),
             *_enums("dates"),
             gxe.ExpectColumnValuesToBeBetween(
-                column="start_date", min_value="1900-01-01", max_value="2100-12-31", meta=WARNING
+                column="start_date", min_value=datetime(1900, 1, 1), max_value=datetime(2100, 12, 31), meta=WARNING
             ),
         ],
         "quarantine": [*_not_null("source_uri", "reason"), *_enums("quarantine")],
