@@ -22,7 +22,7 @@ from pathlib import Path
 import polars as pl
 
 from transforms.dating import TENSE_DIRECTION, infer_publication, resolve_dates
-from transforms.extract import sentence_tense
+from transforms.extract import TIMEX_SCHEMA, sentence_tense
 from transforms.nlp import load_pipeline
 from transforms.sentences import split_sentences
 from transforms.timex import resolve_timex, tag_timex
@@ -164,17 +164,7 @@ def main() -> None:
                 }
                 for i, t in enumerate(tagged)
             ],
-            schema={
-                "date_id": pl.String,
-                "article_id": pl.String,
-                "sentence_idx": pl.Int32,
-                "char_start": pl.Int32,
-                "char_end": pl.Int32,
-                "surface": pl.String,
-                "timex_type": pl.String,
-                "reading": pl.String,
-                "tense": pl.String,
-            },
+            schema=TIMEX_SCHEMA,
         )
         publications = pl.DataFrame(
             [{**pub, "article_id": "a"}],

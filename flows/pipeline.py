@@ -31,8 +31,8 @@ from flows.lake import read_dataset, reset_lake, write_part
 from flows.settings import Settings
 from flows.validation import DQ_SCHEMA, GateResult, run_gate
 from flows.warehouse_io import append_tables, build_warehouse, publish, query_frame
-from transforms.actors import parse_dictionary, resolve_actors, ruler_patterns
-from transforms.clean import clean_articles
+from transforms.actors import MENTION_SCHEMA, parse_dictionary, resolve_actors, ruler_patterns
+from transforms.clean import CLEAN_SCHEMA, clean_articles
 from transforms.dating import attach_dates, infer_publications, resolve_dates
 from transforms.decode import sha256_hex
 from transforms.extract import CLAIM_SCHEMA, ERROR_SCHEMA, TIMEX_SCHEMA, extract_batch
@@ -83,30 +83,14 @@ DOCUMENT_SCHEMA = {
     "language": pl.String,
     "ingested_at": pl.Datetime("us"),
     "run_id": pl.String,
-    "body": pl.String,
-    "title": pl.String,
-    "outlet": pl.String,
-    "section": pl.String,
-    "dateline": pl.String,
-    "byline": pl.String,
-    "agencies": pl.List(pl.String),
-    "captions": pl.List(pl.String),
-    "removed": pl.List(pl.String),
-    "date_hint": pl.String,
+    # what the cleaner gives (body, title, outlet, section, dateline, byline, agencies, captions, …)
+    **{name: dtype for name, dtype in CLEAN_SCHEMA.items() if name != "doc_key"},
     "metadata_date": pl.String,
     "url": pl.String,
     "external_id": pl.String,
     "minhash": pl.List(pl.UInt64),
 }
-MENTION_RAW_SCHEMA = {
-    "article_id": pl.String,
-    "sentence_idx": pl.Int32,
-    "char_start": pl.Int32,
-    "char_end": pl.Int32,
-    "surface": pl.String,
-    "label": pl.String,
-    "dict_canonical": pl.String,
-}
+MENTION_RAW_SCHEMA = MENTION_SCHEMA
 
 
 class InputError(Exception):
@@ -282,13 +266,19 @@ def extract_task(articles: pl.DataFrame, settings: Settings, patterns: tuple) ->
     return out
 
 
-def _stream_batch(
-    index: int, batch: list[Path], settings: Settings, run_id: str, seen: dict, known: set[str], patterns: tuple
-) -> tuple[list[dict], int]:
-    """Ingest, clean and extract one batch of files; write its lake parts. Returns (input rows, new articles)."""
+def _clean_and_extract(
+    records: list[dict],
+    part: str,
+    settings: Settings,
+    run_id: str,
+    known: set[str],
+    patterns: tuple,
+    inputs: list[dict],
+    quarantined: list[dict],
+) -> int:
+    """Clean a chunk of records, extract its new articles and write their lake parts.
+    Appends the chunk's input and quarantine rows; returns the number of new articles."""
     lake = settings.lake_dir
-    part = f"{run_id}-{index:05d}"
-    records, inputs, quarantined = ingest_batch(batch, settings.input_dir, settings.max_text_bytes, seen, run_id)
     cleaned = clean_batch(records, run_id)
     now = datetime.now()
     rejected: dict[str, str] = {}
@@ -350,11 +340,25 @@ def _stream_batch(
             write_part(out["errors"].with_columns(pl.lit(run_id).alias("run_id")), lake, "processing_errors", part)
         write_part(documents, lake, "documents", part)  # after its extractions: a crash before means "redo"
         known.update(first_uri)
+    return len(first_uri)
+
+
+def _stream_batch(
+    index: int, batch: list[Path], settings: Settings, run_id: str, seen: dict, known: set[str], patterns: tuple
+) -> tuple[list[dict], int]:
+    """Ingest one batch of files, then clean and extract its records in chunks of `batch_size` (a single
+    JSONL file may hold millions); write the lake parts. Returns (input rows, number of new articles)."""
+    part = f"{run_id}-{index:05d}"
+    records, inputs, quarantined = ingest_batch(batch, settings.input_dir, settings.max_text_bytes, seen, run_id)
+    n_new = 0
+    for chunk_index, chunk in enumerate(_batches(records, settings.batch_size)):
+        chunk_part = f"{part}-{chunk_index:05d}"
+        n_new += _clean_and_extract(chunk, chunk_part, settings, run_id, known, patterns, inputs, quarantined)
     if quarantined:
-        write_part(pl.DataFrame(quarantined, schema=QUARANTINE_SCHEMA), lake, "quarantine", part)
+        write_part(pl.DataFrame(quarantined, schema=QUARANTINE_SCHEMA), settings.lake_dir, "quarantine", part)
     if inputs:
-        write_part(pl.DataFrame(inputs, schema=INPUT_SCHEMA), lake, "inputs", part)
-    return inputs, len(first_uri)
+        write_part(pl.DataFrame(inputs, schema=INPUT_SCHEMA), settings.lake_dir, "inputs", part)
+    return inputs, n_new
 
 
 # --- 4. resolve (corpus-wide) ---------------------------------------------------------------------

@@ -51,42 +51,40 @@ def insert_frame(con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame
     con.unregister("incoming_frame")
 
 
+def _write(path: Path, work) -> None:
+    """Run `work(con)` on the file at `path` in one transaction, then checkpoint and close."""
+    con = duckdb.connect(str(path))
+    try:
+        con.execute("begin transaction")
+        work(con)
+        con.execute("commit")
+        con.execute("checkpoint")
+    except Exception:
+        con.execute("rollback")
+        raise
+    finally:
+        con.close()
+
+
 def build_warehouse(path: Path, tables: dict[str, pl.DataFrame]) -> None:
     """Create a fresh warehouse file at `path` with every table, loaded in one transaction, and the views."""
     path.parent.mkdir(parents=True, exist_ok=True)
     for leftover in (path, path.with_name(path.name + ".wal")):
         if leftover.exists():
             leftover.unlink()
-    con = duckdb.connect(str(path))
-    try:
-        con.execute("begin transaction")
+
+    def load(con: duckdb.DuckDBPyConnection) -> None:
         create_schema(con)
         for table, frame in tables.items():
             insert_frame(con, table, frame)
         create_views(con)
-        con.execute("commit")
-        con.execute("checkpoint")
-    except Exception:
-        con.execute("rollback")
-        raise
-    finally:
-        con.close()
+
+    _write(path, load)
 
 
 def append_tables(path: Path, tables: dict[str, pl.DataFrame]) -> None:
     """Append rows to tables of an existing (unpublished) warehouse file, in one transaction."""
-    con = duckdb.connect(str(path))
-    try:
-        con.execute("begin transaction")
-        for table, frame in tables.items():
-            insert_frame(con, table, frame)
-        con.execute("commit")
-        con.execute("checkpoint")
-    except Exception:
-        con.execute("rollback")
-        raise
-    finally:
-        con.close()
+    _write(path, lambda con: [insert_frame(con, table, frame) for table, frame in tables.items()])
 
 
 def publish(staging: Path, target: Path) -> None:

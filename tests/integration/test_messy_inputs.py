@@ -25,6 +25,7 @@ def run(prefect, tmp_path_factory):
         lake_dir=root / "lake",
         reports_dir=root / "reports",
         max_text_bytes=20_000,
+        batch_size=3,  # several file batches, and the JSONL's records cleaned in chunks
         actor_dictionary=SEEDS / "reference" / "actors.csv",
     )
     summary = dispatch_pipeline(settings)
