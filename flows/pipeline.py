@@ -33,10 +33,11 @@ from flows.validation import DQ_SCHEMA, GateResult, run_gate
 from flows.warehouse_io import append_tables, build_warehouse, publish, query_frame
 from transforms.actors import MENTION_SCHEMA, parse_dictionary, resolve_actors, ruler_patterns
 from transforms.clean import CLEAN_SCHEMA, clean_articles
-from transforms.dating import attach_dates, infer_publications, resolve_dates
+from transforms.dating import attach_dates, infer_publications, narrow_across_documents, resolve_dates
 from transforms.decode import sha256_hex
 from transforms.extract import CLAIM_SCHEMA, ERROR_SCHEMA, TIMEX_SCHEMA, extract_batch
 from transforms.identity import article_id_for, detect_language, not_prose_reason
+from transforms.links import link_articles
 from transforms.near_duplicates import minhash_signature, near_duplicates
 from transforms.nlp import load_pipeline
 from transforms.readers import read_input
@@ -379,7 +380,9 @@ def resolve_corpus(settings: Settings, dictionary_text: str) -> dict[str, pl.Dat
 
     dictionary = parse_dictionary(dictionary_text)
     mentions, actors = resolve_actors(mentions_raw, dictionary)
+    links = link_articles(mentions)
     publications = infer_publications(documents, timex, sentences)
+    publications = narrow_across_documents(publications, timex, claims_raw, links)
     dates = resolve_dates(timex, publications)
     claims = resolve_speakers(claims_raw, mentions, actors, documents.select("article_id", "body"))
     claims, dates = attach_dates(claims, dates, publications)
@@ -417,6 +420,7 @@ def resolve_corpus(settings: Settings, dictionary_text: str) -> dict[str, pl.Dat
         "dates": dates,
         "quarantine": quarantine,
         "processing_errors": errors,
+        "article_links": links,
     }
 
 

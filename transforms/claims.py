@@ -293,19 +293,88 @@ def _theme(main: Token) -> str:
     return chosen[0].lemma_
 
 
+_LIGHT_VERBS = frozenset({"lancer", "tirer", "mener", "effectuer", "procéder", "conduire", "opérer", "porter"})
+_REPORT_OR_LIGHT = frozenset(
+    {
+        "annoncer",
+        "confirmer",
+        "démentir",
+        "nier",
+        "décider",
+        "ordonner",
+        "signaler",
+        "rapporter",
+        "évoquer",
+        "décréter",
+        "approuver",
+        "autoriser",
+    }
+)
+
+
+def _event_noun(main: Token) -> Token | None:
+    """`a annoncé la suspension de ses opérations`, `a lancé une attaque`: the event noun object of a
+    reporting or light verb, which names the event better than the verb does."""
+    if main.pos_ != "VERB" or main.lemma_ not in _REPORT_OR_LIGHT | _LIGHT_VERBS:
+        return None
+    nominalisations = _pairs("nominalisations.csv")
+    # the object, or an object the parser hung on a time adverbial (`a annoncé dimanche la suspension`)
+    candidates = [c for c in main.children] + [g for c in main.children if c.dep_.startswith("obl") for g in c.children]
+    for token in candidates:
+        if token.dep_ == "obj" and token.pos_ == "NOUN" and token.lemma_.lower() in nominalisations:
+            return token
+    return None
+
+
 def predicate_and_key(main: Token | None) -> tuple[str | None, str, str]:
-    """(predicate lemma, theme lemma, event_key). Nominalisations map to their verb."""
+    """(predicate lemma, theme lemma, event_key). Nominalisations map to their verb; an event noun
+    object of a reporting or light verb is the event (`a annoncé la suspension des opérations` →
+    `suspendre`); `lancer`/`tirer` + a projectile is an attack."""
     if main is None:
         return None, "_", "none|_"
+    event_noun = _event_noun(main)
+    if event_noun is not None:
+        main = event_noun
     lemma = main.lemma_.lower()
     if main.pos_ in ("NOUN", "PROPN"):
         lemma = _pairs("nominalisations.csv").get(lemma, lemma)
     elif main.pos_ == "AUX" or lemma in ("être", "avoir"):
         lemma = "être" if lemma == "être" else lemma
     theme = _theme(main).lower()
+    if lemma in _LIGHT_VERBS and _pairs("units.csv").get(theme) in _PROJECTILES:
+        lemma = "attaquer"  # `lancer 11 missiles`, `tirer des roquettes`
     klass = _pairs("predicate_classes.csv").get(lemma, lemma)
     key = f"{fold_accents(klass)}|{fold_accents(theme)}"
     return lemma, theme, key
+
+
+def _clause_extent(head: Token) -> list[int]:
+    """Character extent of a subordinate clause. An incise opened by a comma (`, où sont stationnées
+    les troupes,`) ends at its closing comma, even when the parser hangs what follows on it."""
+    start, end = head.left_edge.idx, head.right_edge.idx + len(head.right_edge.text)
+    doc = head.doc
+    if head.left_edge.i > 0 and doc[head.left_edge.i - 1].text == ",":
+        commas = [t for t in head.subtree if t.text == "," and t.i > head.i]
+        if commas:
+            end = commas[0].idx
+    return [start, end]
+
+
+def core_arguments(main: Token | None) -> list[str]:
+    """Lemmas of the event's participants: subject, objects and obliques of the predicate (and of an
+    event noun's complements). Two reports of one event share some of them across articles."""
+    if main is None:
+        return []
+    heads = [main, *[c for c in main.children if c.dep_ == "obj" and c.pos_ == "NOUN"]]
+    found = []
+    for head in heads:
+        for child in head.children:
+            if child.dep_.split(":")[0] in ("nsubj", "obj", "obl", "nmod") and child.pos_ in ("NOUN", "PROPN"):
+                found.append(fold_accents(child.lemma_.lower()))
+    return sorted(set(found))
+
+
+_PROJECTILES = frozenset({"missile", "roquette", "obus", "frappe", "attaque", "drone", "bombe"})
 
 
 def _quantity(tokens: list[Token]) -> tuple[float | None, str | None, str | None, float | None]:
@@ -453,9 +522,7 @@ def extract_sentence_claims(
                 hedged = True
             q = _quantity(prop_tokens)
             subordinate = [
-                [t.left_edge.idx, t.right_edge.idx + len(t.right_edge.text)]
-                for t in prop_tokens
-                if t.dep_ in _SUBORDINATE and main is not None and t.i != main.i
+                _clause_extent(t) for t in prop_tokens if t.dep_ in _SUBORDINATE and main is not None and t.i != main.i
             ]
             sp_text = speaker_text
             claims.append(
@@ -484,7 +551,7 @@ def extract_sentence_claims(
                     quantity_op=q[2],
                     quantity_max=q[3],
                     pronoun_speaker=bool(sp_text and _PRONOUN_SPEAKER.match(sp_text.strip())),
-                    extras={"subordinate": subordinate},
+                    extras={"subordinate": subordinate, "arguments": core_arguments(main)},
                 )
             )
 

@@ -282,3 +282,112 @@ def attach_dates(
         pl.col("date_id").replace_strict(date_claim, default=None, return_dtype=pl.String).alias("claim_id")
     )
     return claims_out, dates_out
+
+
+_RELATIVE_KINDS = ("weekday", "rel_day", "rel_period", "ago")
+_NARROWING_HORIZON = 60  # days: a relative expression reports an event at most about two months old
+
+
+def narrow_across_documents(
+    publications: pl.DataFrame, timex: pl.DataFrame, claims: pl.DataFrame, links: pl.DataFrame, rounds: int = 4
+) -> pl.DataFrame:
+    """Cross-document narrowing of publication intervals.
+
+    When two linked articles report the same event (same predicate class and a shared participant,
+    or the same event key) and one dates it on a single day D while the other dates it with a relative
+    expression R (`la semaine dernière`, `mercredi`, `hier`), the second article's publication day P
+    must satisfy D ∈ resolve(R, P). Its interval shrinks to the days that do; `published_basis`
+    becomes `cross_document`. Repeated to a fixed point (each narrowing can date more events).
+
+    Args: publications, timex (with `reading`, `tense`), claims (with `event_key`, `arguments`,
+    `subordinate_spans`), links (`article_id_a`, `article_id_b`).
+    Returns: publications, narrowed.
+    """
+    if links.is_empty() or claims.is_empty():
+        return publications
+    linked: dict[str, set[str]] = {}
+    for a, b in links.select("article_id_a", "article_id_b").iter_rows():
+        linked.setdefault(a, set()).add(b)
+        linked.setdefault(b, set()).add(a)
+    readings = {r["date_id"]: (json.loads(r["reading"]), r["tense"]) for r in timex.iter_rows(named=True)}
+    pubs = {r["article_id"]: dict(r) for r in publications.iter_rows(named=True)}
+    for _ in range(rounds):
+        dates = resolve_dates(timex, pl.DataFrame(list(pubs.values()), schema=PUBLICATION_SCHEMA))
+        dated, _ = attach_dates(claims, dates, pl.DataFrame(list(pubs.values()), schema=PUBLICATION_SCHEMA))
+        # events dated on one day, and relative expressions still unresolved, per claim
+        anchors = [
+            c
+            for c in dated.iter_rows(named=True)
+            if c["event_start"] is not None and c["event_start"] == c["event_end"]
+        ]
+        unresolved = _unresolved_by_claim(dated, dates, readings)
+        changed = False
+        for claim, relatives in unresolved:
+            article = claim["article_id"]
+            pub = pubs.get(article)
+            if pub is None or pub.get("published_on") is not None:
+                continue
+            for other in anchors:
+                if other["article_id"] not in linked.get(article, ()) or not _same_event(claim, other):
+                    continue
+                window = _consistent_days(pub, relatives, other["event_start"])
+                if window and (pub["published_earliest"], pub["published_latest"]) != window:
+                    pub["published_earliest"], pub["published_latest"] = window
+                    pub["published_on"] = window[0] if window[0] == window[1] else None
+                    pub["published_basis"] = "cross_document"
+                    changed = True
+        if not changed:
+            break
+    return pl.DataFrame(list(pubs.values()), schema=PUBLICATION_SCHEMA)
+
+
+def _same_event(a: dict, b: dict) -> bool:
+    if a["event_key"] == b["event_key"]:
+        return True
+    class_a, class_b = a["event_key"].split("|")[0], b["event_key"].split("|")[0]
+    shared = set(a.get("arguments") or []) & set(b.get("arguments") or [])
+    return class_a == class_b and class_a != "none" and bool(shared)
+
+
+def _unresolved_by_claim(claims: pl.DataFrame, dates: pl.DataFrame, readings: dict) -> list[tuple[dict, list]]:
+    """(claim, [(reading, tense)]) for claims whose own span holds unresolved relative expressions."""
+    by_article: dict[str, list[dict]] = {}
+    for d in dates.filter(pl.col("start_date").is_null()).iter_rows(named=True):
+        reading, tense = readings.get(d["date_id"], ({}, "past"))
+        if reading.get("kind") in _RELATIVE_KINDS or (
+            reading.get("kind") == "date" and reading.get("year") is None and reading.get("month")
+        ):
+            by_article.setdefault(d["article_id"], []).append(d | {"reading": reading, "tense": tense})
+    result = []
+    for c in claims.iter_rows(named=True):
+        subordinate = json.loads(c.get("subordinate_spans") or "[]")
+        inside = [
+            (d["reading"], d["tense"])
+            for d in by_article.get(c["article_id"], [])
+            if c["char_start"] <= d["char_start"]
+            and d["char_end"] <= c["char_end"]
+            and not any(a <= d["char_start"] and d["char_end"] <= b for a, b in subordinate)
+        ]
+        if inside:
+            result.append((c, inside))
+    return result
+
+
+def _consistent_days(pub: dict, relatives: list[tuple[dict, str]], day: date) -> tuple[date, date] | None:
+    """The sub-interval of publication days for which every relative expression covers `day`."""
+    lo = pub.get("published_earliest") or day
+    hi = pub.get("published_latest") or day + timedelta(days=_NARROWING_HORIZON)
+    lo, hi = max(lo, day), min(hi, day + timedelta(days=_NARROWING_HORIZON))
+    good = []
+    candidate = lo
+    while candidate <= hi:
+        ok = True
+        for reading, tense in relatives:
+            resolved = resolve_timex(reading, candidate, TENSE_DIRECTION.get(tense, -1))
+            if resolved.start is None or not resolved.start <= day <= resolved.end:
+                ok = False
+                break
+        if ok:
+            good.append(candidate)
+        candidate += timedelta(days=1)
+    return (good[0], good[-1]) if good else None

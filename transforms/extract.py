@@ -48,6 +48,7 @@ CLAIM_SCHEMA = {
     "speaker_from_claim_id": pl.String,
     "future": pl.Boolean,
     "subordinate_spans": pl.String,
+    "arguments": pl.List(pl.String),
 }
 ERROR_SCHEMA = {"article_id": pl.String, "stage": pl.String, "error": pl.String}
 TIMEX_SCHEMA = {
@@ -154,6 +155,7 @@ def _extract_article(article_id: str, body: str, doc, spans: list[tuple[int, int
                 "speaker_from_claim_id": cids[article_claims.index(speaker_from)] if speaker_from else None,
                 "future": _tense(doc, c.char_start, c.char_end) == "future",
                 "subordinate_spans": json.dumps(c.extras.get("subordinate", [])),
+                "arguments": c.extras.get("arguments", []),
             }
         )
     for tx in timex:

@@ -401,3 +401,24 @@ def test_data_quality_reports_for_ci(published, tmp_path):
     md, xml = write_dq_reports(settings.db_path, tmp_path)
     assert "expectations passed" in md.read_text(encoding="utf-8")
     assert xml.read_text(encoding="utf-8").count("<testcase") > 20
+
+
+def test_cross_document_narrowing_dates_last_week(published):
+    """001 puts the missile strike `la semaine dernière`; 003 dates it 8 January: 001 was written in
+    the week of 13 January, which resolves its `la semaine dernière` to 2020-W02."""
+    settings, _ = published
+    ((earliest, latest, basis),) = _query(
+        settings.db_path,
+        "select published_earliest, published_latest, published_basis from articles where source_uri like '001_%'",
+    )
+    assert (str(earliest), str(latest), basis) == ("2020-01-13", "2020-01-19", "cross_document")
+    values = _query(
+        settings.db_path,
+        "select distinct d.value from dates d join articles a using (article_id) "
+        "where a.source_uri like '001_%' and d.surface = 'la semaine dernière'",
+    )
+    assert values == [("2020-W02",)]
+    # no date comes from the ` date 2020-01` header or from the 2019 photo caption
+    assert _query(settings.db_path, "select count(*) from dates where value like '2001%' or value = '2019-02-09'") == [
+        (0,)
+    ]

@@ -31,6 +31,10 @@ def _claim(
     )
 
 
+def _link(con, article_a, article_b):
+    con.execute("insert into article_links values (?, ?, 2, 0.5)", [article_a, article_b])
+
+
 def test_opposite_polarity_same_time_is_a_contradiction(con):
     _claim(con, "c1", "a1", "porte-parole irakien", -1, date(2020, 1, 16))
     _claim(con, "c2", "a1", "responsables américains", 1, date(2020, 1, 15))
@@ -43,9 +47,7 @@ def test_opposite_polarity_same_time_is_a_contradiction(con):
 
 
 def test_different_times_are_a_development_not_a_contradiction(con):
-    for article in ("a1", "a2"):  # the same story, told on 16 and 30 January
-        _mention(con, article, "irak")
-        _mention(con, article, "coalition")
+    _link(con, "a1", "a2")  # the same story, told on 16 and 30 January
     _claim(con, "c1", "a1", "porte-parole irakien", -1, date(2020, 1, 16))
     _claim(con, "c2", "a2", "coalition", 1, date(2020, 1, 30))
     assert con.execute("select count(*) from contradictions").fetchall()[0][0] == 0
@@ -87,20 +89,10 @@ def test_timeline_groups_dated_claims_and_flags_conflicting_dates(con):
     assert "partir|troupe" not in rows  # undated events stay out of the timeline
 
 
-def _mention(con, article, actor):
-    con.execute(
-        "insert into mentions (article_id, actor_id, char_start, char_end, surface) values (?, ?, 0, 1, ?)",
-        [article, actor, actor],
-    )
-
-
 def test_claims_from_unrelated_articles_are_not_compared(con):
     _claim(con, "c1", "a1", "porte-parole irakien", -1, date(2020, 1, 16))
     _claim(con, "c2", "a2", "responsables américains", 1, date(2020, 1, 16))
     assert con.execute("select count(*) from contradictions").fetchall()[0][0] == 0
-    # the same two articles, now about the same story: two shared actors out of three
-    for article in ("a1", "a2"):
-        _mention(con, article, "irak")
-        _mention(con, article, "etats-unis")
-    _mention(con, "a1", "khalaf")
+    # the same two articles, now linked as telling the same story
+    _link(con, "a1", "a2")
     assert con.execute("select claim_id_a, claim_id_b from contradictions").fetchall() == [("c1", "c2")]

@@ -77,3 +77,13 @@ def test_quantities_with_comparators(nlp):
     assert (claim.quantity, claim.quantity_unit, claim.quantity_op) == (5000, "soldat", ">")
     (claim,) = _claims(nlp, "Le gouvernement a annoncé le déploiement de 3000 à 3500 soldats.")
     assert (claim.quantity, claim.quantity_op, claim.quantity_max) == (3000, "range", 3500)
+
+
+def test_event_noun_object_names_the_event(nlp):
+    (claim,) = _claims(nlp, "La coalition a annoncé dimanche la suspension de ses opérations en Irak.")
+    assert claim.predicate == "suspendre" and claim.event_key == "suspendre|operation"
+
+
+def test_launching_missiles_is_an_attack(nlp):
+    (claim,) = _claims(nlp, "L'Iran a lancé onze missiles sur la base.")
+    assert claim.event_key.startswith("attaquer|")
