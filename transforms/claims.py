@@ -335,6 +335,10 @@ def predicate_and_key(main: Token | None) -> tuple[str | None, str, str]:
     event_noun = _event_noun(main)
     if event_noun is not None:
         main = event_noun
+    elif main.lemma_ in _DECISION_VERBS:
+        # `a décidé de suspendre l'entraînement`: the decided action is the event
+        action = next((c for c in main.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB"), None)
+        main = action if action is not None else main
     lemma = main.lemma_.lower()
     if main.pos_ in ("NOUN", "PROPN"):
         lemma = _pairs("nominalisations.csv").get(lemma, lemma)
@@ -374,6 +378,7 @@ def core_arguments(main: Token | None) -> list[str]:
     return sorted(set(found))
 
 
+_DECISION_VERBS = frozenset({"décider", "choisir", "accepter", "entreprendre", "commencer", "continuer", "poursuivre"})
 _PROJECTILES = frozenset({"missile", "roquette", "obus", "frappe", "attaque", "drone", "bombe"})
 
 

@@ -193,7 +193,8 @@ def extract_batch(
     bodies: Sequence[str] = articles["body"].to_list()
     mentions, claims, timexes = [], [], []
     errors = []
-    for article_id, body, doc in zip(ids, bodies, parse_texts(nlp, bodies, batch_size), strict=True):
+    starts = [[start for start, _ in by_article.get(article_id, [])] for article_id in ids]
+    for article_id, body, doc in zip(ids, bodies, parse_texts(nlp, bodies, batch_size, starts), strict=True):
         try:
             found = _extract_article(article_id, body, doc, by_article.get(article_id, []))
         except Exception as error:  # noqa: BLE001 - one pathological text must not stop the run

@@ -26,6 +26,27 @@ def load_pipeline(model: str, patterns: tuple[tuple[str, str, str], ...] = ()) -
     return nlp
 
 
-def parse_texts(nlp: Language, texts: Sequence[str], batch_size: int = 64) -> Iterable[Doc]:
-    """Parse bodies in batches (a generator: keeps memory flat on large batches)."""
-    return nlp.pipe(texts, batch_size=batch_size)
+def parse_texts(
+    nlp: Language,
+    texts: Sequence[str],
+    batch_size: int = 64,
+    sentence_starts: Sequence[Sequence[int]] | None = None,
+) -> Iterable[Doc]:
+    """Parse bodies in batches (a generator: keeps memory flat on large batches).
+
+    With `sentence_starts` (character offsets per text), the parser is held to those sentences, so
+    that every tree lies inside one of the project's sentences."""
+    if sentence_starts is None:
+        return nlp.pipe(texts, batch_size=batch_size)
+    return nlp.pipe(
+        (_with_sentences(nlp, text, starts) for text, starts in zip(texts, sentence_starts, strict=True)),
+        batch_size=batch_size,
+    )
+
+
+def _with_sentences(nlp: Language, text: str, starts: Sequence[int]) -> Doc:
+    doc = nlp.make_doc(text)
+    wanted = set(starts)
+    for token in doc:
+        token.is_sent_start = token.i == 0 or token.idx in wanted
+    return doc

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import html
-from datetime import date
+from datetime import date, timedelta
 
 import polars as pl
 
@@ -69,8 +69,10 @@ def timeline_svg(timeline: pl.DataFrame, width: int = 920) -> str:
     rows = timeline.filter(pl.col("event_start").is_not_null()).sort("event_start")
     if rows.is_empty():
         return '<svg class="chart" role="img" aria-label="empty timeline" width="10" height="10"></svg>'
-    lo: date = rows["event_start"].min()
     hi: date = rows["event_end"].max()
+    # a years-old background event would squash the recent ones: show the last 120 days, and draw
+    # what starts earlier from the left edge with a ◂ mark
+    lo: date = max(rows["event_start"].min(), hi - timedelta(days=120))
     span = max(1, (hi - lo).days)
     left, lane, top = 330, 22, 30
     height = top + lane * rows.height + 20
@@ -83,8 +85,11 @@ def timeline_svg(timeline: pl.DataFrame, width: int = 920) -> str:
     ]
     for i, row in enumerate(rows.iter_rows(named=True)):
         y = top + i * lane
-        x = left + (row["event_start"] - lo).days * scale
-        w = max(4.0, ((row["event_end"] - row["event_start"]).days + 1) * scale)
+        start = max(row["event_start"], lo)
+        x = left + (start - lo).days * scale
+        w = max(4.0, ((max(row["event_end"], lo) - start).days + 1) * scale)
+        if row["event_start"] < lo:
+            out.append(f'<text x="{left - 12}" y="{y + 14}" class="axis">◂</text>')
         colour = "#c0392b" if row["date_conflict"] else "#2c6fbb"
         label = html.escape((row["label"] or row["event_key"])[:52])
         out.append(f'<text x="4" y="{y + 14}" class="lane">{label}</text>')

@@ -422,3 +422,44 @@ def test_cross_document_narrowing_dates_last_week(published):
     assert _query(settings.db_path, "select count(*) from dates where value like '2001%' or value = '2019-02-09'") == [
         (0,)
     ]
+
+
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def test_report_renders_in_a_real_browser(published, tmp_path):
+    """index.html opened by headless Chromium with no network: chart and conflict cards render and the
+    console stays silent."""
+    from flows.reporting import write_reports
+
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    if chromium is None:
+        if os.environ.get("CI"):
+            pytest.fail("CI must install Debian's chromium (.ci/run does)")
+        pytest.skip("chromium is not installed here (apt-get install chromium)")
+    settings, _ = published
+    write_reports(settings.db_path, settings.reports_dir, ("html",))
+    page = (settings.reports_dir / "index.html").as_uri()
+    common = [chromium, *CHROMIUM_FLAGS, f"--user-data-dir={tmp_path / 'profile'}"]
+    shot = tmp_path / "report.png"
+    run = subprocess.run(
+        [*common, "--window-size=1200,2400", f"--screenshot={shot}", "--enable-logging=stderr", "--v=0", page],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert shot.exists() and shot.stat().st_size > 20_000, run.stderr[-2000:]
+    console = [line for line in run.stderr.splitlines() if "CONSOLE" in line]
+    assert not [line for line in console if "error" in line.lower() or "Uncaught" in line], console
+    dom = subprocess.run([*common, "--dump-dom", page], capture_output=True, text=True, timeout=120).stdout
+    assert dom.count("<rect") >= 3  # timeline bars
+    assert 'class="card conflict"' in dom
