@@ -254,9 +254,12 @@ def serve(
     _prefect_defaults()
     from flows.pipeline import dispatch_pipeline
 
-    settings = _settings(input_dir=input, db_path=db, lake_dir=lake)
     console.print(f"serving '{name}' on schedule {cron!r}; Ctrl-C to stop")
-    dispatch_pipeline.serve(name=name, cron=cron, parameters={"settings": settings.model_dump(mode="json")})
+    # the flow reads its settings in the worker process; pass what the flags changed as environment
+    for key, value in (("RECOUPE_INPUT_DIR", input), ("RECOUPE_DB_PATH", db), ("RECOUPE_LAKE_DIR", lake)):
+        if value is not None:
+            os.environ[key] = str(value.resolve())
+    dispatch_pipeline.serve(name=name, cron=cron)
 
 
 def main() -> None:

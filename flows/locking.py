@@ -8,6 +8,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+_HELD: set[Path] = set()  # locks this process holds: taking one again (CLI, then flow) is a no-op
+
 
 class RunLocked(Exception):
     """Another run holds the lock of this warehouse."""
@@ -17,7 +19,10 @@ class RunLocked(Exception):
 def run_lock(db_path: Path) -> Iterator[Path]:
     """Hold `<db>.lock` for the duration of a run. The lock dies with the process (a killed run never
     leaves a stale lock behind); its file records the holder's pid for the error message."""
-    lock_path = db_path.with_name(db_path.name + ".lock")
+    lock_path = (db_path.with_name(db_path.name + ".lock")).resolve()
+    if lock_path in _HELD:
+        yield lock_path
+        return
     lock_path.parent.mkdir(parents=True, exist_ok=True)
     handle = open(lock_path, "a+")  # noqa: SIM115 - held open for the whole run
     try:
@@ -33,6 +38,8 @@ def run_lock(db_path: Path) -> Iterator[Path]:
         handle.truncate()
         handle.write(str(os.getpid()))
         handle.flush()
+        _HELD.add(lock_path)
         yield lock_path
     finally:
+        _HELD.discard(lock_path)
         handle.close()

@@ -28,6 +28,7 @@ import polars as pl
 from prefect import flow, get_run_logger, task
 
 from flows.lake import read_dataset, reset_lake, write_part
+from flows.locking import run_lock
 from flows.settings import Settings
 from flows.validation import DQ_SCHEMA, GateResult, run_gate
 from flows.warehouse_io import append_tables, build_warehouse, publish, query_frame
@@ -440,8 +441,15 @@ def validate_warehouse(staging: Path, run_id: str) -> GateResult:
 
 
 @flow(name="dispatch_pipeline", log_prints=False)
-def dispatch_pipeline(settings: Settings, run_id: str | None = None) -> RunSummary:
-    """Run every stage on `settings.input_dir` and publish `settings.db_path` if the gate passes."""
+def dispatch_pipeline(settings: Settings | None = None, run_id: str | None = None) -> RunSummary:
+    """Run every stage on `settings.input_dir` and publish `settings.db_path` if the gate passes.
+    Without `settings` (a scheduled deployment), they come from `RECOUPE_*` variables and `.env`."""
+    settings = settings or Settings()
+    with run_lock(settings.db_path):  # one writer per warehouse, also for scheduled deployment runs
+        return _run_stages(settings, run_id)
+
+
+def _run_stages(settings: Settings, run_id: str | None) -> RunSummary:
     logger = get_run_logger()
     run_id = run_id or datetime.now().strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
     started = datetime.now()
@@ -534,4 +542,4 @@ def dispatch_pipeline(settings: Settings, run_id: str | None = None) -> RunSumma
 logging.getLogger("great_expectations").setLevel(logging.ERROR)
 
 if __name__ == "__main__":
-    dispatch_pipeline(Settings())
+    dispatch_pipeline()
