@@ -20,6 +20,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Token
 
+from transforms.actors import translit_key
 from transforms.numbers_fr import APPROXIMATE, parse_number
 from transforms.text_norm import fold_accents, lexicon_lines
 
@@ -276,21 +277,44 @@ def _hedged(tokens: list[Token], text: str, reported_in_past: bool) -> bool:
     return False
 
 
+def _name_key(token: Token) -> str:
+    """A participant's key: a named one (`le général iranien Qassem Soleimani`) by the
+    transliteration-tolerant key of its last name, so spellings meet; a common noun by its lemma."""
+    names = (
+        [token]
+        if token.pos_ == "PROPN"
+        else [c for c in token.children if c.pos_ == "PROPN" and c.dep_ in ("appos", "flat:name", "flat")]
+    )
+    if names:
+        name = names[0]
+        chain = [name, *[c for c in name.subtree if c.dep_.startswith("flat") and c.i > name.i]]
+        return translit_key(chain[-1].text) or token.lemma_
+    return token.lemma_
+
+
 def _theme(main: Token) -> str:
     if main.pos_ in ("NOUN", "PROPN"):
         for child in main.children:
             if child.dep_ in ("nmod", "obl", "obj") and child.pos_ in ("NOUN", "PROPN"):
-                return child.lemma_
+                return _name_key(child)
         return "_"
     objects = [c for c in main.children if c.dep_ in ("obj",) and c.pos_ in ("NOUN", "PROPN")]
     subjects = [c for c in main.children if c.dep_ in ("nsubj", "nsubj:pass") and c.pos_ in ("NOUN", "PROPN")]
     chosen = objects or subjects
+    if not chosen and main.dep_ == "acl":
+        # `Soleimani, tué le 3 janvier`: the participle's patient is the noun it is appended to, the
+        # nearest one before the comma (French apposition), whatever the parser attached it to
+        before = main.doc[main.i - 1] if main.i > 0 else None
+        if before is not None and before.text == "," and main.i > 1 and main.doc[main.i - 2].pos_ in ("NOUN", "PROPN"):
+            chosen = [main.doc[main.i - 2]]
+        elif main.head.pos_ in ("NOUN", "PROPN"):
+            chosen = [main.head]
     if not chosen:
         for c in main.children:
             if c.dep_ == "xcomp" and c.pos_ == "VERB":
                 return _theme(c)
         return "_"
-    return chosen[0].lemma_
+    return _name_key(chosen[0])
 
 
 _LIGHT_VERBS = frozenset({"lancer", "tirer", "mener", "effectuer", "procéder", "conduire", "opérer", "porter"})
@@ -352,15 +376,38 @@ def predicate_and_key(main: Token | None) -> tuple[str | None, str, str]:
     return lemma, theme, key
 
 
+def _is_event_clause(token: Token, main: Token | None) -> bool:
+    """A relative, participial or adverbial clause whose verb names an event of the class lexicon."""
+    return (
+        main is not None
+        and token.i != main.i
+        and token.dep_ in ("acl", "acl:relcl", "advcl")
+        and token.pos_ == "VERB"
+        and token.lemma_.lower() in _pairs("predicate_classes.csv")
+        # an infinitive (`pour reprendre les opérations`) is an aim, not an event that happened
+        and "Inf" not in token.morph.get("VerbForm")
+        and not any(c.dep_.startswith("aux") and "Inf" in c.morph.get("VerbForm") for c in token.children)
+    )
+
+
 def _clause_extent(head: Token) -> list[int]:
     """Character extent of a subordinate clause. An incise opened by a comma (`, où sont stationnées
     les troupes,`) ends at its closing comma, even when the parser hangs what follows on it."""
     start, end = head.left_edge.idx, head.right_edge.idx + len(head.right_edge.text)
     doc = head.doc
     if head.left_edge.i > 0 and doc[head.left_edge.i - 1].text == ",":
-        commas = [t for t in head.subtree if t.text == "," and t.i > head.i]
-        if commas:
-            end = commas[0].idx
+        # the incise closes at a comma followed by a coordination (`…, et un autre …`), even when the
+        # parser hangs the next conjunct on the clause; an apposition (`…, Abou Mehdi, …`) stays inside
+        closing = [
+            t
+            for t in head.subtree
+            if t.text == ","
+            and t.i > head.i
+            and t.i + 1 < len(doc)
+            and doc[t.i + 1].lower_ in ("et", "mais", "ou", "puis", "tandis", "alors")
+        ]
+        if closing:
+            end = closing[0].idx
     return [start, end]
 
 
@@ -504,32 +551,43 @@ def extract_sentence_claims(
         speaker_text: str | None,
         attribution: tuple[int, int] | None,
     ) -> None:
-        for a, b in _split_clauses(doc, *_trim(text, prop_start, prop_end), text):
+        spans = [(a, b, None) for a, b in _split_clauses(doc, *_trim(text, prop_start, prop_end), text)]
+        while spans:
+            a, b, forced_main = spans.pop(0)
             a, b = _trim(text, a, b)
             if b - a < 3:
                 continue
             prop_tokens = _tokens_in(doc, a, b)
             if not prop_tokens:
                 continue
-            main = _main_token(prop_tokens)
+            main = forced_main or _main_token(prop_tokens)
+            # a fact presupposed in a relative or participial clause is stated by the article itself,
+            # even inside a report or a denial (`ont démenti … la reprise…, interrompue après la mort
+            # de Soleimani, tué le 3 janvier`): no speaker, no reporting verb
+            sub = forced_main is not None
+            verb_here = None if sub else verb
+            if forced_main is None:
+                # events stated inside relative or participial clauses (`Soleimani, tué le 3 janvier`,
+                # `une frappe…, qui a tué le général…`) are propositions of their own
+                spans += [(*_clause_extent(t), t) for t in prop_tokens if _is_event_clause(t, main)]
             polarity, cue = _polarity(prop_tokens, main)
             predicate, theme, key = predicate_and_key(main)
-            stance = reporting_lexicon().get(verb.lemma_) if verb is not None else None
-            negated_report = verb is not None and _is_negated_verb(verb)
+            stance = reporting_lexicon().get(verb_here.lemma_) if verb_here is not None else None
+            negated_report = verb_here is not None and _is_negated_verb(verb_here)
             if stance == "deny" and not negated_report:
                 polarity = -polarity
-                cue = f"{verb.lemma_} ({cue})" if cue else verb.lemma_
-            reported_in_past = verb is not None and (
-                "Past" in verb.morph.get("Tense") or any(c.dep_.startswith("aux") for c in verb.children)
+                cue = f"{verb_here.lemma_} ({cue})" if cue else verb_here.lemma_
+            reported_in_past = verb_here is not None and (
+                "Past" in verb_here.morph.get("Tense") or any(c.dep_.startswith("aux") for c in verb_here.children)
             )
             hedged = _hedged(prop_tokens, text[a:b], reported_in_past) or negated_report
-            if attribution and _HEDGE_PHRASES.search(text[attribution[0] : attribution[1]]):
+            if attribution and not sub and _HEDGE_PHRASES.search(text[attribution[0] : attribution[1]]):
                 hedged = True
             q = _quantity(prop_tokens)
             subordinate = [
                 _clause_extent(t) for t in prop_tokens if t.dep_ in _SUBORDINATE and main is not None and t.i != main.i
             ]
-            sp_text = speaker_text
+            sp_text = None if sub else speaker_text
             claims.append(
                 Claim(
                     article_id=article_id,
@@ -537,13 +595,13 @@ def extract_sentence_claims(
                     char_start=a,
                     char_end=b,
                     text=text[a:b],
-                    quote_kind=kind,
+                    quote_kind="narrative" if sub else kind,
                     speaker_text=sp_text,
-                    speaker_start=speaker[0] if speaker else None,
-                    speaker_end=speaker[1] if speaker else None,
-                    attribution_start=attribution[0] if attribution else None,
-                    attribution_end=attribution[1] if attribution else None,
-                    reporting_verb=verb.lemma_ if verb is not None else None,
+                    speaker_start=speaker[0] if speaker and not sub else None,
+                    speaker_end=speaker[1] if speaker and not sub else None,
+                    attribution_start=attribution[0] if attribution and not sub else None,
+                    attribution_end=attribution[1] if attribution and not sub else None,
+                    reporting_verb=verb_here.lemma_ if verb_here is not None else None,
                     stance=stance,
                     polarity=polarity,
                     hedged=hedged,

@@ -87,3 +87,18 @@ def test_event_noun_object_names_the_event(nlp):
 def test_launching_missiles_is_an_attack(nlp):
     (claim,) = _claims(nlp, "L'Iran a lancé onze missiles sur la base.")
     assert claim.event_key.startswith("attaquer|")
+
+
+def test_event_in_a_participial_clause_is_its_own_narrative_claim(nlp):
+    claims = _claims(nlp, "Le ministre a démenti la reprise des combats, interrompus après la mort du chef "
+                          "rebelle Jean Kaba, tué le 3 mars dans une embuscade.")
+    killed = [c for c in claims if c.predicate == "tuer"]
+    assert len(killed) == 1
+    # a presupposed fact: stated by the article, not denied by the minister
+    assert (killed[0].quote_kind, killed[0].polarity, killed[0].speaker_text) == ("narrative", 1, None)
+    assert "3 mars" in killed[0].text
+
+
+def test_purpose_infinitive_is_not_an_event(nlp):
+    claims = _claims(nlp, "Le gouvernement n'a pas donné son accord pour reprendre les combats.")
+    assert [c.predicate for c in claims if c.predicate == "reprendre"] == []
