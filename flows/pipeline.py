@@ -457,6 +457,9 @@ def _run_stages(settings: Settings, run_id: str | None) -> RunSummary:
     lake = settings.lake_dir
     if settings.full_refresh:
         reset_lake(lake)
+    # builds left by a killed run (we hold the run lock: nobody else is writing them)
+    for stale in settings.staging_dir.glob("warehouse-*.duckdb*") if settings.staging_dir.exists() else []:
+        stale.unlink()
 
     # ---- 1–3. ingest, clean, extract: streamed batch by batch -------------------------------------
     dictionary_path = settings.actor_dictionary

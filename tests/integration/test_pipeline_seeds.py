@@ -463,3 +463,91 @@ def test_report_renders_in_a_real_browser(published, tmp_path):
     dom = subprocess.run([*common, "--dump-dom", page], capture_output=True, text=True, timeout=120).stdout
     assert dom.count("<rect") >= 3  # timeline bars
     assert 'class="card conflict"' in dom
+
+
+def test_a_reader_keeps_the_old_warehouse_while_a_run_publishes(published, workspace):
+    """An analyst holds the warehouse open (read-only, as the DuckDB CLI with -readonly or `recoupe sql`
+    would); a run publishes meanwhile; the reader keeps a consistent view; a new reader sees the new one."""
+    settings, _ = published
+    reader = duckdb.connect(str(settings.db_path), read_only=True)
+    try:
+        last_before = reader.execute("select max(run_id) from pipeline_runs where status = 'published'").fetchone()
+        _, summary = _run(workspace)
+        assert summary.status == "published"
+        assert (
+            reader.execute("select max(run_id) from pipeline_runs where status = 'published'").fetchone() == last_before
+        )
+        assert reader.execute("select count(*) from claims").fetchone()[0] > 0
+    finally:
+        reader.close()
+    assert _query(settings.db_path, "select max(run_id) from pipeline_runs where status = 'published'") == [
+        (summary.run_id,)
+    ]
+
+
+@pytest.mark.parametrize("moment", ["extract", "load"])
+def test_a_killed_run_loses_and_duplicates_nothing(published, tmp_path, moment):
+    """SIGKILL a real `recoupe run` during extraction or while the warehouse is being loaded; the next
+    run completes and the warehouse holds exactly what a clean run gives."""
+    import signal
+    import time
+
+    from flows.pipeline import dispatch_pipeline
+    from flows.settings import Settings
+
+    clean_settings, _ = published
+    db, lake = tmp_path / "data" / "warehouse.duckdb", tmp_path / "data" / "lake"
+    env = {**os.environ, "RECOUPE_BATCH_SIZE": "1"}  # one document per batch: many parts, a wide window
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "flows.cli",
+            "run",
+            "--input",
+            str(SEEDS),
+            "--db",
+            str(db),
+            "--lake",
+            str(lake),
+            "--quiet",
+        ],
+        cwd=PROJECT_ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 240
+    staging = db.parent / "staging"
+    while time.monotonic() < deadline and process.poll() is None:
+        if moment == "extract" and (lake / "documents").exists() and any((lake / "documents").glob("part-*")):
+            break
+        if moment == "load" and staging.exists() and any(staging.glob("warehouse-*.duckdb*")):
+            break
+        time.sleep(0.05)
+    assert process.poll() is None, "the run ended before it could be killed"
+    process.send_signal(signal.SIGKILL)
+    process.wait(timeout=30)
+
+    settings = Settings(
+        input_dir=SEEDS,
+        db_path=db,
+        lake_dir=lake,
+        reports_dir=tmp_path / "reports",
+        actor_dictionary=SEEDS / "reference" / "actors.csv",
+    )
+    summary = dispatch_pipeline(settings)
+    assert summary.status == "published"
+    for table, key in (
+        ("articles", "article_id"),
+        ("claims", "claim_id"),
+        ("dates", "date_id"),
+        ("mentions", "char_start"),
+    ):
+        counted = (
+            f"select count(*), count(distinct {key}) from {table}"
+            if table != "mentions"
+            else "select count(*), count(distinct (article_id, char_start, char_end)) from mentions"
+        )
+        assert _query(db, counted) == _query(clean_settings.db_path, counted), table
+    assert not list(staging.glob("warehouse-*.duckdb*"))

@@ -96,3 +96,11 @@ def test_claims_from_unrelated_articles_are_not_compared(con):
     # the same two articles, now linked as telling the same story
     _link(con, "a1", "a2")
     assert con.execute("select claim_id_a, claim_id_b from contradictions").fetchall() == [("c1", "c2")]
+
+
+def test_copies_of_one_wire_are_one_source(con):
+    con.execute("update articles set near_duplicate_of = 'a1' where article_id = 'a2'")
+    _link(con, "a1", "a2")
+    _claim(con, "c1", "a1", "AFP", -1, date(2020, 1, 16))
+    _claim(con, "c2", "a2", "l'agence", 1, date(2020, 1, 16))
+    assert con.execute("select count(*) from contradictions").fetchall()[0][0] == 0

@@ -13,6 +13,8 @@ sourced as (
         coalesce(speakers.canonical_name, claims.speaker_text, articles.outlet,
                  'article ' || articles.source_uri) as source_name,
         coalesce(claims.speaker_actor_id, lower(claims.speaker_text), 'article:' || claims.article_id) as source_key,
+        -- a wire republished by several outlets is one independent source: its earliest copy
+        coalesce(articles.near_duplicate_of, articles.article_id) as independent_source,
         -- what
         claims.text,
         claims.polarity,

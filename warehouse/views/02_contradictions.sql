@@ -40,6 +40,9 @@ pairs as (
         on left_claim.event_key = right_claim.event_key
         and left_claim.claim_id < right_claim.claim_id
         and left_claim.source_key <> right_claim.source_key
+        -- two copies of one wire do not disagree with each other: they are the same source
+        and not (left_claim.article_id <> right_claim.article_id
+                 and left_claim.independent_source = right_claim.independent_source)
     -- two articles are compared only when they tell the same story (see article_links)
     where (
         left_claim.article_id = right_claim.article_id

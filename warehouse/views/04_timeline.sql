@@ -12,6 +12,7 @@ events as (
         min(event_start) as event_start,
         max(event_end) as event_end,
         count(distinct article_id)::integer as n_articles,
+        count(distinct independent_source)::integer as n_independent_sources,
         count(*)::integer as n_claims,
         list(distinct claim_id order by claim_id) as claim_ids,
         list(distinct article_id order by article_id) as article_ids,

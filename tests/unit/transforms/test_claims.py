@@ -90,8 +90,11 @@ def test_launching_missiles_is_an_attack(nlp):
 
 
 def test_event_in_a_participial_clause_is_its_own_narrative_claim(nlp):
-    claims = _claims(nlp, "Le ministre a démenti la reprise des combats, interrompus après la mort du chef "
-                          "rebelle Jean Kaba, tué le 3 mars dans une embuscade.")
+    claims = _claims(
+        nlp,
+        "Le ministre a démenti la reprise des combats, interrompus après la mort du chef "
+        "rebelle Jean Kaba, tué le 3 mars dans une embuscade.",
+    )
     killed = [c for c in claims if c.predicate == "tuer"]
     assert len(killed) == 1
     # a presupposed fact: stated by the article, not denied by the minister
