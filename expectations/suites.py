@@ -81,3 +81,9 @@ def table_suites() -> dict[str, list]:
 def empty_result_suite(name: str, severity: str) -> list:
     """A SQL assertion passes when its query returns no row."""
     return [gxe.ExpectTableRowCountToEqual(value=0, meta={"severity": severity, "check": name})]
+
+
+def row_count_suite(previous: int, max_drop: float, severity: str) -> list:
+    """The table keeps at least (1 - max_drop) of the rows of the last published warehouse."""
+    minimum = int(previous * (1 - max_drop))
+    return [gxe.ExpectTableRowCountToBeBetween(min_value=minimum, meta={"severity": severity, "check": "row_drop"})]

@@ -30,7 +30,7 @@ from prefect import flow, get_run_logger, task
 from flows.lake import read_dataset, reset_lake, write_part
 from flows.locking import run_lock
 from flows.settings import Settings
-from flows.validation import DQ_SCHEMA, GateResult, run_gate
+from flows.validation import DQ_SCHEMA, GateResult, published_row_counts, run_gate
 from flows.warehouse_io import append_tables, build_warehouse, publish, query_frame
 from transforms.actors import MENTION_SCHEMA, parse_dictionary, resolve_actors, ruler_patterns
 from transforms.clean import CLEAN_SCHEMA, clean_articles
@@ -433,8 +433,15 @@ def load_warehouse(
 
 
 @task(name="validate_warehouse")
-def validate_warehouse(staging: Path, run_id: str) -> GateResult:
-    return run_gate(staging, run_id)
+def validate_warehouse(staging: Path, run_id: str, settings: Settings) -> GateResult:
+    # a sudden loss of rows against the published warehouse stops publication, unless rebuilding on purpose
+    return run_gate(
+        staging,
+        run_id,
+        published_row_counts(settings.db_path),
+        settings.max_row_drop_fraction,
+        "warning" if settings.full_refresh else "critical",
+    )
 
 
 # --- the flow -------------------------------------------------------------------------------------
@@ -503,7 +510,7 @@ def _run_stages(settings: Settings, run_id: str | None) -> RunSummary:
     summary.n_contradictions = int(query_frame(staging, "select count(*) as n from contradictions")["n"][0])
 
     # ---- 6. validate ------------------------------------------------------------------------------
-    gate = validate_warehouse(staging, run_id)
+    gate = validate_warehouse(staging, run_id, settings)
     write_part(gate.results, lake, "dq_results", run_id)
     summary.failed = [f"{r['suite']}: {r['expectation']}" for r in gate.failed_critical.iter_rows(named=True)]
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
-from expectations.suites import empty_result_suite, table_suites
+from expectations.suites import empty_result_suite, row_count_suite, table_suites
 from flows.warehouse_io import sql_files
 
 DQ_SCHEMA = {
@@ -50,8 +50,31 @@ def _describe(config) -> str:
     return f"{config.type}({args})"
 
 
-def run_gate(db: Path, run_id: str) -> GateResult:
-    """Validate every suite against the warehouse file `db`; returns one row per expectation."""
+COUNTED_TABLES = ("articles", "actors", "mentions", "claims", "dates")
+
+
+def published_row_counts(db: Path) -> dict[str, int]:
+    """Row counts of the published warehouse (empty when there is none yet)."""
+    if not db.exists():
+        return {}
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return {table: con.execute(f'select count(*) from "{table}"').fetchall()[0][0] for table in COUNTED_TABLES}
+    finally:
+        con.close()
+
+
+def run_gate(
+    db: Path,
+    run_id: str,
+    previous_counts: dict[str, int] | None = None,
+    max_drop: float = 0.5,
+    drop_severity: str = "critical",
+) -> GateResult:
+    """Validate every suite against the warehouse file `db`; returns one row per expectation.
+
+    With `previous_counts` (the published warehouse's row counts), each counted table must keep at least
+    `1 - max_drop` of its rows."""
     os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
     logging.getLogger("great_expectations").setLevel(logging.ERROR)
     import great_expectations as gx
@@ -76,8 +99,13 @@ def run_gate(db: Path, run_id: str) -> GateResult:
     rows = []
     now = datetime.now()
     suites = table_suites()
+    for table in previous_counts or {}:
+        frames[f"row_count_{table}"] = ("rows", table, frames[table][2])
     for name, (kind, detail, frame) in frames.items():
-        expectations = suites[name] if kind == "table" else empty_result_suite(name, detail)
+        if kind == "rows":
+            expectations = row_count_suite(previous_counts[detail], max_drop, drop_severity)
+        else:
+            expectations = suites[name] if kind == "table" else empty_result_suite(name, detail)
         asset = source.add_dataframe_asset(name)
         batch = asset.add_batch_definition_whole_dataframe(name)
         suite = context.suites.add(gx.ExpectationSuite(name=name, expectations=expectations))
@@ -98,7 +126,7 @@ def run_gate(db: Path, run_id: str) -> GateResult:
                     "severity": (config.meta or {}).get("severity", "critical"),
                     "success": bool(result.success),
                     "observed_value": None if observed is None else str(observed)[:200],
-                    "unexpected_count": detail_result.get("unexpected_count") if kind == "table" else len(frame),
+                    "unexpected_count": detail_result.get("unexpected_count") if kind != "check" else len(frame),
                     "sample_ids": [str(s)[:80] for s in sample[:10]],
                     "evaluated_at": now,
                 }
