@@ -32,11 +32,11 @@ from flows.locking import run_lock
 from flows.settings import Settings
 from flows.validation import DQ_SCHEMA, GateResult, published_row_counts, run_gate
 from flows.warehouse_io import append_tables, build_warehouse, publish, query_frame
-from transforms.actors import MENTION_SCHEMA, parse_dictionary, resolve_actors, ruler_patterns
+from transforms.actors import MENTION_SCHEMA, parse_dictionary, resolve_actors, resolve_roles, ruler_patterns
 from transforms.clean import CLEAN_SCHEMA, clean_articles
 from transforms.dating import attach_dates, infer_publications, narrow_across_documents, resolve_dates
 from transforms.decode import sha256_hex
-from transforms.extract import CLAIM_SCHEMA, ERROR_SCHEMA, TIMEX_SCHEMA, extract_batch
+from transforms.extract import CLAIM_SCHEMA, ERROR_SCHEMA, ROLE_SCHEMA, TIMEX_SCHEMA, extract_batch
 from transforms.identity import article_id_for, detect_language, not_prose_reason
 from transforms.links import link_articles
 from transforms.near_duplicates import minhash_signature, near_duplicates
@@ -338,6 +338,7 @@ def _clean_and_extract(
         write_part(out["mentions"], lake, "mentions_raw", part)
         write_part(out["claims"], lake, "claims_raw", part)
         write_part(out["timex"], lake, "timex", part)
+        write_part(out["roles"], lake, "roles_raw", part)
         if not out["errors"].is_empty():
             write_part(out["errors"].with_columns(pl.lit(run_id).alias("run_id")), lake, "processing_errors", part)
         write_part(documents, lake, "documents", part)  # after its extractions: a crash before means "redo"
@@ -381,6 +382,7 @@ def resolve_corpus(settings: Settings, dictionary_text: str) -> dict[str, pl.Dat
 
     dictionary = parse_dictionary(dictionary_text)
     mentions, actors = resolve_actors(mentions_raw, dictionary)
+    roles = resolve_roles(read_dataset(lake, "roles_raw", ROLE_SCHEMA), mentions, actors)
     links = link_articles(mentions)
     publications = infer_publications(documents, timex, sentences)
     publications = narrow_across_documents(publications, timex, claims_raw, links)
@@ -422,6 +424,7 @@ def resolve_corpus(settings: Settings, dictionary_text: str) -> dict[str, pl.Dat
         "quarantine": quarantine,
         "processing_errors": errors,
         "article_links": links,
+        "actor_roles": roles,
     }
 
 

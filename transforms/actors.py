@@ -168,13 +168,23 @@ def resolve_actors(mentions: pl.DataFrame, dictionary: list[DictionaryActor]) ->
     cluster_of: list[str] = []
     type_of: dict[str, Counter[str]] = defaultdict(Counter)
     names_of: dict[str, Counter[str]] = defaultdict(Counter)
+    local: dict[tuple[str, str], str] = {}  # (article, key of a surface) → cluster, for acronyms
     for i, row in enumerate(rows):
         surface = row["surface"]
+        if row.get("alias_of") and (row["article_id"], match_key(row["alias_of"])) in local:
+            cluster = local[(row["article_id"], match_key(row["alias_of"]))]
+            local[(row["article_id"], match_key(surface))] = cluster
+            cluster_of.append(cluster)
+            continue
+        if (row["article_id"], match_key(surface)) in local and surface.isupper():
+            cluster_of.append(local[(row["article_id"], match_key(surface))])  # the acronym used again
+            continue
         known = by_alias.get(match_key(surface))
         if row.get("dict_canonical") and not known:
             known = by_alias.get(match_key(row["dict_canonical"]))
         if known:
             cluster_of.append("dict:" + known.canonical_name)
+            local[(row["article_id"], match_key(surface))] = cluster_of[-1]
             continue
         key = translit_key(surface)
         cluster = "name:" + key
@@ -190,6 +200,7 @@ def resolve_actors(mentions: pl.DataFrame, dictionary: list[DictionaryActor]) ->
                     row["label"] = "PER"
                     break
         cluster_of.append(cluster)
+        local[(row["article_id"], match_key(surface))] = cluster
     for row, cluster in zip(rows, cluster_of, strict=True):
         type_of[cluster][row["label"]] += 1
         names_of[cluster][row["surface"]] += 1
@@ -237,7 +248,7 @@ def resolve_actors(mentions: pl.DataFrame, dictionary: list[DictionaryActor]) ->
         pl.len().cast(pl.Int32).alias("n_mentions"), pl.col("article_id").n_unique().cast(pl.Int32).alias("n_articles")
     )
     actor_frame = actor_frame.join(counts, on="actor_id", how="left").sort("actor_id")
-    return mention_frame.drop("dict_canonical", strict=False), actor_frame
+    return mention_frame.drop("dict_canonical", "alias_of", strict=False), actor_frame
 
 
 MENTION_SCHEMA = {
@@ -248,6 +259,7 @@ MENTION_SCHEMA = {
     "surface": pl.String,
     "label": pl.String,
     "dict_canonical": pl.String,
+    "alias_of": pl.String,
 }
 ACTOR_BASE_SCHEMA = {
     "actor_id": pl.String,
@@ -256,3 +268,119 @@ ACTOR_BASE_SCHEMA = {
     "aliases": pl.List(pl.String),
     "category": pl.String,
 }
+
+
+_NAME_TAIL = re.compile(r"\.\s+([A-ZÀ-Ý][\w'’\-]+)(\s+(?:III|II|IV|VI|V|Jr\.?|Sr\.?))?")
+_SUFFIX = re.compile(r"\s+(?:(?:III|II|IV|VI|V)\b|Jr\.?|Sr\.?)")
+_ACRONYM = re.compile(r"\s*\(\s*([A-ZÀ-Ý][A-ZÀ-Ý0-9\-]{1,9})\s*\)")
+_SMALL_WORDS = frozenset({"de", "du", "des", "la", "le", "les", "l", "d", "et", "en", "à", "au", "aux", "pour"})
+
+
+def extend_name(text: str, start: int, end: int) -> int:
+    """`William H` + `. Seely III` → `William H. Seely III`: a name cut at a middle initial, or
+    followed by a generational suffix, is extended. Returns the new end."""
+    surface = text[start:end]
+    if re.search(r"(?:^|\s)[A-ZÀ-Ý]$", surface):
+        match = _NAME_TAIL.match(text, end)
+        if match:
+            end = match.end()
+    match = _SUFFIX.match(text, end)
+    return match.end() if match else end
+
+
+def acronym_after(text: str, end: int, surface: str) -> tuple[int, int, str] | None:
+    """`Forces démocratiques syriennes (FDS)`: the acronym defined right after a name, when its
+    letters are the initials of the name's words (small words may be skipped)."""
+    match = _ACRONYM.match(text, end)
+    if not match:
+        return None
+    acronym = match.group(1).replace("-", "")
+    words = [w for w in re.split(r"[\s'’\-]+", fold_accents(surface)) if w]
+    initials = "".join(w[0] for w in words).upper()
+    content = "".join(w[0] for w in words if w.lower() not in _SMALL_WORDS).upper()
+    if fold_accents(acronym).upper() in (initials, content):
+        return match.start(1), match.start(1) + len(match.group(1)), match.group(1)
+    return None
+
+
+def apposition_roles(doc, person_spans: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
+    """Roles given by apposition to a person: `Mark Esper, secrétaire américain à la Défense`,
+    `le porte-parole du ministère, Johnathan Hoffman`, `le porte-parole de la coalition Myles Caggins`.
+    Returns (person start, role start, role end) character offsets."""
+    roles = []
+    for start, end in person_spans:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            continue
+        root = span.root
+        role = None
+        appos = [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+        if appos:
+            role = (appos[0].left_edge.i, appos[0].right_edge.i)
+        elif root.dep_ in ("appos", "nmod", "flat:name") and root.head.pos_ == "NOUN" and root.head.i < root.i:
+            head = root.head
+            role = (head.left_edge.i, min(head.right_edge.i, span.start - 1))
+        if role is None or role[1] < role[0]:
+            continue
+        tokens = [t for t in doc[role[0] : role[1] + 1] if not (span.start <= t.i < span.end)]
+        while tokens and (tokens[-1].is_punct or tokens[-1].pos_ in ("DET", "ADP")):
+            tokens.pop()
+        while tokens and (tokens[0].is_punct or tokens[0].pos_ == "DET"):
+            tokens.pop(0)
+        if tokens and tokens[0].pos_ == "NOUN":
+            roles.append((start, tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)))
+    return roles
+
+
+ROLE_TABLE_SCHEMA = {
+    "actor_id": pl.String,
+    "role": pl.String,
+    "organisation_actor_id": pl.String,
+    "article_id": pl.String,
+    "char_start": pl.Int32,
+    "char_end": pl.Int32,
+}
+
+
+def resolve_roles(roles: pl.DataFrame, mentions: pl.DataFrame, actors: pl.DataFrame) -> pl.DataFrame:
+    """Args: raw roles (`article_id`, `person_start`, `char_start`, `char_end`, `role`), resolved mentions,
+    actors. Returns: one row per (actor, role, article): the person's actor, the role as written, and the
+    organisation or place named in the role, if any (`porte-parole du ministère américain de la Défense`
+    → Pentagone)."""
+    if roles.is_empty():
+        return pl.DataFrame(schema=ROLE_TABLE_SCHEMA)
+    types = dict(zip(actors["actor_id"].to_list(), actors["actor_type"].to_list(), strict=True))
+    by_article: dict[str, list[dict]] = {}
+    for m in mentions.iter_rows(named=True):
+        by_article.setdefault(m["article_id"], []).append(m)
+    rows = []
+    for r in roles.iter_rows(named=True):
+        found = by_article.get(r["article_id"], [])
+        person = next((m for m in found if m["char_start"] == r["person_start"]), None)
+        if person is None:
+            continue
+        role = r["role"].strip()
+        inside = [m for m in found if r["char_start"] <= m["char_start"] and m["char_end"] <= r["char_end"]]
+        if len(role) < 4 or "\n" in role or any(types.get(m["actor_id"]) == "PER" for m in inside):
+            continue  # a title abbreviation (`M.`), or another person's name: not this person's role
+        organisation = next(
+            (
+                m["actor_id"]
+                for m in found
+                if r["char_start"] <= m["char_start"]
+                and m["char_end"] <= r["char_end"]
+                and types.get(m["actor_id"]) in ("ORG", "LOC")
+            ),
+            None,
+        )
+        rows.append(
+            {
+                "actor_id": person["actor_id"],
+                "role": r["role"],
+                "organisation_actor_id": organisation,
+                "article_id": r["article_id"],
+                "char_start": r["char_start"],
+                "char_end": r["char_end"],
+            }
+        )
+    return pl.DataFrame(rows, schema=ROLE_TABLE_SCHEMA).unique(["actor_id", "article_id", "char_start"])

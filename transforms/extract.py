@@ -14,7 +14,14 @@ from collections.abc import Sequence
 import polars as pl
 from spacy.language import Language
 
-from transforms.actors import MENTION_SCHEMA, clean_surface, is_actor_surface
+from transforms.actors import (
+    MENTION_SCHEMA,
+    acronym_after,
+    apposition_roles,
+    clean_surface,
+    extend_name,
+    is_actor_surface,
+)
 from transforms.claims import Claim, claim_id, extract_sentence_claims, link_article_claims
 from transforms.nlp import parse_texts
 from transforms.timex import tag_timex
@@ -49,6 +56,13 @@ CLAIM_SCHEMA = {
     "future": pl.Boolean,
     "subordinate_spans": pl.String,
     "arguments": pl.List(pl.String),
+}
+ROLE_SCHEMA = {
+    "article_id": pl.String,
+    "person_start": pl.Int32,
+    "char_start": pl.Int32,
+    "char_end": pl.Int32,
+    "role": pl.String,
 }
 ERROR_SCHEMA = {"article_id": pl.String, "stage": pl.String, "error": pl.String}
 TIMEX_SCHEMA = {
@@ -89,7 +103,7 @@ def _tense(doc, start: int, end: int) -> str:
     return sentence_tense(doc.char_span(start, end, alignment_mode="expand") or [])
 
 
-def _extract_article(article_id: str, body: str, doc, spans: list[tuple[int, int]]) -> tuple[list, list, list]:
+def _extract_article(article_id: str, body: str, doc, spans: list[tuple[int, int]]) -> tuple[list, list, list, list]:
     """Mentions, claims and temporal expressions of one parsed article."""
     mentions: list[dict] = []
     claims: list[dict] = []
@@ -100,6 +114,8 @@ def _extract_article(article_id: str, body: str, doc, spans: list[tuple[int, int
         if ent.label_ not in ("PER", "ORG", "LOC", "MISC"):
             continue
         start, end = clean_surface(body, ent.start_char, ent.end_char)
+        if ent.label_ in ("PER", "MISC"):
+            end = extend_name(body, start, end)
         surface = body[start:end]
         if not is_actor_surface(surface, ent.label_) or "\n" in surface:
             continue
@@ -116,8 +132,28 @@ def _extract_article(article_id: str, body: str, doc, spans: list[tuple[int, int
                 "surface": surface,
                 "label": ent.label_,
                 "dict_canonical": ent.ent_id_ or None,
+                "alias_of": None,
             }
         )
+        acronym = acronym_after(body, end, surface)
+        if acronym is not None:  # `… (FDS)`: the acronym is an alias of the name before it
+            mentions.append(
+                {
+                    "article_id": article_id,
+                    "sentence_idx": _sentence_of(starts, acronym[0]),
+                    "char_start": acronym[0],
+                    "char_end": acronym[1],
+                    "surface": acronym[2],
+                    "label": ent.label_,
+                    "dict_canonical": ent.ent_id_ or None,
+                    "alias_of": surface,
+                }
+            )
+    persons = [(m["char_start"], m["char_end"]) for m in mentions if m["label"] == "PER"]
+    roles = [
+        {"article_id": article_id, "person_start": p, "char_start": a, "char_end": b, "role": body[a:b]}
+        for p, a, b in apposition_roles(doc, persons)
+    ]
     article_claims: list[Claim] = []
     for idx, (start, end) in enumerate(spans):
         article_claims.extend(extract_sentence_claims(doc, article_id, idx, start, end, body))
@@ -174,7 +210,7 @@ def _extract_article(article_id: str, body: str, doc, spans: list[tuple[int, int
                 "tense": _tense(doc, *sentence_span),
             }
         )
-    return mentions, claims, timexes
+    return mentions, claims, timexes, roles
 
 
 def extract_batch(
@@ -191,7 +227,7 @@ def extract_batch(
         by_article.setdefault(row["article_id"], []).append((row["char_start"], row["char_end"]))
     ids: Sequence[str] = articles["article_id"].to_list()
     bodies: Sequence[str] = articles["body"].to_list()
-    mentions, claims, timexes = [], [], []
+    mentions, claims, timexes, roles = [], [], [], []
     errors = []
     starts = [[start for start, _ in by_article.get(article_id, [])] for article_id in ids]
     for article_id, body, doc in zip(ids, bodies, parse_texts(nlp, bodies, batch_size, starts), strict=True):
@@ -203,9 +239,11 @@ def extract_batch(
         mentions += found[0]
         claims += found[1]
         timexes += found[2]
+        roles += found[3]
     return {
         "mentions": pl.DataFrame(mentions, schema=MENTION_SCHEMA) if mentions else pl.DataFrame(schema=MENTION_SCHEMA),
         "claims": pl.DataFrame(claims, schema=CLAIM_SCHEMA) if claims else pl.DataFrame(schema=CLAIM_SCHEMA),
         "timex": pl.DataFrame(timexes, schema=TIMEX_SCHEMA) if timexes else pl.DataFrame(schema=TIMEX_SCHEMA),
         "errors": pl.DataFrame(errors, schema=ERROR_SCHEMA) if errors else pl.DataFrame(schema=ERROR_SCHEMA),
+        "roles": pl.DataFrame(roles, schema=ROLE_SCHEMA) if roles else pl.DataFrame(schema=ROLE_SCHEMA),
     }

@@ -12,7 +12,7 @@ def _mentions(rows):
     return pl.DataFrame(
         [
             dict(zip(["article_id", "sentence_idx", "char_start", "char_end", "surface", "label"], r, strict=True))
-            | {"dict_canonical": None}
+            | {"dict_canonical": None, "alias_of": None}
             for r in rows
         ],
         schema=MENTION_SCHEMA,
@@ -49,3 +49,35 @@ def test_dictionary_aliases_and_editing_the_dictionary_changes_the_result():
     _, with_dictionary = resolve_actors(_mentions(rows), parse_dictionary(DICTIONARY))
     assert with_dictionary["actor_id"].to_list() == ["etat-islamique"]
     assert with_dictionary["n_mentions"].to_list() == [2]
+
+
+def test_names_extend_over_initials_and_suffixes():
+    from transforms.actors import extend_name
+
+    text = "La lettre de William H. Seely III, commandant"
+    start = text.index("William")
+    assert text[start : extend_name(text, start, start + len("William H"))] == "William H. Seely III"
+    text = "Martin Luther King Jr. est cité"
+    assert text[: extend_name(text, 0, len("Martin Luther King"))] == "Martin Luther King Jr."
+
+
+def test_acronym_defined_in_parentheses():
+    from transforms.actors import acronym_after
+
+    text = "les Forces démocratiques syriennes (FDS) ont annoncé"
+    end = text.index(" (FDS)")
+    assert acronym_after(text, end, "Forces démocratiques syriennes")[2] == "FDS"
+    assert acronym_after("la ville de Paris (AFP)", len("la ville de Paris"), "Paris") is None
+
+
+def test_acronym_joins_its_full_form_within_the_article():
+    rows = [("a1", 0, 0, 30, "Forces démocratiques syriennes", "ORG"), ("a1", 2, 80, 83, "FDS", "ORG")]
+    frame = _mentions(rows).with_columns(
+        pl.when(pl.col("surface") == "FDS")
+        .then(pl.lit("Forces démocratiques syriennes"))
+        .otherwise(None)
+        .alias("alias_of")
+    )
+    mentions, actors = resolve_actors(frame, [])
+    assert mentions["actor_id"].n_unique() == 1
+    assert sorted(actors["aliases"][0]) == ["FDS", "Forces démocratiques syriennes"]
