@@ -232,7 +232,13 @@ def _polarity(tokens: list[Token], main: Token | None) -> tuple[int, str | None]
         and (t.lower_ != "plus" or has_ne)
         and not (t.lower_ == "personne" and t.pos_ == "NOUN" and not _followed_by_ne(t))
     ]
-    if not has_ne and not any(t.lower_ in ("aucun", "aucune", "sans", "jamais", "nullement") for t in tokens):
+    # spoken French drops `ne` (`J'ai pas reçu d'invitation`): `pas` on a verb still negates it
+    colloquial = any(t.lower_ == "pas" and t.head.pos_ in ("VERB", "AUX") for t in tokens)
+    if (
+        not has_ne
+        and not colloquial
+        and not any(t.lower_ in ("aucun", "aucune", "sans", "jamais", "nullement") for t in tokens)
+    ):
         return 1, None
     if has_ne and not strong:
         return 1, None  # restrictive `ne … que`, expletive `ne`

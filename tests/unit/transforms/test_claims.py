@@ -105,3 +105,8 @@ def test_event_in_a_participial_clause_is_its_own_narrative_claim(nlp):
 def test_purpose_infinitive_is_not_an_event(nlp):
     claims = _claims(nlp, "Le gouvernement n'a pas donné son accord pour reprendre les combats.")
     assert [c.predicate for c in claims if c.predicate == "reprendre"] == []
+
+
+def test_colloquial_negation_without_ne(nlp):
+    (claim,) = _claims(nlp, "\"J'ai pas reçu d'invitation\", a déclaré le maire.")
+    assert claim.polarity == -1
