@@ -52,6 +52,7 @@ _BOILERPLATE = re.compile(
 _COMMENT_FORM = re.compile(r"commentaire|adresse (?:e-?mail|de messagerie)|champs obligatoires", re.IGNORECASE)
 # `domestique.Consternant`: scraped copy that lost the space between two sentences
 _GLUED_SENTENCE = re.compile(r"(?<=[a-zà-ÿ]{2})([.!?…][»\"”]?)(?=[A-ZÀ-Ý][a-zà-ÿ])")
+_BLANKS = re.compile(r"[ \t\u00a0]+")
 _SENTENCE_END = re.compile(r"[.!?…]\s*[\"»”’)]*\s*$")
 _WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 _STOP = frozenset(
@@ -193,15 +194,20 @@ def _is_outlet(line: str) -> bool:
     return 1 <= len(tokens) <= 2 and sum(ch.isupper() for ch in line) >= 3 and not line.isdigit()
 
 
+def _word_count(line: str, limit: int) -> int:
+    """Words in a line, counted exactly only up to `limit` (long lines of story text are common)."""
+    return len(_words(line[: limit * 20])) if len(line) < limit * 20 else limit + 1
+
+
 def _is_prose(line: str) -> bool:
     """A line of running text: a sentence, not a label, headline or name."""
-    words = _words(line)
-    return (len(words) >= 8 and bool(_SENTENCE_END.search(line))) or len(words) >= 25
+    n = _word_count(line, 25)
+    return (n >= 8 and bool(_SENTENCE_END.search(line))) or n >= 25
 
 
 def _is_headline(line: str) -> bool:
-    words = _words(line)
-    return 3 <= len(words) <= 30 and not _SENTENCE_END.search(line.rstrip(' "»”')) and not line.endswith(":")
+    n = _word_count(line, 30)
+    return 3 <= n <= 30 and not _SENTENCE_END.search(line.rstrip(' "»”')) and not line.endswith(":")
 
 
 def unwrap_hard_wrapped(text: str) -> str:
@@ -287,7 +293,7 @@ def _captions(lines: list[str]) -> set[int]:
 
 def _is_prose_paragraph(line: str) -> bool:
     """Several sentences: a caption is one or two short lines, never a paragraph of the story."""
-    return len(_words(line)) > 60
+    return _word_count(line, 60) > 60
 
 
 def _related(line: str, story_words: set[str]) -> float:
@@ -301,7 +307,7 @@ def clean_dispatch(text: str) -> CleanedDispatch:
     """Split one decoded dispatch into body and metadata (see the module docstring)."""
     parts = CleanedDispatch(body="")
     text = unwrap_hard_wrapped(text)
-    lines = [re.sub(r"[ \t\u00a0]+", " ", line).strip() for line in text.split("\n")]
+    lines = [_BLANKS.sub(" ", line).strip() for line in text.split("\n")]
     indented = [len(raw) - len(raw.lstrip(" \t")) >= 2 for raw in text.split("\n")]
 
     # --- header: a leading ` date 2020-01 (Belga)` prefix on the first non-empty line -------------
@@ -380,9 +386,9 @@ def clean_dispatch(text: str) -> CleanedDispatch:
     # --- trailing lines: byline, agency credit, unrelated teasers --------------------------------
     while story:
         i, line = story[-1]
-        words = _words(line)
-        byline = _BYLINE.match(fold_quotes(line))
-        if byline and len(words) <= 10 and (byline.group("agency") or _BYLINE_PAR.match(line)):
+        n_words = _word_count(line, 30)
+        byline = _BYLINE.match(fold_quotes(line)) if len(line) < 200 else None  # bylines are short
+        if byline and n_words <= 10 and (byline.group("agency") or _BYLINE_PAR.match(line)):
             agency = byline.group("agency")
             if agency and _agency(agency):
                 parts.agencies.extend(_agencies_in(agency))
@@ -392,7 +398,7 @@ def clean_dispatch(text: str) -> CleanedDispatch:
             continue
         if i >= 0 and len(story) > 1 and _is_headline(line) and not _is_prose(line):
             rest = _content_words(" ".join(text for _, text in story[:-1]))
-            if _related(line, rest) < 0.34 and (indented[i] or len(words) <= 20):
+            if _related(line, rest) < 0.34 and (indented[i] or n_words <= 20):
                 parts.removed.append(f"teaser: {line}")
                 story.pop()
                 continue
