@@ -444,6 +444,7 @@ def validate_warehouse(staging: Path, run_id: str, settings: Settings) -> GateRe
         published_row_counts(settings.db_path),
         settings.max_row_drop_fraction,
         "warning" if settings.full_refresh else "critical",
+        docs_dir=settings.reports_dir / "dq",
     )
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import os
+import shutil
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -70,11 +71,13 @@ def run_gate(
     previous_counts: dict[str, int] | None = None,
     max_drop: float = 0.5,
     drop_severity: str = "critical",
+    docs_dir: Path | None = None,
 ) -> GateResult:
     """Validate every suite against the warehouse file `db`; returns one row per expectation.
 
     With `previous_counts` (the published warehouse's row counts), each counted table must keep at least
-    `1 - max_drop` of its rows."""
+    `1 - max_drop` of its rows. With `docs_dir`, Great Expectations Data Docs (HTML) are built there:
+    into a temporary folder first, then swapped in, so the folder always shows one whole run."""
     os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
     logging.getLogger("great_expectations").setLevel(logging.ERROR)
     import great_expectations as gx
@@ -86,6 +89,19 @@ def run_gate(
     context = gx.get_context(mode="ephemeral")
     context.variables.progress_bars = ProgressBarsConfig(globally=False)
     source = context.data_sources.add_pandas("warehouse")
+    building = None
+    if docs_dir is not None:
+        docs_dir = docs_dir.resolve()
+        building = docs_dir.with_name(f".{docs_dir.name}-{run_id}")
+        shutil.rmtree(building, ignore_errors=True)
+        context.add_data_docs_site(
+            site_name="recoupe",
+            site_config={
+                "class_name": "SiteBuilder",
+                "site_index_builder": {"class_name": "DefaultSiteIndexBuilder"},
+                "store_backend": {"class_name": "TupleFilesystemStoreBackend", "base_directory": str(building)},
+            },
+        )
     con = duckdb.connect(str(db), read_only=True)
     frames = {}
     try:
@@ -110,7 +126,18 @@ def run_gate(
         batch = asset.add_batch_definition_whole_dataframe(name)
         suite = context.suites.add(gx.ExpectationSuite(name=name, expectations=expectations))
         definition = context.validation_definitions.add(gx.ValidationDefinition(name=name, data=batch, suite=suite))
-        outcome = definition.run(batch_parameters={"dataframe": frame}, result_format={"result_format": "SUMMARY"})
+        if building is None:
+            outcome = definition.run(batch_parameters={"dataframe": frame}, result_format={"result_format": "SUMMARY"})
+        else:
+            checkpoint = context.checkpoints.add(
+                gx.Checkpoint(
+                    name=name,
+                    validation_definitions=[definition],
+                    result_format={"result_format": "SUMMARY"},
+                    actions=[gx.checkpoint.UpdateDataDocsAction(name="docs", site_names=["recoupe"])],
+                )
+            )
+            outcome = next(iter(checkpoint.run(batch_parameters={"dataframe": frame}).run_results.values()))
         for result in outcome.results:
             config = result.expectation_config
             detail_result = result.result or {}
@@ -131,4 +158,7 @@ def run_gate(
                     "evaluated_at": now,
                 }
             )
+    if building is not None and building.exists():
+        shutil.rmtree(docs_dir, ignore_errors=True)
+        building.rename(docs_dir)
     return GateResult(pl.DataFrame(rows, schema=DQ_SCHEMA))

@@ -201,6 +201,8 @@ def test_run_publishes_and_accounts_for_every_input(published):
         settings.db_path, "select status, n_inputs, n_articles_new, n_duplicates, n_quarantined from pipeline_runs"
     )
     assert runs == [("published", 8, 5, 1, 2)]
+    # Great Expectations Data Docs of the run, built next to the other reports
+    assert (settings.reports_dir / "dq" / "index.html").exists()
 
 
 def test_every_contract_table_view_and_column_exists_with_its_type(published):
