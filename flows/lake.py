@@ -45,3 +45,26 @@ def reset_lake(lake_dir: Path) -> None:
         if folder.is_dir() and folder.name not in keep:
             for part in folder.glob("*.parquet"):
                 part.unlink()
+
+
+# Datasets the warehouse content is derived from (run and quality history are appended every run).
+CONTENT_DATASETS = (
+    "documents",
+    "sentences",
+    "mentions_raw",
+    "claims_raw",
+    "timex",
+    "roles_raw",
+    "quarantine",
+    "processing_errors",
+)
+
+
+def lake_state(lake_dir: Path) -> str:
+    """Names and sizes of every content part: changes whenever a run adds or replaces content."""
+    entries = []
+    for dataset in CONTENT_DATASETS:
+        folder = lake_dir / dataset
+        if folder.exists():
+            entries += [f"{dataset}/{p.name}:{p.stat().st_size}" for p in sorted(folder.glob("part-*.parquet"))]
+    return "\n".join(entries)

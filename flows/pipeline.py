@@ -27,11 +27,19 @@ from pathlib import Path
 import polars as pl
 from prefect import flow, get_run_logger, task
 
-from flows.lake import read_dataset, reset_lake, write_part
+from flows.lake import lake_state, read_dataset, reset_lake, write_part
 from flows.locking import run_lock
 from flows.settings import Settings
 from flows.validation import DQ_SCHEMA, GateResult, published_row_counts, run_gate
-from flows.warehouse_io import append_tables, build_warehouse, publish, query_frame
+from flows.warehouse_io import (
+    append_tables,
+    build_fingerprint,
+    build_warehouse,
+    copy_warehouse,
+    publish,
+    published_fingerprint,
+    query_frame,
+)
 from transforms.actors import MENTION_SCHEMA, parse_dictionary, resolve_actors, resolve_roles, ruler_patterns
 from transforms.clean import CLEAN_SCHEMA, clean_articles
 from transforms.dating import attach_dates, infer_publications, narrow_across_documents, resolve_dates
@@ -497,20 +505,27 @@ def _run_stages(settings: Settings, run_id: str | None) -> RunSummary:
             "batch %d/%d: %d files, %d inputs, %d new articles", index + 1, len(batches), len(batch), len(inputs), n_new
         )
 
-    # ---- 4. resolve -------------------------------------------------------------------------------
-    tables = resolve_corpus(settings, dictionary_text)
-
-    # ---- 5. load ----------------------------------------------------------------------------------
     statuses = [i["status"] for i in all_inputs]
     summary.n_inputs = len(statuses)
     summary.n_quarantined = sum(s in ("quarantined", "unchanged-quarantined") for s in statuses)
     summary.n_articles_new = statuses.count("article")
     summary.n_duplicates = summary.n_inputs - summary.n_quarantined - summary.n_articles_new
-    summary.n_claims = tables["claims"].height
-    history = read_dataset(lake, "pipeline_runs", RUN_SCHEMA)
-    dq_history = read_dataset(lake, "dq_results", DQ_SCHEMA)
     staging = settings.staging_dir / f"warehouse-{run_id}.duckdb"
-    load_warehouse(staging, tables, history, dq_history)
+    fingerprint = build_fingerprint(dictionary_text, lake_state(lake))
+    nothing_new = all(s in ("unchanged", "unchanged-quarantined") for s in statuses) and not settings.full_refresh
+    if nothing_new and published_fingerprint(settings.db_path) == fingerprint:
+        # ---- 4–5. nothing changed: republish the current content (a copy), with this run's records
+        logger.info("no new input and the same build: reusing the published warehouse content")
+        copy_warehouse(settings.db_path, staging)
+    else:
+        # ---- 4. resolve ---------------------------------------------------------------------------
+        tables = resolve_corpus(settings, dictionary_text)
+        # ---- 5. load ------------------------------------------------------------------------------
+        history = read_dataset(lake, "pipeline_runs", RUN_SCHEMA)
+        dq_history = read_dataset(lake, "dq_results", DQ_SCHEMA)
+        build = pl.DataFrame([{"fingerprint": fingerprint, "run_id": run_id, "built_at": datetime.now()}])
+        load_warehouse(staging, {**tables, "build_info": build}, history, dq_history)
+    summary.n_claims = int(query_frame(staging, "select count(*) as n from claims")["n"][0])
     summary.n_contradictions = int(query_frame(staging, "select count(*) as n from contradictions")["n"][0])
 
     # ---- 6. validate ------------------------------------------------------------------------------

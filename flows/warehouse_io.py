@@ -7,7 +7,9 @@ never blocks the run; the next reader opens the new one.
 
 from __future__ import annotations
 
+import hashlib
 import os
+import shutil
 from importlib import resources
 from pathlib import Path
 
@@ -85,6 +87,43 @@ def build_warehouse(path: Path, tables: dict[str, pl.DataFrame]) -> None:
 def append_tables(path: Path, tables: dict[str, pl.DataFrame]) -> None:
     """Append rows to tables of an existing (unpublished) warehouse file, in one transaction."""
     _write(path, lambda con: [insert_frame(con, table, frame) for table, frame in tables.items()])
+
+
+def build_fingerprint(dictionary_text: str, lake_state: str) -> str:
+    """What the warehouse content derives from: the lake's content parts, the actor dictionary, the
+    warehouse SQL and the installed recoupe version."""
+    from importlib.metadata import version
+
+    digest = hashlib.sha256(dictionary_text.encode("utf-8"))
+    digest.update(lake_state.encode("utf-8"))
+    for folder in ("schema", "views", "checks"):
+        for name, sql in sql_files(folder):
+            digest.update(name.encode() + sql.encode("utf-8"))
+    digest.update(version("recoupe").encode())
+    return digest.hexdigest()
+
+
+def published_fingerprint(db: Path) -> str | None:
+    """The fingerprint stored in the published warehouse, or None (no warehouse, older build, locked)."""
+    if not db.exists():
+        return None
+    try:
+        con = duckdb.connect(str(db), read_only=True)
+    except duckdb.Error:
+        return None
+    try:
+        rows = con.execute("select fingerprint from build_info").fetchall()
+    except duckdb.Error:
+        return None
+    finally:
+        con.close()
+    return rows[0][0] if rows else None
+
+
+def copy_warehouse(source: Path, target: Path) -> None:
+    """Copy the published warehouse to a staging file (readers may hold the source: read-only is fine)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(source, target)
 
 
 def publish(staging: Path, target: Path) -> None:
