@@ -29,6 +29,7 @@ from prefect import flow, get_run_logger, task
 
 from flows.lake import lake_state, read_dataset, reset_lake, write_part
 from flows.locking import run_lock
+from flows.progress import stage_note, stage_progress
 from flows.settings import Settings
 from flows.validation import DQ_SCHEMA, GateResult, published_row_counts, run_gate
 from flows.warehouse_io import (
@@ -498,12 +499,19 @@ def _run_stages(settings: Settings, run_id: str | None) -> RunSummary:
     known = set(read_dataset(lake, "documents", DOCUMENT_SCHEMA)["article_id"].to_list())
     all_inputs: list[dict] = []
     batches = _batches(paths, settings.batch_size)
-    for index, batch in enumerate(batches):
-        inputs, n_new = _stream_batch(index, batch, settings, run_id, seen, known, patterns)
-        all_inputs += inputs
-        logger.info(
-            "batch %d/%d: %d files, %d inputs, %d new articles", index + 1, len(batches), len(batch), len(inputs), n_new
-        )
+    with stage_progress("ingest · clean · extract (files)", len(paths)) as advance:
+        for index, batch in enumerate(batches):
+            inputs, n_new = _stream_batch(index, batch, settings, run_id, seen, known, patterns)
+            all_inputs += inputs
+            advance(len(batch))
+            logger.info(
+                "batch %d/%d: %d files, %d inputs, %d new articles",
+                index + 1,
+                len(batches),
+                len(batch),
+                len(inputs),
+                n_new,
+            )
 
     statuses = [i["status"] for i in all_inputs]
     summary.n_inputs = len(statuses)
@@ -516,10 +524,13 @@ def _run_stages(settings: Settings, run_id: str | None) -> RunSummary:
     if nothing_new and published_fingerprint(settings.db_path) == fingerprint:
         # ---- 4–5. nothing changed: republish the current content (a copy), with this run's records
         logger.info("no new input and the same build: reusing the published warehouse content")
+        stage_note("nothing new: republishing the current warehouse content")
         copy_warehouse(settings.db_path, staging)
     else:
         # ---- 4. resolve ---------------------------------------------------------------------------
+        stage_note("resolving actors, links, publication dates and claims across the corpus")
         tables = resolve_corpus(settings, dictionary_text)
+        stage_note("loading the warehouse")
         # ---- 5. load ------------------------------------------------------------------------------
         history = read_dataset(lake, "pipeline_runs", RUN_SCHEMA)
         dq_history = read_dataset(lake, "dq_results", DQ_SCHEMA)
@@ -529,6 +540,7 @@ def _run_stages(settings: Settings, run_id: str | None) -> RunSummary:
     summary.n_contradictions = int(query_frame(staging, "select count(*) as n from contradictions")["n"][0])
 
     # ---- 6. validate ------------------------------------------------------------------------------
+    stage_note("validating (Great Expectations)")
     gate = validate_warehouse(staging, run_id, settings)
     write_part(gate.results, lake, "dq_results", run_id)
     summary.failed = [f"{r['suite']}: {r['expectation']}" for r in gate.failed_critical.iter_rows(named=True)]

@@ -487,10 +487,10 @@ def test_a_reader_keeps_the_old_warehouse_while_a_run_publishes(published, works
     ]
 
 
-@pytest.mark.parametrize("moment", ["extract", "load"])
+@pytest.mark.parametrize("moment", ["extract", "load", "publish"])
 def test_a_killed_run_loses_and_duplicates_nothing(published, tmp_path, moment):
-    """SIGKILL a real `recoupe run` during extraction or while the warehouse is being loaded; the next
-    run completes and the warehouse holds exactly what a clean run gives."""
+    """SIGKILL a real `recoupe run` during extraction, while the warehouse is being loaded, or around
+    publication; the next run completes and the warehouse holds exactly what a clean run gives."""
     import signal
     import time
 
@@ -525,6 +525,9 @@ def test_a_killed_run_loses_and_duplicates_nothing(published, tmp_path, moment):
         if moment == "extract" and (lake / "documents").exists() and any((lake / "documents").glob("part-*")):
             break
         if moment == "load" and staging.exists() and any(staging.glob("warehouse-*.duckdb*")):
+            break
+        # the gate's results are written just before the run records itself and swaps the file in
+        if moment == "publish" and (lake / "dq_results").exists() and any((lake / "dq_results").glob("part-*")):
             break
         time.sleep(0.05)
     assert process.poll() is None, "the run ended before it could be killed"
