@@ -265,36 +265,31 @@ def test_seed_metadata_and_boilerplate(published):
     assert any("9 février 2019" in c for c in meta["002"][5])
 
 
-def test_rerun_is_idempotent(published, workspace):
-    settings, _ = published
-    before = {
-        t: sorted(
+def _snapshot(db) -> dict[str, list[str]]:
+    """Every row of the contract tables (articles without their load time and run)."""
+    return {
+        table: sorted(
             map(
                 repr,
                 _query(
-                    settings.db_path,
-                    f"select * exclude (ingested_at, run_id) from {t}" if t == "articles" else f"select * from {t}",
+                    db,
+                    f"select * exclude (ingested_at, run_id) from {table}"
+                    if table == "articles"
+                    else f"select * from {table}",
                 ),
             )
         )
-        for t in TABLES
+        for table in TABLES
     }
+
+
+def test_rerun_is_idempotent(published, workspace):
+    settings, _ = published
+    before = _snapshot(settings.db_path)
     _, summary = _run(workspace)
     assert summary.status == "published"
     assert summary.n_articles_new == 0
-    after = {
-        t: sorted(
-            map(
-                repr,
-                _query(
-                    settings.db_path,
-                    f"select * exclude (ingested_at, run_id) from {t}" if t == "articles" else f"select * from {t}",
-                ),
-            )
-        )
-        for t in TABLES
-    }
-    assert before == after
+    assert _snapshot(settings.db_path) == before
     assert _query(settings.db_path, "select count(*) from pipeline_runs") == [(2,)]
 
 
