@@ -60,12 +60,7 @@ def read_timeml(path: Path) -> tuple[str, date, list[GoldTimex]]:
             content = "".join(pieces)[start:end]
             gold.append(GoldTimex(start, end, content, element.get("type"), element.get("value")))
 
-    if text_el.text:
-        pieces.append(text_el.text)
-    for child in text_el:
-        walk(child)
-        if child.tail:
-            pieces.append(child.tail)
+    walk(text_el)
     return "".join(pieces), date.fromisoformat(dct[:10]), gold
 
 

@@ -21,7 +21,6 @@ import polars as pl
 
 from transforms.text_norm import fold_accents, fold_quotes, match_key
 
-_LABELS = {"PER", "ORG", "LOC", "MISC"}
 _DETERMINERS = re.compile(r"^(?:le|la|les|l['’]|du|des|de la|de l['’]|au|aux)\s*", re.IGNORECASE)
 _TITLES = re.compile(
     r"^(?:M\.|Mme|MM\.|Mlle|Dr|Pr|Me|Mgr|général|colonel|président|ministre|premier ministre)\s+", re.IGNORECASE

@@ -27,7 +27,6 @@ from transforms.text_norm import fold_accents, lexicon_lines
 _OPEN_QUOTES = '"«“'
 # Clauses that describe something else than the proposition's own event: their dates do not date it.
 _SUBORDINATE = frozenset({"acl", "acl:relcl", "advcl", "parataxis", "csubj", "ccomp"})
-_CLOSE_QUOTES = '"»”'
 _NEGATORS = frozenset(
     {
         "pas",
@@ -88,7 +87,6 @@ _PARENTHETICAL = re.compile(
     r"eux aussi|elles aussi|de son côté|pour sa part|quant à (?:lui|elle|eux))[^,]*(?:,|$)",
     re.I,
 )
-_VIA = re.compile(r"(?:cités?|citées?|rapportée?s?|relayée?s?|interrogée?s?)\s+par\s+|(?:^|\s)(?:à|au|aux)\s+", re.I)
 _PRONOUN_SPEAKER = re.compile(r"^(?:-t-)?(?:il|elle|ils|elles)$", re.I)
 _SELON = re.compile(r"^\s*(?:selon|d['’]après)\s+(?P<speaker>[^,]{2,120}?),\s*(?P<prop>.+)$", re.I | re.S)
 _INVERTED_SKIP = re.compile(

@@ -19,7 +19,7 @@ from datetime import date, timedelta
 
 import polars as pl
 
-from transforms.timex import resolve_timex
+from transforms.timex import SPAN_COLUMNS, resolve_timex
 
 PUBLICATION_SCHEMA = {
     "article_id": pl.String,
@@ -29,13 +29,7 @@ PUBLICATION_SCHEMA = {
     "published_basis": pl.String,
 }
 DATE_SCHEMA = {
-    "date_id": pl.String,
-    "article_id": pl.String,
-    "sentence_idx": pl.Int32,
-    "char_start": pl.Int32,
-    "char_end": pl.Int32,
-    "surface": pl.String,
-    "timex_type": pl.String,
+    **SPAN_COLUMNS,
     "value": pl.String,
     "modifier": pl.String,
     "start_date": pl.Date,

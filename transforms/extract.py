@@ -24,7 +24,7 @@ from transforms.actors import (
 )
 from transforms.claims import Claim, claim_id, extract_sentence_claims, link_article_claims
 from transforms.nlp import parse_texts
-from transforms.timex import tag_timex
+from transforms.timex import SPAN_COLUMNS, tag_timex
 
 CLAIM_SCHEMA = {
     "claim_id": pl.String,
@@ -65,17 +65,7 @@ ROLE_SCHEMA = {
     "role": pl.String,
 }
 ERROR_SCHEMA = {"article_id": pl.String, "stage": pl.String, "error": pl.String}
-TIMEX_SCHEMA = {
-    "date_id": pl.String,
-    "article_id": pl.String,
-    "sentence_idx": pl.Int32,
-    "char_start": pl.Int32,
-    "char_end": pl.Int32,
-    "surface": pl.String,
-    "timex_type": pl.String,
-    "reading": pl.String,
-    "tense": pl.String,
-}
+TIMEX_SCHEMA = {**SPAN_COLUMNS, "reading": pl.String, "tense": pl.String}
 
 
 def _sentence_of(starts: list[int], offset: int) -> int:

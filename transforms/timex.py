@@ -15,6 +15,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+import polars as pl
+
 from transforms.numbers_fr import NUMBER_WORD_PATTERN, parse_number
 
 MONTHS = {
@@ -111,7 +113,6 @@ _MONTH = r"(?P<month>janv\.|févr\.|sept\.|oct\.|nov\.|déc\.|janvier|f[ée]vrie
 _WEEKDAY = r"(?P<weekday>lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)"
 _DAYPART = r"(?P<daypart>matin|matinée|midi|après-midi|soir|soirée|nuit)"
 _YEAR = r"(?P<year>1[89]\d\d|20\d\d)"
-_APOS = r"['’]"
 _MOD = r"(?P<mod>plus d[e'’]\s*|près d[e'’]\s*|environ |moins d[e'’]\s*|au moins |quelque |presque |une? bonne )?"
 _QTY = rf"(?P<qty>\d+(?:[.,]\d+)?|{NUMBER_WORD_PATTERN}|quelques|plusieurs|une?|des)"
 _UNIT = (
@@ -240,6 +241,18 @@ _NOT_A_YEAR_AFTER = re.compile(
     r"^\s+(?!(?:et|à|au|aux|en|pour|dans|puis|par|contre|avec|après|avant|lors|ou|où|selon|sur|quand|lorsque|alors|mais|le|la|les|l['’]|un|une|de|des|du|d['’])\b)[a-zà-ÿ]{2,}",
     re.I,
 )  # noqa: E501
+
+
+# Columns every table of temporal expressions starts with (raw `timex` and resolved `dates`).
+SPAN_COLUMNS = {
+    "date_id": pl.String,
+    "article_id": pl.String,
+    "sentence_idx": pl.Int32,
+    "char_start": pl.Int32,
+    "char_end": pl.Int32,
+    "surface": pl.String,
+    "timex_type": pl.String,
+}
 
 
 @dataclass(frozen=True)

@@ -318,24 +318,30 @@ def test_missing_input_folder_is_a_usage_error(tmp_path):
     assert "Traceback" not in result.stderr
 
 
+def _cli_run(db, lake, *extra: str) -> list[str]:
+    """`recoupe run` on the seeds, as a separate process."""
+    return [
+        sys.executable,
+        "-m",
+        "flows.cli",
+        "run",
+        "--input",
+        str(SEEDS),
+        "--db",
+        str(db),
+        "--lake",
+        str(lake),
+        *extra,
+    ]
+
+
 def test_a_second_run_on_the_same_warehouse_exits_with_a_clear_message(tmp_path):
     from flows.locking import run_lock
 
     db = tmp_path / "warehouse.duckdb"
     with run_lock(db):
         result = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "flows.cli",
-                "run",
-                "--input",
-                str(SEEDS),
-                "--db",
-                str(db),
-                "--lake",
-                str(tmp_path / "lake"),
-            ],
+            _cli_run(db, tmp_path / "lake"),
             capture_output=True,
             text=True,
             cwd=PROJECT_ROOT,
@@ -496,19 +502,7 @@ def test_a_killed_run_loses_and_duplicates_nothing(published, tmp_path, moment):
     db, lake = tmp_path / "data" / "warehouse.duckdb", tmp_path / "data" / "lake"
     env = {**os.environ, "RECOUPE_BATCH_SIZE": "1"}  # one document per batch: many parts, a wide window
     process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "flows.cli",
-            "run",
-            "--input",
-            str(SEEDS),
-            "--db",
-            str(db),
-            "--lake",
-            str(lake),
-            "--quiet",
-        ],
+        _cli_run(db, lake, "--quiet"),
         cwd=PROJECT_ROOT,
         env=env,
         stdout=subprocess.DEVNULL,
