@@ -168,6 +168,9 @@ def resolve_actors(mentions: pl.DataFrame, dictionary: list[DictionaryActor]) ->
     type_of: dict[str, Counter[str]] = defaultdict(Counter)
     names_of: dict[str, Counter[str]] = defaultdict(Counter)
     local: dict[tuple[str, str], str] = {}  # (article, key of a surface) → cluster, for acronyms
+    by_article: dict[str, list[int]] = defaultdict(list)  # row indexes per article, in text order
+    for index, mention in enumerate(rows):
+        by_article[mention["article_id"]].append(index)
     for i, row in enumerate(rows):
         surface = row["surface"]
         if row.get("alias_of") and (row["article_id"], match_key(row["alias_of"])) in local:
@@ -189,9 +192,9 @@ def resolve_actors(mentions: pl.DataFrame, dictionary: list[DictionaryActor]) ->
         cluster = "name:" + key
         if len(surface.split()) == 1 and row["label"] in ("PER", "MISC", "ORG", "LOC"):
             # a surname alone joins a full name of the same article that ends with it
-            for j in range(len(rows)):
+            for j in by_article[row["article_id"]]:
                 other = rows[j]
-                if other["article_id"] != row["article_id"] or j == i:
+                if j == i:
                     continue
                 parts = other["surface"].split()
                 if len(parts) > 1 and translit_key(parts[-1]) == key and other["label"] == "PER":
