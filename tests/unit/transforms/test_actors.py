@@ -81,3 +81,58 @@ def test_acronym_joins_its_full_form_within_the_article():
     mentions, actors = resolve_actors(frame, [])
     assert mentions["actor_id"].n_unique() == 1
     assert sorted(actors["aliases"][0]) == ["FDS", "Forces démocratiques syriennes"]
+
+
+def test_expansion_in_parentheses_after_an_acronym():
+    from transforms.actors import expansion_pairs
+
+    text = "Nicolas Sarkozy venait de reprendre l'UMP (Union pour un mouvement populaire) et"
+    acronym = (text.index("UMP"), text.index("UMP") + 3)
+    name = "Union pour un mouvement populaire"
+    expansion = (text.index(name), text.index(name) + len(name))
+    assert expansion_pairs(text, [acronym, expansion]) == [(0, 1)]
+    text = "le PS (Paris) a voté"
+    assert expansion_pairs(text, [(3, 5), (7, 12)]) == []  # a place in parentheses is not an expansion
+
+
+def test_trailing_function_words_are_trimmed_from_a_span():
+    from transforms.actors import clean_surface
+
+    text = "le député du XIXe arrondissement de Paris"
+    start = text.index("XIXe")
+    end = text.index(" Paris")
+    assert text[slice(*clean_surface(text, start, end))] == "XIXe arrondissement"
+
+
+def test_title_without_its_article_finds_the_dictionary_entry():
+    dictionary = parse_dictionary("canonical_name,actor_type,category,aliases\nLe Monde,ORG,media,\n")
+    mentions, _ = resolve_actors(_mentions([("a1", 0, 0, 5, "Monde", "ORG")]), dictionary)
+    assert mentions["actor_id"].to_list() == ["le-monde"]
+    # a multi-word place is not looked up with an article
+    mentions, _ = resolve_actors(_mentions([("a1", 0, 0, 11, "Monde Arabe", "LOC")]), dictionary)
+    assert mentions["actor_id"].to_list() == ["monde-arabe"]
+
+
+def test_misspelt_person_joins_only_with_the_same_first_name():
+    rows = [
+        ("a1", 0, 0, 15, "Nicolas Sarkozy", "PER"),
+        ("a1", 2, 50, 64, "Nicolas Sarozy", "PER"),  # a typo, in the same article
+        ("a1", 3, 90, 97, "Sarkozy", "PER"),
+        ("a2", 0, 0, 12, "Carlos Ghosn", "PER"),
+        ("a2", 1, 30, 42, "Carole Ghosn", "PER"),  # his wife
+        ("a3", 0, 0, 12, "Jean Martins", "PER"),
+        ("a4", 0, 0, 11, "Jean Martin", "PER"),  # one edit apart, never together, as frequent: namesakes
+    ]
+    mentions, _ = resolve_actors(_mentions(rows), [])
+    ids = dict(zip(mentions["surface"], mentions["actor_id"], strict=True))
+    assert ids["Sarkozy"] == ids["Nicolas Sarozy"] == ids["Nicolas Sarkozy"] == "nicolas-sarkozy"
+    assert ids["Carlos Ghosn"] != ids["Carole Ghosn"]
+    assert ids["Jean Martins"] != ids["Jean Martin"]
+
+
+def test_dictionary_capitalised_names_do_not_match_ordinary_words(nlp):
+    doc = nlp("Dans le monde entier, la libération des otages est saluée, selon Le Monde et l'Otan.")
+    found = {(e.text, e.ent_id_) for e in doc.ents if e.ent_id_}
+    assert ("le monde", "Le Monde") not in found and ("libération", "Libération") not in found
+    assert ("Le Monde", "Le Monde") in found
+    assert ("Otan", "Organisation du traité de l'Atlantique nord") in found

@@ -59,3 +59,26 @@ def test_relative_dates_resolve_only_when_the_interval_agrees():
     dates = resolve_dates(timex, publications).sort("date_id")
     assert dates["value"].to_list() == ["XXXX-WXX-4", "2020-01-03"]
     assert dates["anchor"].to_list() == ["none", "publication"]
+
+
+def test_seed_weekdays_resolve_once_the_publication_day_is_known(nlp):
+    """Seed 000 only carries ` date 2020-01`: its `jeudi` and `mercredi` stay unresolved. Given the
+    day (as a JSON or HTML date field would), the past-tense weekdays take the most recent such day."""
+    from tests.conftest import SEEDS
+    from transforms.clean import clean_articles
+    from transforms.dating import infer_publications
+    from transforms.extract import extract_batch
+    from transforms.sentences import sentence_frame
+
+    text = next(SEEDS.glob("000_*.txt")).read_text(encoding="utf-8")
+    body = clean_articles(pl.DataFrame({"doc_key": ["000"], "text": [text]}))["body"][0]
+    articles = pl.DataFrame({"article_id": ["a"], "body": [body]})
+    sentences = sentence_frame(articles)
+    timex = extract_batch(articles, sentences, nlp)["timex"]
+    values = {}
+    for metadata_date in (None, "2020-01-16"):
+        meta = pl.DataFrame({"article_id": ["a"], "date_hint": ["2020-01"], "metadata_date": [metadata_date]})
+        dates = resolve_dates(timex, infer_publications(meta, timex, sentences))
+        values[metadata_date] = dict(zip(dates["surface"], dates["value"], strict=True))
+    assert (values[None]["jeudi"], values[None]["mercredi"]) == ("XXXX-WXX-4", "XXXX-WXX-3")
+    assert (values["2020-01-16"]["jeudi"], values["2020-01-16"]["mercredi"]) == ("2020-01-16", "2020-01-15")
