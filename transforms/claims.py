@@ -109,6 +109,12 @@ def reporting_lexicon() -> dict[str, str]:
 
 
 @cache
+def _nominal_reports() -> frozenset[str]:
+    """Reporting verbs whose noun-phrase object is the reported content (`lexicons/nominal_reports.txt`)."""
+    return frozenset(lexicon_lines("nominal_reports.txt"))
+
+
+@cache
 def _pairs(name: str) -> dict[str, str]:
     table = {}
     for line in lexicon_lines(name)[1:]:
@@ -268,17 +274,62 @@ def _is_clause_boundary(token: Token) -> bool:
     return token.dep_ == "conj" and any(c.dep_.startswith("nsubj") for c in token.children)
 
 
-def _hedged(tokens: list[Token], text: str, reported_in_past: bool) -> bool:
+def _hedged(tokens: list[Token], text: str, reported_in_past: bool, main: Token | None = None) -> bool:
+    """Hedging of the proposition itself: a hedge word or phrase, or a conditional or modal verb of
+    its main clause (a conditional inside a relative clause, `une fraude qui lui aurait permis`, or a
+    purpose clause, `pour pouvoir se protéger`, does not hedge the main statement)."""
     if _HEDGE_PHRASES.search(text):
         return True
     for t in tokens:
         if t.lower_ in _HEDGE_WORDS:
             return True
-        if "Cnd" in t.morph.get("Mood") and not reported_in_past:
+        if main is not None and not _in_main_clause(t, main):
+            continue
+        if _is_conditional(t) and not reported_in_past:
             return True
-        if t.lemma_ == "pouvoir" and t.pos_ in ("VERB", "AUX") and t.dep_ != "ROOT":
+        if t.lemma_ in _MODAL_HEDGES and t.pos_ in ("VERB", "AUX") and (t.dep_ != "ROOT" or t.lemma_ != "pouvoir"):
             return True
     return False
+
+
+_MODAL_HEDGES = frozenset({"pouvoir", "risquer"})
+# future stems of irregular verbs, whose conditional the tagger sometimes reads as an indicative
+_IRREGULAR_CONDITIONAL = re.compile(
+    r"^(?:ser|aur|pourr|fer|ir|viendr|devr|faudr|voudr|saur|verr|enverr|tiendr|vaudr|mourr|courr)"
+    r"(?:ais|ait|ions|iez|aient)$"
+)
+_CLAUSE_DEPS = ("acl", "acl:relcl", "advcl", "csubj", "parataxis", "appos")
+
+
+def _is_conditional(token: Token) -> bool:
+    """Conditional mood, from the morphology or from the form: infinitive (or irregular future stem)
+    + imperfect ending (`réduirait`, `sortirait`), which an imperfect (`déclarait`) never is."""
+    if "Cnd" in token.morph.get("Mood"):
+        return True
+    if token.pos_ not in ("VERB", "AUX"):
+        return False
+    form, lemma = token.lower_, token.lemma_.lower()
+    for ending in ("aient", "ions", "iez", "ais", "ait"):
+        if form.endswith(ending):
+            stem = form[: -len(ending)]
+            return (
+                stem in (lemma, lemma[:-1]) and lemma.endswith(("r", "re")) or bool(_IRREGULAR_CONDITIONAL.match(form))
+            )
+    return False
+
+
+def _in_main_clause(token: Token, main: Token) -> bool:
+    """True unless a relative, adverbial or appositive clause lies between the token and `main`."""
+    current = token
+    for _ in range(20):
+        if current.i == main.i:
+            return True
+        if current.dep_ in _CLAUSE_DEPS:
+            return False
+        if current.head.i == current.i:
+            return True
+        current = current.head
+    return True
 
 
 def _name_key(token: Token) -> str:
@@ -470,10 +521,19 @@ def _quantity(tokens: list[Token]) -> tuple[float | None, str | None, str | None
 
 
 def _split_clauses(doc: Doc, start: int, end: int, text: str) -> list[tuple[int, int]]:
-    """Split a proposition at top-level `, mais` and `;` between clauses that each have a verb."""
+    """Split a proposition at top-level `, mais` and `;` between clauses that each have a verb, and at
+    an `et` joining two finite verb groups (`ont rejeté cette demande et n'ont pas décidé de…`)."""
     cuts = [start]
-    for m in re.finditer(r"\s*(?:,\s*mais\s+|;\s+)", text[start:end]):
-        left, right = start + m.start(), start + m.end()
+    boundaries = [
+        (start + m.start(), start + m.end()) for m in re.finditer(r"\s*(?:,\s*mais\s+|;\s+)", text[start:end])
+    ]
+    for t in _tokens_in(doc, start, end):
+        joins_verbs = t.dep_ == "cc" and t.head.dep_ == "conj" and _finite(t.head) and _finite(t.head.head)
+        if t.lower_ == "et" and joins_verbs and t.head.head.i < t.i < t.head.i:
+            boundaries.append((t.idx, t.idx + len(t.text)))
+    for left, right in sorted(boundaries):
+        if left < cuts[-1]:
+            continue
         if any(t.pos_ in ("VERB", "AUX") for t in _tokens_in(doc, cuts[-1], left)) and any(
             t.pos_ in ("VERB", "AUX") for t in _tokens_in(doc, right, end)
         ):
@@ -481,6 +541,14 @@ def _split_clauses(doc: Doc, start: int, end: int, text: str) -> list[tuple[int,
     cuts.append(end)
     spans = [(cuts[i], cuts[i + 1]) for i in range(0, len(cuts) - 1, 2)]
     return [s for s in spans if s[1] > s[0]]
+
+
+def _finite(verb: Token) -> bool:
+    """A verb group with a finite verb: the verb itself or one of its auxiliaries."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    forms = [verb.morph.get("VerbForm")] + [c.morph.get("VerbForm") for c in verb.children if c.dep_.startswith("aux")]
+    return any(f == ["Fin"] for f in forms)
 
 
 def _quote_span(text: str, start: int, end: int) -> tuple[int, int, int] | None:
@@ -519,10 +587,21 @@ def _subject_before(text: str, start: int, end: int, verb: Token | None = None) 
 
     The parse's `nsubj` of the verb is used when it lies in the region; else the whole region.
     """
+    if verb is not None and not any(c.dep_ in ("nsubj", "nsubj:pass") for c in verb.children):
+        # no subject in the parse: the French subject stands right before its verb, after any
+        # comma-separated adverbial (`Après une semaine d'escalade…, la coalition a annoncé`)
+        comma = text.rfind(",", start, end)
+        if comma >= 0 and text[comma + 1 : end].strip():
+            start = comma + 1
     if verb is not None:
         for child in verb.children:
             if child.dep_ in ("nsubj", "nsubj:pass") and start <= child.idx < end and child.pos_ != "PRON":
                 left, right = child.left_edge.idx, child.right_edge.idx + len(child.right_edge.text)
+                # an adverbial or an apposition before the subject's head is not the subject
+                # (`Après une semaine d'escalade…, la coalition a annoncé`, `Ancien ministre, X révèle`)
+                comma = text.rfind(",", left, child.idx)
+                if comma >= 0:
+                    left = comma + 1
                 if start <= left and right <= end:
                     start, end = left, right
                 break
@@ -584,7 +663,7 @@ def extract_sentence_claims(
             reported_in_past = verb_here is not None and (
                 "Past" in verb_here.morph.get("Tense") or any(c.dep_.startswith("aux") for c in verb_here.children)
             )
-            hedged = _hedged(prop_tokens, text[a:b], reported_in_past) or negated_report
+            hedged = _hedged(prop_tokens, text[a:b], reported_in_past, main) or negated_report
             if attribution and not sub and _HEDGE_PHRASES.search(text[attribution[0] : attribution[1]]):
                 hedged = True
             q = _quantity(prop_tokens)
@@ -736,6 +815,20 @@ def extract_sentence_claims(
                 ]
             )
             make(inf_start, end, "indirect", verb, subject[:2], subject[2], (start, inf_start))
+            return claims
+        # the object, also when the parser hangs it on a time adverbial (`a annoncé dimanche la suspension`)
+        around = [verb, *(c for c in verb.children if c.dep_ == "obl:mod" and c.i > verb.i)]
+        nominal = [c for h in around for c in h.children if c.dep_ == "obj" and c.pos_ in ("NOUN", "PROPN")]
+        if (
+            nominal
+            and verb.lemma_ in _nominal_reports()
+            and (verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT"))
+            and not (stance == "deny" and _ANAPHORIC_REPORT.match(text[nominal[0].left_edge.idx : end]))
+        ):
+            # 5b. X V NP: `a annoncé la suspension de ses opérations`, `a confirmé la fin de la pause`
+            # (the sentence's own verb: inside `qui a dénoncé l'assassinat` the sentence stays narrative)
+            obj_start = nominal[0].left_edge.idx
+            make(obj_start, end, "indirect", verb, subject[:2], subject[2], (start, obj_start))
             return claims
         if stance == "deny":
             lead = obj_text.lstrip()

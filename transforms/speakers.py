@@ -19,6 +19,68 @@ _MODIFIER_BEFORE = re.compile(
 )
 
 
+# where a speaker phrase stops naming the speaker: `le Premier ministre lors de la convention de LREM`
+_SPEAKER_TAIL = re.compile(
+    r"\s(?:lors d|dans |devant |pendant |au cours d|à l['’]occasion d|depuis "
+    r"|sur (?:le|la|les|l['’]|son|sa|ses|un|une)\b"
+    r"|(?:ce |le )?(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b)",
+    re.IGNORECASE,
+)
+_PRONOUNS = {"il", "elle", "ils", "elles"}
+# `il a été dit`, `il faut`, `il y a`: an impersonal `il`, not a speaker
+_IMPERSONAL = re.compile(r"\s+(?:a été|avait été|est|était|semble|faut|fallait|y a|y avait|paraît|s['’]agit)\b")
+_DETERMINER = re.compile(r"^(?:le|la|les|l['’]|ce|cette|ces)\s*", re.IGNORECASE)
+_TITLE = re.compile(r"^(?:M\.|Mme|MM\.|Dr|le général|la générale|le président|la présidente)\s+", re.IGNORECASE)
+
+
+def _head_end(body: str, start: int, end: int) -> int:
+    """End of the part of a speaker phrase that names the speaker (before a time or place adjunct)."""
+    tail = _SPEAKER_TAIL.search(body, start, end)
+    return tail.start() if tail and tail.start() > start else end
+
+
+def _from_context(
+    speaker_text: str, mentions: list[dict], at: int, actor_type: dict[str, str], body: str
+) -> str | None:
+    """The actor a speaker phrase without a mention refers to, from the article's mentions:
+    `il`/`elle` → the most recent person (one that is not a modifier, `la victime de X`, preferred);
+    `Esper`, `M. Khalaf` → the person with that surname; `la coalition`, `le ministère` → the
+    organisation whose name holds that noun (the most recent before, else the first after)."""
+    words = speaker_text.strip()
+    earlier = [m for m in mentions if m["char_end"] <= at]
+    if words.lower() in _PRONOUNS:
+        if words.lower() in ("il", "elle"):
+            people = [m for m in earlier if actor_type.get(m["actor_id"]) == "PER"]
+            heads = [
+                m for m in people if not _MODIFIER_BEFORE.search(body[max(0, m["char_start"] - 30) : m["char_start"]])
+            ]
+            chosen = heads or people
+            return chosen[-1]["actor_id"] if chosen else None
+        return None
+    bare = _TITLE.sub("", words)
+    if bare != words or (bare[:1].isupper() and len(bare.split()) <= 2):
+        surname = bare.split()[-1].lower() if bare.split() else ""
+        people = [
+            m
+            for m in earlier
+            if actor_type.get(m["actor_id"]) == "PER" and m["surface"].lower().split()[-1:] == [surname]
+        ]
+        if people:
+            return people[-1]["actor_id"]
+    described = _DETERMINER.match(words)
+    if described and len(words.split()) <= 3:
+        noun = words[described.end() :].split()[0].lower() if words[described.end() :].split() else ""
+        organisations = [
+            m
+            for m in mentions
+            if actor_type.get(m["actor_id"]) == "ORG" and noun and noun in m["surface"].lower().split()
+        ]
+        before = [m for m in organisations if m["char_end"] <= at]
+        if before or organisations:
+            return (before[-1] if before else organisations[0])["actor_id"]
+    return None
+
+
 def resolve_speakers(
     claims: pl.DataFrame, mentions: pl.DataFrame, actors: pl.DataFrame, articles: pl.DataFrame
 ) -> pl.DataFrame:
@@ -36,7 +98,8 @@ def resolve_speakers(
         found = by_article.get(c["article_id"], [])
         speaker = None
         if c["speaker_start"] is not None:
-            inside = [m for m in found if c["speaker_start"] <= m["char_start"] and m["char_end"] <= c["speaker_end"]]
+            speaker_end = _head_end(bodies.get(c["article_id"], ""), c["speaker_start"], c["speaker_end"])
+            inside = [m for m in found if c["speaker_start"] <= m["char_start"] and m["char_end"] <= speaker_end]
             non_relay = [m for m in inside if category.get(m["actor_id"]) not in _RELAY_CATEGORIES] or inside
             # an organisation or place inside a modifier (`dirigée par les États-Unis`, `du ministère`) is
             # not the speaker; a person named in apposition is
@@ -56,8 +119,13 @@ def resolve_speakers(
                     ),
                 )
                 speaker = best["actor_id"]
-        if speaker is None and c.get("speaker_from_claim_id") in resolved:
+        at = c["speaker_start"] if c["speaker_start"] is not None else c["char_start"]
+        body = bodies.get(c["article_id"], "")
+        impersonal = bool(c["speaker_text"]) and bool(_IMPERSONAL.match(body, at + len(c["speaker_text"].strip())))
+        if speaker is None and c.get("speaker_from_claim_id") in resolved and not impersonal:
             speaker = resolved[c["speaker_from_claim_id"]][0]
+        if speaker is None and c["speaker_text"] and not impersonal:
+            speaker = _from_context(c["speaker_text"], found, at, actor_type, body)
         via_id, via_text = None, None
         if c["attribution_start"] is not None:
             relays = [

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import subprocess
@@ -539,6 +540,7 @@ def test_a_killed_run_loses_and_duplicates_nothing(published, tmp_path, moment):
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
+        start_new_session=True,  # its own process group, so that its Prefect server can be reaped too
     )
     deadline = time.monotonic() + 240
     staging = db.parent / "staging"
@@ -554,6 +556,8 @@ def test_a_killed_run_loses_and_duplicates_nothing(published, tmp_path, moment):
     assert process.poll() is None, "the run ended before it could be killed"
     process.send_signal(signal.SIGKILL)
     process.wait(timeout=30)
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(process.pid, signal.SIGKILL)  # the orphaned ephemeral Prefect server of the killed run
 
     settings = Settings(
         input_dir=SEEDS,

@@ -104,3 +104,21 @@ def test_copies_of_one_wire_are_one_source(con):
     _claim(con, "c1", "a1", "AFP", -1, date(2020, 1, 16))
     _claim(con, "c2", "a2", "l'agence", 1, date(2020, 1, 16))
     assert con.execute("select count(*) from contradictions").fetchall()[0][0] == 0
+
+
+def test_an_uncertain_window_mostly_before_the_other_is_a_development(con):
+    """`Not resumed`, said some day in January (only the month is known: expected mid-January), vs
+    `resuming` on 30 January: a likely change of state, with a lower confidence than disjoint dates, not
+    a contradiction; vs `resumed` in the week of 13 January (expected day within a week): a conflict."""
+    _link(con, "a1", "a2")
+    con.execute(
+        """insert into claims (claim_id, article_id, text, quote_kind, polarity, hedged, event_key,
+                   speaker_text, period_start, period_end) values
+           ('c1', 'a1', 'pas repris', 'direct', -1, false, 'reprendre|operation', 'irakien', '2020-01-05', '2020-01-31'),
+           ('c2', 'a2', 'reprenons', 'direct', 1, false, 'reprendre|operation', 'coalition', '2020-01-30', '2020-02-05'),
+           ('c3', 'a2', 'ont repris', 'direct', 1, false, 'reprendre|operation', 'officiels', '2020-01-13', '2020-01-19')"""
+    )
+    pairs = con.execute("select claim_id_a, claim_id_b from contradictions order by 1, 2").fetchall()
+    assert pairs == [("c1", "c3")]
+    rows = con.execute("select claim_id_before, claim_id_after, confidence from developments").fetchall()
+    assert rows == [("c1", "c2", 0.6)]

@@ -52,10 +52,13 @@ pairs as (
                 and article_links.article_id_b = greatest(left_claim.article_id, right_claim.article_id)
         )
     )
-    -- claims about different times describe a change, not a conflict (see the developments view)
+    -- claims about different times describe a change, not a conflict (see the developments view):
+    -- the windows must overlap and their expected days (the middles of the windows) lie within a week
     and (left_claim.period_start is null
         or right_claim.period_start is null
-        or (left_claim.period_start <= right_claim.period_end and right_claim.period_start <= left_claim.period_end))
+        or (left_claim.period_start <= right_claim.period_end and right_claim.period_start <= left_claim.period_end
+            and abs((left_claim.period_start - right_claim.period_start)
+                    + (left_claim.period_end - right_claim.period_end)) <= 2 * 7))
 ),
 polarity_conflicts as (
     select

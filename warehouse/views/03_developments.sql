@@ -13,13 +13,24 @@ changes as (
         later.text as text_after,
         earlier.polarity as polarity_before,
         later.polarity as polarity_after,
-        earlier.period_end as before_on,
-        later.period_start as after_on,
+        -- the expected day of each side (the middle of its window) and the windows themselves
+        earlier.period_start + ((earlier.period_end - earlier.period_start) // 2)::integer as before_on,
+        later.period_start + ((later.period_end - later.period_start) // 2)::integer as after_on,
+        earlier.period_start as before_from,
+        earlier.period_end as before_to,
+        later.period_start as after_from,
+        later.period_end as after_to,
+        -- certain when the windows are disjoint; lower when an uncertain window reaches the other one
+        (case when earlier.period_end < later.period_start then 1.0 else 0.6 end)::double as confidence,
     from sources as earlier
     inner join sources as later
         on earlier.event_key = later.event_key
         and earlier.polarity <> later.polarity
-        and earlier.period_end < later.period_start
+        -- disjoint windows, or an expected day (middle of the window) more than a week earlier: `not
+        -- resumed`, said some day in January, then `resuming` on 30 January (the contradictions view
+        -- takes the overlapping pairs whose expected days lie within a week)
+        and (earlier.period_end < later.period_start
+             or (later.period_start - earlier.period_start) + (later.period_end - earlier.period_end) > 2 * 7)
     where earlier.article_id = later.article_id
         or exists (
             select 1 from article_links

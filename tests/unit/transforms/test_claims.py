@@ -110,3 +110,40 @@ def test_purpose_infinitive_is_not_an_event(nlp):
 def test_colloquial_negation_without_ne(nlp):
     (claim,) = _claims(nlp, "\"J'ai pas reçu d'invitation\", a déclaré le maire.")
     assert claim.polarity == -1
+
+
+def test_nominal_report_is_attributed_to_the_subject(nlp):
+    (claim,) = _claims(nlp, "Le syndicat a annoncé dimanche la suspension de la grève dans les transports.")
+    assert claim.quote_kind == "indirect"
+    assert claim.speaker_text == "Le syndicat"
+    assert claim.text.startswith("la suspension de la grève")
+    # a report inside a relative clause leaves the sentence in the article's voice
+    claims = _claims(nlp, "Le texte a obtenu le soutien du maire, qui a dénoncé la fermeture de l'usine.")
+    assert claims[0].quote_kind == "narrative"
+
+
+def test_two_finite_verbs_joined_by_et_are_two_claims(nlp):
+    claims = _claims(nlp, "Les ministres ont rejeté cette demande et n'ont pas décidé de fermer la frontière.")
+    assert [(c.text.split()[0], c.polarity) for c in claims][:2] == [("Les", 1), ("n'ont", -1)]
+
+
+def test_conditional_inside_a_relative_clause_does_not_hedge_the_sentence(nlp):
+    (claim,) = _claims(nlp, "Un homme a été interpellé mercredi pour une fraude qui lui aurait rapporté un million.")
+    assert claim.hedged is False
+    (claim,) = _claims(nlp, "Selon une étude, la pollution réduirait fortement les capacités cognitives.")
+    assert claim.hedged is True  # `réduirait`: a conditional, even when the tagger reads an indicative
+
+
+def test_conditional_forms():
+    from types import SimpleNamespace
+
+    from transforms.claims import _is_conditional
+
+    def verb(form, lemma):  # a token the tagger read as an indicative
+        return SimpleNamespace(lower_=form, lemma_=lemma, pos_="VERB", morph={"Mood": ["Ind"]})
+
+    assert _is_conditional(verb("réduirait", "réduire"))
+    assert _is_conditional(verb("déclarerait", "déclarer"))
+    assert _is_conditional(verb("pourrait", "pouvoir"))
+    assert not _is_conditional(verb("déclarait", "déclarer"))  # an imperfect
+    assert not _is_conditional(verb("courait", "courir"))
