@@ -80,12 +80,11 @@ def parse_dictionary(text: str) -> list[DictionaryActor]:
 
 
 def ruler_patterns(dictionary: list[DictionaryActor]) -> tuple[tuple[str, str, str], ...]:
-    """(label, phrase, canonical) for the EntityRuler; short all-caps acronyms stay case-sensitive."""
+    """(label, phrase, canonical) for the EntityRuler (short all-caps acronyms match case-sensitively:
+    see `transforms.nlp.token_pattern`)."""
     patterns = []
     for actor in dictionary:
         for phrase in (actor.canonical_name, *actor.aliases):
-            if len(phrase) <= 3 and phrase.isupper():
-                continue  # `EI`, `US`, `IS`: matched case-sensitively by the acronym rule instead
             patterns.append((actor.actor_type, phrase, actor.canonical_name))
     return tuple(patterns)
 

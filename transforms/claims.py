@@ -829,6 +829,8 @@ def extract_sentence_claims(
             # (the sentence's own verb: inside `qui a dénoncé l'assassinat` the sentence stays narrative)
             obj_start = nominal[0].left_edge.idx
             make(obj_start, end, "indirect", verb, subject[:2], subject[2], (start, obj_start))
+            for claim in claims:
+                claim.extras["nominal_report"] = claim.reporting_verb is not None
             return claims
         if stance == "deny":
             lead = obj_text.lstrip()

@@ -252,6 +252,13 @@ def attach_dates(
         ) or p.get("published_on")
         event_start = min(d["start_date"] for d in points) if points else None
         event_end = max(d["end_date"] for d in points) if points else None
+        if event_start is None and c.get("nominal_report") and c.get("reporting_verb") in _ANNOUNCING:
+            # `a annoncé ce dimanche la suspension de ses opérations`: what is announced or confirmed
+            # as a noun, with no date of its own, is dated by the announcement
+            event_start = event_end = next(
+                (d["start_date"] for d in stated if d["start_date"] is not None and d["start_date"] == d["end_date"]),
+                None,
+            )
         period_start = event_start or statement or p.get("published_earliest")
         period_end = event_end or statement or p.get("published_latest")
         rows.append(
@@ -264,6 +271,7 @@ def attach_dates(
                 "period_end": period_end,
             }
         )
+    _inherit_clause_dates(rows)
     schema = dict(claims.schema) | {
         "event_start": pl.Date,
         "event_end": pl.Date,
@@ -276,6 +284,37 @@ def attach_dates(
         pl.col("date_id").replace_strict(date_claim, default=None, return_dtype=pl.String).alias("claim_id")
     )
     return claims_out, dates_out
+
+
+_ANNOUNCING = frozenset({"annoncer", "confirmer"})
+
+
+def _inherit_clause_dates(rows: list[dict]) -> None:
+    """An event stated in a relative or participial clause without a date of its own happened at the
+    time of the clause it hangs on: `une frappe de drone … le 3 janvier, qui a tué le général` puts the
+    killing on 3 January. Only a single day is inherited, from the smallest claim whose subordinate
+    clauses contain this one."""
+    by_article: dict[str, list[dict]] = {}
+    for row in rows:
+        by_article.setdefault(row["article_id"], []).append(row)
+    for row in rows:
+        if row["event_start"] is not None or row["quote_kind"] != "narrative":
+            continue
+        parents = [
+            other
+            for other in by_article[row["article_id"]]
+            if other is not row
+            and other["event_start"] is not None
+            and other["event_start"] == other["event_end"]
+            and any(
+                a <= row["char_start"] and row["char_end"] <= b
+                for a, b in json.loads(other.get("subordinate_spans") or "[]")
+            )
+        ]
+        if parents:
+            parent = min(parents, key=lambda other: other["char_end"] - other["char_start"])
+            row["event_start"] = row["event_end"] = parent["event_start"]
+            row["period_start"] = row["period_end"] = parent["event_start"]
 
 
 _RELATIVE_KINDS = ("weekday", "rel_day", "rel_period", "ago")
@@ -362,6 +401,15 @@ def _unresolved_by_claim(claims: pl.DataFrame, dates: pl.DataFrame, readings: di
             and d["char_end"] <= c["char_end"]
             and not any(a <= d["char_start"] and d["char_end"] <= b for a, b in subordinate)
         ]
+        if not inside and c.get("nominal_report") and c.get("reporting_verb") in _ANNOUNCING:
+            # the announcement's own date dates what it announces (see `attach_dates`)
+            inside = [
+                (d["reading"], d["tense"])
+                for d in by_article.get(c["article_id"], [])
+                if c["attribution_start"] is not None
+                and c["attribution_start"] <= d["char_start"]
+                and d["char_end"] <= c["attribution_end"]
+            ]
         if inside:
             result.append((c, inside))
     return result

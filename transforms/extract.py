@@ -58,6 +58,7 @@ CLAIM_SCHEMA = {
     "future": pl.Boolean,
     "subordinate_spans": pl.String,
     "arguments": pl.List(pl.String),
+    "nominal_report": pl.Boolean,
 }
 ROLE_SCHEMA = {
     "article_id": pl.String,
@@ -188,6 +189,7 @@ def _extract_article(article_id: str, body: str, doc, spans: list[tuple[int, int
                 "future": _tense(doc, c.char_start, c.char_end) == "future",
                 "subordinate_spans": json.dumps(c.extras.get("subordinate", [])),
                 "arguments": c.extras.get("arguments", []),
+                "nominal_report": bool(c.extras.get("nominal_report")),
             }
         )
     for tx in timex:

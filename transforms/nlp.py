@@ -33,7 +33,9 @@ def token_pattern(nlp: Language, phrase: str) -> list[dict]:
     """Matcher pattern of a dictionary phrase: case-insensitive, except that a capitalised word of the
     phrase must be capitalised in the text (`Le Monde`, `Libération`, `Les Républicains` are names;
     `le monde`, `la libération`, `les républicains` are ordinary French). All-caps words also match
-    their title-case spelling (`OTAN` / `Otan`)."""
+    their title-case spelling (`OTAN` / `Otan`); acronyms of up to three letters match exactly."""
+    if len(phrase) <= 3 and phrase.isupper():
+        return [{"ORTH": phrase}]  # `EI`, `US`, `AFP`: never the words `ei`, `us`, or a lower-case `afp`
     pattern = []
     for token in nlp.make_doc(phrase):
         if token.text[:1].isupper():

@@ -280,6 +280,42 @@ def test_seed_alias_groups_are_one_actor_each_and_typed(published):
     assert pentagon == [("pentagone",)]
 
 
+def test_the_six_reported_speech_shapes_of_the_seeds(published):
+    """Speaker, relay, polarity and quote kind of the six shapes issue 6 lists (seed 000 and 001)."""
+    settings, _ = published
+    rows = _query(
+        settings.db_path,
+        """select c.text, c.quote_kind, c.speaker_actor_id, c.speaker_text, c.via_actor_id, c.polarity,
+                  c.responds_to_claim_id, c.claim_id
+           from claims c join articles a using (article_id)
+           where a.source_uri like '000_%' or a.source_uri like '001_%'""",
+    )
+    by_text = {r[0]: r for r in rows}
+
+    def claim(start):
+        (row,) = [r for text, r in by_text.items() if text.startswith(start)]
+        return row[1:6]
+
+    assert claim("Les opérations communes n'ont pas repris") == (
+        "direct",
+        "abdulkarim-khalaf",
+        "le porte-parole du Premier ministre irakien pour les affaires militaires Abdulkarim Khalaf",
+        "agence-france-presse",
+        -1,
+    )
+    nyt = claim("les opérations avec l'Irak avaient repris mercredi")
+    assert nyt == ("indirect", None, "Deux responsables militaires américains", "the-new-york-times", 1)
+    denial = by_text["ces informations"]
+    assert denial[1:3] == ("indirect", "johnathan-hoffman") and denial[5] == -1
+    assert denial[6] == by_text["les opérations avec l'Irak avaient repris mercredi"][7]  # linked to the NYT report
+    kind, speaker, _, via, _ = claim("Nous continuons de nous organiser ensemble")
+    assert (kind, speaker, via) == ("direct", "johnathan-hoffman", "agence-france-presse")
+    assert claim("Bagdad n'a pas donné son autorisation")[:2] == ("indirect", "abdulkarim-khalaf")
+    assert claim("Bagdad n'a pas donné son autorisation")[4] == -1
+    assert claim("Des missiles iraniens ont frappé")[0] == "narrative"
+    assert claim("n'a été tué ni blessé")[::4] == ("narrative", -1)
+
+
 def test_seed_metadata_and_boilerplate(published):
     settings, _ = published
     meta = {
