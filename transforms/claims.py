@@ -89,6 +89,9 @@ _PARENTHETICAL = re.compile(
 )
 _PRONOUN_SPEAKER = re.compile(r"^(?:-t-)?(?:il|elle|ils|elles)$", re.I)
 _SELON = re.compile(r"^\s*(?:selon|d['’]après)\s+(?P<speaker>[^,]{2,120}?),\s*(?P<prop>.+)$", re.I | re.S)
+_SELON_AFTER = re.compile(r",\s*(?:selon|d['’]après)\s+(?P<speaker>[^,;:!?]{2,120}?)\s*[.!?…]*\s*$", re.I)
+# `Pour X, P`: the speaker and the proposition, as with `selon` (X must name someone, see below)
+_POUR = re.compile(r"^\s*pour\s+(?P<speaker>[^,]{2,120}?(?:,\s*[A-ZÀ-Ý][^,]{1,60})?),\s*(?P<prop>.+)$", re.I | re.S)
 _INVERTED_SKIP = re.compile(
     r"\s*(?:-t-(?:il|elle|ils|elles)\b)?\s*(?:(?:à|au|aux)\s+(?:l['’]|la\s+|le\s+|les\s+)?[\w\-]+(?-i:(?:\s+[A-Z][\w\-]+)*)"
     r"|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|aujourd['’]hui|lui aussi|elle aussi|"
@@ -225,6 +228,20 @@ def _is_infinitive(token: Token) -> bool:
     return any(c.dep_.startswith("aux") and "Inf" in c.morph.get("VerbForm") for c in token.children)
 
 
+def _cue_text(tokens: list[Token]) -> str:
+    """`n'… pas`, `ne … jamais`, `personne … ni`: the negation words as a reader sees them."""
+    words = [t.text for t in tokens]
+    joined = []
+    for word in words:
+        if joined and joined[-1].endswith(("'", "’")):
+            joined[-1] += "… " + word
+        elif joined:
+            joined.append("… " + word)
+        else:
+            joined.append(word)
+    return " ".join(joined)
+
+
 def _polarity(tokens: list[Token], main: Token | None) -> tuple[int, str | None]:
     """-1 when the proposition's own predicate is negated (`n'ont pas repris`, `personne n'a été tué`)."""
     words = [t.lower_ for t in tokens]
@@ -247,7 +264,7 @@ def _polarity(tokens: list[Token], main: Token | None) -> tuple[int, str | None]
     if has_ne and not strong:
         return 1, None  # restrictive `ne … que`, expletive `ne`
     if main is None:
-        return -1, " ".join(t.text for t in strong[:2])
+        return -1, _cue_text(strong[:2])
     ids = {t.i for t in tokens}
     for t in strong + [t for t in tokens if t.lower_ in ("ne", "n'", "n’")]:
         node, blocked, hops = t, False, 0
@@ -259,7 +276,7 @@ def _polarity(tokens: list[Token], main: Token | None) -> tuple[int, str | None]
                 break
             node, hops = node.head, hops + 1
         if not blocked and node.i == main.i:
-            cue = " ".join(x.text for x in tokens if x.lower_ in ("ne", "n'", "n’") or x in strong)
+            cue = _cue_text([x for x in tokens if x.lower_ in ("ne", "n'", "n’") or x in strong])
             return -1, cue
     return 1, None
 
@@ -521,11 +538,17 @@ def _quantity(tokens: list[Token]) -> tuple[float | None, str | None, str | None
 
 
 def _split_clauses(doc: Doc, start: int, end: int, text: str) -> list[tuple[int, int]]:
-    """Split a proposition at top-level `, mais` and `;` between clauses that each have a verb, and at
-    an `et` joining two finite verb groups (`ont rejeté cette demande et n'ont pas décidé de…`)."""
+    """Split a proposition at top-level `, mais`, `;` and sentence ends (inside a quotation) between
+    clauses that each have a verb, and at an `et` joining two finite verb groups (`ont rejeté cette
+    demande et n'ont pas décidé de…`)."""
     cuts = [start]
     boundaries = [
         (start + m.start(), start + m.end()) for m in re.finditer(r"\s*(?:,\s*mais\s+|;\s+)", text[start:end])
+    ]
+    # sentences inside one quotation: "Nous continuons de nous organiser. Mais aucune opération n'a lieu"
+    boundaries += [
+        (start + m.start(), start + m.end())
+        for m in re.finditer(r"(?<=[a-zà-ÿ)][.!?])\s+(?=[A-ZÀ-Ý])", text[start:end])
     ]
     for t in _tokens_in(doc, start, end):
         joins_verbs = t.dep_ == "cc" and t.head.dep_ == "conj" and _finite(t.head) and _finite(t.head.head)
@@ -701,8 +724,28 @@ def extract_sentence_claims(
                 )
             )
 
+    # `P, selon X.` / `"P", selon X.`: the source given after the proposition
+    trailing = _SELON_AFTER.search(text[start:end])
+    if trailing and not _SELON.match(text[start:end]):
+        sp = (start + trailing.start("speaker"), start + trailing.end("speaker"))
+        cut = start + trailing.start()
+        inner = _quote_span(text, start, cut)
+        if inner and text[inner[2] : cut].strip() == "":
+            make(inner[0], inner[1], "direct", None, sp, text[sp[0] : sp[1]], (cut, end))
+        else:
+            make(start, cut, "indirect", None, sp, text[sp[0] : sp[1]], (cut, end))
+        for claim in claims:
+            claim.reporting_verb = "selon"
+        return claims
+
     # 1. a quotation first, attribution after: "P", a déclaré X / "P", a-t-il indiqué
     quote = _quote_span(text, start, end)
+    if (
+        quote
+        and len(text[quote[0] : quote[1]].split()) < 4
+        and not any(t.pos_ in ("VERB", "AUX") for t in _tokens_in(doc, quote[0], quote[1]))
+    ):
+        quote = None  # `"Le Divan", l'émission culte, fait son retour`: a title in quotation marks
     if quote:
         inner_start, inner_end, after = quote
         rest_verbs = [v for v in verbs if v.idx >= after]
@@ -725,8 +768,16 @@ def extract_sentence_claims(
                 claim.pronoun_speaker = True  # a quotation continuing the previous speaker's
             return claims
 
-    # 2. selon X, P
+    # 2. selon X, P  /  Pour X, P (X a named person or organisation: `Pour le délégué général de LREM,
+    # Christophe Castaner, "l'exigence" de Nicolas Hulot était…`)
     m = _SELON.match(text[start:end])
+    pour = _POUR.match(text[start:end])
+    if pour and not m:
+        named = [e for e in doc.ents if e.label_ in ("PER", "ORG") and start + pour.start("speaker") <= e.start_char]
+        named = [e for e in named if e.end_char <= start + pour.end("speaker")]
+        tail_verbs = [t for t in _tokens_in(doc, start + pour.start("prop"), end) if _finite(t)]
+        if named and tail_verbs:
+            m = pour
     if m:
         sp = (start + m.start("speaker"), start + m.end("speaker"))
         make(start + m.start("prop"), end, "indirect", None, sp, text[sp[0] : sp[1]], sp)
@@ -780,8 +831,10 @@ def extract_sentence_claims(
         # 4. P, V X  (inverted attribution at the end of the sentence)
         comma = text.rfind(",", start, group_start)
         between = text[comma + 1 : group_start].strip() if comma >= 0 else None
+        # (a verb on the left; the tagger sometimes reads a finite `fait` as a participle)
         left_has_verb = comma > start and any(
-            t.pos_ in ("VERB", "AUX") and t.morph.get("VerbForm") == ["Fin"] for t in _tokens_in(doc, start, comma)
+            t.pos_ in ("VERB", "AUX") and t.morph.get("VerbForm") in (["Fin"], ["Part"])
+            for t in _tokens_in(doc, start, comma)
         )
         if left_has_verb and between == "":
             speaker = _speaker_after(text, after_verb, end)
@@ -856,7 +909,9 @@ def extract_sentence_claims(
                     (start, lead_offset + about.end()),
                 )
                 return claims
-    # 6. narrative: the sentence in the article's own voice
+    # 6. narrative: the sentence in the article's own voice (a question asserts nothing)
+    if text[start:end].rstrip().endswith("?"):
+        return claims
     make(start, end, "narrative", None, None, None, None)
     return claims
 
@@ -879,7 +934,7 @@ def link_article_claims(claims: list[Claim]) -> list[Claim]:
                 claim.responds_to_index = claims.index(target)
                 claim.predicate, claim.theme, claim.event_key = target.predicate, target.theme, target.event_key
                 claim.polarity = -target.polarity
-                claim.negation = f"{claim.reporting_verb} (dément: « {target.text[:60]} »)"
+                claim.negation = f"{claim.reporting_verb} « {target.text[:60]} »"
         if claim.pronoun_speaker and last_speaker is not None and claim.quote_kind != "narrative":
             claim.extras["speaker_from"] = last_speaker
         elif claim.quote_kind != "narrative" and claim.speaker_text and not claim.pronoun_speaker:

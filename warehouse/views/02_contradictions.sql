@@ -65,8 +65,9 @@ polarity_conflicts as (
         'polarity' as kind,
         *,
         case
-            when polarity_a < 0 then 'negation "' || coalesce(negation_a, 'ne … pas') || '" vs affirmation'
-            else 'affirmation vs negation "' || coalesce(negation_b, 'ne … pas') || '"'
+            when polarity_a < 0 then format('{} denies it ({}); {} affirms it', speaker_a,
+                                            coalesce(negation_a, 'ne … pas'), speaker_b)
+            else format('{} affirms it; {} denies it ({})', speaker_a, speaker_b, coalesce(negation_b, 'ne … pas'))
         end as explanation,
     from pairs
     where polarity_a <> polarity_b

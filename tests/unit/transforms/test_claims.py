@@ -147,3 +147,29 @@ def test_conditional_forms():
     assert _is_conditional(verb("pourrait", "pouvoir"))
     assert not _is_conditional(verb("déclarait", "déclarer"))  # an imperfect
     assert not _is_conditional(verb("courait", "courir"))
+
+
+def test_source_given_after_the_proposition(nlp):
+    (claim,) = _claims(nlp, "Le maire sortirait vainqueur du premier tour, selon un sondage publié dimanche.")
+    assert (claim.quote_kind, claim.speaker_text, claim.reporting_verb) == (
+        "indirect",
+        "un sondage publié dimanche",
+        "selon",
+    )
+    assert claim.text == "Le maire sortirait vainqueur du premier tour"
+    (claim,) = _claims(nlp, '"Le ministre veut la mobilisation de tous", selon son entourage.')
+    assert (claim.quote_kind, claim.speaker_text) == ("direct", "son entourage")
+
+
+def test_pour_a_named_person_introduces_a_source(nlp):
+    (claim,) = _claims(nlp, "Pour le ministre Jean Dupont, la réforme est indispensable.")
+    assert (claim.quote_kind, claim.speaker_text) == ("indirect", "le ministre Jean Dupont")
+    (claim,) = _claims(nlp, "Pour la première fois, la ville a fermé ses écoles.")
+    assert claim.quote_kind == "narrative"
+
+
+def test_questions_and_quoted_titles(nlp):
+    assert _claims(nlp, "La pollution de l'air rend-elle bête ?") == []
+    text = "“Le Divan”, l'émission culte, fait son grand retour sur France 3, affirmait Le Parisien dimanche 15 avril."
+    (claim,) = _claims(nlp, text)
+    assert claim.quote_kind == "indirect" and claim.text.startswith("“Le Divan”")
