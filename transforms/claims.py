@@ -422,12 +422,28 @@ def _event_noun(main: Token) -> Token | None:
     return None
 
 
+def _fait_etat_de(main: Token) -> Token | None:
+    """The noun reported by the locution `faire état de N`, or None."""
+    if main.lemma_ != "faire":
+        return None
+    etat = next((c for c in main.children if c.dep_ == "obj" and c.lemma_.lower() == "état"), None)
+    if etat is None:
+        return None
+    # `de N` hangs on `état` or, as the parser often has it, on `faire` itself
+    return next(
+        (c for c in [*etat.children, *main.children] if c.dep_ in ("nmod", "obl:arg") and c.pos_ == "NOUN"), None
+    )
+
+
 def predicate_and_key(main: Token | None) -> tuple[str | None, str, str]:
     """(predicate lemma, theme lemma, event_key). Nominalisations map to their verb; an event noun
     object of a reporting or light verb is the event (`a annoncé la suspension des opérations` →
     `suspendre`); `lancer`/`tirer` + a projectile is an attack."""
     if main is None:
         return None, "_", "none|_"
+    reported = _fait_etat_de(main)
+    if reported is not None:
+        main = reported  # `ont fait état de lignes électriques tombées`: what is reported is the event
     event_noun = _event_noun(main)
     if event_noun is not None:
         main = event_noun
@@ -436,8 +452,16 @@ def predicate_and_key(main: Token | None) -> tuple[str | None, str, str]:
         action = next((c for c in main.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB"), None)
         main = action if action is not None else main
     lemma = main.lemma_.lower()
-    if main.pos_ in ("NOUN", "PROPN"):
-        lemma = _pairs("nominalisations.csv").get(lemma, lemma)
+    if main.pos_ in ("PROPN", "PRON", "NUM", "DET", "X", "SYM", "PUNCT"):
+        # a name or a pronoun is no predicate (`C'est François de Rugy qui…` parsed with the name as
+        # its head): the claim states no comparable event
+        return None, "_", "none|_"
+    if main.pos_ == "NOUN":
+        if lemma not in _pairs("nominalisations.csv"):
+            # a noun that names no event (`Dîners fastueux, travaux…`, `ce n'est pas un dîner de
+            # travail`): a description, not an event sources could disagree on
+            return None, "_", "none|_"
+        lemma = _pairs("nominalisations.csv")[lemma]
     elif main.pos_ == "AUX" or lemma in ("être", "avoir"):
         lemma = "être" if lemma == "être" else lemma
     theme = _theme(main).lower()
