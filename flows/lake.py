@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import tempfile
+from importlib import resources
 from pathlib import Path
 
 import polars as pl
@@ -45,6 +47,45 @@ def reset_lake(lake_dir: Path) -> None:
         if folder.is_dir() and folder.name not in keep:
             for part in folder.glob("*.parquet"):
                 part.unlink()
+
+
+EXTRACTION_MARKER = "extraction.fingerprint"
+
+
+def extraction_fingerprint(spacy_model: str) -> str:
+    """What the lake's extracted rows derive from besides the inputs: the code and lexicons of
+    `transforms/` and the spaCy model (name and version)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    digest = hashlib.sha256()
+    root = resources.files("transforms")
+    for path in sorted(Path(str(root)).rglob("*")):
+        if path.is_file() and path.suffix in (".py", ".csv", ".txt"):
+            digest.update(path.relative_to(Path(str(root))).as_posix().encode() + path.read_bytes())
+    try:
+        model_version = version(spacy_model.replace("_", "-"))
+    except PackageNotFoundError:
+        model_version = "unknown"
+    digest.update(f"{spacy_model}=={model_version}".encode())
+    return digest.hexdigest()
+
+
+def extraction_is_stale(lake_dir: Path, fingerprint: str) -> bool:
+    """True when the lake holds documents extracted by other rules than `fingerprint`'s."""
+    documents = lake_dir / "documents"
+    if not documents.exists() or not any(documents.glob("part-*.parquet")):
+        return False
+    marker = lake_dir / EXTRACTION_MARKER
+    return not marker.exists() or marker.read_text(encoding="utf-8").strip() != fingerprint
+
+
+def mark_extraction(lake_dir: Path, fingerprint: str) -> None:
+    """Record (atomically) which rules the lake's extracted rows come from."""
+    lake_dir.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=lake_dir, prefix=".tmp-", suffix=".fingerprint")
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.write(fingerprint)
+    os.replace(tmp, lake_dir / EXTRACTION_MARKER)
 
 
 # Datasets the warehouse content is derived from (run and quality history are appended every run).

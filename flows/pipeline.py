@@ -27,7 +27,15 @@ from pathlib import Path
 import polars as pl
 from prefect import flow, get_run_logger, task
 
-from flows.lake import lake_state, read_dataset, reset_lake, write_part
+from flows.lake import (
+    extraction_fingerprint,
+    extraction_is_stale,
+    lake_state,
+    mark_extraction,
+    read_dataset,
+    reset_lake,
+    write_part,
+)
 from flows.locking import run_lock
 from flows.progress import stage_note, stage_progress
 from flows.settings import Settings
@@ -475,8 +483,16 @@ def _run_stages(settings: Settings, run_id: str | None) -> RunSummary:
     started = datetime.now()
     summary = RunSummary(run_id=run_id, status="error")
     lake = settings.lake_dir
+    extraction = extraction_fingerprint(settings.spacy_model)
     if settings.full_refresh:
         reset_lake(lake)
+    elif extraction_is_stale(lake, extraction):
+        # recoupe's extraction rules or model changed since these inputs were extracted: extract them
+        # again, so that old and new articles are read the same way
+        logger.warning("the extraction rules changed since the lake was built: re-extracting every input")
+        stage_note("extraction rules changed: re-extracting every input (as with --full-refresh)")
+        reset_lake(lake)
+    mark_extraction(lake, extraction)
     # builds left by a killed run (we hold the run lock: nobody else is writing them)
     for stale in settings.staging_dir.glob("warehouse-*.duckdb*") if settings.staging_dir.exists() else []:
         stale.unlink()

@@ -364,6 +364,11 @@ def _name_key(token: Token) -> str:
     return token.lemma_
 
 
+def _relative_subject(verb: Token) -> Token | None:
+    """The relative pronoun `qui` subject of a verb (its clause is a relative clause), or None."""
+    return next((c for c in verb.children if c.dep_.startswith("nsubj") and c.lower_ == "qui" and c.i < verb.i), None)
+
+
 def _theme(main: Token) -> str:
     if main.pos_ in ("NOUN", "PROPN"):
         for child in main.children:
@@ -373,6 +378,12 @@ def _theme(main: Token) -> str:
     objects = [c for c in main.children if c.dep_ in ("obj",) and c.pos_ in ("NOUN", "PROPN")]
     subjects = [c for c in main.children if c.dep_ in ("nsubj", "nsubj:pass") and c.pos_ in ("NOUN", "PROPN")]
     chosen = objects or subjects
+    relative = _relative_subject(main)
+    if not chosen and relative is not None:
+        # `la formation, qui se poursuivait depuis 2015`: the relative pronoun's antecedent, the noun
+        # right before it (whatever the parser attached the clause to)
+        before = [t for t in main.doc[max(0, relative.i - 3) : relative.i] if t.pos_ in ("NOUN", "PROPN")]
+        chosen = before[-1:]
     if not chosen and main.dep_ == "acl":
         # `Soleimani, tué le 3 janvier`: the participle's patient is the noun it is appended to, the
         # nearest one before the comma (French apposition), whatever the parser attached it to
@@ -477,7 +488,7 @@ def _is_event_clause(token: Token, main: Token | None) -> bool:
     return (
         main is not None
         and token.i != main.i
-        and token.dep_ in ("acl", "acl:relcl", "advcl")
+        and (token.dep_ in ("acl", "acl:relcl", "advcl") or _relative_subject(token) is not None)
         and token.pos_ == "VERB"
         and token.lemma_.lower() in _pairs("predicate_classes.csv")
         # an infinitive (`pour reprendre les opérations`) is an aim, not an event that happened

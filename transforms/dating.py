@@ -261,9 +261,18 @@ def attach_dates(
             )
         period_start = event_start or statement or p.get("published_earliest")
         period_end = event_end or statement or p.get("published_latest")
+        event_key = c.get("event_key")
+        since = [d for d in points if d["timex_type"] == "DATE" and d["surface"].lower().startswith("depuis ")]
+        theme = (event_key or "|").split("|", 1)[1]
+        if since and c.get("polarity") == 1 and theme not in ("", "_") and not event_key.startswith("none|"):
+            # `a fourni une formation depuis 2014`: what holds since T began at T, so two sources
+            # giving different onsets (`depuis 2015`) disagree on a date
+            event_key = f"commencer|{theme}"
+            event_start, event_end = since[0]["start_date"], since[0]["end_date"]
         rows.append(
             c
             | {
+                "event_key": event_key,
                 "event_start": event_start,
                 "event_end": event_end,
                 "statement_date": statement,

@@ -316,6 +316,35 @@ def test_the_six_reported_speech_shapes_of_the_seeds(published):
     assert claim("n'a été tué ni blessé")[::4] == ("narrative", -1)
 
 
+def test_seed_timeline_development_and_date_conflict(published):
+    """Issue 7 on the seeds: the 16/30 January pair is a development, not a contradiction; the
+    coalition's training `depuis 2014` (003) vs `depuis 2015` (001) is a date conflict; Soleimani's
+    killing is one event dated 3 January across articles; the 5 January suspension has no date conflict."""
+    settings, _ = published
+    developments = _query(
+        settings.db_path,
+        "select d.event_key, a.source_uri from developments d join claims c on c.claim_id = d.claim_id_after "
+        "join articles a on a.article_id = c.article_id",
+    )
+    assert ("reprendre|operation", next(SEEDS.glob("003_*.txt")).name) in developments
+    pairs = _query(
+        settings.db_path,
+        "select a1.source_uri, a2.source_uri from contradictions c join articles a1 on a1.article_id = c.article_id_a "
+        "join articles a2 on a2.article_id = c.article_id_b where c.kind = 'polarity'",
+    )
+    assert not [p for p in pairs if any(uri.startswith("003_") for uri in p)]
+    ((explanation,),) = _query(settings.db_path, "select explanation from contradictions where kind = 'date'")
+    assert "2014" in explanation and "2015" in explanation
+    timeline = {
+        r[0]: r[1:]
+        for r in _query(settings.db_path, "select event_key, event_start, n_articles, date_conflict from timeline")
+    }
+    assert timeline["tuer|slmni"][0].isoformat() == "2020-01-03" and timeline["tuer|slmni"][1] >= 2
+    assert (
+        timeline["suspendre|operation"][0].isoformat() == "2020-01-05" and timeline["suspendre|operation"][2] is False
+    )
+
+
 def test_seed_metadata_and_boilerplate(published):
     settings, _ = published
     meta = {
@@ -360,6 +389,23 @@ def test_rerun_is_idempotent(published, workspace):
     assert summary.n_articles_new == 0
     assert _snapshot(settings.db_path) == before
     assert _query(settings.db_path, "select count(*) from pipeline_runs") == [(2,)]
+
+
+def test_changed_extraction_rules_re_extract_every_input(published, tmp_path):
+    """A lake extracted by other rules (an older recoupe, another model) is extracted again, once."""
+    from flows.lake import EXTRACTION_MARKER, extraction_fingerprint
+    from flows.pipeline import dispatch_pipeline
+
+    settings, _ = published
+    lake = tmp_path / "lake"
+    shutil.copytree(settings.lake_dir, lake)
+    (lake / EXTRACTION_MARKER).write_text("rules of an older recoupe", encoding="utf-8")
+    copy = settings.model_copy(update={"lake_dir": lake, "db_path": tmp_path / "w.duckdb"})
+    summary = dispatch_pipeline(copy)
+    assert summary.status == "published"
+    assert summary.n_articles_new == 5  # every seed extracted again
+    assert (lake / EXTRACTION_MARKER).read_text(encoding="utf-8") == extraction_fingerprint(copy.spacy_model)
+    assert dispatch_pipeline(copy).n_articles_new == 0  # and only once
 
 
 def test_reports_are_written_and_self_contained(published):

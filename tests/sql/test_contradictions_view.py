@@ -122,3 +122,22 @@ def test_an_uncertain_window_mostly_before_the_other_is_a_development(con):
     assert pairs == [("c1", "c3")]
     rows = con.execute("select claim_id_before, claim_id_after, confidence from developments").fetchall()
     assert rows == [("c1", "c2", 0.6)]
+
+
+def test_different_onsets_of_one_activity_are_a_date_conflict_whatever_their_time(con):
+    """`formation … depuis 2014` vs `depuis 2015`: both keyed as the start of the training; the
+    year-long windows do not overlap, which makes them a date conflict (not two different times)."""
+    _link(con, "a1", "a2")
+    con.execute(
+        """insert into claims (claim_id, article_id, text, quote_kind, polarity, hedged, event_key,
+                   event_start, event_end, period_start, period_end) values
+           ('c1', 'a1', 'formation depuis 2014', 'narrative', 1, false, 'commencer|formation',
+            '2014-01-01', '2014-12-31', '2014-01-01', '2014-12-31'),
+           ('c2', 'a2', 'formation depuis 2015', 'narrative', 1, false, 'commencer|formation',
+            '2015-01-01', '2015-12-31', '2015-01-01', '2015-12-31')"""
+    )
+    ((kind, explanation),) = con.execute("select kind, explanation from contradictions").fetchall()
+    assert kind == "date" and "dates it 2014" in explanation and "dates it 2015" in explanation
+    assert con.execute("select date_conflict, dates_reported_labels from timeline").fetchall() == [
+        (True, ["2014", "2015"])
+    ]

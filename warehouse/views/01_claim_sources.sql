@@ -11,7 +11,7 @@ sourced as (
         claims.event_key,
         -- who
         coalesce(speakers.canonical_name, claims.speaker_text, articles.outlet,
-                 'article ' || articles.source_uri) as source_name,
+                 'the article ' || coalesce('«' || articles.title || '»', articles.source_uri)) as source_name,
         coalesce(claims.speaker_actor_id, lower(claims.speaker_text), 'article:' || claims.article_id) as source_key,
         -- a wire republished by several outlets is one independent source: its earliest copy
         coalesce(articles.near_duplicate_of, articles.article_id) as independent_source,

@@ -33,6 +33,10 @@ pairs as (
         greatest(left_claim.period_start, right_claim.period_start) as period_start,
         least(left_claim.period_end, right_claim.period_end) as period_end,
         left_claim.period_start is null or right_claim.period_start is null as period_unknown,
+        left_claim.period_start as left_period_start,
+        right_claim.period_start as right_period_start,
+        left_claim.period_end as left_period_end,
+        right_claim.period_end as right_period_end,
         coalesce(left_claim.period_end - left_claim.period_start, 99)
             + coalesce(right_claim.period_end - right_claim.period_start, 99) as period_width_days,
     from sources as left_claim
@@ -52,13 +56,15 @@ pairs as (
                 and article_links.article_id_b = greatest(left_claim.article_id, right_claim.article_id)
         )
     )
+),
+same_time as (
     -- claims about different times describe a change, not a conflict (see the developments view):
-    -- the windows must overlap and their expected days (the middles of the windows) lie within a week
-    and (left_claim.period_start is null
-        or right_claim.period_start is null
-        or (left_claim.period_start <= right_claim.period_end and right_claim.period_start <= left_claim.period_end
-            and abs((left_claim.period_start - right_claim.period_start)
-                    + (left_claim.period_end - right_claim.period_end)) <= 2 * 7))
+    -- the windows must overlap and their expected days (the middles of the windows) lie within a week.
+    -- (Date conflicts below compare all pairs: different dates for one event are their very subject.)
+    select * from pairs
+    where period_unknown
+        or (period_start <= period_end
+            and abs((left_period_start - right_period_start) + (left_period_end - right_period_end)) <= 2 * 7)
 ),
 polarity_conflicts as (
     select
@@ -69,7 +75,7 @@ polarity_conflicts as (
                                             coalesce(negation_a, 'ne … pas'), speaker_b)
             else format('{} affirms it; {} denies it ({})', speaker_a, speaker_b, coalesce(negation_b, 'ne … pas'))
         end as explanation,
-    from pairs
+    from same_time
     where polarity_a <> polarity_b
 ),
 quantity_bounds as (
@@ -81,7 +87,7 @@ quantity_bounds as (
         case op_b when '>' then quantity_b when '<' then 0 when '~' then quantity_b * 0.5 else quantity_b end as low_b,
         case op_b when '>' then 'infinity'::double when '<' then quantity_b when '~' then quantity_b * 5
                   when 'range' then max_b else quantity_b end as high_b,
-    from pairs
+    from same_time
     where quantity_a is not null and quantity_b is not null and unit_a = unit_b
         and polarity_a = 1 and polarity_b = 1
 ),
@@ -96,8 +102,10 @@ quantity_conflicts as (
 date_conflicts as (
     select
         'date' as kind,
-        *,
-        format('dated {} vs {}', event_start_a, event_start_b) as explanation,
+        * replace (least(event_start_a, event_start_b) as period_start,
+                   greatest(event_end_a, event_end_b) as period_end),
+        format('{} dates it {}; {} dates it {}', speaker_a, date_label(event_start_a, event_end_a),
+               speaker_b, date_label(event_start_b, event_end_b)) as explanation,
     from pairs
     where event_start_a is not null and event_start_b is not null
         and polarity_a = 1 and polarity_b = 1

@@ -82,3 +82,47 @@ def test_seed_weekdays_resolve_once_the_publication_day_is_known(nlp):
         values[metadata_date] = dict(zip(dates["surface"], dates["value"], strict=True))
     assert (values[None]["jeudi"], values[None]["mercredi"]) == ("XXXX-WXX-4", "XXXX-WXX-3")
     assert (values["2020-01-16"]["jeudi"], values["2020-01-16"]["mercredi"]) == ("2020-01-16", "2020-01-15")
+
+
+def test_what_holds_since_a_date_is_keyed_as_its_start():
+    from transforms.dating import attach_dates
+
+    claims = pl.DataFrame(
+        {
+            "claim_id": ["c1", "c2"],
+            "article_id": ["a", "a"],
+            "char_start": [0, 100],
+            "char_end": [60, 160],
+            "attribution_start": [None, None],
+            "attribution_end": [None, None],
+            "quote_kind": ["narrative", "narrative"],
+            "polarity": [1, -1],
+            "event_key": ["fournir|formation", "fournir|formation"],
+            "subordinate_spans": ["[]", "[]"],
+        },
+        schema_overrides={"attribution_start": pl.Int64, "attribution_end": pl.Int64},
+    )
+    dates = pl.DataFrame(
+        {
+            "date_id": ["d1", "d2"],
+            "article_id": ["a", "a"],
+            "char_start": [40, 140],
+            "char_end": [51, 151],
+            "surface": ["depuis 2014", "depuis 2014"],
+            "timex_type": ["DATE", "DATE"],
+            "start_date": [date(2014, 1, 1)] * 2,
+            "end_date": [date(2014, 12, 31)] * 2,
+        }
+    )
+    publications = pl.DataFrame(
+        {
+            "article_id": ["a"],
+            "published_on": [date(2020, 1, 30)],
+            "published_earliest": [date(2020, 1, 30)],
+            "published_latest": [date(2020, 1, 30)],
+            "published_basis": ["text"],
+        }
+    )
+    dated, _ = attach_dates(claims, dates, publications)
+    assert dated["event_key"].to_list() == ["commencer|formation", "fournir|formation"]  # not for a negation
+    assert dated["event_start"].to_list() == [date(2014, 1, 1)] * 2
