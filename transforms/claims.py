@@ -175,11 +175,23 @@ def _reporting_verbs(tokens: list[Token]) -> list[Token]:
     return [
         t
         for t in tokens
-        if t.pos_ == "VERB"
-        and t.lemma_ in lexicon
-        and t.morph.get("VerbForm", [""])[0] != "Part"
-        or (t.pos_ == "VERB" and t.lemma_ in lexicon and any(c.dep_.startswith("aux") for c in t.children))
+        if (
+            t.pos_ == "VERB"
+            and t.lemma_ in lexicon
+            and t.morph.get("VerbForm", [""])[0] != "Part"
+            or (t.pos_ == "VERB" and t.lemma_ in lexicon and any(c.dep_.startswith("aux") for c in t.children))
+        )
+        and (t.lemma_ not in _REFLEXIVE_ONLY or _is_reflexive(t))
     ]
+
+
+# verbs that report speech only in their reflexive use: `il se défend d'avoir…` (denies), not
+# `il défend sa réforme` or `il est défendu de fumer`
+_REFLEXIVE_ONLY = frozenset({"défendre"})
+
+
+def _is_reflexive(verb: Token) -> bool:
+    return any(c.lower_ in ("se", "s'", "s’", "me", "m'", "m’", "nous", "vous") and c.i < verb.i for c in verb.children)
 
 
 def _verb_group_start(verb: Token) -> int:
@@ -298,8 +310,8 @@ def _hedged(tokens: list[Token], text: str, reported_in_past: bool, main: Token 
     if _HEDGE_PHRASES.search(text):
         return True
     for t in tokens:
-        if t.lower_ in _HEDGE_WORDS:
-            return True
+        if t.lower_ in _HEDGE_WORDS and (main is None or _in_main_clause(t, main, _CLAUSE_DEPS + ("ccomp",))):
+            return True  # (`a redoublé de virulence en estimant que c'était peut-être…` is not hedged)
         if main is not None and not _in_main_clause(t, main):
             continue
         if _is_conditional(t) and not reported_in_past:
@@ -335,13 +347,13 @@ def _is_conditional(token: Token) -> bool:
     return False
 
 
-def _in_main_clause(token: Token, main: Token) -> bool:
+def _in_main_clause(token: Token, main: Token, boundaries: tuple[str, ...] = _CLAUSE_DEPS) -> bool:
     """True unless a relative, adverbial or appositive clause lies between the token and `main`."""
     current = token
     for _ in range(20):
         if current.i == main.i:
             return True
-        if current.dep_ in _CLAUSE_DEPS:
+        if current.dep_ in boundaries:
             return False
         if current.head.i == current.i:
             return True
@@ -516,6 +528,18 @@ def _clause_extent(head: Token) -> list[int]:
         if closing:
             end = closing[0].idx
     return [start, end]
+
+
+def event_agent(main: Token | None) -> str | None:
+    """Key of the event's named or nominal subject (`Emmanuel Macron a entamé ses vacances` →
+    Macron's key), or None (a pronoun, `qui`, or no subject): two sources dating the start of
+    `vacances` only disagree when the vacations are the same person's."""
+    if main is None:
+        return None
+    subject = next(
+        (c for c in main.children if c.dep_ in ("nsubj", "nsubj:pass") and c.pos_ in ("NOUN", "PROPN")), None
+    )
+    return _name_key(subject) if subject is not None else None
 
 
 def core_arguments(main: Token | None) -> list[str]:
@@ -755,7 +779,7 @@ def extract_sentence_claims(
                     quantity_op=q[2],
                     quantity_max=q[3],
                     pronoun_speaker=bool(sp_text and _PRONOUN_SPEAKER.match(sp_text.strip())),
-                    extras={"subordinate": subordinate, "arguments": core_arguments(main)},
+                    extras={"subordinate": subordinate, "arguments": core_arguments(main), "agent": event_agent(main)},
                 )
             )
 

@@ -141,3 +141,18 @@ def test_different_onsets_of_one_activity_are_a_date_conflict_whatever_their_tim
     assert con.execute("select date_conflict, dates_reported_labels from timeline").fetchall() == [
         (True, ["2014", "2015"])
     ]
+
+
+def test_onsets_of_different_agents_do_not_conflict(con):
+    """`Emmanuel Macron a entamé ses vacances mercredi` vs `les vacances du gouvernement ont débuté
+    samedi`: two beginnings of `vacances`, but not the same person's."""
+    _link(con, "a1", "a2")
+    con.execute(
+        """insert into claims (claim_id, article_id, text, quote_kind, polarity, hedged, event_key, agent,
+                   event_start, event_end, period_start, period_end) values
+           ('c1', 'a1', 'Macron a entamé ses vacances', 'narrative', 1, false, 'commencer|vacance', 'mkrn',
+            '2019-07-24', '2019-07-24', '2019-07-24', '2019-07-24'),
+           ('c2', 'a2', 'le gouvernement, vacances samedi', 'narrative', 1, false, 'commencer|vacance', 'gouvernement',
+            '2019-07-27', '2019-07-27', '2019-07-27', '2019-07-27')"""
+    )
+    assert con.execute("select count(*) from contradictions").fetchall() == [(0,)]

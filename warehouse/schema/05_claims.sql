@@ -26,6 +26,7 @@ create table claims (
     -- extensions
     stance                varchar,            -- stance of the reporting verb: assert | deny | evaluate
     theme                 varchar,            -- lemma of the event's theme (object, else subject)
+    agent                 varchar,            -- key of the event's subject when it is a noun or a name
     negation              varchar,            -- the negation or denial cue that set polarity -1
     responds_to_claim_id  varchar,            -- the earlier claim a denial of `ces informations` answers
     period_start          date,               -- the time the claim speaks about (event, else statement,

@@ -9,6 +9,7 @@ sourced as (
         claims.claim_id,
         claims.article_id,
         claims.event_key,
+        claims.agent,
         -- who
         coalesce(speakers.canonical_name, claims.speaker_text, articles.outlet,
                  'the article ' || coalesce('«' || articles.title || '»', articles.source_uri)) as source_name,

@@ -6,6 +6,8 @@ pairs as (
         left_claim.claim_id as claim_id_a,
         right_claim.claim_id as claim_id_b,
         left_claim.event_key,
+        left_claim.agent as agent_a,
+        right_claim.agent as agent_b,
         left_claim.article_id as article_id_a,
         right_claim.article_id as article_id_b,
         left_claim.source_name as speaker_a,
@@ -112,6 +114,8 @@ date_conflicts as (
         and (event_end_a < event_start_b or event_end_b < event_start_a)
         -- events that happen once: a death, a beginning
         and split_part(event_key, '|', 1) in ('tuer', 'commencer')
+        -- of the same agent when both name one (Macron's holidays and the government's start apart)
+        and (agent_a is null or agent_b is null or agent_a = agent_b)
 ),
 all_conflicts as (
     select * from polarity_conflicts
