@@ -187,6 +187,8 @@ def _outlet_keys() -> frozenset[str]:
 
 
 def _is_outlet(line: str) -> bool:
+    if len(line) > 60:
+        return False  # outlet names are short; story lines are not
     if match_key(line) in _outlet_keys():
         return True
     # A brand on a line of its own: one or two tokens with several capitals or digits (`BFMTV`, `LCI`).
@@ -276,7 +278,7 @@ def _strip_credit_suffix(line: str, parts: CleanedDispatch) -> str:
 def _captions(lines: list[str]) -> set[int]:
     """Indexes of caption lines: lines with a photo credit, and the same caption repeated without it."""
     credited = {
-        i for i, line in enumerate(lines) if line and not _is_prose_paragraph(line) and _PHOTO_CREDIT.search(line)
+        i for i, line in enumerate(lines) if line and _PHOTO_CREDIT.search(line) and not _is_prose_paragraph(line)
     }
     captions = set(credited)
     if not credited:

@@ -38,8 +38,22 @@ def fold_quotes(text: str) -> str:
 
 def fold_accents(text: str) -> str:
     """`État` → `Etat`. The result may be shorter than the input: never use it for offsets."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    if text.isascii():
+        return text
+    return _combining_marks().sub("", unicodedata.normalize("NFKD", text))
+
+
+@cache
+def _combining_marks() -> re.Pattern[str]:
+    """Every combining character of the Unicode database, as one character class (built once)."""
+    ranges: list[list[int]] = []
+    for code in range(0x300, 0x110000):
+        if unicodedata.combining(chr(code)):
+            if ranges and ranges[-1][1] == code - 1:
+                ranges[-1][1] = code
+            else:
+                ranges.append([code, code])
+    return re.compile("[" + "".join(f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges) + "]")
 
 
 def match_key(text: str) -> str:
