@@ -488,6 +488,8 @@ def predicate_and_key(main: Token | None) -> tuple[str | None, str, str]:
     elif main.pos_ == "AUX" or lemma in ("être", "avoir"):
         lemma = "être" if lemma == "être" else lemma
     theme = _theme(main).lower()
+    if fold_accents(theme) in _MEASURES:
+        theme = "_"  # `60 % des électeurs se disent…`: a measure is no participant of the event
     if lemma in _LIGHT_VERBS and _pairs("units.csv").get(theme) in _PROJECTILES:
         lemma = "attaquer"  # `lancer 11 missiles`, `tirer des roquettes`
     klass = _pairs("predicate_classes.csv").get(lemma, lemma)
@@ -531,15 +533,16 @@ def _clause_extent(head: Token) -> list[int]:
 
 
 def event_agent(main: Token | None) -> str | None:
-    """Key of the event's named or nominal subject (`Emmanuel Macron a entamé ses vacances` →
-    Macron's key), or None (a pronoun, `qui`, or no subject): two sources dating the start of
-    `vacances` only disagree when the vacations are the same person's."""
-    if main is None:
+    """Key of the event's agent: the named or nominal subject of a verb with an object (`Emmanuel Macron
+    a entamé ses vacances` → Macron's key), or None (a pronoun, `qui`, an intransitive or passive
+    subject, no subject). Claims naming different agents are about different events (`la cote du chef
+    de l'Etat gagne 6 points` / `Édouard Philippe gagne un point`)."""
+    if main is None or not any(c.dep_ == "obj" for c in main.children):
+        # without an object the subject is what undergoes the event (`les opérations ont repris`),
+        # its theme, not an agent
         return None
-    subject = next(
-        (c for c in main.children if c.dep_ in ("nsubj", "nsubj:pass") and c.pos_ in ("NOUN", "PROPN")), None
-    )
-    return _name_key(subject) if subject is not None else None
+    subjects = [c for c in main.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")]
+    return _name_key(subjects[0]) if subjects else None
 
 
 def core_arguments(main: Token | None) -> list[str]:
@@ -557,6 +560,10 @@ def core_arguments(main: Token | None) -> list[str]:
 
 
 _DECISION_VERBS = frozenset({"décider", "choisir", "accepter", "entreprendre", "commencer", "continuer", "poursuivre"})
+_MEASURES = frozenset(
+    {"pourcent", "%", "point", "euro", "dollar", "million", "milliard", "an", "annee", "mois", "jour", "heure"}
+    | {"minute", "kilometre", "metre", "kilo", "tonne", "degre"}
+)
 _PROJECTILES = frozenset({"missile", "roquette", "obus", "frappe", "attaque", "drone", "bombe"})
 
 
@@ -604,10 +611,13 @@ def _split_clauses(doc: Doc, start: int, end: int, text: str) -> list[tuple[int,
     boundaries = [
         (start + m.start(), start + m.end()) for m in re.finditer(r"\s*(?:,\s*mais\s+|;\s+)", text[start:end])
     ]
-    # sentences inside one quotation: "Nous continuons de nous organiser. Mais aucune opération n'a lieu"
+    # sentences inside one quotation: "Nous continuons de nous organiser. Mais aucune opération n'a lieu",
+    # also across an elision mark: "Cela n'a pas de précédent (...) Les dernières ingérences…"
     boundaries += [
         (start + m.start(), start + m.end())
-        for m in re.finditer(r"(?<=[a-zà-ÿ)][.!?])\s+(?=[A-ZÀ-Ý])", text[start:end])
+        for m in re.finditer(
+            r"(?<=[a-zà-ÿ)][.!?])\s+(?=[A-ZÀ-Ý])|\s*[(\[](?:\.\.\.|…)[)\]]\s+(?=[A-ZÀ-Ý])", text[start:end]
+        )
     ]
     for t in _tokens_in(doc, start, end):
         joins_verbs = t.dep_ == "cc" and t.head.dep_ == "conj" and _finite(t.head) and _finite(t.head.head)

@@ -156,3 +156,15 @@ def test_onsets_of_different_agents_do_not_conflict(con):
             '2019-07-27', '2019-07-27', '2019-07-27', '2019-07-27')"""
     )
     assert con.execute("select count(*) from contradictions").fetchall() == [(0,)]
+
+
+def test_opposite_claims_about_different_agents_do_not_conflict(con):
+    """`Les États-Unis n'ont pas retiré leurs troupes` / `La France a retiré ses troupes`."""
+    day = date(2020, 1, 16)
+    _claim(con, "c1", "a1", "source A", -1, day, key="retirer|troupe")
+    _claim(con, "c2", "a1", "source B", 1, day, key="retirer|troupe")
+    con.execute("update claims set agent = 'etats-unis' where claim_id = 'c1'")
+    con.execute("update claims set agent = 'france' where claim_id = 'c2'")
+    assert con.execute("select count(*) from contradictions").fetchall() == [(0,)]
+    con.execute("update claims set agent = null where claim_id = 'c2'")  # unknown agent: may be the same
+    assert con.execute("select count(*) from contradictions").fetchall() == [(1,)]

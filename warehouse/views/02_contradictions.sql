@@ -49,6 +49,9 @@ pairs as (
         -- two copies of one wire do not disagree with each other: they are the same source
         and not (left_claim.article_id <> right_claim.article_id
                  and left_claim.independent_source = right_claim.independent_source)
+        -- the same event: when both name its agent, the same one (`X n'a pas retiré ses troupes` and
+        -- `Y a retiré ses troupes` do not conflict)
+        and (left_claim.agent is null or right_claim.agent is null or left_claim.agent = right_claim.agent)
     -- two articles are compared only when they tell the same story (see article_links)
     where (
         left_claim.article_id = right_claim.article_id
@@ -114,8 +117,6 @@ date_conflicts as (
         and (event_end_a < event_start_b or event_end_b < event_start_a)
         -- events that happen once: a death, a beginning
         and split_part(event_key, '|', 1) in ('tuer', 'commencer')
-        -- of the same agent when both name one (Macron's holidays and the government's start apart)
-        and (agent_a is null or agent_b is null or agent_a = agent_b)
 ),
 all_conflicts as (
     select * from polarity_conflicts
