@@ -26,6 +26,7 @@ _SPEAKER_TAIL = re.compile(
     r"|(?:ce |le )?(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b)",
     re.IGNORECASE,
 )
+_DETERMINER_ONLY = re.compile(r"\s*(?:(?:le|la|les|l['’])\s*)?", re.IGNORECASE)
 _PRONOUNS = {"il", "elle", "ils", "elles"}
 # `il a été dit`, `il faut`, `il y a`: an impersonal `il`, not a speaker
 _IMPERSONAL = re.compile(r"\s+(?:a été|avait été|est|était|semble|faut|fallait|y a|y avait|paraît|s['’]agit)\b")
@@ -109,6 +110,14 @@ def resolve_speakers(
                 for m in non_relay
                 if actor_type.get(m["actor_id"]) == "PER"
                 or not _MODIFIER_BEFORE.search(body[max(c["speaker_start"], m["char_start"] - 30) : m["char_start"]])
+            ]
+            # a place speaks only as the head of the phrase (`Washington a démenti`), not as a modifier
+            # of someone else (`l'ex-maire de Tourcoing (Nord)`)
+            non_relay = [
+                m
+                for m in non_relay
+                if actor_type.get(m["actor_id"]) != "LOC"
+                or _DETERMINER_ONLY.fullmatch(body[c["speaker_start"] : m["char_start"]])
             ]
             if non_relay:
                 best = min(

@@ -34,3 +34,42 @@ def test_speaker_phrase_stops_before_a_time_or_place_adjunct():
     body = "a annoncé le Premier ministre lors de la convention du parti (REM) à Paris"
     start = body.index("le Premier")
     assert body[start : _head_end(body, start, len(body))] == "le Premier ministre"
+
+
+def test_a_place_speaks_only_as_the_head_of_the_speaker_phrase():
+    import polars as pl
+
+    from transforms.speakers import resolve_speakers
+
+    body = "L'ex-maire de Tourcoing (Nord) a démenti. Washington a démenti aussi."
+    nord, washington = body.index("Nord"), body.index("Washington")
+    claims = pl.DataFrame(
+        {
+            "claim_id": ["c1", "c2"],
+            "article_id": ["a", "a"],
+            "char_start": [40, 70],
+            "speaker_start": [0, washington],
+            "speaker_end": [body.index(")") + 1, washington + 10],
+            "speaker_text": ["L'ex-maire de Tourcoing (Nord)", "Washington"],
+            "attribution_start": [None, None],
+            "attribution_end": [None, None],
+            "speaker_from_claim_id": [None, None],
+        },
+        schema_overrides={
+            "attribution_start": pl.Int64,
+            "attribution_end": pl.Int64,
+            "speaker_from_claim_id": pl.String,
+        },
+    )
+    mentions = pl.DataFrame(
+        {
+            "article_id": ["a", "a"],
+            "actor_id": ["nord", "washington"],
+            "surface": ["Nord", "Washington"],
+            "char_start": [nord, washington],
+            "char_end": [nord + 4, washington + 10],
+        }
+    )
+    actors = pl.DataFrame({"actor_id": ["nord", "washington"], "actor_type": ["LOC", "LOC"], "category": ["", ""]})
+    out = resolve_speakers(claims, mentions, actors, pl.DataFrame({"article_id": ["a"], "body": [body]}))
+    assert out["speaker_actor_id"].to_list() == [None, "washington"]
