@@ -247,18 +247,16 @@ def attach_dates(
                 date_claim.setdefault(d["date_id"], c["claim_id"])
         points = [d for d in inside if d["start_date"] is not None and d["timex_type"] in ("DATE", "TIME")]
         p = pub.get(c["article_id"], {})
-        statement = next(
+        stated_day = next(
             (d["start_date"] for d in stated if d["start_date"] is not None and d["start_date"] == d["end_date"]), None
-        ) or p.get("published_on")
+        )
+        statement = stated_day or p.get("published_on")
         event_start = min(d["start_date"] for d in points) if points else None
         event_end = max(d["end_date"] for d in points) if points else None
         if event_start is None and c.get("nominal_report") and c.get("reporting_verb") in _ANNOUNCING:
             # `a annoncé ce dimanche la suspension de ses opérations`: what is announced or confirmed
             # as a noun, with no date of its own, is dated by the announcement
-            event_start = event_end = next(
-                (d["start_date"] for d in stated if d["start_date"] is not None and d["start_date"] == d["end_date"]),
-                None,
-            )
+            event_start = event_end = stated_day
         period_start = event_start or statement or p.get("published_earliest")
         period_end = event_end or statement or p.get("published_latest")
         event_key = c.get("event_key")
@@ -303,22 +301,20 @@ def _inherit_clause_dates(rows: list[dict]) -> None:
     time of the clause it hangs on: `une frappe de drone … le 3 janvier, qui a tué le général` puts the
     killing on 3 January. Only a single day is inherited, from the smallest claim whose subordinate
     clauses contain this one."""
-    by_article: dict[str, list[dict]] = {}
+    # the claims dated on one day, with their subordinate clauses parsed once, per article
+    day_claims: dict[str, list[tuple[dict, list]]] = {}
     for row in rows:
-        by_article.setdefault(row["article_id"], []).append(row)
+        if row["event_start"] is not None and row["event_start"] == row["event_end"]:
+            spans = json.loads(row.get("subordinate_spans") or "[]")
+            if spans:
+                day_claims.setdefault(row["article_id"], []).append((row, spans))
     for row in rows:
         if row["event_start"] is not None or row["quote_kind"] != "narrative":
             continue
         parents = [
             other
-            for other in by_article[row["article_id"]]
-            if other is not row
-            and other["event_start"] is not None
-            and other["event_start"] == other["event_end"]
-            and any(
-                a <= row["char_start"] and row["char_end"] <= b
-                for a, b in json.loads(other.get("subordinate_spans") or "[]")
-            )
+            for other, spans in day_claims.get(row["article_id"], [])
+            if any(a <= row["char_start"] and row["char_end"] <= b for a, b in spans)
         ]
         if parents:
             parent = min(parents, key=lambda other: other["char_end"] - other["char_start"])
