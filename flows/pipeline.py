@@ -56,7 +56,7 @@ from transforms.decode import sha256_hex
 from transforms.extract import CLAIM_SCHEMA, ERROR_SCHEMA, ROLE_SCHEMA, TIMEX_SCHEMA, extract_batch
 from transforms.identity import article_id_for, detect_language, not_prose_reason
 from transforms.links import link_articles
-from transforms.near_duplicates import minhash_signature, near_duplicates
+from transforms.near_duplicates import minhash_signatures, near_duplicates
 from transforms.nlp import load_pipeline
 from transforms.readers import read_input
 from transforms.sentences import SENTENCE_SCHEMA, sentence_frame
@@ -255,7 +255,7 @@ def clean_batch(records: list[dict], run_id: str) -> pl.DataFrame:
     frame = frame.with_columns(
         pl.Series("article_id", [article_id_for(b, k) for b, k in zip(bodies, keys, strict=True)], pl.String),
         pl.Series("language", [detect_language(b) for b in bodies], pl.String),
-        pl.Series("minhash", [minhash_signature(b, k) for b, k in zip(bodies, keys, strict=True)], pl.List(pl.UInt64)),
+        pl.Series("minhash", minhash_signatures(keys), pl.List(pl.UInt64)),
         pl.lit(now).cast(pl.Datetime("us")).alias("ingested_at"),
         pl.lit(run_id).alias("run_id"),
         pl.coalesce("meta_title", "title").alias("title"),

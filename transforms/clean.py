@@ -16,6 +16,7 @@ from functools import cache
 
 import polars as pl
 
+from transforms.frames import string_list_column
 from transforms.text_norm import alias_lexicon, fold_quotes, lexicon_lines, match_key
 
 # --- line patterns ---------------------------------------------------------------------------------
@@ -25,12 +26,14 @@ _HEADER_DATE = re.compile(
 _CREDIT = re.compile(r"\(\s*([^()]{2,40}?)\s*\)")
 _DATELINE_LINE = re.compile(r"^([A-ZÀ-Ý][A-ZÀ-Ý'’ .\-]{2,40}?)\s*(?:\(([^)]{2,30})\))?\s*[–—-]\s*$")
 _DATELINE_LEAD = re.compile(r"^([A-ZÀ-Ý]{3,}(?:[ \-'][A-ZÀ-Ý]{2,}){0,3})\s*(?:\(([^)]{2,30})\))?\s*[–—-]\s+(?=\S)")
-_PHOTO_CREDIT = re.compile(
-    r"(?:\s[-–—]\s*(?:(?:photo|crédit|credit|illustration)\s*:?\s*)?"
-    r"[A-ZÀ-Ý][\w'’.\-]*(?:\s+[A-ZÀ-Ý][\w'’.\-]*){0,4}\s*/\s*[A-Z][\w\-]{1,20}(?:\s*/\s*[\w\-]+)?\s*$)"
-    r"|(?:©|\bcrédit photo\b|\bphoto d'illustration\b|\(photo\b|\bphoto\s*:)",
+# A photo credit: `- Daphné BENOIT / AFP` at the end of a line, or a `©` / `crédit photo` mark.
+_CREDIT_TAIL = re.compile(
+    r"\s[-–—]\s*(?:(?:photo|crédit|credit|illustration)\s*:?\s*)?"
+    r"[A-ZÀ-Ý][\w'’.\-]*(?:\s+[A-ZÀ-Ý][\w'’.\-]*){0,4}\s*/\s*[A-Z][\w\-]{1,20}(?:\s*/\s*[\w\-]+)?\s*$",
     re.IGNORECASE,
 )
+_PHOTO_MARK = re.compile(r"©|\bcrédit photo\b|\bphoto d'illustration\b|\(photo\b|\bphoto\s*:", re.IGNORECASE)
+_CREDIT_TAIL_CHARS = 200  # a credit is a few names and an agency: only the line's end is searched
 _BYLINE = re.compile(
     r"^(?:par\s+)?[A-ZÀ-Ý][\w'’\-]+(?:\s+[A-ZÀ-Ý][\w'’\-]+){0,3}"
     r"(?:\s*(?:,|et)\s*[A-ZÀ-Ý][\w'’\-]+(?:\s+[A-ZÀ-Ý][\w'’\-]+){0,3})*"
@@ -51,8 +54,13 @@ _BOILERPLATE = re.compile(
 )
 _COMMENT_FORM = re.compile(r"commentaire|adresse (?:e-?mail|de messagerie)|champs obligatoires", re.IGNORECASE)
 # `domestique.Consternant`: scraped copy that lost the space between two sentences
-_GLUED_SENTENCE = re.compile(r"(?<=[a-zà-ÿ]{2})([.!?…][»\"”]?)(?=[A-ZÀ-Ý][a-zà-ÿ])")
-_BLANKS = re.compile(r"[ \t\u00a0]+")
+# (one regex per mark, each starting with its mark as a literal: the engine then jumps from one
+# occurrence of the mark to the next instead of testing every character)
+_GLUED_SENTENCE = tuple(
+    (mark, re.compile(re.escape(mark) + r"(?<=[a-zà-ÿ]{2}" + re.escape(mark) + r")([»\"”]?)(?=[A-ZÀ-Ý][a-zà-ÿ])"))
+    for mark in ".!?…"
+)
+_SPACE_RUN = re.compile(" {2,}")
 _SENTENCE_END = re.compile(r"[.!?…]\s*[\"»”’)]*\s*$")
 _WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 _STOP = frozenset(
@@ -157,6 +165,36 @@ class CleanedDispatch:
     date_hint: str | None = None
 
 
+def _squeeze_blanks(text: str) -> str:
+    """Tabs and non-breaking spaces to spaces, runs of spaces to one (C-level scans, no regex
+    unless a run exists)."""
+    if "\t" in text:
+        text = text.replace("\t", " ")
+    if "\u00a0" in text:
+        text = text.replace("\u00a0", " ")
+    return _SPACE_RUN.sub(" ", text) if "  " in text else text
+
+
+def _unglue_sentences(text: str) -> str:
+    """`domestique.Consternant` → `domestique. Consternant`."""
+    for mark, glued in _GLUED_SENTENCE:
+        if mark in text and glued.search(text):
+            text = glued.sub(mark + r"\1 ", text)
+    return text
+
+
+def _ends_sentence(line: str) -> bool:
+    """The line ends with sentence punctuation, possibly followed by closing quotes or brackets."""
+    return bool(_SENTENCE_END.search(line[-24:]))
+
+
+def _has_photo_credit(line: str) -> bool:
+    tail = line[-_CREDIT_TAIL_CHARS:]
+    if "/" in tail and _CREDIT_TAIL.search(tail):
+        return True
+    return ("©" in line or "hoto" in line or "HOTO" in line) and bool(_PHOTO_MARK.search(line))
+
+
 def _words(text: str) -> list[str]:
     return _WORD.findall(text)
 
@@ -204,12 +242,12 @@ def _word_count(line: str, limit: int) -> int:
 def _is_prose(line: str) -> bool:
     """A line of running text: a sentence, not a label, headline or name."""
     n = _word_count(line, 25)
-    return (n >= 8 and bool(_SENTENCE_END.search(line))) or n >= 25
+    return (n >= 8 and _ends_sentence(line)) or n >= 25
 
 
 def _is_headline(line: str) -> bool:
     n = _word_count(line, 30)
-    return 3 <= n <= 30 and not _SENTENCE_END.search(line.rstrip(' "»”')) and not line.endswith(":")
+    return 3 <= n <= 30 and not _ends_sentence(line.rstrip(' "»”')) and not line.endswith(":")
 
 
 def unwrap_hard_wrapped(text: str) -> str:
@@ -228,7 +266,7 @@ def unwrap_hard_wrapped(text: str) -> str:
         if len(block) >= 3 and 40 <= width <= 100 and sum(n >= 0.6 * width for n in lengths) >= 0.6 * len(block):
             merged = block[0].rstrip()
             for previous_len, line in zip(lengths, block[1:], strict=False):
-                if previous_len >= 0.6 * width and not _SENTENCE_END.search(merged) and not merged.endswith(":"):
+                if previous_len >= 0.6 * width and not _ends_sentence(merged) and not merged.endswith(":"):
                     merged = f"{merged} {line.strip()}"
                 else:
                     out.append(merged)
@@ -265,9 +303,14 @@ def _strip_credit_prefix(line: str, parts: CleanedDispatch) -> str:
     return line
 
 
+_CREDIT_SUFFIX = re.compile(r"\s*\(\s*([^()]{2,40}?)\s*\)\s*$")
+
+
 def _strip_credit_suffix(line: str, parts: CleanedDispatch) -> str:
     """A trailing `(Belga)` / `(AFP)` agency credit at the end of the story."""
-    match = re.search(r"\s*\(\s*([^()]{2,40}?)\s*\)\s*$", line)
+    if not line.rstrip().endswith(")"):
+        return line
+    match = _CREDIT_SUFFIX.search(line)
     if match and _agency(match.group(1)):
         parts.agencies.extend(_agencies_in(match.group(1)))
         parts.removed.append(f"credit: {match.group(0).strip()}")
@@ -277,9 +320,7 @@ def _strip_credit_suffix(line: str, parts: CleanedDispatch) -> str:
 
 def _captions(lines: list[str]) -> set[int]:
     """Indexes of caption lines: lines with a photo credit, and the same caption repeated without it."""
-    credited = {
-        i for i, line in enumerate(lines) if line and _PHOTO_CREDIT.search(line) and not _is_prose_paragraph(line)
-    }
+    credited = {i for i, line in enumerate(lines) if line and _has_photo_credit(line) and not _is_prose_paragraph(line)}
     captions = set(credited)
     if not credited:
         return captions
@@ -309,8 +350,8 @@ def clean_dispatch(text: str) -> CleanedDispatch:
     """Split one decoded dispatch into body and metadata (see the module docstring)."""
     parts = CleanedDispatch(body="")
     text = unwrap_hard_wrapped(text)
-    lines = [_BLANKS.sub(" ", line).strip() for line in text.split("\n")]
     indented = [len(raw) - len(raw.lstrip(" \t")) >= 2 for raw in text.split("\n")]
+    lines = [line.strip() for line in _squeeze_blanks(text).split("\n")]
 
     # --- header: a leading ` date 2020-01 (Belga)` prefix on the first non-empty line -------------
     first = next((i for i, line in enumerate(lines) if line), None)
@@ -407,8 +448,7 @@ def clean_dispatch(text: str) -> CleanedDispatch:
         break
     if story:
         story[-1] = (story[-1][0], _strip_credit_suffix(story[-1][1], parts))
-    paragraphs = [_GLUED_SENTENCE.sub(r"\1 ", line) for _, line in story if line]
-    parts.body = "\n\n".join(p for p in paragraphs if p)
+    parts.body = _unglue_sentences("\n\n".join(line for _, line in story if line))
     parts.agencies = list(dict.fromkeys(parts.agencies))
     return parts
 
@@ -420,25 +460,19 @@ def clean_articles(raw: pl.DataFrame) -> pl.DataFrame:
     Returns: one row per input with `doc_key`, `body`, `title`, `outlet`, `section`, `dateline`,
     `byline`, `agencies`, `captions`, `removed`, `date_hint`.
     """
-    rows = []
+    columns: dict[str, list] = {name: [] for name in CLEAN_SCHEMA}
     for doc_key, text in zip(raw["doc_key"].to_list(), raw["text"].to_list(), strict=True):
         parts = clean_dispatch(text)
-        rows.append(
-            {
-                "doc_key": doc_key,
-                "body": parts.body,
-                "title": parts.title,
-                "outlet": parts.outlet,
-                "section": parts.section,
-                "dateline": parts.dateline,
-                "byline": parts.byline,
-                "agencies": parts.agencies,
-                "captions": parts.captions,
-                "removed": parts.removed,
-                "date_hint": parts.date_hint,
-            }
-        )
-    return pl.DataFrame(rows, schema=CLEAN_SCHEMA)
+        columns["doc_key"].append(doc_key)
+        for name in _PART_COLUMNS:
+            columns[name].append(getattr(parts, name))
+    return pl.DataFrame(
+        [
+            string_list_column(name, values) if CLEAN_SCHEMA[name] == pl.List(pl.String) else pl.Series(name, values)
+            for name, values in columns.items()
+        ],
+        schema=CLEAN_SCHEMA,
+    )
 
 
 CLEAN_SCHEMA = {
@@ -454,3 +488,4 @@ CLEAN_SCHEMA = {
     "removed": pl.List(pl.String),
     "date_hint": pl.String,
 }
+_PART_COLUMNS = tuple(name for name in CLEAN_SCHEMA if name != "doc_key")

@@ -45,17 +45,27 @@ def sha256_hex(raw: bytes) -> str:
     return hashlib.sha256(raw).hexdigest()
 
 
+_C0_CONTROLS = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
+
+
 def _looks_binary(raw: bytes) -> bool:
     """NUL bytes outside a UTF-16/32 text, or many C0 control characters, mean: not text."""
     sample = raw[:8192]
     if b"\x00" in sample:
         return True
-    controls = sum(1 for byte in sample if byte < 32 and byte not in (9, 10, 12, 13))
+    controls = len(sample) - len(sample.translate(None, _C0_CONTROLS))
     return controls > max(4, len(sample) // 100)
 
 
 # UTF-8 read as Latin-1/cp1252 leaves these pairs (`Ã©`, `â€™`, `Â `); only then is ftfy's test worth it
 _MOJIBAKE_HINT = re.compile("[ÃÂ][\x80-\xbf\u0152-\u2122]|â€|Ã©|Ã¨")
+
+
+def _has_mojibake_hint(text: str) -> bool:
+    # substring tests run at C speed; the regex runs only on the rare text holding `Ã`, `Â` or `â€`
+    return ("Ã" in text or "Â" in text or "â€" in text) and bool(_MOJIBAKE_HINT.search(text))
+
+
 _CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ue000-\uf8ff\ufffe\uffff]")
 
 
@@ -94,7 +104,7 @@ def decode_bytes(raw: bytes, max_bytes: int = 5_000_000) -> Decoded:
     # ftfy is costly; run it only where mojibake is plausible (its own quick badness test)
     text = (
         ftfy.fix_text(text, config=_FTFY_CONFIG)
-        if _MOJIBAKE_HINT.search(text) and is_bad(text)
+        if _has_mojibake_hint(text) and is_bad(text)
         else unicodedata.normalize("NFC", text)
     )
     text = text.lstrip("\ufeff")
