@@ -118,7 +118,9 @@ def _nominal_reports() -> frozenset[str]:
 
 
 @cache
+@cache
 def _pairs(name: str) -> dict[str, str]:
+    """`key,value` lines of a shipped lexicon (read once; callers must not modify the table)."""
     table = {}
     for line in lexicon_lines(name)[1:]:
         key, _, value = line.partition(",")
@@ -188,6 +190,8 @@ def _reporting_verbs(tokens: list[Token]) -> list[Token]:
 # verbs that report speech only in their reflexive use: `il se défend d'avoir…` (denies), not
 # `il défend sa réforme` or `il est défendu de fumer`
 _REFLEXIVE_ONLY = frozenset({"défendre"})
+# verbs whose pronominal use names another event than the plain verb of the class lexicon
+_PRONOMINAL_SENSES = {"abattre": "tomber", "lancer": "commencer"}
 
 
 def _is_reflexive(verb: Token) -> bool:
@@ -337,7 +341,8 @@ def _is_conditional(token: Token) -> bool:
         return True
     if token.pos_ not in ("VERB", "AUX"):
         return False
-    form, lemma = token.lower_, token.lemma_.lower()
+    # (accents folded: `gèlerait` is the conditional of `geler`)
+    form, lemma = fold_accents(token.lower_), fold_accents(token.lemma_.lower())
     for ending in ("aient", "ions", "iez", "ais", "ait"):
         if form.endswith(ending):
             stem = form[: -len(ending)]
@@ -381,6 +386,9 @@ def _relative_subject(verb: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_.startswith("nsubj") and c.lower_ == "qui" and c.i < verb.i), None)
 
 
+_COLLECTIVE_NOUNS = frozenset(APPROXIMATE) | {"nombre", "partie", "majorité", "plupart", "série"}
+
+
 def _theme(main: Token) -> str:
     if main.pos_ in ("NOUN", "PROPN"):
         for child in main.children:
@@ -396,7 +404,7 @@ def _theme(main: Token) -> str:
         # right before it (whatever the parser attached the clause to)
         before = [t for t in main.doc[max(0, relative.i - 3) : relative.i] if t.pos_ in ("NOUN", "PROPN")]
         chosen = before[-1:]
-    if not chosen and main.dep_ == "acl":
+    if not chosen and main.dep_ == "acl" and not any(c.dep_.startswith("aux") for c in main.children):
         # `Soleimani, tué le 3 janvier`: the participle's patient is the noun it is appended to, the
         # nearest one before the comma (French apposition), whatever the parser attached it to
         before = main.doc[main.i - 1] if main.i > 0 else None
@@ -409,10 +417,17 @@ def _theme(main: Token) -> str:
             if c.dep_ == "xcomp" and c.pos_ == "VERB":
                 return _theme(c)
         return "_"
+    if chosen[0].lower_ in ("personne", "rien") and _followed_by_ne(chosen[0]):
+        return "_"  # `personne n'a été blessé`: the negative pronoun names no participant
+    if chosen[0].lemma_.lower() in _COLLECTIVE_NOUNS:
+        # `des dizaines de roquettes`: the counted noun is the participant, not the count
+        counted = next((c for c in chosen[0].children if c.dep_ == "nmod" and c.pos_ == "NOUN"), None)
+        return _name_key(counted) if counted is not None else "_"
     return _name_key(chosen[0])
 
 
-_LIGHT_VERBS = frozenset({"lancer", "tirer", "mener", "effectuer", "procéder", "conduire", "opérer", "porter"})
+# (`subir des traumatismes crâniens` = être blessé, `subir une attaque` = être attaqué)
+_LIGHT_VERBS = frozenset({"lancer", "tirer", "mener", "effectuer", "procéder", "conduire", "opérer", "porter", "subir"})
 _REPORT_OR_LIGHT = frozenset(
     {
         "annoncer",
@@ -458,6 +473,21 @@ def _fait_etat_de(main: Token) -> Token | None:
     )
 
 
+_FIRST_GROUP_PARTICIPLE = re.compile(r"^(?P<stem>\w+)é(?:e|s|es)?$")
+
+
+def _verb_lemma(token: Token) -> str:
+    """The token's lemma, with the tagger's truncated lemmas of first-group participles repaired
+    (`gelé` lemmatised `gele`, or tagged as an adjective with `avoir`: `a gelé` is `geler`)."""
+    lemma = token.lemma_.lower()
+    verbal = token.pos_ == "VERB" or any(c.dep_ == "aux:tense" for c in token.children)
+    if verbal and not lemma.endswith(("er", "ir", "re", "oir")):
+        participle = _FIRST_GROUP_PARTICIPLE.match(token.lower_)
+        if participle:
+            return participle.group("stem") + "er"
+    return lemma
+
+
 def predicate_and_key(main: Token | None) -> tuple[str | None, str, str]:
     """(predicate lemma, theme lemma, event_key). Nominalisations map to their verb; an event noun
     object of a reporting or light verb is the event (`a annoncé la suspension des opérations` →
@@ -474,7 +504,7 @@ def predicate_and_key(main: Token | None) -> tuple[str | None, str, str]:
         # `a décidé de suspendre l'entraînement`: the decided action is the event
         action = next((c for c in main.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB"), None)
         main = action if action is not None else main
-    lemma = main.lemma_.lower()
+    lemma = _verb_lemma(main)
     if main.pos_ in ("PROPN", "PRON", "NUM", "DET", "X", "SYM", "PUNCT"):
         # a name or a pronoun is no predicate (`C'est François de Rugy qui…` parsed with the name as
         # its head): the claim states no comparable event
@@ -488,10 +518,13 @@ def predicate_and_key(main: Token | None) -> tuple[str | None, str, str]:
     elif main.pos_ == "AUX" or lemma in ("être", "avoir"):
         lemma = "être" if lemma == "être" else lemma
     theme = _theme(main).lower()
+    theme = _pairs("theme_classes.csv").get(theme, theme)
     if fold_accents(theme) in _MEASURES:
         theme = "_"  # `60 % des électeurs se disent…`: a measure is no participant of the event
     if lemma in _LIGHT_VERBS and _pairs("units.csv").get(theme) in _PROJECTILES:
         lemma = "attaquer"  # `lancer 11 missiles`, `tirer des roquettes`
+    if main.pos_ == "VERB" and lemma in _PRONOMINAL_SENSES and _is_reflexive(main):
+        lemma = _PRONOMINAL_SENSES[lemma]  # `des roquettes se sont abattues` fell; nobody was killed
     klass = _pairs("predicate_classes.csv").get(lemma, lemma)
     key = f"{fold_accents(klass)}|{fold_accents(theme)}"
     return lemma, theme, key
@@ -532,12 +565,16 @@ def _clause_extent(head: Token) -> list[int]:
     return [start, end]
 
 
+# verbs whose subject undergoes the event named by their object (`des dizaines ont subi des traumatismes`)
+_UNDERGOING = frozenset({"subir"})
+
+
 def event_agent(main: Token | None) -> str | None:
     """Key of the event's agent: the named or nominal subject of a verb with an object (`Emmanuel Macron
     a entamé ses vacances` → Macron's key), or None (a pronoun, `qui`, an intransitive or passive
     subject, no subject). Claims naming different agents are about different events (`la cote du chef
     de l'Etat gagne 6 points` / `Édouard Philippe gagne un point`)."""
-    if main is None or not any(c.dep_ == "obj" for c in main.children):
+    if main is None or main.lemma_ in _UNDERGOING or not any(c.dep_ == "obj" for c in main.children):
         # without an object the subject is what undergoes the event (`les opérations ont repris`),
         # its theme, not an agent
         return None
@@ -603,6 +640,40 @@ def _quantity(tokens: list[Token]) -> tuple[float | None, str | None, str | None
     return None, None, None, None
 
 
+_NEGATIVE_SUBJECT_CLAUSE = re.compile(
+    r"\s*,?\s+(?:et|mais)\s+(?=(?:personne|rien|aucune?|nulle?)\b[^,;.]{0,60}?\bn(?:e\b|['’]))", re.I
+)
+
+
+def _is_concurrent(main: Token | None) -> bool:
+    """A reported verb in the present or the imperfect indicative, without auxiliary: in reported
+    speech, an action under way when it was reported (`a annoncé qu'elle gelait sa campagne`), not
+    before it (`avait gelé`) nor after it (`gèlerait`, `va geler`)."""
+    if main is None or main.pos_ not in ("VERB", "AUX"):
+        return False
+    if main.morph.get("Mood") != ["Ind"] or not set(main.morph.get("Tense")) & {"Pres", "Imp"}:
+        return False
+    if _is_conditional(main):
+        return False
+    return not any(c.dep_.startswith("aux") or c.lemma_ in ("aller", "venir") for c in main.children)
+
+
+def _coordinated_participle(main: Token | None) -> tuple[Token, Token] | None:
+    """(participle, coordinator) of a second participle sharing the main one's subject and
+    auxiliaries (`a été tué ni blessé`, `a été arrêté et placé en garde à vue`), or None."""
+    if main is None or main.pos_ != "VERB" or "Part" not in main.morph.get("VerbForm"):
+        return None
+    for child in main.children:
+        if child.dep_ != "conj" or child.i < main.i or child.pos_ != "VERB":
+            continue
+        if "Part" not in child.morph.get("VerbForm"):
+            continue
+        coordinator = next((c for c in child.children if c.dep_ == "cc" and c.lower_ in ("ni", "et", "ou")), None)
+        if coordinator is not None and not any(c.dep_.startswith(("nsubj", "aux")) for c in child.children):
+            return child, coordinator
+    return None
+
+
 def _split_clauses(doc: Doc, start: int, end: int, text: str) -> list[tuple[int, int]]:
     """Split a proposition at top-level `, mais`, `;` and sentence ends (inside a quotation) between
     clauses that each have a verb, and at an `et` joining two finite verb groups (`ont rejeté cette
@@ -619,6 +690,9 @@ def _split_clauses(doc: Doc, start: int, end: int, text: str) -> list[tuple[int,
             r"(?<=[a-zà-ÿ)][.!?])\s+(?=[A-ZÀ-Ý])|\s*[(\[](?:\.\.\.|…)[)\]]\s+(?=[A-ZÀ-Ý])", text[start:end]
         )
     ]
+    # `… ont retenti et personne n'a été tué`: a clause whose subject is a negative quantifier starts
+    # after the coordination, however the parser attached it
+    boundaries += [(start + m.start(), start + m.end()) for m in _NEGATIVE_SUBJECT_CLAUSE.finditer(text[start:end])]
     for t in _tokens_in(doc, start, end):
         joins_verbs = t.dep_ == "cc" and t.head.dep_ == "conj" and _finite(t.head) and _finite(t.head.head)
         if t.lower_ == "et" and joins_verbs and t.head.head.i < t.i < t.head.i:
@@ -726,9 +800,12 @@ def extract_sentence_claims(
         speaker_text: str | None,
         attribution: tuple[int, int] | None,
     ) -> None:
-        spans = [(a, b, None) for a, b in _split_clauses(doc, *_trim(text, prop_start, prop_end), text)]
+        # (start, end, forced main token, narrative: a presupposed fact stated by the article itself)
+        spans: list[tuple[int, int, Token | None, bool]] = [
+            (a, b, None, False) for a, b in _split_clauses(doc, *_trim(text, prop_start, prop_end), text)
+        ]
         while spans:
-            a, b, forced_main = spans.pop(0)
+            a, b, forced_main, sub = spans.pop(0)
             a, b = _trim(text, a, b)
             if b - a < 3:
                 continue
@@ -739,12 +816,18 @@ def extract_sentence_claims(
             # a fact presupposed in a relative or participial clause is stated by the article itself,
             # even inside a report or a denial (`ont démenti … la reprise…, interrompue après la mort
             # de Soleimani, tué le 3 janvier`): no speaker, no reporting verb
-            sub = forced_main is not None
             verb_here = None if sub else verb
             if forced_main is None:
                 # events stated inside relative or participial clauses (`Soleimani, tué le 3 janvier`,
                 # `une frappe…, qui a tué le général…`) are propositions of their own
-                spans += [(*_clause_extent(t), t) for t in prop_tokens if _is_event_clause(t, main)]
+                spans += [(*_clause_extent(t), t, True) for t in prop_tokens if _is_event_clause(t, main)]
+                coordinated = _coordinated_participle(main)
+                if coordinated is not None and a < coordinated[1].idx:
+                    # `personne n'a été tué ni blessé`: two events with one subject and one negation;
+                    # this claim ends before `ni`, the next one is the whole clause with `blessé` as head
+                    spans.insert(0, (a, b, coordinated[0], False))
+                    a, b = _trim(text, a, coordinated[1].idx)
+                    prop_tokens = _tokens_in(doc, a, b)
             polarity, cue = _polarity(prop_tokens, main)
             predicate, theme, key = predicate_and_key(main)
             stance = reporting_lexicon().get(verb_here.lemma_) if verb_here is not None else None
@@ -789,7 +872,12 @@ def extract_sentence_claims(
                     quantity_op=q[2],
                     quantity_max=q[3],
                     pronoun_speaker=bool(sp_text and _PRONOUN_SPEAKER.match(sp_text.strip())),
-                    extras={"subordinate": subordinate, "arguments": core_arguments(main), "agent": event_agent(main)},
+                    extras={
+                        "subordinate": subordinate,
+                        "arguments": core_arguments(main),
+                        "agent": event_agent(main),
+                        "concurrent": verb_here is not None and kind == "indirect" and _is_concurrent(main),
+                    },
                 )
             )
 

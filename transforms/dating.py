@@ -253,9 +253,7 @@ def attach_dates(
         statement = stated_day or p.get("published_on")
         event_start = min(d["start_date"] for d in points) if points else None
         event_end = max(d["end_date"] for d in points) if points else None
-        if event_start is None and c.get("nominal_report") and c.get("reporting_verb") in _ANNOUNCING:
-            # `a annoncé ce dimanche la suspension de ses opérations`: what is announced or confirmed
-            # as a noun, with no date of its own, is dated by the announcement
+        if event_start is None and _dated_by_announcement(c):
             event_start = event_end = stated_day
         period_start = event_start or statement or p.get("published_earliest")
         period_end = event_end or statement or p.get("published_latest")
@@ -296,6 +294,13 @@ def attach_dates(
 _ANNOUNCING = frozenset({"annoncer", "confirmer"})
 
 
+def _dated_by_announcement(claim: dict) -> bool:
+    """What is announced or confirmed as a noun (`a annoncé ce dimanche la suspension de ses opérations`)
+    or as an action under way (`a annoncé le 5 janvier qu'elle gelait sa campagne`), with no date of
+    its own, happens on the announcement's day."""
+    return bool(claim.get("nominal_report") or claim.get("concurrent")) and claim.get("reporting_verb") in _ANNOUNCING
+
+
 def _inherit_clause_dates(rows: list[dict]) -> None:
     """An event stated in a relative or participial clause without a date of its own happened at the
     time of the clause it hangs on: `une frappe de drone … le 3 janvier, qui a tué le général` puts the
@@ -320,6 +325,40 @@ def _inherit_clause_dates(rows: list[dict]) -> None:
             parent = min(parents, key=lambda other: other["char_end"] - other["char_start"])
             row["event_start"] = row["event_end"] = parent["event_start"]
             row["period_start"] = row["period_end"] = parent["event_start"]
+    _inherit_coordinated_dates(rows)
+
+
+_COORDINATED_SPAN_DAYS = 7  # a day or a week: `la semaine dernière` dates what follows in the sentence
+
+
+def _inherit_coordinated_dates(rows: list[dict]) -> None:
+    """A clause coordinated after a dated one in the same sentence, by the same voice, tells the same
+    episode: `Des missiles ont frappé la base la semaine dernière …, mais des avertissements ont
+    retenti et personne n'a été tué ni blessé` puts the (absence of) casualties in that week. Only a
+    past or present clause inherits (a future one speaks of later), and only a day or a week."""
+    by_sentence: dict[tuple[str, int], list[dict]] = {}
+    for row in rows:
+        by_sentence.setdefault((row["article_id"], row.get("sentence_idx")), []).append(row)
+    for siblings in by_sentence.values():
+        if len(siblings) < 2:
+            continue
+        for row in siblings:
+            if row["event_start"] is not None or row.get("future"):
+                continue
+            earlier = [
+                other
+                for other in siblings
+                if other["event_start"] is not None
+                and other["char_end"] <= row["char_start"]
+                and other.get("quote_kind") == row.get("quote_kind")
+                and other.get("speaker_text") == row.get("speaker_text")
+                and not other.get("future")
+                and (other["event_end"] - other["event_start"]).days < _COORDINATED_SPAN_DAYS
+            ]
+            if earlier:
+                parent = max(earlier, key=lambda other: other["char_end"])
+                row["event_start"], row["event_end"] = parent["event_start"], parent["event_end"]
+                row["period_start"], row["period_end"] = parent["event_start"], parent["event_end"]
 
 
 _RELATIVE_KINDS = ("weekday", "rel_day", "rel_period", "ago")
@@ -406,7 +445,7 @@ def _unresolved_by_claim(claims: pl.DataFrame, dates: pl.DataFrame, readings: di
             and d["char_end"] <= c["char_end"]
             and not any(a <= d["char_start"] and d["char_end"] <= b for a, b in subordinate)
         ]
-        if not inside and c.get("nominal_report") and c.get("reporting_verb") in _ANNOUNCING:
+        if not inside and _dated_by_announcement(c):
             # the announcement's own date dates what it announces (see `attach_dates`)
             inside = [
                 (d["reading"], d["tense"])

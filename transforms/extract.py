@@ -59,6 +59,7 @@ CLAIM_SCHEMA = {
     "subordinate_spans": pl.String,
     "arguments": pl.List(pl.String),
     "nominal_report": pl.Boolean,
+    "concurrent": pl.Boolean,
     "agent": pl.String,
 }
 ROLE_SCHEMA = {
@@ -191,6 +192,7 @@ def _extract_article(article_id: str, body: str, doc, spans: list[tuple[int, int
                 "subordinate_spans": json.dumps(c.extras.get("subordinate", [])),
                 "arguments": c.extras.get("arguments", []),
                 "nominal_report": bool(c.extras.get("nominal_report")),
+                "concurrent": bool(c.extras.get("concurrent")),
                 "agent": c.extras.get("agent"),
             }
         )

@@ -313,13 +313,15 @@ def test_the_six_reported_speech_shapes_of_the_seeds(published):
     assert claim("Bagdad n'a pas donné son autorisation")[:2] == ("indirect", "abdulkarim-khalaf")
     assert claim("Bagdad n'a pas donné son autorisation")[4] == -1
     assert claim("Des missiles iraniens ont frappé")[0] == "narrative"
-    assert claim("n'a été tué ni blessé")[::4] == ("narrative", -1)
+    assert claim("personne n'a été tué ni blessé")[::4] == ("narrative", -1)
+    assert claim("des avertissements ont retenti")[::4] == ("narrative", 1)  # not under the negation
 
 
 def test_seed_timeline_development_and_date_conflict(published):
-    """Issue 7 on the seeds: the 16/30 January pair is a development, not a contradiction; the
-    coalition's training `depuis 2014` (003) vs `depuis 2015` (001) is a date conflict; Soleimani's
-    killing is one event dated 3 January across articles; the 5 January suspension has no date conflict."""
+    """Issue 7 on the seeds: the 16/30 January pair is a development, not a contradiction; the Al-Asad
+    injuries are; the coalition's training `depuis 2014` (003) vs `depuis 2015` (001) is a date
+    conflict; Soleimani's killing is one event dated 3 January across articles; the 5 January
+    suspension is one event of three articles with no date conflict."""
     settings, _ = published
     developments = _query(
         settings.db_path,
@@ -329,10 +331,15 @@ def test_seed_timeline_development_and_date_conflict(published):
     assert ("reprendre|operation", next(SEEDS.glob("003_*.txt")).name) in developments
     pairs = _query(
         settings.db_path,
-        "select a1.source_uri, a2.source_uri from contradictions c join articles a1 on a1.article_id = c.article_id_a "
-        "join articles a2 on a2.article_id = c.article_id_b where c.kind = 'polarity'",
+        "select a1.source_uri, a2.source_uri, c.event_key, c.explanation from contradictions c "
+        "join articles a1 on a1.article_id = c.article_id_a join articles a2 on a2.article_id = c.article_id_b "
+        "where c.kind = 'polarity'",
     )
-    assert not [p for p in pairs if any(uri.startswith("003_") for uri in p)]
+    assert not [p for p in pairs if p[2] == "reprendre|operation" and any(uri.startswith("003_") for uri in p[:2])]
+    # nobody killed or injured at Al-Asad (001) vs dozens of traumatic brain injuries (003)
+    injuries = [p for p in pairs if p[2] == "blesser|_"]
+    assert [sorted(uri[:3] for uri in p[:2]) for p in injuries] == [["001", "003"]]
+    assert "time uncertain" in injuries[0][3]
     ((explanation,),) = _query(settings.db_path, "select explanation from contradictions where kind = 'date'")
     assert "2014" in explanation and "2015" in explanation
     timeline = {
@@ -340,9 +347,9 @@ def test_seed_timeline_development_and_date_conflict(published):
         for r in _query(settings.db_path, "select event_key, event_start, n_articles, date_conflict from timeline")
     }
     assert timeline["tuer|slmni"][0].isoformat() == "2020-01-03" and timeline["tuer|slmni"][1] >= 2
-    assert (
-        timeline["suspendre|operation"][0].isoformat() == "2020-01-05" and timeline["suspendre|operation"][2] is False
-    )
+    # reported by three articles: `la suspension de ses opérations` (000, 002), `gelait sa campagne` (003)
+    assert timeline["suspendre|operation"][0].isoformat() == "2020-01-05"
+    assert timeline["suspendre|operation"][1:] == (3, False)
 
 
 def test_seed_metadata_and_boilerplate(published):

@@ -168,3 +168,22 @@ def test_opposite_claims_about_different_agents_do_not_conflict(con):
     assert con.execute("select count(*) from contradictions").fetchall() == [(0,)]
     con.execute("update claims set agent = null where claim_id = 'c2'")  # unknown agent: may be the same
     assert con.execute("select count(*) from contradictions").fetchall() == [(1,)]
+
+
+def test_an_undated_casualty_report_contradicts_a_dated_denial_whatever_its_day(con):
+    _link(con, "a1", "a2")
+    con.execute("""insert into claims (claim_id, article_id, text, speaker_text, quote_kind, polarity, hedged,
+                   event_key, event_start, event_end, period_start, period_end) values
+                   ('c1', 'a1', 'personne n''a été tué ni blessé', null, 'narrative', -1, false, 'blesser|_',
+                    '2020-01-06', '2020-01-12', '2020-01-06', '2020-01-12'),
+                   ('c2', 'a2', 'des dizaines ont subi des traumatismes', null, 'narrative', 1, false, 'blesser|_',
+                    null, null, '2020-01-30', '2020-01-30'),
+                   ('c3', 'a1', 'les opérations n''ont pas repris', null, 'narrative', -1, false,
+                    'reprendre|operation', null, null, '2020-01-16', '2020-01-16'),
+                   ('c4', 'a2', 'nous reprenons nos opérations', null, 'narrative', 1, false,
+                    'reprendre|operation', null, null, '2020-01-30', '2020-01-30')""")
+    rows = con.execute("select kind, claim_id_a, claim_id_b, explanation from contradictions").fetchall()
+    # the injuries are one past episode: a contradiction (time uncertain); the operations changed state
+    assert [r[:3] for r in rows] == [("polarity", "c1", "c2")]
+    assert "time uncertain" in rows[0][3]
+    assert con.execute("select claim_id_before, claim_id_after from developments").fetchall() == [("c3", "c4")]

@@ -1,4 +1,5 @@
--- grain: one row per claim, with who stands behind it and the time it speaks about
+-- grain: one row per claim, with who stands behind it, the time it speaks about, and whether its event
+-- is identified well enough to be compared across sources
 create or replace view claim_sources as
 with claims as (select * from claims),
 articles as (select * from articles),
@@ -10,6 +11,9 @@ sourced as (
         claims.article_id,
         claims.event_key,
         claims.agent,
+        -- an event needs an identified theme to be compared across sources; a casualty report names
+        -- none as often as not (`personne n'a été blessé`) and is compared anyway (contradictions only)
+        claims.event_key not like '%|\_' escape '\' as has_theme,
         -- who
         coalesce(speakers.canonical_name, claims.speaker_text, articles.outlet,
                  'the article ' || coalesce('«' || articles.title || '»', articles.source_uri)) as source_name,
@@ -40,7 +44,6 @@ sourced as (
     from claims
     inner join articles on articles.article_id = claims.article_id
     left join actors as speakers on speakers.actor_id = claims.speaker_actor_id
-    -- an event needs an identified theme to be compared across sources
-    where claims.event_key not like '%|\_' escape '\'
+    where claims.event_key not like 'none|%'
 )
 select * from sourced

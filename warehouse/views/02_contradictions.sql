@@ -34,7 +34,9 @@ pairs as (
         -- the time both claims speak about; unknown when either side is unknown
         greatest(left_claim.period_start, right_claim.period_start) as period_start,
         least(left_claim.period_end, right_claim.period_end) as period_end,
-        left_claim.period_start is null or right_claim.period_start is null as period_unknown,
+        left_claim.period_start is null or right_claim.period_start is null
+            or (is_casualty_event(left_claim.event_key)
+                and (left_claim.event_start is null or right_claim.event_start is null)) as period_unknown,
         left_claim.period_start as left_period_start,
         right_claim.period_start as right_period_start,
         left_claim.period_end as left_period_end,

@@ -1,7 +1,7 @@
 -- grain: one row per pair of claims about the same event at different times with opposite polarity:
 -- a change of state ("not resumed" on 16 January, "resuming" on 30 January), not a contradiction
 create or replace view developments as
-with sources as (select * from claim_sources),
+with sources as (select * from claim_sources where has_theme),
 changes as (
     select
         earlier.event_key,
@@ -31,6 +31,9 @@ changes as (
         -- takes the overlapping pairs whose expected days lie within a week)
         and (earlier.period_end < later.period_start
              or (later.period_start - earlier.period_start) + (later.period_end - earlier.period_end) > 2 * 7)
+        -- a casualty report without a date of its own is about the same episode (see is_casualty_event)
+        and not (is_casualty_event(earlier.event_key)
+                 and (earlier.event_start is null or later.event_start is null))
     where earlier.article_id = later.article_id
         or exists (
             select 1 from article_links

@@ -2,7 +2,7 @@
 create or replace view timeline as
 with sources as (select * from claim_sources),
 dated as (
-    select * from sources where event_start is not null
+    select * from sources where event_start is not null and has_theme
 ),
 events as (
     select

@@ -173,3 +173,37 @@ def test_questions_and_quoted_titles(nlp):
     text = "“Le Divan”, l'émission culte, fait son grand retour sur France 3, affirmait Le Parisien dimanche 15 avril."
     (claim,) = _claims(nlp, text)
     assert claim.quote_kind == "indirect" and claim.text.startswith("“Le Divan”")
+
+
+def test_casualty_clauses_are_split_and_both_participles_are_events(nlp):
+    claims = _claims(
+        nlp, "Des missiles ont frappé la base, mais des avertissements ont retenti et personne n'a été tué ni blessé."
+    )
+    keyed = {c.event_key: (c.polarity, c.text) for c in claims}
+    assert keyed["retentir|avertissement"][0] == 1  # the warnings did sound: the negation is not theirs
+    assert keyed["tuer|_"] == (-1, "personne n'a été tué")
+    assert keyed["blesser|_"] == (-1, "personne n'a été tué ni blessé")
+
+
+def test_suffering_injuries_is_being_injured_and_pronominal_senses_differ(nlp):
+    (injured,) = _claims(nlp, "Des dizaines de soldats ont subi des traumatismes crâniens.")
+    assert (injured.event_key, injured.polarity, injured.extras["agent"]) == ("blesser|_", 1, None)
+    (fell,) = _claims(nlp, "Dimanche, des roquettes se sont abattues près de l'ambassade.")
+    assert not fell.event_key.startswith("tuer|")  # `s'abattre` is to fall, `abattre` to kill
+    (shot,) = _claims(nlp, "Le soldat a été abattu.")
+    assert shot.event_key == "tuer|soldat"
+
+
+def test_theme_classes_and_counted_nouns(nlp):
+    (frozen,) = _claims(nlp, "La coalition a gelé sa campagne en Irak.")
+    (suspended,) = _claims(nlp, "La coalition a suspendu ses opérations en Irak.")
+    assert frozen.event_key == suspended.event_key == "suspendre|operation"
+    (rockets,) = _claims(nlp, "Des dizaines de roquettes ont été tirées sur des bases.")
+    assert rockets.event_key == "attaquer|roquette"
+
+
+def test_an_announced_action_under_way_is_concurrent_with_its_report(nlp):
+    (now,) = _claims(nlp, "La coalition a annoncé qu'elle gelait sa campagne.")
+    (before,) = _claims(nlp, "La coalition a annoncé qu'elle avait gelé sa campagne.")
+    (later,) = _claims(nlp, "La coalition a annoncé qu'elle gèlerait sa campagne.")
+    assert (now.extras["concurrent"], before.extras["concurrent"], later.extras["concurrent"]) == (True, False, False)

@@ -126,3 +126,93 @@ def test_what_holds_since_a_date_is_keyed_as_its_start():
     dated, _ = attach_dates(claims, dates, publications)
     assert dated["event_key"].to_list() == ["commencer|formation", "fournir|formation"]  # not for a negation
     assert dated["event_start"].to_list() == [date(2014, 1, 1)] * 2
+
+
+def _publication(day):
+    return pl.DataFrame(
+        {
+            "article_id": ["a"],
+            "published_on": [day],
+            "published_earliest": [day],
+            "published_latest": [day],
+            "published_basis": ["text"],
+        }
+    )
+
+
+def test_a_clause_coordinated_after_a_dated_one_tells_the_same_week():
+    from transforms.dating import attach_dates
+
+    # `Des missiles ont frappé la base la semaine dernière, mais personne n'a été blessé. Ils tireront
+    # encore.` — the second clause inherits the week; a later sentence does not
+    claims = pl.DataFrame(
+        {
+            "claim_id": ["c1", "c2", "c3"],
+            "article_id": ["a", "a", "a"],
+            "sentence_idx": [0, 0, 1],
+            "char_start": [0, 70, 100],
+            "char_end": [60, 98, 120],
+            "attribution_start": [None, None, None],
+            "attribution_end": [None, None, None],
+            "quote_kind": ["narrative"] * 3,
+            "speaker_text": [None, None, None],
+            "polarity": [1, -1, 1],
+            "future": [False, False, False],
+            "event_key": ["attaquer|base", "blesser|_", "attaquer|base"],
+            "subordinate_spans": ["[]"] * 3,
+        },
+        schema_overrides={"attribution_start": pl.Int64, "attribution_end": pl.Int64, "speaker_text": pl.String},
+    )
+    dates = pl.DataFrame(
+        {
+            "date_id": ["d1"],
+            "article_id": ["a"],
+            "char_start": [37],
+            "char_end": [59],
+            "surface": ["la semaine dernière"],
+            "timex_type": ["DATE"],
+            "start_date": [date(2020, 1, 6)],
+            "end_date": [date(2020, 1, 12)],
+        }
+    )
+    dated, _ = attach_dates(claims, dates, _publication(date(2020, 1, 16)))
+    assert dated["event_start"].to_list() == [date(2020, 1, 6), date(2020, 1, 6), None]
+    assert dated["period_end"].to_list() == [date(2020, 1, 12), date(2020, 1, 12), date(2020, 1, 16)]
+
+
+def test_an_action_announced_as_under_way_happens_on_the_announcement_day():
+    from transforms.dating import attach_dates
+
+    # `Le 5 janvier, la coalition a annoncé qu'elle gelait sa campagne` (c1) / `… qu'elle avait gelé …` (c2)
+    claims = pl.DataFrame(
+        {
+            "claim_id": ["c1", "c2"],
+            "article_id": ["a", "a"],
+            "sentence_idx": [0, 1],
+            "char_start": [50, 150],
+            "char_end": [80, 180],
+            "attribution_start": [0, 100],
+            "attribution_end": [49, 149],
+            "quote_kind": ["indirect", "indirect"],
+            "reporting_verb": ["annoncer", "annoncer"],
+            "concurrent": [True, False],
+            "polarity": [1, 1],
+            "event_key": ["suspendre|operation"] * 2,
+            "subordinate_spans": ["[]"] * 2,
+        }
+    )
+    dates = pl.DataFrame(
+        {
+            "date_id": ["d1", "d2"],
+            "article_id": ["a", "a"],
+            "char_start": [0, 100],
+            "char_end": [12, 112],
+            "surface": ["Le 5 janvier"] * 2,
+            "timex_type": ["DATE"] * 2,
+            "start_date": [date(2020, 1, 5)] * 2,
+            "end_date": [date(2020, 1, 5)] * 2,
+        }
+    )
+    dated, _ = attach_dates(claims, dates, _publication(date(2020, 1, 30)))
+    assert dated["event_start"].to_list() == [date(2020, 1, 5), None]
+    assert dated["statement_date"].to_list() == [date(2020, 1, 5)] * 2
