@@ -74,7 +74,7 @@ def table_suites() -> dict[str, list]:
             gxe.ExpectColumnValuesToBeBetween(column="confidence", min_value=0, max_value=1, meta=CRITICAL),
             *_not_null("claim_id_a", "claim_id_b", "explanation"),
         ],
-        "timeline": [*_keys("event_key"), *_not_null("event_start", "event_end", "n_claims")],
+        "timeline": [*_keys("event_id"), *_not_null("event_key", "event_start", "event_end", "n_claims")],
     }
 
 

@@ -53,6 +53,7 @@ from transforms.actors import MENTION_SCHEMA, parse_dictionary, resolve_actors, 
 from transforms.clean import CLEAN_SCHEMA, clean_articles
 from transforms.dating import attach_dates, infer_publications, narrow_across_documents, resolve_dates
 from transforms.decode import sha256_hex
+from transforms.events import event_ids
 from transforms.extract import CLAIM_SCHEMA, ERROR_SCHEMA, ROLE_SCHEMA, TIMEX_SCHEMA, extract_batch
 from transforms.identity import article_id_for, detect_language, not_prose_reason
 from transforms.links import link_articles
@@ -406,6 +407,7 @@ def resolve_corpus(settings: Settings, dictionary_text: str) -> dict[str, pl.Dat
     dates = resolve_dates(timex, publications)
     claims = resolve_speakers(claims_raw, mentions, actors, documents.select("article_id", "body"))
     claims, dates = attach_dates(claims, dates, publications)
+    claims = claims.join(event_ids(claims, links), on="claim_id", how="left")
 
     duplicates = (
         inputs.filter(pl.col("article_id").is_not_null())

@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Token
 from transforms.actors import translit_key
 from transforms.numbers_fr import APPROXIMATE, parse_number
 from transforms.text_norm import fold_accents, lexicon_lines
+from transforms.timex import tag_timex
 
 _OPEN_QUOTES = '"«“'
 # Clauses that describe something else than the proposition's own event: their dates do not date it.
@@ -304,7 +305,9 @@ def _is_clause_boundary(token: Token) -> bool:
         return True
     if any(child.dep_ == "mark" for child in token.children) and token.pos_ in ("VERB", "AUX", "ADJ"):
         return True
-    return token.dep_ == "conj" and any(c.dep_.startswith("nsubj") for c in token.children)
+    # (a conjunct with its own subject, or its own auxiliary: `ont été prises en charge mais n'ont pas
+    # souhaité être transportées` negates only the wish)
+    return token.dep_ == "conj" and any(c.dep_.startswith(("nsubj", "aux:tense")) for c in token.children)
 
 
 def _hedged(tokens: list[Token], text: str, reported_in_past: bool, main: Token | None = None) -> bool:
@@ -423,7 +426,8 @@ def _theme(main: Token) -> str:
         # `des dizaines de roquettes`: the counted noun is the participant, not the count
         counted = next((c for c in chosen[0].children if c.dep_ == "nmod" and c.pos_ == "NOUN"), None)
         return _name_key(counted) if counted is not None else "_"
-    return _name_key(chosen[0])
+    key = _name_key(chosen[0])
+    return key if any(ch.isalnum() for ch in key) else "_"  # (a name reduced to punctuation names nothing)
 
 
 # (`subir des traumatismes crâniens` = être blessé, `subir une attaque` = être attaqué)
@@ -488,11 +492,26 @@ def _verb_lemma(token: Token) -> str:
     return lemma
 
 
+@cache
+def _verbal_locutions() -> frozenset[str]:
+    return frozenset(lexicon_lines("verbal_locutions.txt"))
+
+
+def _is_hypothesis(main: Token) -> bool:
+    """The head of a `si` clause (`s'il y avait le moindre risque`): a hypothesis, not an assertion
+    (`même si` concedes, and asserts)."""
+    for child in main.children:
+        if child.dep_ == "mark" and child.lower_ in ("si", "s'", "s’"):
+            return not (child.i > 0 and main.doc[child.i - 1].lower_ == "même")
+    return False
+
+
 def predicate_and_key(main: Token | None) -> tuple[str | None, str, str]:
     """(predicate lemma, theme lemma, event_key). Nominalisations map to their verb; an event noun
     object of a reporting or light verb is the event (`a annoncé la suspension des opérations` →
     `suspendre`); `lancer`/`tirer` + a projectile is an attack."""
-    if main is None:
+    if main is None or _is_hypothesis(main):
+        # `S'il y avait le moindre risque, les écoles n'auraient pas rouvert` asserts no risk
         return None, "_", "none|_"
     reported = _fait_etat_de(main)
     if reported is not None:
@@ -518,6 +537,20 @@ def predicate_and_key(main: Token | None) -> tuple[str | None, str, str]:
     elif main.pos_ == "AUX" or lemma in ("être", "avoir"):
         lemma = "être" if lemma == "être" else lemma
     theme = _theme(main).lower()
+    locution = next(
+        (
+            c
+            for c in main.children
+            if c.dep_ == "obj" and c.pos_ == "NOUN" and f"{lemma} {c.lemma_.lower()}" in _verbal_locutions()
+        ),
+        None,
+    )
+    if locution is not None:
+        # `la hausse n'aura pas lieu`: the locution is the predicate, its subject the theme
+        lemma = f"{lemma} {locution.lemma_.lower()}"
+        subjects = [c for c in main.children if c.dep_.startswith("nsubj") and c.pos_ in ("NOUN", "PROPN")]
+        theme = _name_key(subjects[0]).lower() if subjects else "_"
+        theme = theme if any(ch.isalnum() for ch in theme) else "_"
     theme = _pairs("theme_classes.csv").get(theme, theme)
     if fold_accents(theme) in _MEASURES:
         theme = "_"  # `60 % des électeurs se disent…`: a measure is no participant of the event
@@ -571,10 +604,16 @@ _UNDERGOING = frozenset({"subir"})
 
 def event_agent(main: Token | None) -> str | None:
     """Key of the event's agent: the named or nominal subject of a verb with an object (`Emmanuel Macron
-    a entamé ses vacances` → Macron's key), or None (a pronoun, `qui`, an intransitive or passive
+    a entamé ses vacances` → Macron's key), or the agent complement of a passive (`personne n'a été
+    blessé par un projectile` → `projectile`), or None (a pronoun, `qui`, an intransitive or passive
     subject, no subject). Claims naming different agents are about different events (`la cote du chef
     de l'Etat gagne 6 points` / `Édouard Philippe gagne un point`)."""
-    if main is None or main.lemma_ in _UNDERGOING or not any(c.dep_ == "obj" for c in main.children):
+    if main is None:
+        return None
+    if any(c.dep_ == "aux:pass" for c in main.children):
+        by = [c for c in main.children if c.dep_ == "obl:agent" and c.pos_ in ("NOUN", "PROPN")]
+        return _name_key(by[0]) if by else None
+    if main.lemma_ in _UNDERGOING or not any(c.dep_ == "obj" for c in main.children):
         # without an object the subject is what undergoes the event (`les opérations ont repris`),
         # its theme, not an agent
         return None
@@ -645,6 +684,80 @@ _NEGATIVE_SUBJECT_CLAUSE = re.compile(
 )
 
 
+_NEGATIVE_DETERMINERS = frozenset({"aucun", "aucune", "nul", "nulle"})
+
+
+def _participants(main: Token) -> list[Token]:
+    """The event's noun participants: objects, then subjects."""
+    nouns = ("NOUN", "PROPN")
+    objects = [c for c in main.children if c.dep_ == "obj" and c.pos_ in nouns]
+    return objects + [c for c in main.children if c.dep_.startswith("nsubj") and c.pos_ in nouns]
+
+
+def _denial_scope(main: Token | None) -> str | None:
+    """What a denial by a negative determiner is restricted to: `Aucune enquête pour tentative de
+    meurtre n'a été ouverte` denies only such investigations (`tentative`); an investigation into
+    the causes of the death does not contradict it. The folded lemma of the complement, or None."""
+    if main is None:
+        return None
+    for noun in _participants(main):
+        if not any(c.dep_ == "det" and c.lower_ in _NEGATIVE_DETERMINERS for c in noun.children):
+            continue
+        for complement in noun.children:
+            if complement.dep_ in ("nmod", "acl") and complement.pos_ in ("NOUN", "VERB", "PROPN"):
+                return fold_accents(complement.lemma_.lower())
+    return None
+
+
+def _theme_owned(main: Token | None) -> bool:
+    """The theme is possessed (`Emmanuel Macron a entamé ses vacances`): the event is the agent's own,
+    and a report naming no agent (`les vacances ont débuté samedi`) may be someone else's."""
+    if main is None:
+        return False
+    participants = _participants(main)
+    return bool(participants) and any("Yes" in c.morph.get("Poss") for c in participants[0].children)
+
+
+# nouns of time and of prepositional locutions: `au cours du Nouvel An`, `dans la nuit de vendredi`,
+# `la veille de Noël` still date the event
+_TIME_HEADS = frozenset(
+    {"cours", "lors", "moment", "fin", "début", "milieu", "veille", "lendemain", "soir", "soirée", "matin"}
+    | {"matinée", "nuit", "journée", "jour", "semaine", "week-end", "mois", "année", "période", "date"}
+    | {"heure", "après-midi", "courant", "suite", "terme", "approche", "alentours", "environs"}
+)
+
+
+def _noun_dates(doc: Doc, text: str, start: int, end: int, main: Token | None) -> list[list[int]]:
+    """Extents of the dates that complement a noun (`l'attentat de mardi`, `la réunion du 5 janvier`):
+    they date that noun, not the proposition's event, so they are kept out of its dates like the
+    dates of a subordinate clause."""
+    extents = []
+    for timex in tag_timex(text[start:end]):
+        span = doc.char_span(start + timex.start, start + timex.end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        root = span.root
+        of_noun = (
+            root.dep_ == "nmod"
+            and root.head.pos_ == "NOUN"
+            and root.head.lemma_.lower() not in _TIME_HEADS
+            and (main is None or root.head.i != main.i)
+        )
+        if of_noun and any(c.dep_ == "case" and c.lower_ in ("de", "du", "d'", "d’") for c in root.children):
+            extents.append([start + timex.start, start + timex.end])
+    return extents
+
+
+def _is_anterior(main: Token | None) -> bool:
+    """A pluperfect (`avaient été appréhendées`, `n'avait pas porté plainte`): the event lies before
+    the time of the statement, not at it."""
+    if main is None:
+        return False
+    return any(
+        c.dep_ == "aux:tense" and c.lemma_ in ("avoir", "être") and "Imp" in c.morph.get("Tense") for c in main.children
+    )
+
+
 def _is_concurrent(main: Token | None) -> bool:
     """A reported verb in the present or the imperfect indicative, without auxiliary: in reported
     speech, an action under way when it was reported (`a annoncé qu'elle gelait sa campagne`), not
@@ -695,7 +808,7 @@ def _split_clauses(doc: Doc, start: int, end: int, text: str) -> list[tuple[int,
     boundaries += [(start + m.start(), start + m.end()) for m in _NEGATIVE_SUBJECT_CLAUSE.finditer(text[start:end])]
     for t in _tokens_in(doc, start, end):
         joins_verbs = t.dep_ == "cc" and t.head.dep_ == "conj" and _finite(t.head) and _finite(t.head.head)
-        if t.lower_ == "et" and joins_verbs and t.head.head.i < t.i < t.head.i:
+        if t.lower_ in ("et", "mais") and joins_verbs and t.head.head.i < t.i < t.head.i:
             boundaries.append((t.idx, t.idx + len(t.text)))
     for left, right in sorted(boundaries):
         if left < cuts[-1]:
@@ -844,7 +957,7 @@ def extract_sentence_claims(
             q = _quantity(prop_tokens)
             subordinate = [
                 _clause_extent(t) for t in prop_tokens if t.dep_ in _SUBORDINATE and main is not None and t.i != main.i
-            ]
+            ] + _noun_dates(doc, text, a, b, main)
             sp_text = None if sub else speaker_text
             claims.append(
                 Claim(
@@ -877,6 +990,9 @@ def extract_sentence_claims(
                         "arguments": core_arguments(main),
                         "agent": event_agent(main),
                         "concurrent": verb_here is not None and kind == "indirect" and _is_concurrent(main),
+                        "anterior": _is_anterior(main),
+                        "denial_scope": _denial_scope(main) if polarity == -1 else None,
+                        "theme_owned": _theme_owned(main),
                     },
                 )
             )

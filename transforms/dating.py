@@ -257,6 +257,15 @@ def attach_dates(
             event_start = event_end = stated_day
         period_start = event_start or statement or p.get("published_earliest")
         period_end = event_end or statement or p.get("published_latest")
+        if event_start is None and c.get("anterior") and statement is not None:
+            # `près de 1.000 personnes avaient été appréhendées`: a pluperfect speaks of before the
+            # statement (the previous week's figure is not today's)
+            period_start = statement - timedelta(days=_NARROWING_HORIZON)
+            period_end = statement - timedelta(days=1)
+        elif event_start is None and c.get("future") and statement is not None:
+            # `ce chauffeur ne travaillera plus sur nos lignes`: what will (not) happen is after the
+            # statement, not at it (a present claim of the same day is a different time)
+            period_start, period_end = statement + timedelta(days=1), statement + timedelta(days=_FUTURE_DAYS)
         event_key = c.get("event_key")
         since = [d for d in points if d["timex_type"] == "DATE" and d["surface"].lower().startswith("depuis ")]
         theme = (event_key or "|").split("|", 1)[1]
@@ -292,6 +301,7 @@ def attach_dates(
 
 
 _ANNOUNCING = frozenset({"annoncer", "confirmer"})
+_FUTURE_DAYS = 365  # an undated future claim speaks of the year after its statement
 
 
 def _dated_by_announcement(claim: dict) -> bool:

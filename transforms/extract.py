@@ -60,6 +60,9 @@ CLAIM_SCHEMA = {
     "arguments": pl.List(pl.String),
     "nominal_report": pl.Boolean,
     "concurrent": pl.Boolean,
+    "anterior": pl.Boolean,
+    "denial_scope": pl.String,
+    "theme_owned": pl.Boolean,
     "agent": pl.String,
 }
 ROLE_SCHEMA = {
@@ -96,6 +99,20 @@ def sentence_tense(tokens) -> str:
 
 def _tense(doc, start: int, end: int) -> str:
     return sentence_tense(doc.char_span(start, end, alignment_mode="expand") or [])
+
+
+def timex_tense(doc, start: int, end: int, sentence_span: tuple[int, int]) -> str:
+    """Tense of the clause a temporal expression belongs to: of the first verb up its head chain
+    (with that verb's auxiliaries), so that `Macron se rendra vendredi à Strasbourg, où les policiers
+    qui ont abattu jeudi soir l'auteur…` reads `jeudi soir` in the past. Falls back to the sentence."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is not None and len(span):
+        node, hops = span.root, 0
+        while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i and hops < 8:
+            node, hops = node.head, hops + 1
+        if node.pos_ in ("VERB", "AUX"):
+            return sentence_tense([node, *(c for c in node.children if c.dep_.startswith("aux"))])
+    return _tense(doc, *sentence_span)
 
 
 def _extract_article(article_id: str, body: str, doc, spans: list[tuple[int, int]]) -> tuple[list, list, list, list]:
@@ -193,6 +210,9 @@ def _extract_article(article_id: str, body: str, doc, spans: list[tuple[int, int
                 "arguments": c.extras.get("arguments", []),
                 "nominal_report": bool(c.extras.get("nominal_report")),
                 "concurrent": bool(c.extras.get("concurrent")),
+                "anterior": bool(c.extras.get("anterior")),
+                "denial_scope": c.extras.get("denial_scope"),
+                "theme_owned": bool(c.extras.get("theme_owned")),
                 "agent": c.extras.get("agent"),
             }
         )
@@ -209,7 +229,7 @@ def _extract_article(article_id: str, body: str, doc, spans: list[tuple[int, int
                 "surface": tx.surface,
                 "timex_type": tx.timex_type,
                 "reading": json.dumps(tx.reading, sort_keys=True),
-                "tense": _tense(doc, *sentence_span),
+                "tense": timex_tense(doc, tx.start, tx.end, sentence_span),
             }
         )
     return mentions, claims, timexes, roles

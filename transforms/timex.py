@@ -419,6 +419,36 @@ def _reading(kind: str, m: re.Match[str]) -> tuple[str, dict] | None:
     return None
 
 
+_OF_NOUN = re.compile(r"(?P<noun>[^\W\d_]+)\s+d[eu]\s+$")
+# nouns after which `de Noël` still names the time (`la veille de Noël`, `les vacances de Noël`)
+_TIME_NOUNS = frozenset(
+    [
+        "jour",
+        "jours",
+        "veille",
+        "lendemain",
+        "nuit",
+        "soir",
+        "soirée",
+        "matin",
+        "période",
+        "vacances",
+        "fête",
+        "fêtes",
+        "week-end",
+        "semaine",
+        "trêve",
+    ]
+)
+
+
+def _names_a_thing(text: str, start: int) -> bool:
+    """`le marché de Noël`, `un sapin de Noël`: a holiday name complementing a noun that is not a
+    time noun names a thing, not a day."""
+    match = _OF_NOUN.search(text[max(0, start - 40) : start])
+    return match is not None and match.group("noun").lower() not in _TIME_NOUNS
+
+
 def tag_timex(text: str) -> list[TimexMention]:
     """All temporal expressions in `text`, longest-first, non-overlapping, in text order.
 
@@ -436,6 +466,8 @@ def tag_timex(text: str) -> list[TimexMention]:
         while end > start and text[end - 1].isspace():
             end -= 1
         if _overlaps(taken, start, end):
+            continue
+        if kind == "holiday" and _names_a_thing(text, start):
             continue
         read = _reading(kind, m)
         if read is None:

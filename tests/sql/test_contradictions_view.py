@@ -173,17 +173,61 @@ def test_opposite_claims_about_different_agents_do_not_conflict(con):
 def test_an_undated_casualty_report_contradicts_a_dated_denial_whatever_its_day(con):
     _link(con, "a1", "a2")
     con.execute("""insert into claims (claim_id, article_id, text, speaker_text, quote_kind, polarity, hedged,
-                   event_key, event_start, event_end, period_start, period_end) values
+                   event_key, event_start, event_end, period_start, period_end, negation) values
                    ('c1', 'a1', 'personne n''a été tué ni blessé', null, 'narrative', -1, false, 'blesser|_',
-                    '2020-01-06', '2020-01-12', '2020-01-06', '2020-01-12'),
+                    '2020-01-06', '2020-01-12', '2020-01-06', '2020-01-12', 'personne … n''… ni'),
+                   ('c9', 'a1', 'il n''a pas été blessé', 'X', 'indirect', -1, false, 'blesser|_',
+                    null, null, '2020-01-16', '2020-01-16', 'n''… pas'),
                    ('c2', 'a2', 'des dizaines ont subi des traumatismes', null, 'narrative', 1, false, 'blesser|_',
-                    null, null, '2020-01-30', '2020-01-30'),
+                    null, null, '2020-01-30', '2020-01-30', null),
                    ('c3', 'a1', 'les opérations n''ont pas repris', null, 'narrative', -1, false,
-                    'reprendre|operation', null, null, '2020-01-16', '2020-01-16'),
+                    'reprendre|operation', null, null, '2020-01-16', '2020-01-16', 'n''… pas'),
                    ('c4', 'a2', 'nous reprenons nos opérations', null, 'narrative', 1, false,
-                    'reprendre|operation', null, null, '2020-01-30', '2020-01-30')""")
+                    'reprendre|operation', null, null, '2020-01-30', '2020-01-30', null),
+                   ('c5', 'a1', 'je ne comprends pas', 'X', 'direct', -1, false, 'comprendre|_',
+                    null, null, '2020-01-16', '2020-01-16', 'ne … pas'),
+                   ('c6', 'a1', 'chacun le comprendra', 'Y', 'direct', 1, false, 'comprendre|_',
+                    null, null, '2020-01-16', '2020-01-16', null)""")
+    # tolls: 3 dead said on the 16th (undated), 5 dead said on the 30th (undated): news, not a conflict
+    _claim(con, "c7", "a1", "police", 1, date(2020, 1, 16), 3, "=", "personne", "tuer|personne")
+    _claim(con, "c8", "a2", "hôpital", 1, date(2020, 1, 30), 5, "=", "personne", "tuer|personne")
     rows = con.execute("select kind, claim_id_a, claim_id_b, explanation from contradictions").fetchall()
-    # the injuries are one past episode: a contradiction (time uncertain); the operations changed state
+    # the injuries are one past episode: a contradiction (time uncertain); the operations changed state;
+    # an event with no theme other than a casualty is never compared (`comprendre|_`), and a casualty
+    # without a theme only when denied by a negative quantifier (`personne`, not `il n'a pas été blessé`)
     assert [r[:3] for r in rows] == [("polarity", "c1", "c2")]
     assert "time uncertain" in rows[0][3]
     assert con.execute("select claim_id_before, claim_id_after from developments").fetchall() == [("c3", "c4")]
+
+
+def test_one_timeline_row_per_event_not_per_kind_of_event(con):
+    con.execute("""insert into claims (claim_id, article_id, text, quote_kind, polarity, hedged, event_key, event_id,
+                   event_start, event_end) values
+                   ('c1', 'a1', 'un homme a été tué à Lyon le 3 mars', 'narrative', 1, false, 'tuer|homme', 'e1',
+                    '2020-03-03', '2020-03-03'),
+                   ('c2', 'a2', 'un homme a été tué à Lille le 9 mars', 'narrative', 1, false, 'tuer|homme', 'e2',
+                    '2020-03-09', '2020-03-09')""")
+    rows = con.execute("select event_id, event_key, n_articles, date_conflict from timeline order by 1").fetchall()
+    # two stories: two killings, and no date conflict between them
+    assert rows == [("e1", "tuer|homme", 1, False), ("e2", "tuer|homme", 1, False)]
+
+
+def test_a_restricted_denial_and_a_possessed_theme(con):
+    _link(con, "a1", "a2")
+    con.execute("""insert into claims (claim_id, article_id, text, speaker_text, quote_kind, polarity, hedged,
+                   event_key, denial_scope, theme_owned, agent, event_start, event_end, period_start, period_end)
+                   values
+                   ('c1', 'a1', 'Aucune enquête pour tentative de meurtre n''a été ouverte', 'procureur', 'indirect',
+                    -1, false, 'ouvrir|enquete', 'tentative', false, null, null, null, '2020-01-16', '2020-01-16'),
+                   ('c2', 'a1', 'une enquête en recherche des causes de la mort a été ouverte', 'parquet', 'indirect',
+                    1, false, 'ouvrir|enquete', null, false, null, null, null, '2020-01-16', '2020-01-16'),
+                   ('c3', 'a2', 'une enquête pour tentative de meurtre a été ouverte', 'avocat', 'indirect',
+                    1, false, 'ouvrir|enquete', null, false, null, null, null, '2020-01-16', '2020-01-16'),
+                   ('c4', 'a1', 'Macron a entamé ses vacances mercredi', null, 'narrative', 1, false,
+                    'commencer|vacance', null, true, 'macron', '2020-01-15', '2020-01-15', '2020-01-15', '2020-01-15'),
+                   ('c5', 'a2', 'les vacances ont débuté samedi', null, 'narrative', 1, false,
+                    'commencer|vacance', null, false, null, '2020-01-18', '2020-01-18', '2020-01-18', '2020-01-18')""")
+    rows = con.execute("select kind, claim_id_a, claim_id_b from contradictions order by 2, 3").fetchall()
+    # only the affirmation that names the attempted murder contradicts the restricted denial; the
+    # holidays that began on Saturday may be someone else's than Macron's
+    assert rows == [("polarity", "c1", "c3")]

@@ -16,6 +16,7 @@ create table claims (
     hedged                boolean not null,
     predicate             varchar,
     event_key             varchar not null,
+    event_id              varchar,            -- extension: the real-world event (event key within one story)
     quantity              double,
     quantity_unit         varchar,
     quantity_op           varchar,
@@ -28,6 +29,8 @@ create table claims (
     theme                 varchar,            -- lemma of the event's theme (object, else subject)
     agent                 varchar,            -- key of the event's subject when it is a noun or a name
     negation              varchar,            -- the negation or denial cue that set polarity -1
+    denial_scope          varchar,            -- what a denial by `aucun N de X` is restricted to (X's lemma)
+    theme_owned           boolean,            -- the theme is possessed (`ses vacances`): the agent's own
     responds_to_claim_id  varchar,            -- the earlier claim a denial of `ces informations` answers
     period_start          date,               -- the time the claim speaks about (event, else statement,
     period_end            date                --   else the publication interval)

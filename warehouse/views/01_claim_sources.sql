@@ -10,6 +10,7 @@ sourced as (
         claims.claim_id,
         claims.article_id,
         claims.event_key,
+        claims.event_id,
         claims.agent,
         -- an event needs an identified theme to be compared across sources; a casualty report names
         -- none as often as not (`personne n'a été blessé`) and is compared anyway (contradictions only)
@@ -25,6 +26,8 @@ sourced as (
         claims.polarity,
         claims.hedged,
         claims.negation,
+        claims.denial_scope,
+        coalesce(claims.theme_owned, false) as theme_owned,
         claims.quote_kind,
         claims.quantity,
         claims.quantity_unit,

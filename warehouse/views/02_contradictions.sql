@@ -1,11 +1,19 @@
 -- grain: one row per pair of claims about the same event that cannot both be true
 create or replace view contradictions as
-with sources as (select * from claim_sources),
+-- (a casualty without a theme is compared only as "nobody was hurt" against "some were hurt": the
+-- denial must carry a negative quantifier, not a pronoun's `il n'a pas été tué`)
+with sources as (
+    select * from claim_sources
+    where has_theme
+        or (is_casualty_event(event_key)
+            and (polarity = 1 or regexp_matches(lower(coalesce(negation, '')), '\b(personne|aucune?|nulle?)\b')))
+),
 pairs as (
     select
         left_claim.claim_id as claim_id_a,
         right_claim.claim_id as claim_id_b,
         left_claim.event_key,
+        left_claim.has_theme,
         left_claim.agent as agent_a,
         right_claim.agent as agent_b,
         left_claim.article_id as article_id_a,
@@ -18,6 +26,9 @@ pairs as (
         right_claim.polarity as polarity_b,
         left_claim.negation as negation_a,
         right_claim.negation as negation_b,
+        left_claim.theme_owned or right_claim.theme_owned as any_theme_owned,
+        left_claim.denial_scope as denial_scope_a,
+        right_claim.denial_scope as denial_scope_b,
         left_claim.hedged or right_claim.hedged as any_hedged,
         left_claim.quantity as quantity_a,
         right_claim.quantity as quantity_b,
@@ -34,9 +45,10 @@ pairs as (
         -- the time both claims speak about; unknown when either side is unknown
         greatest(left_claim.period_start, right_claim.period_start) as period_start,
         least(left_claim.period_end, right_claim.period_end) as period_end,
-        left_claim.period_start is null or right_claim.period_start is null
-            or (is_casualty_event(left_claim.event_key)
-                and (left_claim.event_start is null or right_claim.event_start is null)) as period_unknown,
+        left_claim.period_start is null or right_claim.period_start is null as period_unknown,
+        -- a casualty reported without a date of its own: the same past episode, whenever it was said
+        is_casualty_event(left_claim.event_key)
+            and (left_claim.event_start is null or right_claim.event_start is null) as casualty_undated,
         left_claim.period_start as left_period_start,
         right_claim.period_start as right_period_start,
         left_claim.period_end as left_period_end,
@@ -54,6 +66,9 @@ pairs as (
         -- the same event: when both name its agent, the same one (`X n'a pas retiré ses troupes` and
         -- `Y a retiré ses troupes` do not conflict)
         and (left_claim.agent is null or right_claim.agent is null or left_claim.agent = right_claim.agent)
+        -- without a theme, not even one side may name an agent (`personne n'a été blessé par un
+        -- projectile` is not contradicted by `un militaire a été blessé` in the scuffle)
+        and (left_claim.has_theme or coalesce(left_claim.agent, '') = coalesce(right_claim.agent, ''))
     -- two articles are compared only when they tell the same story (see article_links)
     where (
         left_claim.article_id = right_claim.article_id
@@ -68,8 +83,15 @@ same_time as (
     -- claims about different times describe a change, not a conflict (see the developments view):
     -- the windows must overlap and their expected days (the middles of the windows) lie within a week.
     -- (Date conflicts below compare all pairs: different dates for one event are their very subject.)
-    select * from pairs
+    -- Undated casualty reports are kept for polarity only (`casualty_only`): a toll that grows from
+    -- one report to the next is news, not a contradiction.
+    select
+        *,
+        not (period_unknown or (period_start <= period_end and abs((left_period_start - right_period_start)
+            + (left_period_end - right_period_end)) <= 2 * 7)) as casualty_only,
+    from pairs
     where period_unknown
+        or casualty_undated
         or (period_start <= period_end
             and abs((left_period_start - right_period_start) + (left_period_end - right_period_end)) <= 2 * 7)
 ),
@@ -84,6 +106,12 @@ polarity_conflicts as (
         end as explanation,
     from same_time
     where polarity_a <> polarity_b
+        -- a denial restricted by its complement (`aucune enquête pour tentative de meurtre`) is
+        -- contradicted only by an affirmation that mentions it
+        and (denial_scope_a is null or polarity_a = 1
+             or contains(strip_accents(lower(text_b)), denial_scope_a))
+        and (denial_scope_b is null or polarity_b = 1
+             or contains(strip_accents(lower(text_a)), denial_scope_b))
 ),
 quantity_bounds as (
     select
@@ -95,7 +123,11 @@ quantity_bounds as (
         case op_b when '>' then 'infinity'::double when '<' then quantity_b when '~' then quantity_b * 5
                   when 'range' then max_b else quantity_b end as high_b,
     from same_time
-    where quantity_a is not null and quantity_b is not null and unit_a = unit_b
+    -- (a casualty toll without a date of its own may have grown since: not a conflict)
+    where has_theme and not casualty_undated and quantity_a is not null and quantity_b is not null and unit_a = unit_b
+        -- counts of one thing: both name the same agent, or neither (`ce feu avait parcouru 480 hectares`
+        -- and `[l'autre incendie] a parcouru 30 hectares` are two fires)
+        and coalesce(agent_a, '') = coalesce(agent_b, '')
         and polarity_a = 1 and polarity_b = 1
 ),
 quantity_conflicts as (
@@ -114,9 +146,15 @@ date_conflicts as (
         format('{} dates it {}; {} dates it {}', speaker_a, date_label(event_start_a, event_end_a),
                speaker_b, date_label(event_start_b, event_end_b)) as explanation,
     from pairs
-    where event_start_a is not null and event_start_b is not null
+    where has_theme and event_start_a is not null and event_start_b is not null
         and polarity_a = 1 and polarity_b = 1
         and (event_end_a < event_start_b or event_end_b < event_start_a)
+        -- reports of one event agree on how many it concerned: `130 femmes tuées en 2017` is not the
+        -- killing of `une femme` in July 2019
+        and coalesce(quantity_a, 1) = coalesce(quantity_b, 1)  -- (`une formation`: one, like no count)
+        -- a possessed theme (`Macron a entamé ses vacances`) is its agent's own: the other claim must
+        -- name the same agent (`les vacances ont débuté samedi` may be the government's)
+        and not (any_theme_owned and coalesce(agent_a, '') <> coalesce(agent_b, ''))
         -- events that happen once: a death, a beginning
         and split_part(event_key, '|', 1) in ('tuer', 'commencer')
 ),
@@ -145,11 +183,13 @@ scored as (
         round(
             0.9
             * case when any_hedged then 0.6 else 1.0 end
-            * case when period_unknown then 0.6 when period_width_days > 14 then 0.8 else 1.0 end,
+            * case when period_unknown or coalesce(casualty_only, false) then 0.6
+                   when period_width_days > 14 then 0.8 else 1.0 end,
             3)::double as confidence,
         explanation
             || case when any_hedged then ' (hedged)' else '' end
-            || case when period_unknown then ' (time uncertain)' else '' end as explanation,
+            || case when period_unknown or coalesce(casualty_only, false) then ' (time uncertain)' else '' end
+            as explanation,
     from all_conflicts
 )
 select * from scored

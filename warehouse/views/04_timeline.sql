@@ -1,14 +1,18 @@
--- grain: one row per real-world event (event_key) that at least one source dates
+-- grain: one row per real-world event that at least one source dates: an event key told in one story
+-- (claims.event_id; two unrelated killings are two rows even though both are `tuer|homme`)
 create or replace view timeline as
 with sources as (select * from claim_sources),
 dated as (
-    select * from sources where event_start is not null and has_theme
+    -- (claims loaded without an event id fall back to one event per key)
+    select * replace (coalesce(event_id, event_key) as event_id)
+    from sources where event_start is not null and has_theme
 ),
 events as (
     select
-        event_key,
+        event_id,
+        min(event_key) as event_key,
         -- label: the event's predicate and theme, with the shortest dated sentence as context
-        replace(event_key, '|', ' · ') || ': ' || left(arg_min(text, length(text)), 90) as label,
+        replace(min(event_key), '|', ' · ') || ': ' || left(arg_min(text, length(text)), 90) as label,
         min(event_start) as event_start,
         max(event_end) as event_end,
         count(distinct article_id)::integer as n_articles,
@@ -23,6 +27,6 @@ events as (
                            else event_start::varchar || '/' || event_end::varchar end) as dates_reported,
         list(distinct date_label(event_start, event_end)) as dates_reported_labels,
     from dated
-    group by event_key
+    group by event_id
 )
 select * from events

@@ -207,3 +207,41 @@ def test_an_announced_action_under_way_is_concurrent_with_its_report(nlp):
     (before,) = _claims(nlp, "La coalition a annoncé qu'elle avait gelé sa campagne.")
     (later,) = _claims(nlp, "La coalition a annoncé qu'elle gèlerait sa campagne.")
     assert (now.extras["concurrent"], before.extras["concurrent"], later.extras["concurrent"]) == (True, False, False)
+
+
+def test_a_passive_agent_scopes_the_event_and_a_conjunct_with_its_own_auxiliary_its_negation(nlp):
+    (by_projectile,) = _claims(nlp, "Selon la police, personne n'a été blessé par un projectile.")
+    assert (by_projectile.event_key, by_projectile.extras["agent"]) == ("blesser|_", "projectile")
+    claims = _claims(nlp, "Les vacances ont débuté vendredi et certains automobilistes n'ont pas attendu.")
+    began = next(c for c in claims if c.event_key.startswith("commencer|"))
+    assert began.polarity == 1  # the drivers' `n'ont pas attendu` does not negate the holidays
+
+
+def test_locutions_hypotheses_and_pluperfects(nlp):
+    (rise,) = _claims(nlp, "La hausse des salaires n'aura pas lieu.")
+    (meeting,) = _claims(nlp, "Il est nécessaire, il aura lieu.")
+    assert rise.event_key == "avoir lieu|hausse" and meeting.event_key == "avoir lieu|_"
+    claims = _claims(nlp, "S'il y avait le moindre risque, les écoles n'auraient pas rouvert.")
+    assert not any(c.event_key.startswith("avoir|risque") for c in claims)  # a hypothesis asserts nothing
+    (arrests,) = _claims(nlp, "Près de 1.000 personnes avaient été appréhendées dans la capitale.")
+    (today,) = _claims(nlp, "Les policiers ont appréhendé 179 personnes.")
+    assert (arrests.extras["anterior"], today.extras["anterior"]) == (True, False)
+
+
+def test_restricted_denials_and_possessed_themes(nlp):
+    (denial,) = _claims(nlp, "Aucune enquête pour tentative de meurtre n'a été ouverte.")
+    assert (denial.polarity, denial.extras["denial_scope"]) == (-1, "tentative")
+    (plain,) = _claims(nlp, "Aucun soldat américain n'a été tué.")
+    assert plain.extras["denial_scope"] is None  # an adjective does not restrict the denial
+    (own,) = _claims(nlp, "Emmanuel Macron a entamé ses vacances mercredi.")
+    (anyone,) = _claims(nlp, "Les vacances ont débuté samedi.")
+    assert (own.extras["theme_owned"], anyone.extras["theme_owned"]) == (True, False)
+
+
+def test_a_date_of_a_noun_does_not_date_the_event(nlp):
+    (shot,) = _claims(nlp, "L'auteur présumé de l'attentat de mardi a été abattu par les forces de l'ordre.")
+    text = "L'auteur présumé de l'attentat de mardi a été abattu par les forces de l'ordre."
+    at = text.index("mardi")
+    assert any(a <= at < b for a, b in shot.extras["subordinate"])  # `de mardi` dates the attack
+    (launched,) = _claims(nlp, "L'Iran a lancé 11 missiles le 8 janvier.")
+    assert launched.extras["subordinate"] == []

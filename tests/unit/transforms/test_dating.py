@@ -216,3 +216,40 @@ def test_an_action_announced_as_under_way_happens_on_the_announcement_day():
     dated, _ = attach_dates(claims, dates, _publication(date(2020, 1, 30)))
     assert dated["event_start"].to_list() == [date(2020, 1, 5), None]
     assert dated["statement_date"].to_list() == [date(2020, 1, 5)] * 2
+
+
+def test_an_undated_future_claim_speaks_of_after_its_statement():
+    from transforms.dating import attach_dates
+
+    claims = pl.DataFrame(
+        {
+            "claim_id": ["c1", "c2"],
+            "article_id": ["a", "a"],
+            "sentence_idx": [0, 1],
+            "char_start": [0, 50],
+            "char_end": [40, 90],
+            "attribution_start": [None, None],
+            "attribution_end": [None, None],
+            "quote_kind": ["indirect", "indirect"],
+            "polarity": [1, -1],
+            "future": [False, True],  # `des chauffeurs travaillent pour nous` / `ne travaillera plus`
+            "event_key": ["travailler|chauffeur"] * 2,
+            "subordinate_spans": ["[]"] * 2,
+        },
+        schema_overrides={"attribution_start": pl.Int64, "attribution_end": pl.Int64},
+    )
+    empty = pl.DataFrame(
+        schema={
+            "date_id": pl.String,
+            "article_id": pl.String,
+            "char_start": pl.Int64,
+            "char_end": pl.Int64,
+            "surface": pl.String,
+            "timex_type": pl.String,
+            "start_date": pl.Date,
+            "end_date": pl.Date,
+        }
+    )
+    dated, _ = attach_dates(claims, empty, _publication(date(2019, 7, 10)))
+    assert dated["period_start"].to_list() == [date(2019, 7, 10), date(2019, 7, 11)]
+    assert dated["period_end"].to_list()[1] > date(2019, 7, 11)

@@ -156,3 +156,14 @@ def test_more_families(text, value):
 def test_ages_are_not_durations():
     assert tag_timex("un homme de 38 ans a été interpellé") == []
     assert tag_timex("Jean Dupont (54 ans) a démissionné") == []
+
+
+def test_a_date_takes_the_tense_of_its_own_clause(nlp):
+    from transforms.extract import timex_tense
+
+    text = "Macron se rendra vendredi à Strasbourg pour saluer les policiers qui ont abattu jeudi soir le tireur."
+    doc = nlp(text)
+    at = text.index("jeudi soir")
+    assert timex_tense(doc, at, at + len("jeudi soir"), (0, len(text))) == "past"
+    at = text.index("vendredi")
+    assert timex_tense(doc, at, at + len("vendredi"), (0, len(text))) == "future"
