@@ -748,6 +748,15 @@ def _noun_dates(doc: Doc, text: str, start: int, end: int, main: Token | None) -
     return extents
 
 
+def _bare_infinitive(main: Token | None) -> bool:
+    return (
+        main is not None
+        and main.pos_ == "VERB"
+        and "Inf" in main.morph.get("VerbForm")
+        and not any(c.dep_.startswith("aux") and "Fin" in c.morph.get("VerbForm") for c in main.children)
+    )
+
+
 def _is_anterior(main: Token | None) -> bool:
     """A pluperfect (`avaient été appréhendées`, `n'avait pas porté plainte`): the event lies before
     the time of the statement, not at it."""
@@ -943,6 +952,11 @@ def extract_sentence_claims(
                     prop_tokens = _tokens_in(doc, a, b)
             polarity, cue = _polarity(prop_tokens, main)
             predicate, theme, key = predicate_and_key(main)
+            if kind != "indirect" and _bare_infinitive(main):
+                # `Ne pas ouvrir le marché de Noël serait céder…`: an infinitive heading the sentence is
+                # a topic or a hypothesis, not a statement that the market is (not) open (an infinitive
+                # reported by a verb, `a démenti avoir frappé`, is an indirect claim and keeps its event)
+                predicate, theme, key = None, "_", "none|_"
             stance = reporting_lexicon().get(verb_here.lemma_) if verb_here is not None else None
             negated_report = verb_here is not None and _is_negated_verb(verb_here)
             if stance == "deny" and not negated_report:

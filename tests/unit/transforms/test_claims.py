@@ -245,3 +245,10 @@ def test_a_date_of_a_noun_does_not_date_the_event(nlp):
     assert any(a <= at < b for a, b in shot.extras["subordinate"])  # `de mardi` dates the attack
     (launched,) = _claims(nlp, "L'Iran a lancé 11 missiles le 8 janvier.")
     assert launched.extras["subordinate"] == []
+
+
+def test_an_infinitive_heading_the_sentence_states_no_event(nlp):
+    (topic,) = _claims(nlp, "Ne pas ouvrir le marché de Noël serait céder à l'obscurantisme.")
+    assert topic.event_key == "none|_"
+    (denied,) = _claims(nlp, "Le suspect a démenti avoir frappé la victime.")
+    assert denied.event_key != "none|_" and denied.polarity == -1
