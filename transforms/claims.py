@@ -602,6 +602,16 @@ def _clause_extent(head: Token) -> list[int]:
 _UNDERGOING = frozenset({"subir"})
 
 
+def _is_participle_adjunct(verb: Token) -> bool:
+    """A present participle or gerund without a subject of its own, hung on a clause or a noun."""
+    return (
+        verb.dep_ in ("advcl", "acl")
+        and "Part" in verb.morph.get("VerbForm")
+        and "Pres" in verb.morph.get("Tense")
+        and not any(c.dep_.startswith("nsubj") for c in verb.children)
+    )
+
+
 def event_agent(main: Token | None) -> str | None:
     """Key of the event's agent: the named or nominal subject of a verb with an object (`Emmanuel Macron
     a entamé ses vacances` → Macron's key), or the agent complement of a passive (`personne n'a été
@@ -610,6 +620,14 @@ def event_agent(main: Token | None) -> str | None:
     de l'Etat gagne 6 points` / `Édouard Philippe gagne un point`)."""
     if main is None:
         return None
+    if _is_participle_adjunct(main):
+        # `un homme a lancé sa voiture contre la foule, tuant deux personnes`: the participle's subject
+        # is the clause's subject (adverbial) or the noun it qualifies (adnominal)
+        head = main.head
+        if main.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
+            return _name_key(head)
+        subjects = [c for c in head.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")]
+        return _name_key(subjects[0]) if subjects else None
     if any(c.dep_ == "aux:pass" for c in main.children):
         by = [c for c in main.children if c.dep_ == "obl:agent" and c.pos_ in ("NOUN", "PROPN")]
         return _name_key(by[0]) if by else None

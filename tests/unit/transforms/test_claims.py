@@ -252,3 +252,9 @@ def test_an_infinitive_heading_the_sentence_states_no_event(nlp):
     assert topic.event_key == "none|_"
     (denied,) = _claims(nlp, "Le suspect a démenti avoir frappé la victime.")
     assert denied.event_key != "none|_" and denied.polarity == -1
+
+
+def test_a_participle_adjunct_takes_its_clause_subject_as_agent(nlp):
+    claims = _claims(nlp, "Un homme a lancé sa voiture contre la foule, tuant deux personnes.")
+    killed = next(c for c in claims if c.event_key == "tuer|personne")
+    assert killed.extras["agent"] == "homme"  # not the same killing as one naming no agent, by count
