@@ -497,6 +497,19 @@ def _verbal_locutions() -> frozenset[str]:
     return frozenset(lexicon_lines("verbal_locutions.txt"))
 
 
+@cache
+def _human_nouns() -> frozenset[str]:
+    return frozenset(lexicon_lines("human_nouns.txt"))
+
+
+def _has_human_patient(verb: Token) -> bool:
+    """The verb's object (or passive subject) is a person: a name tagged PER or a noun of people."""
+    return any(
+        child.dep_ in ("obj", "nsubj:pass") and (child.ent_type_ == "PER" or child.lemma_.lower() in _human_nouns())
+        for child in verb.children
+    )
+
+
 def _is_hypothesis(main: Token) -> bool:
     """The head of a `si` clause (`s'il y avait le moindre risque`): a hypothesis, not an assertion
     (`même si` concedes, and asserts)."""
@@ -556,6 +569,8 @@ def predicate_and_key(main: Token | None) -> tuple[str | None, str, str]:
         theme = "_"  # `60 % des électeurs se disent…`: a measure is no participant of the event
     if lemma in _LIGHT_VERBS and _pairs("units.csv").get(theme) in _PROJECTILES:
         lemma = "attaquer"  # `lancer 11 missiles`, `tirer des roquettes`
+    if lemma == "arrêter" and main.pos_ == "VERB" and not _is_reflexive(main) and _has_human_patient(main):
+        lemma = "interpeller"  # `le suspect a été arrêté`: an arrest, not a stop (`arrêter les opérations`)
     if main.pos_ == "VERB" and lemma in _PRONOMINAL_SENSES and _is_reflexive(main):
         lemma = _PRONOMINAL_SENSES[lemma]  # `des roquettes se sont abattues` fell; nobody was killed
     klass = _pairs("predicate_classes.csv").get(lemma, lemma)

@@ -258,3 +258,11 @@ def test_a_participle_adjunct_takes_its_clause_subject_as_agent(nlp):
     claims = _claims(nlp, "Un homme a lancé sa voiture contre la foule, tuant deux personnes.")
     killed = next(c for c in claims if c.event_key == "tuer|personne")
     assert killed.extras["agent"] == "homme"  # not the same killing as one naming no agent, by count
+
+
+def test_arresting_a_person_is_not_stopping_an_activity(nlp):
+    (arrested,) = [c for c in _claims(nlp, "Le suspect a été arrêté.")]
+    (stopped,) = _claims(nlp, "La coalition a arrêté ses opérations.")
+    (announced,) = _claims(nlp, "La police a annoncé l'arrestation du suspect.")
+    assert arrested.event_key == announced.event_key == "interpeller|suspect"
+    assert stopped.event_key == "suspendre|operation"
