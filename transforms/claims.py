@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -118,7 +119,6 @@ def _nominal_reports() -> frozenset[str]:
     return frozenset(lexicon_lines("nominal_reports.txt"))
 
 
-@cache
 @cache
 def _pairs(name: str) -> dict[str, str]:
     """`key,value` lines of a shipped lexicon (read once; callers must not modify the table)."""
@@ -384,6 +384,19 @@ def _name_key(token: Token) -> str:
     return token.lemma_
 
 
+def _participants(main: Token) -> list[Token]:
+    """The event's noun participants: objects, then subjects (active or passive)."""
+    nouns = ("NOUN", "PROPN")
+    objects = [c for c in main.children if c.dep_ == "obj" and c.pos_ in nouns]
+    return objects + [c for c in main.children if c.dep_ in ("nsubj", "nsubj:pass") and c.pos_ in nouns]
+
+
+def _participant_key(token: Token) -> str:
+    """`_name_key`, or `_` for a name reduced to punctuation (it names nothing)."""
+    key = _name_key(token)
+    return key if any(ch.isalnum() for ch in key) else "_"
+
+
 def _relative_subject(verb: Token) -> Token | None:
     """The relative pronoun `qui` subject of a verb (its clause is a relative clause), or None."""
     return next((c for c in verb.children if c.dep_.startswith("nsubj") and c.lower_ == "qui" and c.i < verb.i), None)
@@ -398,9 +411,7 @@ def _theme(main: Token) -> str:
             if child.dep_ in ("nmod", "obl", "obj") and child.pos_ in ("NOUN", "PROPN"):
                 return _name_key(child)
         return "_"
-    objects = [c for c in main.children if c.dep_ in ("obj",) and c.pos_ in ("NOUN", "PROPN")]
-    subjects = [c for c in main.children if c.dep_ in ("nsubj", "nsubj:pass") and c.pos_ in ("NOUN", "PROPN")]
-    chosen = objects or subjects
+    chosen = _participants(main)[:1]
     relative = _relative_subject(main)
     if not chosen and relative is not None:
         # `la formation, qui se poursuivait depuis 2015`: the relative pronoun's antecedent, the noun
@@ -426,8 +437,7 @@ def _theme(main: Token) -> str:
         # `des dizaines de roquettes`: the counted noun is the participant, not the count
         counted = next((c for c in chosen[0].children if c.dep_ == "nmod" and c.pos_ == "NOUN"), None)
         return _name_key(counted) if counted is not None else "_"
-    key = _name_key(chosen[0])
-    return key if any(ch.isalnum() for ch in key) else "_"  # (a name reduced to punctuation names nothing)
+    return _participant_key(chosen[0])
 
 
 # (`subir des traumatismes crâniens` = être blessé, `subir une attaque` = être attaqué)
@@ -561,9 +571,8 @@ def predicate_and_key(main: Token | None) -> tuple[str | None, str, str]:
     if locution is not None:
         # `la hausse n'aura pas lieu`: the locution is the predicate, its subject the theme
         lemma = f"{lemma} {locution.lemma_.lower()}"
-        subjects = [c for c in main.children if c.dep_.startswith("nsubj") and c.pos_ in ("NOUN", "PROPN")]
-        theme = _name_key(subjects[0]).lower() if subjects else "_"
-        theme = theme if any(ch.isalnum() for ch in theme) else "_"
+        subjects = [c for c in _participants(main) if c.dep_ != "obj"]
+        theme = _participant_key(subjects[0]).lower() if subjects else "_"
     theme = _pairs("theme_classes.csv").get(theme, theme)
     if fold_accents(theme) in _MEASURES:
         theme = "_"  # `60 % des électeurs se disent…`: a measure is no participant of the event
@@ -720,13 +729,6 @@ _NEGATIVE_SUBJECT_CLAUSE = re.compile(
 _NEGATIVE_DETERMINERS = frozenset({"aucun", "aucune", "nul", "nulle"})
 
 
-def _participants(main: Token) -> list[Token]:
-    """The event's noun participants: objects, then subjects."""
-    nouns = ("NOUN", "PROPN")
-    objects = [c for c in main.children if c.dep_ == "obj" and c.pos_ in nouns]
-    return objects + [c for c in main.children if c.dep_.startswith("nsubj") and c.pos_ in nouns]
-
-
 def _denial_scope(main: Token | None) -> str | None:
     """What a denial by a negative determiner is restricted to: `Aucune enquête pour tentative de
     meurtre n'a été ouverte` denies only such investigations (`tentative`); an investigation into
@@ -760,13 +762,17 @@ _TIME_HEADS = frozenset(
 )
 
 
-def _noun_dates(doc: Doc, text: str, start: int, end: int, main: Token | None) -> list[list[int]]:
-    """Extents of the dates that complement a noun (`l'attentat de mardi`, `la réunion du 5 janvier`):
-    they date that noun, not the proposition's event, so they are kept out of its dates like the
-    dates of a subordinate clause."""
+def _noun_dates(
+    doc: Doc, timex_spans: Sequence[tuple[int, int]], start: int, end: int, main: Token | None
+) -> list[list[int]]:
+    """Extents of the dates in `start:end` that complement a noun (`l'attentat de mardi`, `la réunion
+    du 5 janvier`): they date that noun, not the proposition's event, so they are kept out of its
+    dates like the dates of a subordinate clause."""
     extents = []
-    for timex in tag_timex(text[start:end]):
-        span = doc.char_span(start + timex.start, start + timex.end, alignment_mode="expand")
+    for timex_start, timex_end in timex_spans:
+        if timex_start < start or timex_end > end:
+            continue
+        span = doc.char_span(timex_start, timex_end, alignment_mode="expand")
         if span is None or not len(span):
             continue
         root = span.root
@@ -777,7 +783,7 @@ def _noun_dates(doc: Doc, text: str, start: int, end: int, main: Token | None) -
             and (main is None or root.head.i != main.i)
         )
         if of_noun and any(c.dep_ == "case" and c.lower_ in ("de", "du", "d'", "d’") for c in root.children):
-            extents.append([start + timex.start, start + timex.end])
+            extents.append([timex_start, timex_end])
     return extents
 
 
@@ -934,12 +940,22 @@ def _subject_before(text: str, start: int, end: int, verb: Token | None = None) 
 
 
 def extract_sentence_claims(
-    doc: Doc, article_id: str, sentence_idx: int, start: int, end: int, text: str | None = None
+    doc: Doc,
+    article_id: str,
+    sentence_idx: int,
+    start: int,
+    end: int,
+    text: str | None = None,
+    timex_spans: Sequence[tuple[int, int]] | None = None,
 ) -> list[Claim]:
     """All claims of one sentence `doc.text[start:end]` (see module docstring).
 
-    Pass the document's `text` when calling per sentence: `doc.text` is rebuilt at every access."""
+    Pass the document's `text` when calling per sentence: `doc.text` is rebuilt at every access,
+    and the document's temporal expressions (`timex_spans`, offsets into the text) when they are
+    already tagged; otherwise the sentence is tagged here."""
     text = doc.text if text is None else text
+    if timex_spans is None:
+        timex_spans = [(start + t.start, start + t.end) for t in tag_timex(text[start:end])]
     tokens = _tokens_in(doc, start, end)
     if not tokens or not any(t.pos_ in ("VERB", "AUX") for t in tokens):
         return []
@@ -1004,7 +1020,7 @@ def extract_sentence_claims(
             q = _quantity(prop_tokens)
             subordinate = [
                 _clause_extent(t) for t in prop_tokens if t.dep_ in _SUBORDINATE and main is not None and t.i != main.i
-            ] + _noun_dates(doc, text, a, b, main)
+            ] + _noun_dates(doc, timex_spans, a, b, main)
             sp_text = None if sub else speaker_text
             claims.append(
                 Claim(

@@ -122,6 +122,7 @@ def _extract_article(article_id: str, body: str, doc, spans: list[tuple[int, int
     timexes: list[dict] = []
     starts = [s for s, _ in spans]
     timex = tag_timex(body)
+    timex_spans = [(t.start, t.end) for t in timex]  # (claims keep the dates of nouns out of their events)
     for ent in doc.ents:
         if ent.label_ not in ("PER", "ORG", "LOC", "MISC"):
             continue
@@ -172,7 +173,7 @@ def _extract_article(article_id: str, body: str, doc, spans: list[tuple[int, int
     ]
     article_claims: list[Claim] = []
     for idx, (start, end) in enumerate(spans):
-        article_claims.extend(extract_sentence_claims(doc, article_id, idx, start, end, body))
+        article_claims.extend(extract_sentence_claims(doc, article_id, idx, start, end, body, timex_spans))
     article_claims = link_article_claims(article_claims)
     cids = [claim_id(article_id, c.char_start, c.char_end) for c in article_claims]
     for c, cid in zip(article_claims, cids, strict=True):

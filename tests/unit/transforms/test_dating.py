@@ -84,48 +84,41 @@ def test_seed_weekdays_resolve_once_the_publication_day_is_known(nlp):
     assert (values["2020-01-16"]["jeudi"], values["2020-01-16"]["mercredi"]) == ("2020-01-16", "2020-01-15")
 
 
-def test_what_holds_since_a_date_is_keyed_as_its_start():
-    from transforms.dating import attach_dates
+def _claim_frame(**columns) -> pl.DataFrame:
+    """Claims of article `a` for `attach_dates`: given columns, the rest defaulted (narrative, no
+    attribution, no subordinate clause)."""
+    n = len(columns["claim_id"])
+    defaults = {
+        "article_id": ["a"] * n,
+        "sentence_idx": list(range(n)),
+        "attribution_start": [None] * n,
+        "attribution_end": [None] * n,
+        "quote_kind": ["narrative"] * n,
+        "speaker_text": [None] * n,
+        "subordinate_spans": ["[]"] * n,
+    }
+    return pl.DataFrame(
+        defaults | columns,
+        schema_overrides={"attribution_start": pl.Int64, "attribution_end": pl.Int64, "speaker_text": pl.String},
+    )
 
-    claims = pl.DataFrame(
+
+def _date_frame(spans, surface, start_date, end_date) -> pl.DataFrame:
+    """One date per `(char_start, char_end)` of article `a`, all with the same surface and interval."""
+    n = len(spans)
+    return pl.DataFrame(
         {
-            "claim_id": ["c1", "c2"],
-            "article_id": ["a", "a"],
-            "char_start": [0, 100],
-            "char_end": [60, 160],
-            "attribution_start": [None, None],
-            "attribution_end": [None, None],
-            "quote_kind": ["narrative", "narrative"],
-            "polarity": [1, -1],
-            "event_key": ["fournir|formation", "fournir|formation"],
-            "subordinate_spans": ["[]", "[]"],
+            "date_id": [f"d{i + 1}" for i in range(n)],
+            "article_id": ["a"] * n,
+            "char_start": [a for a, _ in spans],
+            "char_end": [b for _, b in spans],
+            "surface": [surface] * n,
+            "timex_type": ["DATE"] * n,
+            "start_date": [start_date] * n,
+            "end_date": [end_date] * n,
         },
-        schema_overrides={"attribution_start": pl.Int64, "attribution_end": pl.Int64},
+        schema_overrides={"char_start": pl.Int64, "char_end": pl.Int64, "start_date": pl.Date, "end_date": pl.Date},
     )
-    dates = pl.DataFrame(
-        {
-            "date_id": ["d1", "d2"],
-            "article_id": ["a", "a"],
-            "char_start": [40, 140],
-            "char_end": [51, 151],
-            "surface": ["depuis 2014", "depuis 2014"],
-            "timex_type": ["DATE", "DATE"],
-            "start_date": [date(2014, 1, 1)] * 2,
-            "end_date": [date(2014, 12, 31)] * 2,
-        }
-    )
-    publications = pl.DataFrame(
-        {
-            "article_id": ["a"],
-            "published_on": [date(2020, 1, 30)],
-            "published_earliest": [date(2020, 1, 30)],
-            "published_latest": [date(2020, 1, 30)],
-            "published_basis": ["text"],
-        }
-    )
-    dated, _ = attach_dates(claims, dates, publications)
-    assert dated["event_key"].to_list() == ["commencer|formation", "fournir|formation"]  # not for a negation
-    assert dated["event_start"].to_list() == [date(2014, 1, 1)] * 2
 
 
 def _publication(day):
@@ -140,41 +133,37 @@ def _publication(day):
     )
 
 
+def test_what_holds_since_a_date_is_keyed_as_its_start():
+    from transforms.dating import attach_dates
+
+    claims = _claim_frame(
+        claim_id=["c1", "c2"],
+        char_start=[0, 100],
+        char_end=[60, 160],
+        polarity=[1, -1],
+        event_key=["fournir|formation", "fournir|formation"],
+    )
+    dates = _date_frame([(40, 51), (140, 151)], "depuis 2014", date(2014, 1, 1), date(2014, 12, 31))
+    dated, _ = attach_dates(claims, dates, _publication(date(2020, 1, 30)))
+    assert dated["event_key"].to_list() == ["commencer|formation", "fournir|formation"]  # not for a negation
+    assert dated["event_start"].to_list() == [date(2014, 1, 1)] * 2
+
+
 def test_a_clause_coordinated_after_a_dated_one_tells_the_same_week():
     from transforms.dating import attach_dates
 
     # `Des missiles ont frappé la base la semaine dernière, mais personne n'a été blessé. Ils tireront
     # encore.` — the second clause inherits the week; a later sentence does not
-    claims = pl.DataFrame(
-        {
-            "claim_id": ["c1", "c2", "c3"],
-            "article_id": ["a", "a", "a"],
-            "sentence_idx": [0, 0, 1],
-            "char_start": [0, 70, 100],
-            "char_end": [60, 98, 120],
-            "attribution_start": [None, None, None],
-            "attribution_end": [None, None, None],
-            "quote_kind": ["narrative"] * 3,
-            "speaker_text": [None, None, None],
-            "polarity": [1, -1, 1],
-            "future": [False, False, False],
-            "event_key": ["attaquer|base", "blesser|_", "attaquer|base"],
-            "subordinate_spans": ["[]"] * 3,
-        },
-        schema_overrides={"attribution_start": pl.Int64, "attribution_end": pl.Int64, "speaker_text": pl.String},
+    claims = _claim_frame(
+        claim_id=["c1", "c2", "c3"],
+        sentence_idx=[0, 0, 1],
+        char_start=[0, 70, 100],
+        char_end=[60, 98, 120],
+        polarity=[1, -1, 1],
+        future=[False, False, False],
+        event_key=["attaquer|base", "blesser|_", "attaquer|base"],
     )
-    dates = pl.DataFrame(
-        {
-            "date_id": ["d1"],
-            "article_id": ["a"],
-            "char_start": [37],
-            "char_end": [59],
-            "surface": ["la semaine dernière"],
-            "timex_type": ["DATE"],
-            "start_date": [date(2020, 1, 6)],
-            "end_date": [date(2020, 1, 12)],
-        }
-    )
+    dates = _date_frame([(37, 59)], "la semaine dernière", date(2020, 1, 6), date(2020, 1, 12))
     dated, _ = attach_dates(claims, dates, _publication(date(2020, 1, 16)))
     assert dated["event_start"].to_list() == [date(2020, 1, 6), date(2020, 1, 6), None]
     assert dated["period_end"].to_list() == [date(2020, 1, 12), date(2020, 1, 12), date(2020, 1, 16)]
@@ -184,35 +173,19 @@ def test_an_action_announced_as_under_way_happens_on_the_announcement_day():
     from transforms.dating import attach_dates
 
     # `Le 5 janvier, la coalition a annoncé qu'elle gelait sa campagne` (c1) / `… qu'elle avait gelé …` (c2)
-    claims = pl.DataFrame(
-        {
-            "claim_id": ["c1", "c2"],
-            "article_id": ["a", "a"],
-            "sentence_idx": [0, 1],
-            "char_start": [50, 150],
-            "char_end": [80, 180],
-            "attribution_start": [0, 100],
-            "attribution_end": [49, 149],
-            "quote_kind": ["indirect", "indirect"],
-            "reporting_verb": ["annoncer", "annoncer"],
-            "concurrent": [True, False],
-            "polarity": [1, 1],
-            "event_key": ["suspendre|operation"] * 2,
-            "subordinate_spans": ["[]"] * 2,
-        }
+    claims = _claim_frame(
+        claim_id=["c1", "c2"],
+        char_start=[50, 150],
+        char_end=[80, 180],
+        attribution_start=[0, 100],
+        attribution_end=[49, 149],
+        quote_kind=["indirect", "indirect"],
+        reporting_verb=["annoncer", "annoncer"],
+        concurrent=[True, False],
+        polarity=[1, 1],
+        event_key=["suspendre|operation"] * 2,
     )
-    dates = pl.DataFrame(
-        {
-            "date_id": ["d1", "d2"],
-            "article_id": ["a", "a"],
-            "char_start": [0, 100],
-            "char_end": [12, 112],
-            "surface": ["Le 5 janvier"] * 2,
-            "timex_type": ["DATE"] * 2,
-            "start_date": [date(2020, 1, 5)] * 2,
-            "end_date": [date(2020, 1, 5)] * 2,
-        }
-    )
+    dates = _date_frame([(0, 12), (100, 112)], "Le 5 janvier", date(2020, 1, 5), date(2020, 1, 5))
     dated, _ = attach_dates(claims, dates, _publication(date(2020, 1, 30)))
     assert dated["event_start"].to_list() == [date(2020, 1, 5), None]
     assert dated["statement_date"].to_list() == [date(2020, 1, 5)] * 2
@@ -221,35 +194,16 @@ def test_an_action_announced_as_under_way_happens_on_the_announcement_day():
 def test_an_undated_future_claim_speaks_of_after_its_statement():
     from transforms.dating import attach_dates
 
-    claims = pl.DataFrame(
-        {
-            "claim_id": ["c1", "c2"],
-            "article_id": ["a", "a"],
-            "sentence_idx": [0, 1],
-            "char_start": [0, 50],
-            "char_end": [40, 90],
-            "attribution_start": [None, None],
-            "attribution_end": [None, None],
-            "quote_kind": ["indirect", "indirect"],
-            "polarity": [1, -1],
-            "future": [False, True],  # `des chauffeurs travaillent pour nous` / `ne travaillera plus`
-            "event_key": ["travailler|chauffeur"] * 2,
-            "subordinate_spans": ["[]"] * 2,
-        },
-        schema_overrides={"attribution_start": pl.Int64, "attribution_end": pl.Int64},
+    claims = _claim_frame(
+        claim_id=["c1", "c2"],
+        char_start=[0, 50],
+        char_end=[40, 90],
+        quote_kind=["indirect", "indirect"],
+        polarity=[1, -1],
+        future=[False, True],  # `des chauffeurs travaillent pour nous` / `ne travaillera plus`
+        event_key=["travailler|chauffeur"] * 2,
     )
-    empty = pl.DataFrame(
-        schema={
-            "date_id": pl.String,
-            "article_id": pl.String,
-            "char_start": pl.Int64,
-            "char_end": pl.Int64,
-            "surface": pl.String,
-            "timex_type": pl.String,
-            "start_date": pl.Date,
-            "end_date": pl.Date,
-        }
-    )
-    dated, _ = attach_dates(claims, empty, _publication(date(2019, 7, 10)))
+    no_dates = _date_frame([], "", None, None)
+    dated, _ = attach_dates(claims, no_dates, _publication(date(2019, 7, 10)))
     assert dated["period_start"].to_list() == [date(2019, 7, 10), date(2019, 7, 11)]
     assert dated["period_end"].to_list()[1] > date(2019, 7, 11)
