@@ -98,7 +98,8 @@ _INVERTED_SKIP = re.compile(
     r"\s*(?:-t-(?:il|elle|ils|elles)\b)?\s*(?:(?:à|au|aux)\s+(?:l['’]|la\s+|le\s+|les\s+)?[\w\-]+(?-i:(?:\s+[A-Z][\w\-]+)*)"
     r"|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|aujourd['’]hui|lui aussi|elle aussi|"
     r"également|encore|ensuite|aussi|alors|enfin|notamment|toutefois|cependant|pourtant|de son côté|"
-    r"pour sa part|dans un communiqué|lors d['’]une conférence de presse|soir|matin)\s*",
+    r"pour sa part|dans\s+(?:(?:un|une|le|la|son|sa|ses|leur|ce|cet|cette|ledit|ladite)\s+|l['’])[\w\-]+|"
+    r"lors d['’]une conférence de presse|soir|matin)\s*",
     re.I,
 )
 
@@ -173,16 +174,50 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+# `dit`, `écrit`, `prédit`: a present whose form is also the past participle; after a comma, with no
+# auxiliary, it is the inverted present of an attribution (`"…", écrit dans sa lettre le commandant`)
+_PARTICIPLE_LIKE_PRESENT = re.compile(r"(?:dit|crit)$")
+
+
+def _is_inverted_present(token: Token) -> bool:
+    return (
+        token.i > 0
+        and token.doc[token.i - 1].text in (",", "»", '"', "”")
+        and bool(_PARTICIPLE_LIKE_PRESENT.search(token.lower_))
+        and not any(c.dep_.startswith("aux") for c in token.children)
+    )
+
+
+def _is_impersonal_reading(verb: Token) -> bool:
+    """`on peut y lire`, `peut-on lire dans la lettre`, `on y lit que`: a document is quoted."""
+    if verb.lemma_ != "lire":
+        return True
+    heads = (verb, verb.head) if verb.dep_ == "xcomp" else (verb,)
+    return any(c.dep_ == "nsubj" and c.lower_.lstrip("-") == "on" for h in heads for c in h.children)
+
+
+def _reading_source(verb: Token) -> tuple[int, int] | None:
+    """The document an impersonal `on peut lire dans N` quotes: the span of N, or None (`on peut y
+    lire`: the document last mentioned)."""
+    for child in verb.children:
+        if child.dep_.startswith("obl") and any(c.dep_ == "case" and c.lower_ == "dans" for c in child.children):
+            first = next(t for t in child.subtree if t.dep_ != "case")
+            return first.idx, child.right_edge.idx + len(child.right_edge.text)
+    return None
+
+
 def _reporting_verbs(tokens: list[Token]) -> list[Token]:
     lexicon = reporting_lexicon()
     return [
         t
         for t in tokens
-        if (
-            t.pos_ == "VERB"
-            and t.lemma_ in lexicon
-            and t.morph.get("VerbForm", [""])[0] != "Part"
-            or (t.pos_ == "VERB" and t.lemma_ in lexicon and any(c.dep_.startswith("aux") for c in t.children))
+        if t.pos_ == "VERB"
+        and t.lemma_ in lexicon
+        and _is_impersonal_reading(t)
+        and (
+            t.morph.get("VerbForm", [""])[0] != "Part"
+            or any(c.dep_.startswith("aux") for c in t.children)
+            or _is_inverted_present(t)
         )
         and (t.lemma_ not in _REFLEXIVE_ONLY or _is_reflexive(t))
     ]
@@ -199,15 +234,20 @@ def _is_reflexive(verb: Token) -> bool:
     return any(c.lower_ in ("se", "s'", "s’", "me", "m'", "m’", "nous", "vous") and c.i < verb.i for c in verb.children)
 
 
-def _verb_group_start(verb: Token) -> int:
-    """Char offset where the verb group starts (its auxiliaries, `n'`, clitic subject `-t-il`)."""
-    start = verb.idx
+def _verb_group_start_index(verb: Token) -> int:
+    """Index of the verb group's first token (its auxiliaries, `n'`, clitic subject `-t-il`)."""
+    first = verb.i
     for child in verb.children:
         if child.dep_.startswith("aux") or (
             child.dep_ == "advmod" and child.morph.get("Polarity") == ["Neg"] and child.i < verb.i
         ):
-            start = min(start, child.idx)
-    return start
+            first = min(first, child.i)
+    return first
+
+
+def _verb_group_start(verb: Token) -> int:
+    """Char offset where the verb group starts."""
+    return verb.doc[_verb_group_start_index(verb)].idx
 
 
 def _is_negated_verb(verb: Token) -> bool:
@@ -269,6 +309,7 @@ def _polarity(tokens: list[Token], main: Token | None) -> tuple[int, str | None]
         if t.lower_ in _NEGATORS
         and (t.lower_ != "plus" or has_ne)
         and not (t.lower_ == "personne" and t.pos_ == "NOUN" and not _followed_by_ne(t))
+        and not (t.lower_ == "point" and t.pos_ == "NOUN")  # `point final`, not `ne … point`
     ]
     # spoken French drops `ne` (`J'ai pas reçu d'invitation`): `pas` on a verb still negates it
     colloquial = any(t.lower_ == "pas" and t.head.pos_ in ("VERB", "AUX") for t in tokens)
@@ -460,18 +501,98 @@ _REPORT_OR_LIGHT = frozenset(
 )
 
 
+# support verbs of one noun only (`prendre une décision` = décider, not `prendre le départ`)
+_SUPPORT_VERBS = {"prendre": frozenset({"décision"})}
+
+
+def _clause_initial_noun(verb: Token) -> Token | None:
+    """The first noun of the verb's clause before its verb group, for a verb the parser left without
+    a subject (`…, mais aucune décision de quitter l'Irak n'a été prise`: `décision` hung elsewhere).
+    French puts the subject there; a comma or a conjunction ends the clause on the left."""
+    if any(c.dep_.startswith("nsubj") for c in verb.children):
+        return None
+    first = verb.doc[_verb_group_start_index(verb)]
+    nouns = []
+    for token in reversed(verb.doc[verb.sent.start : first.i]):
+        if token.pos_ in ("PUNCT", "CCONJ", "SCONJ"):
+            break
+        if token.pos_ == "NOUN":
+            nouns.append(token)
+    return nouns[-1] if nouns else None
+
+
 def _event_noun(main: Token) -> Token | None:
-    """`a annoncé la suspension de ses opérations`, `a lancé une attaque`: the event noun object of a
-    reporting or light verb, which names the event better than the verb does."""
-    if main.pos_ != "VERB" or main.lemma_ not in _REPORT_OR_LIGHT | _LIGHT_VERBS:
+    """`a annoncé la suspension de ses opérations`, `a lancé une attaque`, `aucune décision n'a été
+    prise`: the event noun object of a reporting or light verb (or subject of its passive), which
+    names the event better than the verb does."""
+    support = _SUPPORT_VERBS.get(main.lemma_)
+    if main.pos_ != "VERB" or (main.lemma_ not in _REPORT_OR_LIGHT | _LIGHT_VERBS and support is None):
         return None
     nominalisations = _pairs("nominalisations.csv")
     # the object, or an object the parser hung on a time adverbial (`a annoncé dimanche la suspension`)
     candidates = [c for c in main.children] + [g for c in main.children if c.dep_.startswith("obl") for g in c.children]
+    passive = "Pass" in main.morph.get("Voice") or any(c.dep_ == "aux:pass" for c in main.children)
+    candidates = [c for c in candidates if c.dep_ == "obj" or (passive and c.dep_ in ("nsubj", "nsubj:pass"))]
+    if passive:
+        candidates += [t for t in [_clause_initial_noun(main)] if t is not None]
     for token in candidates:
-        if token.dep_ == "obj" and token.pos_ == "NOUN" and token.lemma_.lower() in nominalisations:
+        lemma = token.lemma_.lower()
+        if token.pos_ == "NOUN" and lemma in nominalisations and (support is None or lemma in support):
             return token
     return None
+
+
+_INFINITIVE_ENDING = ("er", "ir", "re", "oir")
+
+
+def _periphrasis_infinitive(verb: Token) -> Token | None:
+    """The infinitive of `aller` or `venir (de)` + infinitive (its form decides: the tagger sometimes
+    gives it a finite morphology), or None."""
+    if verb.lemma_ not in ("aller", "venir") or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    return next(
+        (
+            c
+            for c in verb.children
+            if c.dep_ == "xcomp" and c.pos_ == "VERB" and (_is_infinitive(c) or c.lower_.endswith(_INFINITIVE_ENDING))
+        ),
+        None,
+    )
+
+
+def is_near_future(verb: Token) -> bool:
+    """`va repositionner`, `allons partir`: `aller` in the present with an infinitive is a future."""
+    return verb.lemma_ == "aller" and "Pres" in verb.morph.get("Tense") and _periphrasis_infinitive(verb) is not None
+
+
+def _periphrasis_verb(main: Token) -> Token:
+    """The infinitive of a tense periphrasis, which names the event: `va repositionner` (near future),
+    `vient de quitter` (recent past); else `main`."""
+    return _periphrasis_infinitive(main) or main
+
+
+def _existential_noun(main: Token) -> Token | None:
+    """`Il n'y a eu aucune décision`, `il y a eu une explosion`: the event noun that `il y a` asserts
+    (or denies) the existence of."""
+    if main.lemma_ != "avoir" or not any(c.lower_ == "y" and c.dep_.startswith("expl") for c in main.children):
+        return None
+    nominalisations = _pairs("nominalisations.csv")
+    return next(
+        (c for c in main.children if c.dep_ == "obj" and c.pos_ == "NOUN" and c.lemma_.lower() in nominalisations),
+        None,
+    )
+
+
+def _decided_action(main: Token) -> Token | None:
+    """The action a decision noun is about (`une décision de quitter l'Irak` → `quitter`), whether the
+    noun heads the claim or is the object of a verb that names no event of its own (`Nous respectons
+    votre décision d'ordonner notre départ`: a decision that exists, about a departure)."""
+    noun = main
+    if main.pos_ == "VERB" and main.lemma_ not in _pairs("predicate_classes.csv"):
+        noun = next((c for c in main.children if c.dep_ == "obj" and c.pos_ == "NOUN"), main)
+    if noun.pos_ != "NOUN" or _pairs("nominalisations.csv").get(noun.lemma_.lower()) not in _DECISION_VERBS:
+        return None
+    return next((c for c in noun.children if c.dep_ in ("acl", "xcomp") and _is_infinitive(c)), None)
 
 
 def _fait_etat_de(main: Token) -> Token | None:
@@ -529,14 +650,15 @@ def _is_hypothesis(main: Token) -> bool:
     return False
 
 
-def predicate_and_key(main: Token | None) -> tuple[str | None, str, str]:
-    """(predicate lemma, theme lemma, event_key). Nominalisations map to their verb; an event noun
-    object of a reporting or light verb is the event (`a annoncé la suspension des opérations` →
-    `suspendre`); `lancer`/`tirer` + a projectile is an attack."""
+def event_head(main: Token | None) -> Token | None:
+    """The token that names the proposition's event: an event noun object of a reporting or light
+    verb (`a annoncé la suspension des opérations` → `suspension`), the action of a decision, the
+    infinitive of a periphrasis; None for a hypothesis, which asserts no event."""
     if main is None or _is_hypothesis(main):
         # `S'il y avait le moindre risque, les écoles n'auraient pas rouvert` asserts no risk
-        return None, "_", "none|_"
-    reported = _fait_etat_de(main)
+        return None
+    main = _periphrasis_verb(main)
+    reported = _fait_etat_de(main) or _existential_noun(main)
     if reported is not None:
         main = reported  # `ont fait état de lignes électriques tombées`: what is reported is the event
     event_noun = _event_noun(main)
@@ -546,6 +668,19 @@ def predicate_and_key(main: Token | None) -> tuple[str | None, str, str]:
         # `a décidé de suspendre l'entraînement`: the decided action is the event
         action = next((c for c in main.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB"), None)
         main = action if action is not None else main
+    decided = _decided_action(main)
+    if decided is not None:
+        # `aucune décision de quitter l'Irak`: the decided action (`ordonner notre départ`: its noun)
+        main = _event_noun(decided) or decided
+    return main
+
+
+def predicate_and_key(main: Token | None) -> tuple[str | None, str, str]:
+    """(predicate lemma, theme lemma, event_key) of the event `main` names (see `event_head`).
+    Nominalisations map to their verb; `lancer`/`tirer` + a projectile is an attack."""
+    main = event_head(main)
+    if main is None:
+        return None, "_", "none|_"
     lemma = _verb_lemma(main)
     if main.pos_ in ("PROPN", "PRON", "NUM", "DET", "X", "SYM", "PUNCT"):
         # a name or a pronoun is no predicate (`C'est François de Rugy qui…` parsed with the name as
@@ -585,6 +720,20 @@ def predicate_and_key(main: Token | None) -> tuple[str | None, str, str]:
     klass = _pairs("predicate_classes.csv").get(lemma, lemma)
     key = f"{fold_accents(klass)}|{fold_accents(theme)}"
     return lemma, theme, key
+
+
+def is_anaphoric_event_noun(main: Token | None) -> bool:
+    """The proposition's event is a definite, possessed or demonstrative noun (`notre départ`, `ce
+    retrait`, `le départ`): an event already known from the discourse, whose unstated participants
+    are those of its antecedent (an indefinite, `un départ`, introduces a new one)."""
+    head = event_head(main)
+    if head is None or head.pos_ != "NOUN":
+        return False
+    return any(
+        c.dep_ == "det"
+        and ("Def" in c.morph.get("Definite") or "Yes" in c.morph.get("Poss") or "Dem" in c.morph.get("PronType"))
+        for c in head.children
+    )
 
 
 def _is_event_clause(token: Token, main: Token | None) -> bool:
@@ -912,8 +1061,13 @@ def _speaker_after(text: str, start: int, end: int) -> tuple[int, int]:
 def _subject_before(text: str, start: int, end: int, verb: Token | None = None) -> tuple[int, int, str]:
     """The subject before a reporting verb, with participial parentheticals removed from its text.
 
-    The parse's `nsubj` of the verb is used when it lies in the region; else the whole region.
+    The parse's `nsubj` of the verb is used when it lies in the region; else the whole region. The
+    source of an impersonal `on peut lire dans N` is N; `on peut y lire` names none (empty span): the
+    document last cited speaks on.
     """
+    if verb is not None and verb.lemma_ == "lire":
+        document = _reading_source(verb)
+        return (*document, text[document[0] : document[1]]) if document else (start, start, "")
     if verb is not None and not any(c.dep_ in ("nsubj", "nsubj:pass") for c in verb.children):
         # no subject in the parse: the French subject stands right before its verb, after any
         # comma-separated adverbial (`Après une semaine d'escalade…, la coalition a annoncé`)
@@ -1047,7 +1201,8 @@ def extract_sentence_claims(
                     quantity_unit=q[1],
                     quantity_op=q[2],
                     quantity_max=q[3],
-                    pronoun_speaker=bool(sp_text and _PRONOUN_SPEAKER.match(sp_text.strip())),
+                    pronoun_speaker=bool(sp_text and _PRONOUN_SPEAKER.match(sp_text.strip()))
+                    or (verb_here is not None and verb_here.lemma_ == "lire" and not sp_text),
                     extras={
                         "subordinate": subordinate,
                         "arguments": core_arguments(main),
@@ -1056,6 +1211,7 @@ def extract_sentence_claims(
                         "anterior": _is_anterior(main),
                         "denial_scope": _denial_scope(main) if polarity == -1 else None,
                         "theme_owned": _theme_owned(main),
+                        "anaphoric": theme == "_" and is_anaphoric_event_noun(main),
                     },
                 )
             )
@@ -1271,6 +1427,15 @@ def link_article_claims(claims: list[Claim]) -> list[Claim]:
                 claim.predicate, claim.theme, claim.event_key = target.predicate, target.theme, target.event_key
                 claim.polarity = -target.polarity
                 claim.negation = f"{claim.reporting_verb} « {target.text[:60]} »"
+        if claim.extras.get("anaphoric") and claim.event_key != "none|_":
+            # `notre départ` after `quitter l'Irak`: the departure from Iraq (the theme of the latest
+            # claim of the same class that names one)
+            klass = claim.event_key.split("|")[0]
+            antecedent = next(
+                (c for c in reversed(claims[:index]) if c.event_key.startswith(f"{klass}|") and c.theme != "_"), None
+            )
+            if antecedent is not None:
+                claim.theme, claim.event_key = antecedent.theme, antecedent.event_key
         if claim.pronoun_speaker and last_speaker is not None and claim.quote_kind != "narrative":
             claim.extras["speaker_from"] = last_speaker
         elif claim.quote_kind != "narrative" and claim.speaker_text and not claim.pronoun_speaker:

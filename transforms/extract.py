@@ -24,7 +24,7 @@ from transforms.actors import (
     is_actor_surface,
     is_family_reference,
 )
-from transforms.claims import Claim, claim_id, extract_sentence_claims, link_article_claims
+from transforms.claims import Claim, claim_id, extract_sentence_claims, is_near_future, link_article_claims
 from transforms.nlp import parse_texts
 from transforms.timex import SPAN_COLUMNS, tag_timex
 
@@ -88,7 +88,7 @@ def sentence_tense(tokens) -> str:
         if token.pos_ not in ("VERB", "AUX"):
             continue
         tense = token.morph.get("Tense")
-        if "Fut" in tense:
+        if "Fut" in tense or is_near_future(token):
             return "future"
         finite_past = "Past" in tense and "Fin" in token.morph.get("VerbForm")
         compound_past = "Past" in tense and any(c.dep_.startswith("aux") for c in token.children)

@@ -319,9 +319,10 @@ def test_the_six_reported_speech_shapes_of_the_seeds(published):
 
 def test_seed_timeline_development_and_date_conflict(published):
     """Issue 7 on the seeds: the 16/30 January pair is a development, not a contradiction; the Al-Asad
-    injuries are; the coalition's training `depuis 2014` (003) vs `depuis 2015` (001) is a date
-    conflict; Soleimani's killing is one event dated 3 January across articles; the 5 January
-    suspension is one event of three articles with no date conflict."""
+    injuries are, and so are Esper's denial and the coalition letter; the coalition's training
+    `depuis 2014` (003) vs `depuis 2015` (001) is a date conflict; Soleimani's killing is one event
+    dated 3 January across articles; the 5 January suspension is one event of three articles with no
+    date conflict."""
     settings, _ = published
     developments = _query(
         settings.db_path,
@@ -340,6 +341,18 @@ def test_seed_timeline_development_and_date_conflict(published):
     injuries = [p for p in pairs if p[2] == "blesser|_"]
     assert [sorted(uri[:3] for uri in p[:2]) for p in injuries] == [["001", "003"]]
     assert "time uncertain" in injuries[0][3]
+    # Esper's `aucune décision de quitter l'Irak n'a été prise` vs the coalition letter's `votre décision
+    # d'ordonner notre départ` (004: two speakers in one article)
+    withdrawal = _query(
+        settings.db_path,
+        "select a.source_uri, c.speaker_a, c.speaker_b, c.explanation from contradictions c "
+        "join articles a on a.article_id = c.article_id_a "
+        "where c.kind = 'polarity' and c.event_key = 'retirer|irk' and c.article_id_a = c.article_id_b",
+    )
+    assert [(uri[:3], sorted((a, b))) for uri, a, b, _ in withdrawal] == [
+        ("004", ["Mark Esper", "William H. Seely III"])
+    ]
+    assert "Mark Esper denies it (aucune … n'" in withdrawal[0][3]
     ((explanation,),) = _query(settings.db_path, "select explanation from contradictions where kind = 'date'")
     assert "2014" in explanation and "2015" in explanation
     timeline = {

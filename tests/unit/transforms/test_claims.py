@@ -266,3 +266,49 @@ def test_arresting_a_person_is_not_stopping_an_activity(nlp):
     (announced,) = _claims(nlp, "La police a annoncé l'arrestation du suspect.")
     assert arrested.event_key == announced.event_key == "interpeller|suspect"
     assert stopped.event_key == "suspendre|operation"
+
+
+def test_a_decision_is_keyed_by_the_decided_action(nlp):
+    # `aucune décision de fermer l'usine n'a été prise` denies the closure; `prendre` only supports the noun
+    (denied,) = _claims(nlp, "Le maire a assuré qu'aucune décision de fermer l'usine n'avait été prise.")
+    assert (denied.event_key, denied.polarity) == ("fermer|usine", -1)
+    # a decision that is respected exists: the action is affirmed
+    (respected,) = _claims(nlp, "Les syndicats respectent la décision de fermer l'usine.")
+    assert (respected.event_key, respected.polarity) == ("fermer|usine", 1)
+
+
+def test_existential_il_y_a_asserts_its_event_noun(nlp):
+    (claim,) = _claims(nlp, "Il n'y a pas eu d'explosion dans l'usine, selon les pompiers.")
+    assert (claim.predicate, claim.polarity, claim.speaker_text) == ("exploser", -1, "les pompiers")
+
+
+def test_inverted_present_that_looks_like_a_participle_attributes_the_quote(nlp):
+    (claim,) = _claims(nlp, "« La grève continuera », écrit dans un communiqué le syndicat Force ouvrière.")
+    assert (claim.quote_kind, claim.speaker_text) == ("direct", "le syndicat Force ouvrière")
+    (said,) = _claims(nlp, "« Nous ne partirons pas », dit le délégué syndical.")
+    assert (said.speaker_text, said.polarity, said.event_key) == ("le délégué syndical", -1, "retirer|_")
+
+
+def test_impersonal_reading_quotes_the_document(nlp):
+    (claim,) = _claims(nlp, "On peut lire dans le rapport de la Cour des comptes : les dépenses ont augmenté.")
+    assert (claim.speaker_text, claim.predicate) == ("le rapport de la Cour des comptes", "augmenter")
+    # `on peut y lire`: the document last cited speaks on
+    letter, quoted = _claims(
+        nlp, "« Nous resterons », a écrit le général Jean Dupont. On peut y lire : la direction va fermer l'usine."
+    )
+    assert quoted.extras["speaker_from"] is letter
+    assert quoted.event_key == "fermer|usine"  # `va fermer`: the infinitive names the event
+    # `lire` with a subject of its own reports nothing
+    (narrative,) = _claims(nlp, "Il aime lire des romans policiers.")
+    assert narrative.quote_kind == "narrative"
+
+
+def test_definite_event_noun_takes_the_theme_of_its_antecedent(nlp):
+    # `ce départ` is the departure just told: from the town
+    told, anaphor = _claims(
+        nlp, "Les soldats ont quitté la ville de Mossoul mardi. Le gouvernement a confirmé ce départ."
+    )
+    assert told.event_key == anaphor.event_key == "retirer|ville"
+    # `un départ` is a new one
+    _, other = _claims(nlp, "Les soldats ont quitté la ville de Mossoul mardi. Le gouvernement a annoncé un départ.")
+    assert other.event_key == "retirer|_"

@@ -167,3 +167,10 @@ def test_a_date_takes_the_tense_of_its_own_clause(nlp):
     assert timex_tense(doc, at, at + len("jeudi soir"), (0, len(text))) == "past"
     at = text.index("vendredi")
     assert timex_tense(doc, at, at + len("vendredi"), (0, len(text))) == "future"
+
+
+def test_aller_with_an_infinitive_is_a_future(nlp):
+    from transforms.extract import sentence_tense
+
+    assert sentence_tense(nlp("Le ministre va se rendre lundi à Paris.")) == "future"
+    assert sentence_tense(nlp("Le ministre va à Paris lundi.")) == "present"  # a journey, not a tense
