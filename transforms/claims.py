@@ -330,6 +330,9 @@ def _polarity(tokens: list[Token], main: Token | None) -> tuple[int, str | None]
             if node.i != t.i and _is_clause_boundary(node):
                 blocked = True  # the negation belongs to a subordinate or coordinated clause
                 break
+            if any(c.dep_ == "case" and c.lower_ == "sans" for c in node.children):
+                blocked = True  # `retrouvé sans les sacs, ni le convoyeur`: the phrase is negated, not the verb
+                break
             if node.head.i == node.i or node.head.i not in ids:
                 break
             node, hops = node.head, hops + 1
@@ -366,7 +369,13 @@ def _hedged(tokens: list[Token], text: str, reported_in_past: bool, main: Token 
             return True
         if t.lemma_ in _MODAL_HEDGES and t.pos_ in ("VERB", "AUX") and (t.dep_ != "ROOT" or t.lemma_ != "pouvoir"):
             return True
+        if t.lemma_ == "devoir" and _periphrasis_infinitive(t) is not None and not _is_past(t):
+            return True  # `une patrouille doit rester`: an obligation or a plan, not a fact (`a dû` is one)
     return False
+
+
+def _is_past(verb: Token) -> bool:
+    return "Past" in verb.morph.get("Tense") or any(c.dep_ == "aux:tense" for c in verb.children)
 
 
 _MODAL_HEDGES = frozenset({"pouvoir", "risquer"})
@@ -545,10 +554,15 @@ def _event_noun(main: Token) -> Token | None:
 _INFINITIVE_ENDING = ("er", "ir", "re", "oir")
 
 
+# tense periphrases (`va partir`, `vient de partir`) and modal verbs (`doit rester`, `pourra faire`):
+# the infinitive names the event (a modal also hedges it, see `_hedged`)
+_PERIPHRASIS_VERBS = frozenset({"aller", "venir", "pouvoir", "devoir"})
+
+
 def _periphrasis_infinitive(verb: Token) -> Token | None:
-    """The infinitive of `aller` or `venir (de)` + infinitive (its form decides: the tagger sometimes
-    gives it a finite morphology), or None."""
-    if verb.lemma_ not in ("aller", "venir") or verb.pos_ not in ("VERB", "AUX"):
+    """The infinitive of `aller`, `venir (de)`, `pouvoir` or `devoir` + infinitive (its form decides:
+    the tagger sometimes gives it a finite morphology), or None."""
+    if verb.lemma_ not in _PERIPHRASIS_VERBS or verb.pos_ not in ("VERB", "AUX"):
         return None
     return next(
         (
@@ -650,11 +664,22 @@ def _is_hypothesis(main: Token) -> bool:
     return False
 
 
+def _is_imperative(verb: Token) -> bool:
+    """`Ne relayez plus cette fausse information`, `Votons`: a first or second person plural without a
+    subject (the tagger reads it as an indicative)."""
+    return (
+        verb.pos_ == "VERB"
+        and verb.lower_.endswith(("ez", "ons"))
+        and "Fin" in verb.morph.get("VerbForm")
+        and not any(c.dep_.startswith(("nsubj", "expl")) for c in verb.children)
+    )
+
+
 def event_head(main: Token | None) -> Token | None:
     """The token that names the proposition's event: an event noun object of a reporting or light
     verb (`a annoncé la suspension des opérations` → `suspension`), the action of a decision, the
-    infinitive of a periphrasis; None for a hypothesis, which asserts no event."""
-    if main is None or _is_hypothesis(main):
+    infinitive of a periphrasis; None for a hypothesis or an order, which assert no event."""
+    if main is None or _is_hypothesis(main) or _is_imperative(main):
         # `S'il y avait le moindre risque, les écoles n'auraient pas rouvert` asserts no risk
         return None
     main = _periphrasis_verb(main)
@@ -686,7 +711,8 @@ def predicate_and_key(main: Token | None) -> tuple[str | None, str, str]:
         # a name or a pronoun is no predicate (`C'est François de Rugy qui…` parsed with the name as
         # its head): the claim states no comparable event
         return None, "_", "none|_"
-    if main.pos_ == "NOUN":
+    verbal = any(c.dep_.startswith("aux") for c in main.children)  # (`a fraudé` tagged as a noun)
+    if main.pos_ == "NOUN" and not verbal:
         if lemma not in _pairs("nominalisations.csv"):
             # a noun that names no event (`Dîners fastueux, travaux…`, `ce n'est pas un dîner de
             # travail`): a description, not an event sources could disagree on
@@ -808,8 +834,22 @@ def event_agent(main: Token | None) -> str | None:
         # without an object the subject is what undergoes the event (`les opérations ont repris`),
         # its theme, not an agent
         return None
-    subjects = [c for c in main.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")]
+    subjects = [
+        c
+        for c in main.children
+        if c.dep_ == "nsubj" and (c.pos_ in ("NOUN", "PROPN", "PRON") or c.lower_ in _ANAPHORIC_PRONOUNS)
+    ]
+    if subjects and subjects[0].pos_ not in ("NOUN", "PROPN"):
+        # `aucun n'a porté plainte`, `il a tué deux personnes`: someone the article named before, not
+        # known to be the agent another claim names
+        return UNRESOLVED_AGENT if subjects[0].lower_ in _ANAPHORIC_PRONOUNS else None
     return _name_key(subjects[0]) if subjects else None
+
+
+UNRESOLVED_AGENT = "?"
+_ANAPHORIC_PRONOUNS = frozenset(
+    {"il", "elle", "ils", "elles", "aucun", "aucune", "celui-ci", "celle-ci", "ceux-ci", "celles-ci", "lui", "eux"}
+)
 
 
 def core_arguments(main: Token | None) -> list[str]:
@@ -834,10 +874,20 @@ _MEASURES = frozenset(
 _PROJECTILES = frozenset({"missile", "roquette", "obus", "frappe", "attaque", "drone", "bombe"})
 
 
-def _quantity(tokens: list[Token]) -> tuple[float | None, str | None, str | None, float | None]:
-    """The first counted quantity in the proposition: (value, unit, op, upper bound)."""
+# `1,2 milliard d'euros`: a scale noun multiplies the number, and what it counts is its complement
+_SCALE_NOUNS = {"million": 1e6, "milliard": 1e9, "millier": 1e3}
+# `un`/`une` is the indefinite article before it is a count (`une patrouille doit rester`, `un séisme a
+# été enregistré`), except in a casualty toll, where one victim against two is the news
+_TOLL_CLASSES = frozenset({"tuer", "blesser"})
+
+
+def _quantity(tokens: list[Token], toll: bool = False) -> tuple[float | None, str | None, str | None, float | None]:
+    """The first counted quantity in the proposition: (value, unit, op, upper bound). `toll`: the
+    event is a casualty, whose `un`/`une` counts."""
     units = _pairs("units.csv")
     for i, t in enumerate(tokens):
+        if t.lower_ in ("un", "une") and not toll:
+            continue
         head = t.head
         low = t.lower_
         if low.rstrip("s") in APPROXIMATE and t.pos_ == "NOUN":
@@ -847,11 +897,15 @@ def _quantity(tokens: list[Token]) -> tuple[float | None, str | None, str | None
             if nxt:
                 unit = units.get(nxt[0].lemma_.lower(), nxt[0].lemma_.lower())
                 return float(base * 2 if plural else base), unit, "~", None
-        if not (t.like_num or t.pos_ == "NUM") or head.pos_ != "NOUN" or head.i == t.i:
-            continue
+        if not (t.like_num or t.pos_ == "NUM") or head.pos_ != "NOUN" or head.i <= t.i:
+            continue  # (a number after its noun is a label or a measure: `magnitude 4,9`, `article 3`)
         value = parse_number(t.text)
         if value is None or (1900 <= value <= 2100 and head.lemma_ in ("an", "année")):
             continue
+        factor = _SCALE_NOUNS.get(head.lemma_.lower(), 1.0)
+        counted = next((c for c in head.children if c.dep_ == "nmod" and c.pos_ == "NOUN"), None)
+        if factor != 1.0 and counted is not None:
+            value, head = value * factor, counted
         unit = units.get(head.lemma_.lower(), head.lemma_.lower())
         before = " ".join(x.lower_ for x in tokens[max(0, i - 3) : i])
         op = "="
@@ -864,6 +918,7 @@ def _quantity(tokens: list[Token]) -> tuple[float | None, str | None, str | None
         after = tokens[i + 1 : i + 3]
         if len(after) == 2 and after[0].lower_ in ("à", "-", "et") and (after[1].like_num or after[1].pos_ == "NUM"):
             upper = parse_number(after[1].text)
+            upper = upper * factor if upper is not None else None
             if upper is not None and upper > value:
                 return value, unit, "range", upper
         return value, unit, op, None
@@ -890,7 +945,39 @@ def _denial_scope(main: Token | None) -> str | None:
         for complement in noun.children:
             if complement.dep_ in ("nmod", "acl") and complement.pos_ in ("NOUN", "VERB", "PROPN"):
                 return fold_accents(complement.lemma_.lower())
+    for pronoun in main.children:
+        # `Aucun des joueurs n'a été blessé`: only the players
+        if pronoun.dep_.startswith("nsubj") and pronoun.lower_ in _NEGATIVE_DETERMINERS:
+            among = next((c for c in pronoun.children if c.dep_ == "nmod" and c.pos_ in ("NOUN", "PROPN")), None)
+            if among is not None:
+                return fold_accents(among.lemma_.lower())
+    for purpose in main.children:
+        # `Je n'ai pas supprimé l'ISF pour faire des cadeaux`: the negation bears on the purpose
+        if (
+            purpose.dep_ == "advcl"
+            and purpose.i > main.i
+            and any(c.dep_ == "mark" and c.lower_ == "pour" for c in purpose.children)
+        ):
+            obj = next((c for c in purpose.children if c.dep_ == "obj" and c.pos_ == "NOUN"), purpose)
+            return fold_accents(obj.lemma_.lower())
     return None
+
+
+# `seulement`, `uniquement`, `ne … que`, `une seule banque`: the claim asserts part of the event only
+_RESTRICTIVE = frozenset({"seulement", "uniquement", "exclusivement", "seul", "seule", "seuls", "seules"})
+
+
+def is_restricted(tokens: list[Token], main: Token | None) -> bool:
+    """The proposition is restricted by a focus particle of its own clause (`seront retransmis
+    seulement par quelques journalistes`, `ne communique que sur le nombre de blessés`, `une seule
+    banque n'aurait pas refusé`): it neither affirms nor denies the event as a whole."""
+    if main is None:
+        return False
+    words = [t.lower_ for t in tokens]
+    restrictive_que = any(w in ("ne", "n'", "n’") for w in words) and any(
+        t.lower_ in ("que", "qu'", "qu’") and t.dep_ not in ("mark", "obj", "nsubj") and t.i > main.i for t in tokens
+    )
+    return restrictive_que or any(t.lower_ in _RESTRICTIVE and _in_main_clause(t, main) for t in tokens)
 
 
 def _theme_owned(main: Token | None) -> bool:
@@ -1171,7 +1258,7 @@ def extract_sentence_claims(
             hedged = _hedged(prop_tokens, text[a:b], reported_in_past, main) or negated_report
             if attribution and not sub and _HEDGE_PHRASES.search(text[attribution[0] : attribution[1]]):
                 hedged = True
-            q = _quantity(prop_tokens)
+            q = _quantity(prop_tokens, toll=key.split("|")[0] in _TOLL_CLASSES)
             subordinate = [
                 _clause_extent(t) for t in prop_tokens if t.dep_ in _SUBORDINATE and main is not None and t.i != main.i
             ] + _noun_dates(doc, timex_spans, a, b, main)
@@ -1212,6 +1299,7 @@ def extract_sentence_claims(
                         "denial_scope": _denial_scope(main) if polarity == -1 else None,
                         "theme_owned": _theme_owned(main),
                         "anaphoric": theme == "_" and is_anaphoric_event_noun(main),
+                        "restricted": is_restricted(prop_tokens, main),
                     },
                 )
             )
@@ -1412,6 +1500,30 @@ def claim_id(article_id: str, char_start: int, char_end: int) -> str:
     return hashlib.sha1(f"{article_id}:{char_start}:{char_end}".encode()).hexdigest()[:16]
 
 
+# `les accusations de la jeune fille`, `les allégations du documentaire`: a report named by its author
+_REPORT_AUTHOR = re.compile(
+    r"^\S+\s+\S+\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*(?P<words>(?:[\w\-]+\s*){1,3})", re.I
+)
+# who or what can author a report (besides people, `lexicons/human_nouns.txt`, and names)
+_AUTHOR_NOUNS = frozenset(
+    {"documentaire", "journal", "quotidien", "hebdomadaire", "magazine", "rapport", "article", "livre", "ouvrage"}
+    | {"film", "reportage", "site", "presse", "média", "médias", "enquête", "victime", "plaignant", "plaignante"}
+)
+
+
+def _report_author(text: str) -> str | None:
+    """The author an anaphoric report names (folded, lower case): `les accusations de la jeune fille` →
+    `fille`, `les allégations de Mediapart` → `mediapart`; None when its complement is its content
+    (`les accusations de harcèlement`)."""
+    match = _REPORT_AUTHOR.match(text)
+    if match is None:
+        return None
+    for word in match.group("words").split():
+        if word[:1].isupper() or word.lower() in _AUTHOR_NOUNS or word.lower() in _human_nouns():
+            return fold_accents(word.lower())
+    return None
+
+
 def link_article_claims(claims: list[Claim]) -> list[Claim]:
     """Within one article: pronoun and continuation speakers take the most recent named speaker; a
     denial of `ces informations` responds to the most recent attributed claim before it."""
@@ -1422,6 +1534,11 @@ def link_article_claims(claims: list[Claim]) -> list[Claim]:
                 c for c in claims[:index] if c.quote_kind != "narrative" and c.sentence_idx < claim.sentence_idx
             ]
             target = previous[-1] if previous else (claims[index - 1] if index else None)
+            author = _report_author(claim.text)
+            if author is not None:
+                # `les allégations du documentaire`: the report of whoever it names, or of nobody quoted
+                named = [c for c in previous if author in fold_accents((c.speaker_text or "").lower())]
+                target = named[-1] if named else None
             if target is not None:
                 claim.responds_to_index = claims.index(target)
                 claim.predicate, claim.theme, claim.event_key = target.predicate, target.theme, target.event_key

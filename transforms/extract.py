@@ -63,6 +63,7 @@ CLAIM_SCHEMA = {
     "anterior": pl.Boolean,
     "denial_scope": pl.String,
     "theme_owned": pl.Boolean,
+    "restricted": pl.Boolean,
     "agent": pl.String,
 }
 ROLE_SCHEMA = {
@@ -214,6 +215,7 @@ def _extract_article(article_id: str, body: str, doc, spans: list[tuple[int, int
                 "anterior": bool(c.extras.get("anterior")),
                 "denial_scope": c.extras.get("denial_scope"),
                 "theme_owned": bool(c.extras.get("theme_owned")),
+                "restricted": bool(c.extras.get("restricted")),
                 "agent": c.extras.get("agent"),
             }
         )

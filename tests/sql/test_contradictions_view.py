@@ -231,3 +231,19 @@ def test_a_restricted_denial_and_a_possessed_theme(con):
     # only the affirmation that names the attempted murder contradicts the restricted denial; the
     # holidays that began on Saturday may be someone else's than Macron's
     assert rows == [("polarity", "c1", "c3")]
+
+
+def test_within_one_article_only_two_quoted_sources_disagree(con):
+    """The article's own voice does not contradict a source it quotes without saying so; two sources
+    it quotes may (Esper and the coalition letter in one dispatch)."""
+    day = date(2020, 1, 16)
+    _claim(con, "c1", "a1", "Élysée", 1, day, key="retransmettre|echange")
+    con.execute(
+        """insert into claims (claim_id, article_id, text, quote_kind, polarity, hedged, event_key,
+                   period_start, period_end) values
+           ('c2', 'a1', 'pas retransmis', 'narrative', -1, false, 'retransmettre|echange', ?, ?)""",
+        [day, day],
+    )
+    assert con.execute("select count(*) from contradictions").fetchall()[0][0] == 0
+    _claim(con, "c3", "a1", "un journaliste", -1, day, key="retransmettre|echange")
+    assert con.execute("select claim_id_a, claim_id_b from contradictions").fetchall() == [("c1", "c3")]

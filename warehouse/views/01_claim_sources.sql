@@ -28,6 +28,7 @@ sourced as (
         claims.negation,
         claims.denial_scope,
         coalesce(claims.theme_owned, false) as theme_owned,
+        coalesce(claims.restricted, false) as restricted,
         claims.quote_kind,
         claims.quantity,
         claims.quantity_unit,

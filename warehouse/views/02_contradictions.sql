@@ -27,6 +27,7 @@ pairs as (
         left_claim.negation as negation_a,
         right_claim.negation as negation_b,
         left_claim.theme_owned or right_claim.theme_owned as any_theme_owned,
+        left_claim.restricted or right_claim.restricted as any_restricted,
         left_claim.denial_scope as denial_scope_a,
         right_claim.denial_scope as denial_scope_b,
         left_claim.hedged or right_claim.hedged as any_hedged,
@@ -69,9 +70,13 @@ pairs as (
         -- without a theme, not even one side may name an agent (`personne n'a été blessé par un
         -- projectile` is not contradicted by `un militaire a été blessé` in the scuffle)
         and (left_claim.has_theme or coalesce(left_claim.agent, '') = coalesce(right_claim.agent, ''))
-    -- two articles are compared only when they tell the same story (see article_links)
+    -- two articles are compared only when they tell the same story (see article_links); within one
+    -- article, only two sources it quotes (the article does not contradict, in its own voice, a source
+    -- it quotes without saying so: `les échanges ne seront pas retransmis en direct` and the Élysée's
+    -- `seront retransmis seulement par quelques journalistes` are one account)
     where (
-        left_claim.article_id = right_claim.article_id
+        (left_claim.article_id = right_claim.article_id
+         and left_claim.quote_kind <> 'narrative' and right_claim.quote_kind <> 'narrative')
         or exists (
             select 1 from article_links
             where article_links.article_id_a = least(left_claim.article_id, right_claim.article_id)
@@ -106,6 +111,9 @@ polarity_conflicts as (
         end as explanation,
     from same_time
     where polarity_a <> polarity_b
+        -- a claim restricted to part of the event (`seront retransmis seulement par quelques
+        -- journalistes`, `ne communique que sur les blessés`) neither affirms nor denies all of it
+        and not any_restricted
         -- a denial restricted by its complement (`aucune enquête pour tentative de meurtre`) is
         -- contradicted only by an affirmation that mentions it
         and (denial_scope_a is null or polarity_a = 1

@@ -312,3 +312,63 @@ def test_definite_event_noun_takes_the_theme_of_its_antecedent(nlp):
     # `un départ` is a new one
     _, other = _claims(nlp, "Les soldats ont quitté la ville de Mossoul mardi. Le gouvernement a annoncé un départ.")
     assert other.event_key == "retirer|_"
+
+
+def test_an_order_asserts_no_event(nlp):
+    (claim,) = _claims(nlp, "Ne relayez plus cette fausse information, a-t-elle déclaré.")
+    assert claim.event_key == "none|_"
+
+
+def test_negation_scopes_that_do_not_deny_the_whole_event(nlp):
+    # `aucun des joueurs`: only the players were unhurt
+    (players,) = _claims(nlp, "Aucun des joueurs n'a été blessé, selon un porte-parole.")
+    assert (players.polarity, players.extras["denial_scope"]) == (-1, "joueur")
+    # the negation bears on the purpose
+    (purpose,) = _claims(nlp, "« Je n'ai pas supprimé l'ISF pour faire des cadeaux », a déclaré Emmanuel Macron.")
+    assert (purpose.polarity, purpose.extras["denial_scope"]) == (-1, "cadeau")
+    # `sans X, ni Y` negates the phrase, not the verb
+    (found,) = _claims(
+        nlp, "Le véhicule a été retrouvé à quelques rues de là, sans les sacs qu'il contenait, ni le convoyeur."
+    )
+    assert found.polarity == 1
+
+
+def test_restricted_claims_are_flagged(nlp):
+    (only,) = _claims(nlp, "Les échanges seront retransmis seulement par quelques journalistes, selon l'Élysée.")
+    (que,) = _claims(nlp, "Le ministère ne communique que sur le nombre de blessés.")
+    (plain,) = _claims(nlp, "Les échanges seront retransmis par les chaînes d'information.")
+    assert (only.extras["restricted"], que.extras["restricted"], plain.extras["restricted"]) == (True, True, False)
+    assert que.polarity == 1
+
+
+def test_a_modal_is_keyed_by_its_infinitive_and_hedged(nlp):
+    (claim,) = _claims(nlp, "Une patrouille doit rester devant son domicile, explique Julien Le Cam.")
+    assert (claim.predicate, claim.hedged) == ("rester", True)
+
+
+def test_counts_leave_out_articles_labels_and_read_scales(nlp):
+    (article,) = _claims(nlp, "Un séisme a été enregistré mercredi.")
+    (label,) = _claims(nlp, "Un séisme de magnitude 4,9 a été enregistré mercredi.")
+    assert article.quantity is None and label.quantity is None  # `un` is an article, `4,9` a measure
+    (toll,) = _claims(nlp, "Un policier a été tué mercredi.")
+    assert (toll.quantity, toll.quantity_unit) == (1, "policier")  # in a toll, one victim is a count
+    (scaled,) = _claims(nlp, "Cela dégagerait 1,2 milliard d'euros par an, selon l'UFC.")
+    assert (scaled.quantity, scaled.quantity_unit) == (1.2e9, "euro")
+
+
+def test_an_anaphoric_subject_is_an_unresolved_agent(nlp):
+    (claim,) = _claims(nlp, "Aucun n'a porté plainte.")
+    assert claim.extras["agent"] == "?"
+
+
+def test_a_denied_report_named_by_its_author_answers_that_author_only(nlp):
+    text = (
+        "Selon Mediapart, l'acteur a fraudé le fisc. Yann Moix a déclaré : « On oublie la présomption "
+        "d'innocence ». L'acteur réfute les allégations du documentaire."
+    )
+    *_, moix, denial = _claims(nlp, text)
+    assert denial.responds_to_index is None and denial.event_key != moix.event_key
+    report, denial = _claims(
+        nlp, "Selon Mediapart, l'acteur a fraudé le fisc. L'acteur a démenti les accusations de Mediapart."
+    )
+    assert denial.responds_to_index == 0 and (denial.event_key, denial.polarity) == (report.event_key, -1)
