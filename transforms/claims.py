@@ -307,7 +307,7 @@ def _polarity(tokens: list[Token], main: Token | None) -> tuple[int, str | None]
         t
         for t in tokens
         if t.lower_ in _NEGATORS
-        and (t.lower_ != "plus" or has_ne)
+        and (t.lower_ not in ("plus", "ni") or has_ne)  # (`sans les sacs, ni le convoyeur`: no `ne`)
         and not (t.lower_ == "personne" and t.pos_ == "NOUN" and not _followed_by_ne(t))
         and not (t.lower_ == "point" and t.pos_ == "NOUN")  # `point final`, not `ne … point`
     ]
@@ -700,6 +700,17 @@ def event_head(main: Token | None) -> Token | None:
     return main
 
 
+def _is_y_aller_de(verb: Token) -> bool:
+    """`y aller de N`: `aller` with the clitic `y` and a `de` complement."""
+    return (
+        verb.lemma_ == "aller"
+        and any(c.lower_ == "y" and c.i < verb.i for c in verb.children)
+        and any(
+            c.dep_.startswith("obl") and any(g.lower_ in ("de", "d'", "d’") for g in c.children) for c in verb.children
+        )
+    )
+
+
 def predicate_and_key(main: Token | None) -> tuple[str | None, str, str]:
     """(predicate lemma, theme lemma, event_key) of the event `main` names (see `event_head`).
     Nominalisations map to their verb; `lancer`/`tirer` + a projectile is an attack."""
@@ -707,6 +718,10 @@ def predicate_and_key(main: Token | None) -> tuple[str | None, str, str]:
     if main is None:
         return None, "_", "none|_"
     lemma = _verb_lemma(main)
+    if _is_y_aller_de(main):
+        # `n'y est pas allé de main morte`, `y est allé de son commentaire`: an idiom (to go at it, to
+        # chip in), not a journey
+        return None, "_", "none|_"
     if main.pos_ in ("PROPN", "PRON", "NUM", "DET", "X", "SYM", "PUNCT"):
         # a name or a pronoun is no predicate (`C'est François de Rugy qui…` parsed with the name as
         # its head): the claim states no comparable event

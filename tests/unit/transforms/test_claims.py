@@ -372,3 +372,17 @@ def test_a_denied_report_named_by_its_author_answers_that_author_only(nlp):
         nlp, "Selon Mediapart, l'acteur a fraudé le fisc. L'acteur a démenti les accusations de Mediapart."
     )
     assert denial.responds_to_index == 0 and (denial.event_key, denial.polarity) == (report.event_key, -1)
+
+
+def test_idioms_and_coordinations_that_state_no_negated_event(nlp):
+    # `y aller de N` is an idiom, not a journey
+    (idiom,) = _claims(nlp, "Ce mercredi, Christian Estrosi n'y est pas allé de main morte.")
+    assert idiom.event_key == "none|_"
+    # `ni` without `ne` coordinates negated phrases (`sans les sacs, ni le convoyeur`), not the verb
+    (found,) = _claims(nlp, 'Le véhicule a été retrouvé, les "portes ouvertes", sans les "sacs", ni le convoyeur.')
+    assert found.polarity == 1
+    (neither,) = _claims(nlp, "Ni le ministre ni son cabinet n'ont répondu.")
+    assert neither.polarity == -1
+    # `lancer un appel` is a call, not the beginning of something (`lexicons/verbal_locutions.txt`)
+    (call,) = _claims(nlp, "Sa femme a lancé un appel au président.")
+    assert call.predicate == "lancer appel"
