@@ -23,7 +23,7 @@ from pathlib import Path
 import polars as pl
 
 from bench.score_actors import DICTIONARY, MODEL, bodies_of, load_corpus
-from transforms.actors import parse_dictionary, resolve_actors, ruler_patterns
+from transforms.actors import parse_dictionary, resolve_actors, resolve_roles, ruler_patterns
 from transforms.extract import extract_batch
 from transforms.nlp import load_pipeline
 from transforms.sentences import sentence_frame
@@ -45,7 +45,8 @@ def system_claims(bodies: dict[str, str]) -> tuple[pl.DataFrame, pl.DataFrame, f
     out = extract_batch(articles, sentences, nlp)
     seconds = time.perf_counter() - started
     mentions, actors = resolve_actors(out["mentions"], dictionary)
-    claims = resolve_speakers(out["claims"], mentions, actors, articles)
+    roles = resolve_roles(out["roles"], mentions, actors)
+    claims = resolve_speakers(out["claims"], mentions, actors, articles, roles)
     return sentences, claims, seconds
 
 

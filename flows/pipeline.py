@@ -405,7 +405,7 @@ def resolve_corpus(settings: Settings, dictionary_text: str) -> dict[str, pl.Dat
     publications = infer_publications(documents, timex, sentences)
     publications = narrow_across_documents(publications, timex, claims_raw, links)
     dates = resolve_dates(timex, publications)
-    claims = resolve_speakers(claims_raw, mentions, actors, documents.select("article_id", "body"))
+    claims = resolve_speakers(claims_raw, mentions, actors, documents.select("article_id", "body"), roles)
     claims, dates = attach_dates(claims, dates, publications)
     claims = claims.join(event_ids(claims, links), on="claim_id", how="left")
 

@@ -9,8 +9,11 @@ speaker: `a déclaré à l'AFP`, `cités par le New York Times`.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 import polars as pl
+
+from transforms.text_norm import fold_accents, lexicon_lines
 
 _TYPE_RANK = {"PER": 0, "ORG": 1, "MISC": 2, "LOC": 3}
 _RELAY_CATEGORIES = {"media", "agency"}
@@ -82,11 +85,63 @@ def _from_context(
     return None
 
 
+_ROLE_STOPWORDS = frozenset({"le", "la", "les", "l", "un", "une", "ce", "cette", "son", "sa", "ses", "et"})
+_ROLE_PREPOSITIONS = frozenset({"de", "du", "des", "d", "a", "au", "aux", "en", "pour", "chez", "sur"})
+
+
+def _role_parts(text: str) -> tuple[tuple[str, ...], frozenset[str]]:
+    """(head words, complement words) of a function, folded: `le Premier ministre` → (premier,
+    ministre); `procureur de la République de Reims` → (procureur,), {republique, reims}."""
+    words = [w for w in re.findall(r"[\w\-]+", fold_accents(text.lower())) if w]
+    while words and words[0] in _ROLE_STOPWORDS:
+        words.pop(0)
+    cut = next((i for i, w in enumerate(words) if w in _ROLE_PREPOSITIONS), len(words))
+    complement = frozenset(w for w in words[cut:] if w not in _ROLE_PREPOSITIONS | _ROLE_STOPWORDS)
+    return tuple(words[:cut]), complement
+
+
+@cache
+def _function_nouns() -> frozenset[str]:
+    return frozenset(fold_accents(w.lower()) for w in lexicon_lines("human_nouns.txt"))
+
+
+def _from_role(description: str, roles: list[dict], at: int) -> str | None:
+    """The person of the article whose function, given in apposition, the speaker's description
+    names (`le procureur de la République de Reims` → Matthieu Bourrette, `procureur de Reims`): same
+    head (`premier ministre` is not `ministre`), a noun of people, and complements that share a word
+    when both have one (`le ministre de l'Intérieur` is not the `ministre de la Santé`). The best
+    overlap wins, then the nearest role before the claim, then the first after."""
+    head, complement = _role_parts(description)
+    if not head or head[-1] not in _function_nouns():
+        return None
+    scored = []
+    for role in roles:
+        role_head, role_complement = _role_parts(role["role"])
+        if role_head != head or (complement and role_complement and not complement & role_complement):
+            continue
+        before = role["char_start"] <= at
+        scored.append(
+            (len(complement & role_complement), before, role["char_start"] if before else -role["char_start"], role)
+        )
+    if not scored:
+        return None
+    return max(scored, key=lambda item: item[:3])[3]["actor_id"]
+
+
 def resolve_speakers(
-    claims: pl.DataFrame, mentions: pl.DataFrame, actors: pl.DataFrame, articles: pl.DataFrame
+    claims: pl.DataFrame,
+    mentions: pl.DataFrame,
+    actors: pl.DataFrame,
+    articles: pl.DataFrame,
+    roles: pl.DataFrame | None = None,
 ) -> pl.DataFrame:
-    """Args: claims (with speaker/attribution spans), resolved mentions, actors, articles (`article_id`, `body`).
-    Returns: claims with `speaker_actor_id`, `via_actor_id`, `via_text` (one row per claim)."""
+    """Args: claims (with speaker/attribution spans), resolved mentions, actors, articles (`article_id`,
+    `body`), and the people's functions given in apposition (`actor_roles`: `actor_id`, `role`,
+    `article_id`, `char_start`). Returns: claims with `speaker_actor_id`, `via_actor_id`, `via_text`
+    (one row per claim)."""
+    roles_by_article: dict[str, list[dict]] = {}
+    for role in roles.iter_rows(named=True) if roles is not None else []:
+        roles_by_article.setdefault(role["article_id"], []).append(role)
     actor_type = dict(zip(actors["actor_id"].to_list(), actors["actor_type"].to_list(), strict=True))
     category = dict(zip(actors["actor_id"].to_list(), actors["category"].fill_null("").to_list(), strict=True))
     bodies = dict(zip(articles["article_id"].to_list(), articles["body"].to_list(), strict=True))
@@ -135,6 +190,9 @@ def resolve_speakers(
             speaker = resolved[c["speaker_from_claim_id"]][0]
         if speaker is None and c["speaker_text"] and not impersonal:
             speaker = _from_context(c["speaker_text"], found, at, actor_type, body)
+        if speaker is None and c["speaker_start"] is not None and not impersonal:
+            description = body[c["speaker_start"] : _head_end(body, c["speaker_start"], c["speaker_end"])]
+            speaker = _from_role(description, roles_by_article.get(c["article_id"], []), at)
         via_id, via_text = None, None
         if c["attribution_start"] is not None:
             relays = [

@@ -73,3 +73,19 @@ def test_a_place_speaks_only_as_the_head_of_the_speaker_phrase():
     actors = pl.DataFrame({"actor_id": ["nord", "washington"], "actor_type": ["LOC", "LOC"], "category": ["", ""]})
     out = resolve_speakers(claims, mentions, actors, pl.DataFrame({"article_id": ["a"], "body": [body]}))
     assert out["speaker_actor_id"].to_list() == [None, "washington"]
+
+
+def test_a_described_speaker_is_the_person_holding_that_function():
+    from transforms.speakers import _from_role
+
+    roles = [
+        {"actor_id": "matthieu-bourrette", "role": "procureur de Reims", "char_start": 10},
+        {"actor_id": "agnes-buzyn", "role": "ministre de la Santé", "char_start": 50},
+        {"actor_id": "edouard-philippe", "role": "Premier ministre", "char_start": 300},
+    ]
+    assert _from_role("le procureur de la République de Reims", roles, 200) == "matthieu-bourrette"
+    assert _from_role("la ministre de la Santé", roles, 200) == "agnes-buzyn"
+    assert _from_role("le Premier ministre", roles, 200) == "edouard-philippe"  # (after the claim: the first)
+    assert _from_role("le ministre de l'Intérieur", roles, 200) is None  # another ministry
+    assert _from_role("la ministre", roles, 200) == "agnes-buzyn"  # (`premier ministre` is another function)
+    assert _from_role("les habitants de Reims", roles, 200) is None  # not a function
