@@ -889,6 +889,24 @@ _MEASURES = frozenset(
 _PROJECTILES = frozenset({"missile", "roquette", "obus", "frappe", "attaque", "drone", "bombe"})
 
 
+# `la nouvelle campagne`, `une autre attaque`, `3000 soldats supplémentaires`: not the one another
+# report speaks of, nor a total
+_NEW_INSTANCE = frozenset({"nouveau", "nouvel", "nouvelle", "autre", "supplémentaire", "additionnel"})
+
+
+def _is_new_instance(noun: Token) -> bool:
+    return any(c.dep_ in ("amod", "det") and c.lemma_.lower() in _NEW_INSTANCE for c in noun.children)
+
+
+def event_is_new_instance(main: Token | None) -> bool:
+    """The event, or its theme, is marked as another occurrence (`la nouvelle campagne débutera
+    dimanche`, `une nouvelle attaque`): not one an earlier report dated."""
+    head = event_head(main)
+    if head is None:
+        return False
+    return any(_is_new_instance(t) for t in [head, *_participants(head)] if t.pos_ in ("NOUN", "PROPN"))
+
+
 # `1,2 milliard d'euros`: a scale noun multiplies the number, and what it counts is its complement
 _SCALE_NOUNS = {"million": 1e6, "milliard": 1e9, "millier": 1e3}
 # `un`/`une` is the indefinite article before it is a count (`une patrouille doit rester`, `un séisme a
@@ -917,6 +935,8 @@ def _quantity(tokens: list[Token], toll: bool = False) -> tuple[float | None, st
         value = parse_number(t.text)
         if value is None or (1900 <= value <= 2100 and head.lemma_ in ("an", "année")):
             continue
+        if _is_new_instance(head):
+            continue  # `deux nouvelles explosions`, `38 nouveaux départements`: an increment, not a total
         factor = _SCALE_NOUNS.get(head.lemma_.lower(), 1.0)
         counted = next((c for c in head.children if c.dep_ == "nmod" and c.pos_ == "NOUN"), None)
         if factor != 1.0 and counted is not None:
@@ -1086,6 +1106,9 @@ def _coordinated_participle(main: Token | None) -> tuple[Token, Token] | None:
     return None
 
 
+_CLAUSE_SUBJECTS = frozenset({"il", "elle", "ils", "elles", "on", "je", "j'", "j’", "nous", "vous"})
+
+
 def _split_clauses(doc: Doc, start: int, end: int, text: str) -> list[tuple[int, int]]:
     """Split a proposition at top-level `, mais`, `;` and sentence ends (inside a quotation) between
     clauses that each have a verb, and at an `et` joining two finite verb groups (`ont rejeté cette
@@ -1109,6 +1132,27 @@ def _split_clauses(doc: Doc, start: int, end: int, text: str) -> list[tuple[int,
         joins_verbs = t.dep_ == "cc" and t.head.dep_ == "conj" and _finite(t.head) and _finite(t.head.head)
         if t.lower_ in ("et", "mais") and joins_verbs and t.head.head.i < t.i < t.head.i:
             boundaries.append((t.idx, t.idx + len(t.text)))
+        # `il n'accepte pas la contradiction, il transpire la haine`: a comma, then a subject pronoun and
+        # its finite verb, starts a juxtaposed clause; split when one side only is negated, so that the
+        # negation does not reach the other
+        if (
+            t.lower_ in _CLAUSE_SUBJECTS
+            and t.dep_.startswith("nsubj")
+            and t.i > 0
+            and doc[t.i - 1].text == ","
+            and t.head.i > t.i
+            and _finite(t.head)
+            # (not the words a verb on the left reports: `Il m'a dit 'Maman, je ne me sens pas bien'`)
+            and t.head.head.lemma_ not in reporting_lexicon()
+        ):
+            comma = doc[t.i - 1]
+            # (each side up to its neighbouring comma: the clauses themselves)
+            left = max([start] + [text.rfind(mark, start, comma.idx) + 1 for mark in ",.;:!?"])
+            right = min([end] + [k for k in (text.find(mark, t.idx, end) for mark in ",.;:!?") if k > 0])
+            negated_left = any(x.lower_ in ("ne", "n'", "n’") for x in _tokens_in(doc, left, comma.idx))
+            negated_right = any(x.lower_ in ("ne", "n'", "n’") for x in _tokens_in(doc, t.idx, right))
+            if negated_left != negated_right:
+                boundaries.append((comma.idx, comma.idx + 1))
     for left, right in sorted(boundaries):
         if left < cuts[-1]:
             continue
@@ -1315,6 +1359,7 @@ def extract_sentence_claims(
                         "theme_owned": _theme_owned(main),
                         "anaphoric": theme == "_" and is_anaphoric_event_noun(main),
                         "restricted": is_restricted(prop_tokens, main),
+                        "new_instance": event_is_new_instance(main),
                     },
                 )
             )

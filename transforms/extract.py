@@ -64,6 +64,7 @@ CLAIM_SCHEMA = {
     "denial_scope": pl.String,
     "theme_owned": pl.Boolean,
     "restricted": pl.Boolean,
+    "new_instance": pl.Boolean,
     "agent": pl.String,
 }
 ROLE_SCHEMA = {
@@ -216,6 +217,7 @@ def _extract_article(article_id: str, body: str, doc, spans: list[tuple[int, int
                 "denial_scope": c.extras.get("denial_scope"),
                 "theme_owned": bool(c.extras.get("theme_owned")),
                 "restricted": bool(c.extras.get("restricted")),
+                "new_instance": bool(c.extras.get("new_instance")),
                 "agent": c.extras.get("agent"),
             }
         )

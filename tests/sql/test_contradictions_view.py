@@ -31,8 +31,19 @@ def _claim(
     )
 
 
-def _link(con, article_a, article_b):
-    con.execute("insert into article_links values (?, ?, 2, 0.5)", [article_a, article_b])
+def _link(con, article_a, article_b, shared=2):
+    con.execute("insert into article_links values (?, ?, ?, 0.5)", [article_a, article_b, shared])
+
+
+def _own_dates(con, *claim_ids):
+    """The claims' own words date them: a temporal expression in their span (`dates.claim_id`)."""
+    for claim_id in claim_ids:
+        con.execute(
+            """insert into dates (date_id, article_id, claim_id, surface, timex_type, start_date, end_date, anchor)
+               select 'd' || claim_id, article_id, claim_id, 'date', 'DATE', event_start, event_end, 'absolute'
+               from claims where claim_id = ?""",
+            [claim_id],
+        )
 
 
 def test_opposite_polarity_same_time_is_a_contradiction(con):
@@ -78,6 +89,7 @@ def test_timeline_groups_dated_claims_and_flags_conflicting_dates(con):
                    ('c3', 'a1', 'tué le 3 janvier', 'narrative', 1, false, 'tuer|general', '2020-01-03', '2020-01-03'),
                    ('c4', 'a2', 'tué le 2 janvier', 'narrative', 1, false, 'tuer|general', '2020-01-02', '2020-01-02'),
                    ('c5', 'a2', 'sans date', 'narrative', 1, false, 'partir|troupe', null, null)""")
+    _own_dates(con, "c1", "c2", "c3", "c4")
     rows = {
         r[0]: r[1:]
         for r in con.execute(
@@ -127,7 +139,7 @@ def test_an_uncertain_window_mostly_before_the_other_is_a_development(con):
 def test_different_onsets_of_one_activity_are_a_date_conflict_whatever_their_time(con):
     """`formation … depuis 2014` vs `depuis 2015`: both keyed as the start of the training; the
     year-long windows do not overlap, which makes them a date conflict (not two different times)."""
-    _link(con, "a1", "a2")
+    _link(con, "a1", "a2", shared=3)
     con.execute(
         """insert into claims (claim_id, article_id, text, quote_kind, polarity, hedged, event_key,
                    event_start, event_end, period_start, period_end) values
@@ -136,6 +148,7 @@ def test_different_onsets_of_one_activity_are_a_date_conflict_whatever_their_tim
            ('c2', 'a2', 'formation depuis 2015', 'narrative', 1, false, 'commencer|formation',
             '2015-01-01', '2015-12-31', '2015-01-01', '2015-12-31')"""
     )
+    _own_dates(con, "c1", "c2")
     ((kind, explanation),) = con.execute("select kind, explanation from contradictions").fetchall()
     assert kind == "date" and "dates it 2014" in explanation and "dates it 2015" in explanation
     assert con.execute("select date_conflict, dates_reported_labels from timeline").fetchall() == [
@@ -247,3 +260,36 @@ def test_within_one_article_only_two_quoted_sources_disagree(con):
     assert con.execute("select count(*) from contradictions").fetchall()[0][0] == 0
     _claim(con, "c3", "a1", "un journaliste", -1, day, key="retransmettre|echange")
     assert con.execute("select claim_id_a, claim_id_b from contradictions").fetchall() == [("c1", "c3")]
+
+
+def test_date_conflicts_need_own_dates_one_occurrence_and_a_story(con):
+    """`l'hommage rendu mardi aux militaires tués` dates the homage, not the killing (a date inherited
+    from the sentence); `la nouvelle campagne débutera dimanche` is not the campaign another article
+    dates; two articles sharing two actors are a thin story."""
+    _link(con, "a1", "a2", shared=3)
+    con.execute(
+        """insert into claims (claim_id, article_id, text, quote_kind, polarity, hedged, event_key, new_instance,
+                   event_start, event_end, period_start, period_end) values
+           ('c1', 'a1', 'tués le 10 mai', 'narrative', 1, false, 'tuer|militaire', false,
+            '2019-05-10', '2019-05-10', '2019-05-10', '2019-05-10'),
+           ('c2', 'a2', 'tués', 'narrative', 1, false, 'tuer|militaire', false,
+            '2019-05-14', '2019-05-14', '2019-05-14', '2019-05-14'),
+           ('c3', 'a1', 'la campagne a commencé le 1er mars', 'narrative', 1, false, 'commencer|operation', false,
+            '2019-03-01', '2019-03-01', '2019-03-01', '2019-03-01'),
+           ('c4', 'a2', 'la nouvelle campagne débutera dimanche', 'narrative', 1, false, 'commencer|operation', true,
+            '2019-04-21', '2019-04-21', '2019-04-21', '2019-04-21')"""
+    )
+    _own_dates(con, "c1", "c3", "c4")
+    assert con.execute("select count(*) from contradictions where kind = 'date'").fetchall() == [(0,)]
+    assert con.execute("select bool_or(date_conflict) from timeline").fetchall() == [(False,)]
+    _own_dates(con, "c2")  # now both killings are dated in their own words
+    assert con.execute("select claim_id_a, claim_id_b from contradictions").fetchall() == [("c1", "c2")]
+    con.execute("update article_links set n_shared = 2")
+    assert con.execute("select count(*) from contradictions").fetchall() == [(0,)]
+
+
+def test_shares_are_not_counts(con):
+    day = date(2019, 6, 1)
+    _claim(con, "c1", "a1", "Ifop", 1, day, 65, "=", "pourcent", "avoir|opinion")
+    _claim(con, "c2", "a1", "Elabe", 1, day, 60, "=", "pourcent", "avoir|opinion")
+    assert con.execute("select count(*) from contradictions").fetchall() == [(0,)]

@@ -29,6 +29,11 @@ sourced as (
         claims.denial_scope,
         coalesce(claims.theme_owned, false) as theme_owned,
         coalesce(claims.restricted, false) as restricted,
+        coalesce(claims.new_instance, false) as new_instance,
+        -- the claim's own words date its event (a temporal expression in its span), as opposed to a date
+        -- it inherits from its sentence or its statement (`l'hommage rendu mardi aux militaires tués`)
+        exists (select 1 from dates where dates.claim_id = claims.claim_id and dates.start_date is not null)
+            as has_own_date,
         claims.quote_kind,
         claims.quantity,
         claims.quantity_unit,

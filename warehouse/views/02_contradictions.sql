@@ -28,6 +28,14 @@ pairs as (
         right_claim.negation as negation_b,
         left_claim.theme_owned or right_claim.theme_owned as any_theme_owned,
         left_claim.restricted or right_claim.restricted as any_restricted,
+        left_claim.new_instance or right_claim.new_instance as any_new_instance,
+        left_claim.has_own_date and right_claim.has_own_date as both_own_dates,
+        -- actors the two articles share (the same article: all of them)
+        case when left_claim.article_id = right_claim.article_id then null
+             else (select article_links.n_shared from article_links
+                   where article_links.article_id_a = least(left_claim.article_id, right_claim.article_id)
+                       and article_links.article_id_b = greatest(left_claim.article_id, right_claim.article_id))
+        end as shared_actors,
         left_claim.denial_scope as denial_scope_a,
         right_claim.denial_scope as denial_scope_b,
         left_claim.hedged or right_claim.hedged as any_hedged,
@@ -133,6 +141,8 @@ quantity_bounds as (
     from same_time
     -- (a casualty toll without a date of its own may have grown since: not a conflict)
     where has_theme and not casualty_undated and quantity_a is not null and quantity_b is not null and unit_a = unit_b
+        -- a share (`65 % ont une mauvaise opinion`) is a poll's finding about someone, not a count
+        and unit_a not in ('pourcent', '%', 'point')
         -- counts of one thing: both name the same agent, or neither (`ce feu avait parcouru 480 hectares`
         -- and `[l'autre incendie] a parcouru 30 hectares` are two fires)
         and coalesce(agent_a, '') = coalesce(agent_b, '')
@@ -156,6 +166,10 @@ date_conflicts as (
     from pairs
     where has_theme and event_start_a is not null and event_start_b is not null
         and polarity_a = 1 and polarity_b = 1
+        -- each claim dates the event in its own words (not a date inherited from its sentence: `l'hommage
+        -- rendu mardi aux militaires tués`), neither is another occurrence (`la nouvelle campagne`), and two
+        -- articles share at least three actors (two, `France`, `France Télévisions`, is a thin story)
+        and both_own_dates and not any_new_instance and coalesce(shared_actors, 99) >= 3
         and (event_end_a < event_start_b or event_end_b < event_start_a)
         -- reports of one event agree on how many it concerned: `130 femmes tuées en 2017` is not the
         -- killing of `une femme` in July 2019

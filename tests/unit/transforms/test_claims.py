@@ -386,3 +386,18 @@ def test_idioms_and_coordinations_that_state_no_negated_event(nlp):
     # `lancer un appel` is a call, not the beginning of something (`lexicons/verbal_locutions.txt`)
     (call,) = _claims(nlp, "Sa femme a lancé un appel au président.")
     assert call.predicate == "lancer appel"
+
+
+def test_another_occurrence_is_flagged_and_increments_are_no_totals(nlp):
+    (campaign,) = _claims(nlp, "La nouvelle campagne du ministère de la Santé débutera dimanche.")
+    assert campaign.extras["new_instance"] is True
+    (more,) = _claims(nlp, "Quelques heures plus tard, deux nouvelles explosions sont survenues.")
+    assert more.quantity is None  # an increment, not how many explosions there were
+    (total,) = _claims(nlp, "Six explosions sont survenues dimanche.")
+    assert (total.quantity, total.extras["new_instance"]) == (6, False)
+
+
+def test_juxtaposed_clauses_have_their_own_polarity(nlp):
+    refuses, sweats = _claims(nlp, "Il n'accepte pas la contradiction, il transpire la haine de l'autre.")
+    assert (refuses.polarity, sweats.polarity) == (-1, 1)
+    assert sweats.text == "il transpire la haine de l'autre"
