@@ -206,6 +206,16 @@ def _reading_source(verb: Token) -> tuple[int, int] | None:
     return None
 
 
+# verbs that report speech only after the words they report (`"…", a-t-il poursuivi`): `il a continué à
+# travailler`, `la justice poursuit ses investigations` report nothing
+_INVERTED_ONLY = frozenset({"poursuivre", "continuer", "enchaîner"})
+
+
+def _after_the_words(verb: Token) -> bool:
+    first = _verb_group_start_index(verb)
+    return first > 0 and verb.doc[first - 1].text in (",", "»", '"', "”")
+
+
 def _reporting_verbs(tokens: list[Token]) -> list[Token]:
     lexicon = reporting_lexicon()
     return [
@@ -214,6 +224,7 @@ def _reporting_verbs(tokens: list[Token]) -> list[Token]:
         if t.pos_ == "VERB"
         and t.lemma_ in lexicon
         and _is_impersonal_reading(t)
+        and (t.lemma_ not in _INVERTED_ONLY or _after_the_words(t))
         and (
             t.morph.get("VerbForm", [""])[0] != "Part"
             or any(c.dep_.startswith("aux") for c in t.children)

@@ -401,3 +401,10 @@ def test_juxtaposed_clauses_have_their_own_polarity(nlp):
     refuses, sweats = _claims(nlp, "Il n'accepte pas la contradiction, il transpire la haine de l'autre.")
     assert (refuses.polarity, sweats.polarity) == (-1, 1)
     assert sweats.text == "il transpire la haine de l'autre"
+
+
+def test_continuation_verbs_report_only_after_the_words(nlp):
+    (quote,) = _claims(nlp, "« Nous resterons », poursuit le ministre.")
+    assert (quote.quote_kind, quote.speaker_text) == ("direct", "le ministre")
+    (aspect,) = _claims(nlp, "Il a continué à travailler.")
+    assert (aspect.quote_kind, aspect.speaker_text) == ("narrative", None)
