@@ -310,6 +310,15 @@ def _cue_text(tokens: list[Token]) -> str:
     return " ".join(joined)
 
 
+def _in_parentheses(token: Token) -> bool:
+    """The token lies between a parenthesis and its closing one in its sentence (`D (deux trains sur
+    cinq et aucune circulation…)`), whatever the parser attached them to."""
+    sentence = token.sent
+    opened = next((t.text for t in reversed(sentence[: token.i - sentence.start]) if t.text in "()"), None)
+    closed = next((t.text for t in sentence[token.i - sentence.start + 1 :] if t.text in "()"), None)
+    return opened == "(" and closed == ")"
+
+
 def _polarity(tokens: list[Token], main: Token | None) -> tuple[int, str | None]:
     """-1 when the proposition's own predicate is negated (`n'ont pas repris`, `personne n'a été tué`)."""
     words = [t.lower_ for t in tokens]
@@ -334,9 +343,17 @@ def _polarity(tokens: list[Token], main: Token | None) -> tuple[int, str | None]
         return 1, None  # restrictive `ne … que`, expletive `ne`
     if main is None:
         return -1, _cue_text(strong[:2])
+    leading = [t for t in tokens if t.i < main.i]
+    if (
+        _is_infinitive(main)
+        and any(t.lower_ in _NEGATORS for t in leading)
+        and all(t.lower_ in _INFINITIVE_NEGATION or t.is_quote for t in leading)
+    ):
+        return -1, _cue_text([t for t in leading if not t.is_quote])  # `ne pas "avoir de date"`
     ids = {t.i for t in tokens}
     for t in strong + [t for t in tokens if t.lower_ in ("ne", "n'", "n’")]:
-        node, blocked, hops = t, False, 0
+        node, blocked, hops = t, _in_parentheses(t) and not _in_parentheses(main), 0
+        # (`D (deux trains sur cinq et aucune circulation…)`: a negation in an aside negates the aside)
         while node.i != main.i and hops < 12:
             if node.i != t.i and _is_clause_boundary(node):
                 blocked = True  # the negation belongs to a subordinate or coordinated clause
@@ -702,7 +719,10 @@ def event_head(main: Token | None) -> Token | None:
         main = event_noun
     elif main.lemma_ in _DECISION_VERBS:
         # `a décidé de suspendre l'entraînement`: the decided action is the event
-        action = next((c for c in main.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB"), None)
+        # (an infinitive: `accepte la contradiction, il transpire…` decides nothing about `transpirer`)
+        action = next(
+            (c for c in main.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB" and _is_infinitive(c)), None
+        )
         main = action if action is not None else main
     decided = _decided_action(main)
     if decided is not None:
@@ -895,7 +915,7 @@ def core_arguments(main: Token | None) -> list[str]:
 _DECISION_VERBS = frozenset({"décider", "choisir", "accepter", "entreprendre", "commencer", "continuer", "poursuivre"})
 _MEASURES = frozenset(
     {"pourcent", "%", "point", "euro", "dollar", "million", "milliard", "an", "annee", "mois", "jour", "heure"}
-    | {"minute", "kilometre", "metre", "kilo", "tonne", "degre"}
+    | {"minute", "kilometre", "metre", "kilo", "tonne", "degre", "hectare", "litre", "kilogramme", "gramme"}
 )
 _PROJECTILES = frozenset({"missile", "roquette", "obus", "frappe", "attaque", "drone", "bombe"})
 
@@ -1009,6 +1029,10 @@ def _denial_scope(main: Token | None) -> str | None:
     return None
 
 
+# `66 % des Français disent ne pas…`: a share of a population speaks for that part of it only
+_SHARE_SPEAKER = re.compile(r"\d\s*(?:%|pour\s*cent)|\b(?:tiers|quart|moitié|majorité|minorité)\s+d", re.I)
+# a share of a population as subject: the claim is about that part of it
+_SHARE_NOUNS = frozenset({"tiers", "quart", "moitié", "majorité", "minorité", "proportion", "pourcentage", "pourcent"})
 # `seulement`, `uniquement`, `ne … que`, `une seule banque`: the claim asserts part of the event only
 _RESTRICTIVE = frozenset({"seulement", "uniquement", "exclusivement", "seul", "seule", "seuls", "seules"})
 
@@ -1019,6 +1043,13 @@ def is_restricted(tokens: list[Token], main: Token | None) -> bool:
     banque n'aurait pas refusé`): it neither affirms nor denies the event as a whole."""
     if main is None:
         return False
+    subjects = [c for c in main.children if c.dep_.startswith("nsubj")]
+    if any(t.lemma_.lower() in _SHARE_NOUNS or t.text == "%" for s in subjects for t in s.subtree):
+        return True  # `66 % des Français ont…`: a part of them
+    if any(
+        t.lemma_.lower() in _SHARE_NOUNS and any(c.dep_ == "nmod" for c in t.children) and t.i < main.i for t in tokens
+    ):
+        return True  # `seul un tiers des Français fait confiance` (however the parser attached `tiers`)
     words = [t.lower_ for t in tokens]
     restrictive_que = any(w in ("ne", "n'", "n’") for w in words) and any(
         t.lower_ in ("que", "qu'", "qu’") and t.dep_ not in ("mark", "obj", "nsubj") and t.i > main.i for t in tokens
@@ -1117,6 +1148,7 @@ def _coordinated_participle(main: Token | None) -> tuple[Token, Token] | None:
     return None
 
 
+_INFINITIVE_NEGATION = frozenset({"ne", "n'", "n’", "pas", "rien", "jamais", "plus", "point"})
 _CLAUSE_SUBJECTS = frozenset({"il", "elle", "ils", "elles", "on", "je", "j'", "j’", "nous", "vous"})
 
 
@@ -1369,7 +1401,8 @@ def extract_sentence_claims(
                         "denial_scope": _denial_scope(main) if polarity == -1 else None,
                         "theme_owned": _theme_owned(main),
                         "anaphoric": theme == "_" and is_anaphoric_event_noun(main),
-                        "restricted": is_restricted(prop_tokens, main),
+                        "restricted": is_restricted(prop_tokens, main)
+                        or bool(sp_text and _SHARE_SPEAKER.search(sp_text)),
                         "new_instance": event_is_new_instance(main),
                     },
                 )
@@ -1518,6 +1551,12 @@ def extract_sentence_claims(
                     and (c.lower_ in ("ne", "n'", "n’", "pas", "rien", "jamais", "plus") or c.dep_.startswith("aux"))
                 ]
             )
+            # `a déploré ne pas "avoir de date"`: the negation right before the infinitive is its own,
+            # whatever the parser attached it to (a quotation mark in between)
+            first = doc.char_span(inf_start, inf_start + 1, alignment_mode="expand")
+            k = first.start - 1 if first is not None else -1
+            while k > verb.i and doc[k].lower_ in _INFINITIVE_NEGATION | {'"', "«", "“"}:
+                inf_start, k = doc[k].idx, k - 1
             make(inf_start, end, "indirect", verb, subject[:2], subject[2], (start, inf_start))
             return claims
         # the object, also when the parser hangs it on a time adverbial (`a annoncé dimanche la suspension`)

@@ -408,3 +408,24 @@ def test_continuation_verbs_report_only_after_the_words(nlp):
     assert (quote.quote_kind, quote.speaker_text) == ("direct", "le ministre")
     (aspect,) = _claims(nlp, "Il a continué à travailler.")
     assert (aspect.quote_kind, aspect.speaker_text) == ("narrative", None)
+
+
+def test_held_out_false_reports_rules(nlp):
+    # `ne pas` before a quoted infinitive negates it
+    (date,) = _claims(nlp, 'Le secrétaire général a déploré ce vendredi ne pas "avoir de date de rendez-vous".')
+    assert date.polarity == -1
+    # a share of a population (subject or speaker) is part of it only
+    (third,) = _claims(nlp, "Selon un sondage Ifop, seul un tiers des Français fait confiance à Emmanuel Macron.")
+    (share,) = _claims(nlp, "Dans un sondage Ifop, 66% des Français disent ne pas faire confiance au gouvernement.")
+    assert third.extras["restricted"] and share.extras["restricted"]
+    # a negation in parentheses negates the aside
+    (lines,) = _claims(
+        nlp, "La ligne sera touchée, tout comme la ligne D (deux trains sur cinq et aucune circulation à Châtelet)."
+    )
+    assert lines.polarity == 1
+    # a surface is a measure, not a participant
+    (burnt,) = _claims(nlp, "Plus de 300 hectares ont brûlé vendredi.")
+    assert burnt.event_key.endswith("|_")
+    # `accepter` decides an infinitive only (`il n'accepte pas la contradiction, il transpire…`)
+    refuses, _ = _claims(nlp, "M. Ruffin, il n'accepte pas la contradiction, il transpire la haine.")
+    assert refuses.event_key == "accepter|contradiction"
