@@ -293,3 +293,18 @@ def test_shares_are_not_counts(con):
     _claim(con, "c1", "a1", "Ifop", 1, day, 65, "=", "pourcent", "avoir|opinion")
     _claim(con, "c2", "a1", "Elabe", 1, day, 60, "=", "pourcent", "avoir|opinion")
     assert con.execute("select count(*) from contradictions").fetchall() == [(0,)]
+
+
+def test_only_counts_that_are_the_news_conflict(con):
+    """12 départements on alert at dawn, 11 at 16:00; 984 products sold by one retailer, 434 by
+    another: counts of other events are tallies and measurements, not conflicting reports."""
+    day = date(2018, 1, 28)
+    _claim(con, "c1", "a1", "Météo France", 1, day, 12, "=", "departement", "maintenir|vigilance")
+    _claim(con, "c2", "a1", "préfecture", 1, day, 11, "=", "departement", "maintenir|vigilance")
+    assert con.execute("select count(*) from contradictions").fetchall() == [(0,)]
+    _claim(con, "c3", "a1", "police", 1, day, 3, "=", "personne", "tuer|personne")
+    _claim(con, "c4", "a1", "hôpital", 1, day, 5, "=", "personne", "tuer|personne")
+    con.execute("update claims set event_start = period_start, event_end = period_end")  # (dated tolls)
+    assert con.execute("select kind, claim_id_a, claim_id_b from contradictions").fetchall() == [
+        ("quantity", "c3", "c4")
+    ]

@@ -143,6 +143,8 @@ quantity_bounds as (
     where has_theme and not casualty_undated and quantity_a is not null and quantity_b is not null and unit_a = unit_b
         -- a share (`65 % ont une mauvaise opinion`) is a poll's finding about someone, not a count
         and unit_a not in ('pourcent', '%', 'point')
+        -- an event whose count is the news (see is_counted_event)
+        and is_counted_event(event_key)
         -- counts of one thing: both name the same agent, or neither (`ce feu avait parcouru 480 hectares`
         -- and `[l'autre incendie] a parcouru 30 hectares` are two fires)
         and coalesce(agent_a, '') = coalesce(agent_b, '')
