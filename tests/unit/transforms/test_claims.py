@@ -429,3 +429,8 @@ def test_held_out_false_reports_rules(nlp):
     # `accepter` decides an infinitive only (`il n'accepte pas la contradiction, il transpire…`)
     refuses, _ = _claims(nlp, "M. Ruffin, il n'accepte pas la contradiction, il transpire la haine.")
     assert refuses.event_key == "accepter|contradiction"
+
+
+def test_deceder_is_a_death(nlp):
+    (toll,) = _claims(nlp, "Cinq résidents de l'Ehpad sont décédés dimanche soir.")
+    assert (toll.event_key, toll.quantity) == ("tuer|resident", 5)
