@@ -135,9 +135,21 @@ def publish(staging: Path, target: Path) -> None:
     os.replace(staging, target)
 
 
+def _unique_names(names: list[str]) -> list[str]:
+    """`source_uri`, `source_uri` → `source_uri`, `source_uri_2` (a frame needs unique column names;
+    SQL allows `select a.source_uri, b.source_uri`)."""
+    seen: dict[str, int] = {}
+    unique = []
+    for name in names:
+        seen[name] = seen.get(name, 0) + 1
+        unique.append(name if seen[name] == 1 else f"{name}_{seen[name]}")
+    return unique
+
+
 def fetch_frame(con: duckdb.DuckDBPyConnection, sql: str, params: list | None = None) -> pl.DataFrame:
     """Run a query with bound parameters and return a Polars frame (via Arrow)."""
-    frame = pl.from_arrow(con.sql(sql, params=params or None).to_arrow_table())
+    table = con.sql(sql, params=params or None).to_arrow_table()
+    frame = pl.from_arrow(table.rename_columns(_unique_names(table.column_names)))
     assert isinstance(frame, pl.DataFrame)
     return frame
 
