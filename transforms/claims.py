@@ -699,6 +699,7 @@ def _is_imperative(verb: Token) -> bool:
         verb.pos_ == "VERB"
         and verb.lower_.endswith(("ez", "ons"))
         and "Fin" in verb.morph.get("VerbForm")
+        and verb.dep_ != "conj"  # (`nous partirons et reviendrons`: the subject is the first verb's)
         and not any(c.dep_.startswith(("nsubj", "expl")) for c in verb.children)
     )
 

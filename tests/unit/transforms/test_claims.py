@@ -317,6 +317,9 @@ def test_definite_event_noun_takes_the_theme_of_its_antecedent(nlp):
 def test_an_order_asserts_no_event(nlp):
     (claim,) = _claims(nlp, "Ne relayez plus cette fausse information, a-t-elle déclaré.")
     assert claim.event_key == "none|_"
+    # a second verb sharing its subject is no order
+    _, then = _claims(nlp, "Nous reprendrons les opérations et poursuivrons la mission.")
+    assert then.event_key == "continuer|operation"
 
 
 def test_negation_scopes_that_do_not_deny_the_whole_event(nlp):
