@@ -181,8 +181,7 @@ _PARTICIPLE_LIKE_PRESENT = re.compile(r"(?:dit|crit)$")
 
 def _is_inverted_present(token: Token) -> bool:
     return (
-        token.i > 0
-        and token.doc[token.i - 1].text in (",", "»", '"', "”")
+        _after_the_words(token)
         and bool(_PARTICIPLE_LIKE_PRESENT.search(token.lower_))
         and not any(c.dep_.startswith("aux") for c in token.children)
     )
@@ -744,9 +743,13 @@ def _is_y_aller_de(verb: Token) -> bool:
 
 
 def predicate_and_key(main: Token | None) -> tuple[str | None, str, str]:
-    """(predicate lemma, theme lemma, event_key) of the event `main` names (see `event_head`).
-    Nominalisations map to their verb; `lancer`/`tirer` + a projectile is an attack."""
-    main = event_head(main)
+    """(predicate lemma, theme lemma, event_key) of the event `main` names (see `event_head`)."""
+    return _key_of_head(event_head(main))
+
+
+def _key_of_head(main: Token | None) -> tuple[str | None, str, str]:
+    """Key of an event head. Nominalisations map to their verb; `lancer`/`tirer` + a projectile is
+    an attack."""
     if main is None:
         return None, "_", "none|_"
     lemma = _verb_lemma(main)
@@ -795,11 +798,10 @@ def predicate_and_key(main: Token | None) -> tuple[str | None, str, str]:
     return lemma, theme, key
 
 
-def is_anaphoric_event_noun(main: Token | None) -> bool:
+def is_anaphoric_event_noun(head: Token | None) -> bool:
     """The proposition's event is a definite, possessed or demonstrative noun (`notre départ`, `ce
     retrait`, `le départ`): an event already known from the discourse, whose unstated participants
     are those of its antecedent (an indefinite, `un départ`, introduces a new one)."""
-    head = event_head(main)
     if head is None or head.pos_ != "NOUN":
         return False
     return any(
@@ -930,10 +932,9 @@ def _is_new_instance(noun: Token) -> bool:
     return any(c.dep_ in ("amod", "det") and c.lemma_.lower() in _NEW_INSTANCE for c in noun.children)
 
 
-def event_is_new_instance(main: Token | None) -> bool:
-    """The event, or its theme, is marked as another occurrence (`la nouvelle campagne débutera
-    dimanche`, `une nouvelle attaque`): not one an earlier report dated."""
-    head = event_head(main)
+def event_is_new_instance(head: Token | None) -> bool:
+    """The event (its head, see `event_head`), or its theme, is marked as another occurrence (`la
+    nouvelle campagne débutera dimanche`, `une nouvelle attaque`): not one an earlier report dated."""
     if head is None:
         return False
     return any(_is_new_instance(t) for t in [head, *_participants(head)] if t.pos_ in ("NOUN", "PROPN"))
@@ -1344,7 +1345,8 @@ def extract_sentence_claims(
                     a, b = _trim(text, a, coordinated[1].idx)
                     prop_tokens = _tokens_in(doc, a, b)
             polarity, cue = _polarity(prop_tokens, main)
-            predicate, theme, key = predicate_and_key(main)
+            head = event_head(main)  # (once per claim: the key and the flags below read it)
+            predicate, theme, key = _key_of_head(head)
             if kind != "indirect" and _bare_infinitive(main):
                 # `Ne pas ouvrir le marché de Noël serait céder…`: an infinitive heading the sentence is
                 # a topic or a hypothesis, not a statement that the market is (not) open (an infinitive
@@ -1401,10 +1403,10 @@ def extract_sentence_claims(
                         "anterior": _is_anterior(main),
                         "denial_scope": _denial_scope(main) if polarity == -1 else None,
                         "theme_owned": _theme_owned(main),
-                        "anaphoric": theme == "_" and is_anaphoric_event_noun(main),
+                        "anaphoric": theme == "_" and is_anaphoric_event_noun(head),
                         "restricted": is_restricted(prop_tokens, main)
                         or bool(sp_text and _SHARE_SPEAKER.search(sp_text)),
-                        "new_instance": event_is_new_instance(main),
+                        "new_instance": event_is_new_instance(head),
                     },
                 )
             )
