@@ -4,11 +4,12 @@
     .venv/bin/python -m bench.score_claims --export F --orangesum ID... [--sentences 4]
 
 `bench/labels/claims.csv` lists, for each labelled sentence (a seed sentence, or one of the first
-sentences of an OrangeSum article), every claim it holds: `anchor` (a phrase of the sentence inside
+sentences of an OrangeSum article, given by its character offsets in the cleaned body), every claim it
+holds: `anchor` (a phrase of the sentence inside
 the claim's proposition, e.g. its verb group), `quote_kind` (direct, indirect, selon, narrative, or
 `-` for a sentence without any claim), `speaker` (`@actor-id` for a named actor, otherwise the
 speaker's words, empty for narrative claims), `polarity` (1 affirmed, -1 denied) and `hedged`
-(0/1). A system claim matches a labelled one when it lies in the same sentence and its span
+(0/1). A system claim matches a labelled one when it starts in the same sentence and its span
 contains the anchor. Reported: claim detection P/R/F1, and over matched claims the accuracy of the
 speaker (attributed claims), polarity, hedging and quote kind; then sentences/s of the stage.
 """
@@ -32,7 +33,7 @@ from transforms.text_norm import fold_quotes
 
 ROOT = Path(__file__).resolve().parent.parent
 LABELS = ROOT / "bench/labels/claims.csv"
-COLUMNS = ["doc_key", "sentence_idx", "anchor", "quote_kind", "speaker", "polarity", "hedged"]
+COLUMNS = ["doc_key", "sentence_start", "sentence_end", "anchor", "quote_kind", "speaker", "polarity", "hedged"]
 
 
 def system_claims(bodies: dict[str, str]) -> tuple[pl.DataFrame, pl.DataFrame, float]:
@@ -61,26 +62,33 @@ def _speaker_ok(gold: str, claim: dict) -> bool:
     return bool(said) and (wanted in said or said in wanted) and claim["speaker_actor_id"] is None
 
 
-def match(labels: list[dict], sentences: pl.DataFrame, claims: pl.DataFrame) -> tuple[list, list, list]:
-    """(matched (gold, system) pairs, unmatched gold, unmatched system claims) over the labelled sentences."""
-    text_of = {(r["article_id"], r["sentence_idx"]): r for r in sentences.iter_rows(named=True)}
-    scope = {(r["doc_key"], int(r["sentence_idx"])) for r in labels}
-    system = [c for c in claims.iter_rows(named=True) if (c["article_id"], c["sentence_idx"]) in scope]
+def match(labels: list[dict], bodies: dict[str, str], claims: pl.DataFrame) -> tuple[list, list, list]:
+    """(matched (gold, system) pairs, unmatched gold, unmatched system claims) over the labelled sentences
+    (character regions of the cleaned bodies, so that a change of sentence segmentation does not move
+    them)."""
+    regions = {(r["doc_key"], int(r["sentence_start"]), int(r["sentence_end"])) for r in labels}
+
+    def in_scope(c: dict) -> bool:
+        return any(doc == c["article_id"] and a <= c["char_start"] < b for doc, a, b in regions)
+
+    system = [c for c in claims.iter_rows(named=True) if in_scope(c)]
     used: set[str] = set()
     matched, missed = [], []
     for gold in labels:
         if gold["quote_kind"] == "-":
             continue
-        sentence = text_of[(gold["doc_key"], int(gold["sentence_idx"]))]
-        at = _normal(sentence["text"]).find(_normal(gold["anchor"]))
+        region_start, region_end = int(gold["sentence_start"]), int(gold["sentence_end"])
+        text = bodies[gold["doc_key"]][region_start:region_end]
+        at = _normal(text).find(_normal(gold["anchor"]))
         if at < 0:
-            raise SystemExit(f"anchor {gold['anchor']!r} not in sentence {sentence['text']!r}")
-        start = sentence["char_start"] + _offset(sentence["text"], at)
+            raise SystemExit(f"anchor {gold['anchor']!r} not in sentence {text!r}")
+        start = region_start + _offset(text, at)
         candidates = [
             c
             for c in system
             if c["claim_id"] not in used
-            and (c["article_id"], c["sentence_idx"]) == (gold["doc_key"], int(gold["sentence_idx"]))
+            and c["article_id"] == gold["doc_key"]
+            and region_start <= c["char_start"] < region_end
             and c["char_start"] <= start < c["char_end"]
         ]
         if not candidates:
@@ -126,7 +134,7 @@ def report(matched: list, missed: list, spurious: list, show_errors: bool) -> No
     )
     if show_errors:
         for gold in missed:
-            print(f"  missed: {gold['doc_key']}#{gold['sentence_idx']} {gold['quote_kind']} {gold['anchor']!r}")
+            print(f"  missed: {gold['doc_key']}@{gold['sentence_start']} {gold['quote_kind']} {gold['anchor']!r}")
         for claim in spurious:
             print(f"  spurious: {claim['article_id']}#{claim['sentence_idx']} {claim['quote_kind']} {claim['text']!r}")
         for g, c in attributed:
@@ -157,13 +165,14 @@ def export(path: Path, orangesum_ids: list[str], first_sentences: int) -> None:
                 continue
             key = (s["article_id"], s["sentence_idx"])
             rows = by_sentence.get(key) or [None]
+            region = (s["article_id"], s["char_start"], s["char_end"])
             for c in rows:
                 if c is None:
-                    writer.writerow([*key, "", "-", "", "", "", s["text"]])
+                    writer.writerow([*region, "", "-", "", "", "", s["text"]])
                     continue
                 speaker = f"@{c['speaker_actor_id']}" if c["speaker_actor_id"] else (c["speaker_text"] or "")
                 anchor = " ".join(c["text"].split()[:6])
-                writer.writerow([*key, anchor, c["quote_kind"], speaker, c["polarity"], int(c["hedged"]), s["text"]])
+                writer.writerow([*region, anchor, c["quote_kind"], speaker, c["polarity"], int(c["hedged"]), s["text"]])
     print(f"draft written to {path}: correct every row by hand")
 
 
@@ -182,7 +191,7 @@ def main() -> None:
     keys = {row["doc_key"] for row in labels}
     bodies = {k: v for k, v in bodies_of(load_corpus(keys)).items() if k in keys}
     sentences, claims, seconds = system_claims(bodies)
-    report(*match(labels, sentences, claims), args.show_errors)
+    report(*match(labels, bodies, claims), args.show_errors)
     print(
         f"claims stage (parse + extraction, {sentences.height} sentences): {sentences.height / seconds:,.0f} "
         "sentences/s"

@@ -73,7 +73,7 @@ _HEDGE_PHRASES = re.compile(
     re.I,
 )
 _ANAPHORIC_REPORT = re.compile(
-    r"^(?:ces|cette|ses|ces mêmes|les)\s+(?:informations?|affirmations?|allégations?|accusations?|propos|"
+    r"^(?:ces|cette|ses|ces mêmes|les)\s+(?P<noun>informations?|affirmations?|allégations?|accusations?|propos|"
     r"rumeurs?|déclarations?|révélations?|assertions?|informations de presse|articles?)\b",
     re.I,
 )
@@ -703,6 +703,9 @@ def _is_imperative(verb: Token) -> bool:
     )
 
 
+_WISH_VERBS = frozenset({"vouloir", "souhaiter", "espérer", "désirer", "rêver", "préférer"})
+
+
 def event_head(main: Token | None) -> Token | None:
     """The token that names the proposition's event: an event noun object of a reporting or light
     verb (`a annoncé la suspension des opérations` → `suspension`), the action of a decision, the
@@ -711,6 +714,10 @@ def event_head(main: Token | None) -> Token | None:
         # `S'il y avait le moindre risque, les écoles n'auraient pas rouvert` asserts no risk
         return None
     main = _periphrasis_verb(main)
+    if main.lemma_ in _WISH_VERBS and main.pos_ == "VERB":
+        # `ses clients ne souhaitaient pas s'exprimer`, `il veut y croire`: a wish or a hope asserts no
+        # event, neither the wished one nor a state sources could disagree on
+        return None
     reported = _fait_etat_de(main) or _existential_noun(main)
     if reported is not None:
         main = reported  # `ont fait état de lignes électriques tombées`: what is reported is the event
@@ -1352,6 +1359,10 @@ def extract_sentence_claims(
                 # a topic or a hypothesis, not a statement that the market is (not) open (an infinitive
                 # reported by a verb, `a démenti avoir frappé`, is an indirect claim and keeps its event)
                 predicate, theme, key = None, "_", "none|_"
+            if _is_question(text, a, b):
+                # `Si j'étais une femme, vous m'auriez serré la main ?`: a question asserts nothing, whoever
+                # asks it
+                predicate, theme, key = None, "_", "none|_"
             stance = reporting_lexicon().get(verb_here.lemma_) if verb_here is not None else None
             negated_report = verb_here is not None and _is_negated_verb(verb_here)
             if stance == "deny" and not negated_report:
@@ -1609,6 +1620,14 @@ def extract_sentence_claims(
     return claims
 
 
+_QUESTION_END = re.compile(r"[\s\"»”’)]*\?")
+
+
+def _is_question(text: str, start: int, end: int) -> bool:
+    """The proposition `text[start:end]` is a question: it ends with `?`, or its quotation closes on one."""
+    return text[start:end].rstrip().endswith("?") or _QUESTION_END.match(text, end) is not None
+
+
 def claim_id(article_id: str, char_start: int, char_end: int) -> str:
     return hashlib.sha1(f"{article_id}:{char_start}:{char_end}".encode()).hexdigest()[:16]
 
@@ -1637,6 +1656,30 @@ def _report_author(text: str) -> str | None:
     return None
 
 
+# how many sentences back a demonstrative (`ces informations`) finds the report it takes up (a report is
+# often developed over a few sentences before it is denied)
+_REPORT_ANAPHORA_WINDOW = 4
+
+
+def _is_report_antecedent(claims: list[Claim], target: int, index: int) -> bool:
+    """Whether `claims[target]` can be the report that `claims[index]` (`ces accusations`) takes up: a
+    demonstrative points to something just said, within four sentences, and to the nearest mention of
+    its noun (`… enquêtent sur des accusations de financement. L'ex-président a toujours rejeté ces
+    accusations`: those accusations, not a quotation four sentences back)."""
+    anaphor, candidate = claims[index], claims[target]
+    if anaphor.sentence_idx - candidate.sentence_idx > _REPORT_ANAPHORA_WINDOW:
+        return False
+    noun = _ANAPHORIC_REPORT.match(anaphor.text)
+    if noun is None:
+        return True
+    stem = fold_accents(noun.group("noun").lower()).rstrip("sx")
+    return not any(
+        stem in fold_accents(c.text.lower())
+        for c in claims[target + 1 : index]
+        if c.sentence_idx > candidate.sentence_idx
+    )
+
+
 def link_article_claims(claims: list[Claim]) -> list[Claim]:
     """Within one article: pronoun and continuation speakers take the most recent named speaker; a
     denial of `ces informations` responds to the most recent attributed claim before it."""
@@ -1652,6 +1695,8 @@ def link_article_claims(claims: list[Claim]) -> list[Claim]:
                 # `les allégations du documentaire`: the report of whoever it names, or of nobody quoted
                 named = [c for c in previous if author in fold_accents((c.speaker_text or "").lower())]
                 target = named[-1] if named else None
+            elif target is not None and not _is_report_antecedent(claims, claims.index(target), index):
+                target = None
             if target is not None:
                 claim.responds_to_index = claims.index(target)
                 claim.predicate, claim.theme, claim.event_key = target.predicate, target.theme, target.event_key

@@ -35,6 +35,7 @@ DATE_SCHEMA = {
     "start_date": pl.Date,
     "end_date": pl.Date,
     "anchor": pl.String,
+    "calendar": pl.Boolean,
 }
 _LEAD_WINDOW = 6
 # How a sentence's tense orients a bare weekday or day-month: back, nearest, forward.
@@ -173,6 +174,13 @@ def infer_publications(articles: pl.DataFrame, timex: pl.DataFrame, sentences: p
     return pl.DataFrame(rows, schema=PUBLICATION_SCHEMA) if rows else pl.DataFrame(schema=PUBLICATION_SCHEMA)
 
 
+def names_calendar_date(reading: dict) -> bool:
+    """The expression names its month or year (`le 3 janvier`, `en 2014`, `mars dernier`), as opposed to
+    a deictic one (`vendredi`, `hier`, `dans la nuit`, `la semaine dernière`) whose day depends on when
+    the text was written: a republished or updated article shifts it."""
+    return reading.get("kind") == "date" and (reading.get("month") is not None or reading.get("year") is not None)
+
+
 def resolve_dates(timex: pl.DataFrame, publications: pl.DataFrame) -> pl.DataFrame:
     """Resolve every expression against its article's publication interval.
 
@@ -213,6 +221,7 @@ def resolve_dates(timex: pl.DataFrame, publications: pl.DataFrame) -> pl.DataFra
                 "start_date": resolved.start,
                 "end_date": resolved.end,
                 "anchor": resolved.anchor,
+                "calendar": names_calendar_date(reading),
             }
         )
     return pl.DataFrame(rows, schema=DATE_SCHEMA) if rows else pl.DataFrame(schema=DATE_SCHEMA)

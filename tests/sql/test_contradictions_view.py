@@ -35,14 +35,17 @@ def _link(con, article_a, article_b, shared=2):
     con.execute("insert into article_links values (?, ?, ?, 0.5)", [article_a, article_b, shared])
 
 
-def _own_dates(con, *claim_ids):
-    """The claims' own words date them: a temporal expression in their span (`dates.claim_id`)."""
+def _own_dates(con, *claim_ids, calendar=True):
+    """The claims' own words date them: a temporal expression in their span (`dates.claim_id`) that names
+    its month or year (`calendar`), or a deictic one (`vendredi`) when `calendar` is false."""
     for claim_id in claim_ids:
         con.execute(
-            """insert into dates (date_id, article_id, claim_id, surface, timex_type, start_date, end_date, anchor)
-               select 'd' || claim_id, article_id, claim_id, 'date', 'DATE', event_start, event_end, 'absolute'
+            """insert into dates (date_id, article_id, claim_id, surface, timex_type, start_date, end_date, anchor,
+                                 calendar)
+               select 'd' || claim_id, article_id, claim_id, 'date', 'DATE', event_start, event_end, 'absolute',
+                      ?
                from claims where claim_id = ?""",
-            [claim_id],
+            [calendar, claim_id],
         )
 
 
@@ -181,10 +184,13 @@ def test_opposite_claims_about_different_agents_do_not_conflict(con):
     assert con.execute("select count(*) from contradictions").fetchall() == [(0,)]
     con.execute("update claims set agent = null where claim_id = 'c2'")  # unknown agent: may be the same
     assert con.execute("select count(*) from contradictions").fetchall() == [(1,)]
+    # a pronoun agent (`?`: `il ne serrait pas la main`, `vous m'auriez serré la main`) is nobody in particular
+    con.execute("update claims set agent = '?'")
+    assert con.execute("select count(*) from contradictions").fetchall() == [(0,)]
 
 
 def test_an_undated_casualty_report_contradicts_a_dated_denial_whatever_its_day(con):
-    _link(con, "a1", "a2")
+    _link(con, "a1", "a2", shared=3)
     con.execute("""insert into claims (claim_id, article_id, text, speaker_text, quote_kind, polarity, hedged,
                    event_key, event_start, event_end, period_start, period_end, negation) values
                    ('c1', 'a1', 'personne n''a été tué ni blessé', null, 'narrative', -1, false, 'blesser|_',
@@ -211,6 +217,10 @@ def test_an_undated_casualty_report_contradicts_a_dated_denial_whatever_its_day(
     assert [r[:3] for r in rows] == [("polarity", "c1", "c2")]
     assert "time uncertain" in rows[0][3]
     assert con.execute("select claim_id_before, claim_id_after from developments").fetchall() == [("c3", "c4")]
+    # a casualty without a theme is the incident its story tells: articles that share few of their actors
+    # (`aucune personne n'a été blessée` on a train, `six passants poignardés` in the street) tell two
+    con.execute("update article_links set actor_jaccard = 0.18")
+    assert con.execute("select count(*) from contradictions where kind = 'polarity'").fetchall() == [(0,)]
 
 
 def test_one_timeline_row_per_event_not_per_kind_of_event(con):
@@ -282,9 +292,15 @@ def test_date_conflicts_need_own_dates_one_occurrence_and_a_story(con):
     _own_dates(con, "c1", "c3", "c4")
     assert con.execute("select count(*) from contradictions where kind = 'date'").fetchall() == [(0,)]
     assert con.execute("select bool_or(date_conflict) from timeline").fetchall() == [(False,)]
-    _own_dates(con, "c2")  # now both killings are dated in their own words
+    _own_dates(con, "c2", calendar=False)  # `tués vendredi`: a deictic date, shifted by a late publication
+    assert con.execute("select count(*) from contradictions where kind = 'date'").fetchall() == [(0,)]
+    assert con.execute("select bool_or(date_conflict) from timeline").fetchall() == [(False,)]
+    con.execute("update dates set calendar = true")  # now both killings are dated with their month
     assert con.execute("select claim_id_a, claim_id_b from contradictions").fetchall() == [("c1", "c2")]
+    assert con.execute("select bool_or(date_conflict) from timeline").fetchall() == [(True,)]
     con.execute("update article_links set n_shared = 2")
+    assert con.execute("select count(*) from contradictions").fetchall() == [(0,)]
+    con.execute("update article_links set n_shared = 3, actor_jaccard = 0.16")  # 3 shared of 19: two stories
     assert con.execute("select count(*) from contradictions").fetchall() == [(0,)]
 
 

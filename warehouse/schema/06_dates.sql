@@ -12,5 +12,6 @@ create table dates (
     modifier      varchar,            -- TIMEX3 mod
     start_date    date,
     end_date      date,
-    anchor        varchar not null    -- absolute | publication | previous | none
+    anchor        varchar not null,   -- absolute | publication | previous | none
+    calendar      boolean             -- names its month or year (`le 3 janvier`), not deictic (`vendredi`)
 );

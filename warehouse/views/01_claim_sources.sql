@@ -34,6 +34,11 @@ sourced as (
         -- it inherits from its sentence or its statement (`l'hommage rendu mardi aux militaires tués`)
         exists (select 1 from dates where dates.claim_id = claims.claim_id and dates.start_date is not null)
             as has_own_date,
+        -- ... and names its month or year (`le 3 janvier`, `en 2014`): a deictic date (`tué vendredi`, `hier`)
+        -- is resolved against a publication day that a republished or updated article shifts
+        exists (select 1 from dates where dates.claim_id = claims.claim_id and dates.start_date is not null
+                                          and dates.calendar)
+            as has_own_calendar_date,
         claims.quote_kind,
         claims.quantity,
         claims.quantity_unit,

@@ -22,10 +22,11 @@ events as (
         list(distinct article_id order by article_id) as article_ids,
         min(coalesce(published_on, published_earliest)) as first_reported_on,
         -- sources conflict on the date when two of the dates they give in their own words cannot
-        -- overlap (a date a claim inherits from its sentence is a guess, not what a source says; `la
-        -- nouvelle campagne` is another occurrence)
-        coalesce(max(event_start) filter (where has_own_date and not new_instance)
-                 > min(event_end) filter (where has_own_date and not new_instance), false) as date_conflict,
+        -- overlap (a date a claim inherits from its sentence is a guess, not what a source says, and so is
+        -- a deictic `vendredi` resolved against a publication day; `la nouvelle campagne` is another
+        -- occurrence)
+        coalesce(max(event_start) filter (where has_own_calendar_date and not new_instance)
+                 > min(event_end) filter (where has_own_calendar_date and not new_instance), false) as date_conflict,
         list(distinct case when event_start = event_end then event_start::varchar
                            else event_start::varchar || '/' || event_end::varchar end) as dates_reported,
         list(distinct date_label(event_start, event_end)) as dates_reported_labels,

@@ -46,6 +46,40 @@ def test_denial_of_an_earlier_report_points_at_it(nlp):
     assert denial.event_key == first.event_key
 
 
+def test_a_denied_report_is_one_just_said(nlp):
+    """`ces accusations` takes up a report of the last four sentences, and the nearest mention of its noun:
+    not a quotation further back, nor one followed by the accusations themselves."""
+    text = (
+        "Le Premier ministre a affirmé que ses relations avec lui avaient toujours été respectueuses. "
+        "Il n'a fait aucun autre commentaire. La procédure suit son cours. Le procès aura lieu en mai. "
+        "Le tribunal siégera à Paris. L'ex-président a toujours rejeté ces accusations."
+    )
+    assert _claims(nlp, text)[-1].responds_to_index is None
+    text = (
+        "Le quotidien a affirmé que de faux comptes se multipliaient sur les réseaux sociaux. "
+        "Le journal estime qu'au moins 200 comptes sont gérés depuis l'étranger. "
+        "Ces profils diffusent des photos sorties de leur contexte. "
+        "Le gouvernement étranger a démenti ces informations."
+    )
+    claims = _claims(nlp, text)
+    assert claims[-1].responds_to_index == 0 and claims[-1].polarity == -1
+    text = (
+        "Deux diplomates ont indiqué que les discussions avaient repris. "
+        "Des juges enquêtent sur des accusations de corruption. "
+        "Le ministre a rejeté ces accusations."
+    )
+    assert _claims(nlp, text)[-1].responds_to_index is None
+
+
+def test_a_question_or_a_wish_asserts_no_event(nlp):
+    (question,) = _claims(nlp, '"Vous m\'auriez serré la main ?", a demandé le journaliste.')
+    assert question.event_key == "none|_"
+    (wish,) = _claims(nlp, "Ses clients ne souhaitaient pas s'exprimer à ce stade.")
+    assert wish.event_key == "none|_"
+    (fact,) = _claims(nlp, "Ses clients ne se sont pas exprimés à ce stade.")
+    assert fact.event_key != "none|_" and fact.polarity == -1
+
+
 def test_denying_a_negative_is_an_affirmation(nlp):
     (claim,) = _claims(nlp, "Le ministre a démenti ne pas avoir signé le décret.")
     assert claim.polarity == 1

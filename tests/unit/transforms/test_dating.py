@@ -59,6 +59,8 @@ def test_relative_dates_resolve_only_when_the_interval_agrees():
     dates = resolve_dates(timex, publications).sort("date_id")
     assert dates["value"].to_list() == ["XXXX-WXX-4", "2020-01-03"]
     assert dates["anchor"].to_list() == ["none", "publication"]
+    # `le 3 janvier` names its month; `jeudi` is deictic, whatever day it resolves to
+    assert dates["calendar"].to_list() == [False, True]
 
 
 def test_seed_weekdays_resolve_once_the_publication_day_is_known(nlp):

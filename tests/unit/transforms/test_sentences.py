@@ -18,6 +18,33 @@ def test_a_quote_stays_with_its_attribution():
     assert _texts(body) == ['"Nous continuons. Mais rien ne bouge", a-t-il indiqué.', "Le calme est revenu."]
 
 
+def test_sentences_glued_by_lost_line_breaks_are_split():
+    body = 'Il a parlé d\'une "information non confirmée".Le chef du gouvernement a précisé sa pensée.'
+    assert _texts(body) == [
+        'Il a parlé d\'une "information non confirmée".',
+        "Le chef du gouvernement a précisé sa pensée.",
+    ]
+    body = 'Il raconte : "Des gens saignaient du nez""Il n\'y avait pas assez de lits", dit-il.'
+    assert _texts(body) == ['Il raconte : "Des gens saignaient du nez"', '"Il n\'y avait pas assez de lits", dit-il.']
+    assert _texts("Le site www.Orange.fr est ouvert.") == ["Le site www.Orange.fr est ouvert."]
+    body = "Ses parents préfèrent garder le silenceL'avocat des époux a parlé.• Le corps a été retrouvé"
+    assert _texts(body) == [
+        "Ses parents préfèrent garder le silence",
+        "L'avocat des époux a parlé.",
+        "• Le corps a été retrouvé",
+    ]
+    assert _texts("Le HuffPost cite YouTube et franceinfo.") == ["Le HuffPost cite YouTube et franceinfo."]
+
+
+def test_a_french_quotation_mark_with_its_space_opens_a_sentence():
+    assert _texts("Il a dit « non ». « Oui », a répondu Paul.") == ["Il a dit « non ».", "« Oui », a répondu Paul."]
+
+
+def test_a_quotation_that_ends_with_its_sentence_ends_it():
+    body = "\"Je dis ce que j'ai à dire. Sur l'homme.\" Des juges enquêtent."
+    assert _texts(body) == ["\"Je dis ce que j'ai à dire. Sur l'homme.\"", "Des juges enquêtent."]
+
+
 def test_paragraphs_always_break():
     body = "Premier paragraphe sans point\n\nSecond paragraphe."
     assert _texts(body) == ["Premier paragraphe sans point", "Second paragraphe."]
