@@ -60,6 +60,23 @@ _GLUED_SENTENCE = tuple(
     (mark, re.compile(re.escape(mark) + r"(?<=[a-zà-ÿ]{2}" + re.escape(mark) + r")([»\"”]?)(?=[A-ZÀ-Ý][a-zà-ÿ])"))
     for mark in ".!?…"
 )
+# ... also after a closing quote or bracket (`une information".Le chef`)
+_GLUED_AFTER_QUOTE = tuple(
+    (mark, re.compile(re.escape(mark) + r"(?<=[a-zà-ÿ][\"»”)]" + re.escape(mark) + r")(?=[A-ZÀ-Ý][a-zà-ÿ])"))
+    for mark in ".!?…"
+)
+# a line break lost between a lowercase word and the capitalised opening of the next line (a heading
+# glued to its paragraph, `Peur des représaillesSelon Le Parisien`; `garder le silenceL'avocat des
+# époux`): only before a word that opens French sentences, not any capital (`HuffPost`, `YouTube`)
+_OPENERS = (
+    "Le|La|Les|L['’]|Un|Une|Des|Du|De|D['’]|Ce|Cet|Cette|Ces|C['’]|Il|Ils|Elle|Elles|On|Je|J['’]|Nous|Vous|"
+    "Son|Sa|Ses|Leur|Leurs|Pour|Dans|Selon|Sans|Si|Mais|Et|En|Au|Aux|Quant|Après|Avant|Depuis|Alors|Lors|"
+    "Avec|Sur|Par|Parmi|Quand|Comme|Tout|Tous|Toute|Toutes|Interrogée?s?|Contactée?s?|Jointe?s?|Citée?s?|"
+    "Invitée?s?|Questionnée?s?|Face|Outre|Enfin|Pourtant|Ainsi|Qu['’]"
+)
+_GLUED_LINE = re.compile(rf"(?<=[a-zà-ÿ]{{3}})(?=(?:{_OPENERS})(?:\b|(?<=['’])))")
+# a bullet glued to the previous item (`des fouilles.• Les parents`)
+_GLUED_BULLET = re.compile(r"(?<=\S)[ \t]*(?=•)")
 _SPACE_RUN = re.compile(" {2,}")
 _SENTENCE_END = re.compile(r"[.!?…]\s*[\"»”’)]*\s*$")
 _WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
@@ -176,11 +193,17 @@ def _squeeze_blanks(text: str) -> str:
 
 
 def _unglue_sentences(text: str) -> str:
-    """`domestique.Consternant` → `domestique. Consternant`."""
+    """`domestique.Consternant` → `domestique. Consternant`, `information".Le` → `information". Le`;
+    lost line breaks restored as paragraph breaks: `le silenceL'avocat` → `le silence`, a blank line,
+    `L'avocat`; likewise before a glued bullet (`•`)."""
     for mark, glued in _GLUED_SENTENCE:
         if mark in text and glued.search(text):
             text = glued.sub(mark + r"\1 ", text)
-    return text
+    for mark, glued in _GLUED_AFTER_QUOTE:
+        if mark in text:
+            text = glued.sub(mark + " ", text)
+    text = _GLUED_LINE.sub("\n\n", text)  # (a paragraph break: the body's paragraphs are blank-line separated)
+    return _GLUED_BULLET.sub("\n\n", text) if "•" in text else text
 
 
 def _ends_sentence(line: str) -> bool:

@@ -1,10 +1,9 @@
 """Sentence and paragraph segmentation of French news bodies, with offsets into the body.
 
 Rules: a sentence ends at `.`, `!`, `?` or `…` (with any closing quotes or brackets) followed by
-white space and a capital, a digit or an opening quote (or glued to a capitalised word, as in bodies
-whose line breaks were lost: `information".Le chef`), between two quotations that follow each
-other (`…du nez""Il n'y avait…"`), before a bullet (`•`) and between a lowercase word and a glued
-sentence opener (`le silenceL'avocat`, `normesLe gouvernement`); never after a French abbreviation or an
+white space and a capital, a digit or an opening quote, and between two quotations that follow each
+other (`…du nez""Il n'y avait…"`; the cleaning stage restores the spaces and line breaks that scraped
+copy lost, `information".Le chef`, `le silenceL'avocat`); never after a French abbreviation or an
 initial (`M.`, `Mme`, `H.`), and never inside a quotation, so that a multi-sentence quote stays
 with the attribution that follows it (`"… ensemble. Mais …", a-t-il indiqué`). Paragraphs are the
 blank-line separated blocks of the cleaned body.
@@ -77,20 +76,6 @@ _ABBREVIATIONS = frozenset(
     ]
 )
 _BOUNDARY = re.compile(r"[.!?…]+[\"»”’)\]]*(?=\s+(?:[\"«“(\[]\s?)?[A-ZÀ-Ý0-9])")
-# bodies whose line breaks were lost glue sentences together: `information".Le chef`, `du nez""Il n'y
-# avait` (two quotations, one after the other)
-_GLUED_BOUNDARY = re.compile(r"(?<=[\"»”)])[.!?…]+(?=[A-ZÀ-Ý][a-zà-ÿ'’])")
-# ... and a lowercase word glued to the capitalised opening of the next (`garder le silenceL'avocat des
-# époux`, `normesLe gouvernement`, `blessésContactée par`): a word that opens French sentences, not any
-# capital (`HuffPost`, `YouTube`)
-_OPENERS = (
-    "Le|La|Les|L['’]|Un|Une|Des|Du|De|D['’]|Ce|Cet|Cette|Ces|C['’]|Il|Ils|Elle|Elles|On|Je|J['’]|Nous|Vous|"
-    "Son|Sa|Ses|Leur|Leurs|Pour|Dans|Selon|Sans|Si|Mais|Et|En|Au|Aux|Quant|Après|Avant|Depuis|Alors|Lors|"
-    "Avec|Sur|Par|Parmi|Quand|Comme|Tout|Tous|Toute|Toutes|Interrogée?s?|Contactée?s?|Jointe?s?|Citée?s?|"
-    "Invitée?s?|Questionnée?s?|Face|Outre|Enfin|Pourtant|Ainsi|Qu['’]"
-)
-_GLUED_OPENER = re.compile(rf"(?<=[a-zà-ÿ]{{3}})(?=(?:{_OPENERS})(?:\b|(?<=['’])))")
-_BULLET = re.compile(r"(?=•)")
 _NEXT_QUOTE = re.compile(r"\s*[\"«“][A-ZÀ-Ý]")
 _LAST_WORD = re.compile(r"([\w.\-]+)[.!?…]*$")
 _MAX_QUOTE = 1200
@@ -141,13 +126,12 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         para = text[para_start:para_end]
         inside = _quote_spans(para)
         cuts = [0]
-        for match in [*_BOUNDARY.finditer(para), *_GLUED_BOUNDARY.finditer(para)]:
+        for match in _BOUNDARY.finditer(para):
             if _is_abbreviation(para, match.start() + 1):
                 continue
             if any(a < match.start() < b - 1 and match.end() != b for a, b in inside):
                 continue  # (a quotation that ends with its sentence, `…sur l'homme." Des juges…`, ends it)
             cuts.append(match.end())
-        cuts += [m.start() for m in [*_GLUED_OPENER.finditer(para), *_BULLET.finditer(para)] if m.start() > 0]
         # a quotation closed and another opened right after it (`…du nez""Il n'y avait…"`)
         cuts += [b for _, b in inside if _NEXT_QUOTE.match(para, b) and not any(a < b < e for a, e in inside)]
         cuts = sorted(set(cuts))

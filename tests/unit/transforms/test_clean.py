@@ -75,6 +75,20 @@ def test_glued_sentences_get_their_space_back():
     assert body == "Le corps a été retrouvé dans la soirée. Une enquête a été ouverte par le parquet local."
 
 
+def test_lost_line_breaks_are_restored_before_sentence_openers_and_bullets():
+    body = clean_dispatch(
+        "Ses parents préfèrent garder le silenceL'avocat des époux a parlé d'une \"information\".Le corps "
+        "a été retrouvé.• Une marche blanche aura lieu. Le HuffPost cite YouTube et franceinfo."
+    ).body
+    assert [body[a:b] for a, b in split_sentences(body)] == [
+        "Ses parents préfèrent garder le silence",
+        "L'avocat des époux a parlé d'une \"information\".",
+        "Le corps a été retrouvé.",
+        "• Une marche blanche aura lieu.",
+        "Le HuffPost cite YouTube et franceinfo.",
+    ]
+
+
 def test_hard_wrapped_paragraph_is_joined_before_headline_detection():
     import textwrap
 
