@@ -97,7 +97,7 @@ _POUR = re.compile(r"^\s*pour\s+(?P<speaker>[^,]{2,120}?(?:,\s*[A-ZÀ-Ý][^,]{1,
 _INVERTED_SKIP = re.compile(
     r"\s*(?:-t-(?:il|elle|ils|elles)\b)?\s*(?:(?:à|au|aux)\s+(?:l['’]|la\s+|le\s+|les\s+)?[\w\-]+(?-i:(?:\s+[A-Z][\w\-]+)*)"
     r"|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|aujourd['’]hui|lui aussi|elle aussi|"
-    r"également|encore|ensuite|aussi|alors|enfin|notamment|toutefois|cependant|pourtant|de son côté|"
+    r"également|encore|ensuite|aussi|ainsi|alors|enfin|notamment|toutefois|cependant|pourtant|de son côté|"
     r"pour sa part|dans\s+(?:(?:un|une|le|la|son|sa|ses|leur|ce|cet|cette|ledit|ladite)\s+|l['’])[\w\-]+|"
     r"lors d['’]une conférence de presse|soir|matin)\s*",
     re.I,
@@ -665,8 +665,17 @@ def _verb_lemma(token: Token) -> str:
 
 
 @cache
-def _verbal_locutions() -> frozenset[str]:
-    return frozenset(lexicon_lines("verbal_locutions.txt"))
+def _verbal_locutions() -> dict[str, str | None]:
+    """`verb noun` → the preposition of the complement it governs (`mettre fin` → `à`), or None."""
+    locutions: dict[str, str | None] = {}
+    for line in lexicon_lines("verbal_locutions.txt"):
+        verb, noun, *preposition = line.split()
+        locutions[f"{verb} {noun}"] = preposition[0] if preposition else None
+    return locutions
+
+
+# the forms a preposition takes with the article it contracts
+_PREPOSITION_FORMS = {"à": ("à", "au", "aux"), "de": ("de", "du", "des", "d'", "d’"), "sur": ("sur",)}
 
 
 @cache
@@ -749,6 +758,16 @@ def _is_y_aller_de(verb: Token) -> bool:
     )
 
 
+def _is_complement(token: Token, preposition: str) -> bool:
+    """A noun introduced by `preposition` (`à la grève`, `aux négociations`)."""
+    forms = _PREPOSITION_FORMS.get(preposition, (preposition,))
+    return (
+        token.dep_.startswith(("obl", "nmod"))
+        and token.pos_ in ("NOUN", "PROPN")
+        and any(c.dep_ == "case" and c.lower_ in forms for c in token.children)
+    )
+
+
 def predicate_and_key(main: Token | None) -> tuple[str | None, str, str]:
     """(predicate lemma, theme lemma, event_key) of the event `main` names (see `event_head`)."""
     return _key_of_head(event_head(main))
@@ -787,10 +806,21 @@ def _key_of_head(main: Token | None) -> tuple[str | None, str, str]:
         None,
     )
     if locution is not None:
-        # `la hausse n'aura pas lieu`: the locution is the predicate, its subject the theme
+        # `la hausse n'aura pas lieu`: the locution is the predicate, its subject the theme; unless it
+        # governs a complement (its preposition is listed), which is then its theme (`donner la mort à
+        # deux passants`, `mettre fin à la grève`: the subject is the agent)
         lemma = f"{lemma} {locution.lemma_.lower()}"
+        preposition = _verbal_locutions()[lemma]
+        complement = (
+            next((c for c in [*main.children, *locution.children] if _is_complement(c, preposition)), None)
+            if preposition
+            else None
+        )
         subjects = [c for c in _participants(main) if c.dep_ != "obj"]
-        theme = _participant_key(subjects[0]).lower() if subjects else "_"
+        if complement is not None:
+            theme = _participant_key(complement).lower()
+        else:
+            theme = _participant_key(subjects[0]).lower() if subjects else "_"
     theme = _pairs("theme_classes.csv").get(theme, theme)
     if fold_accents(theme) in _MEASURES:
         theme = "_"  # `60 % des électeurs se disent…`: a measure is no participant of the event
@@ -1240,6 +1270,21 @@ def _quote_span(text: str, start: int, end: int) -> tuple[int, int, int] | None:
     return i + 1, j, j + 1
 
 
+# where a speaker said it, after the speaker's name (`a réagi le ministre sur son compte Twitter`)
+_SPEAKER_CHANNELS = (
+    " sur son compte",
+    " sur sa page",
+    " sur Twitter",
+    " sur Facebook",
+    " sur Instagram",
+    " dans un communiqué",
+    " dans une interview",
+    " dans un entretien",
+    " dans un tweet",
+    " au micro d",
+)
+
+
 def _speaker_after(text: str, start: int, end: int) -> tuple[int, int]:
     """The subject of an inverted attribution (`…, a déclaré à l'AFP le porte-parole X.`)."""
     pos = start
@@ -1249,7 +1294,7 @@ def _speaker_after(text: str, start: int, end: int) -> tuple[int, int]:
             break
         pos = m.end()
     stop = end
-    for sep in (",", ";", " ajoutant", " précisant", " affirmant", " estimant", " expliquant", ":"):
+    for sep in (",", ";", " ajoutant", " précisant", " affirmant", " estimant", " expliquant", ":", *_SPEAKER_CHANNELS):
         k = text.find(sep, pos, end)
         if k >= 0:
             stop = min(stop, k)
@@ -1534,7 +1579,12 @@ def extract_sentence_claims(
             t.pos_ in ("VERB", "AUX") and t.morph.get("VerbForm") in (["Fin"], ["Part"])
             for t in _tokens_in(doc, start, comma)
         )
-        if left_has_verb and between == "":
+        # (a verb whose clause or infinitive follows it reports it, it does not close an inverted
+        # attribution: `Cette dernière, qui n'était pas présente, avait nié avoir donné la mort à la truie`)
+        reports_what_follows = any(
+            c.dep_ in ("xcomp", "ccomp", "obj") and c.i > verb.i and c.pos_ in ("VERB", "AUX") for c in verb.children
+        )
+        if left_has_verb and between == "" and not reports_what_follows:
             speaker = _speaker_after(text, after_verb, end)
             sp_text = text[speaker[0] : speaker[1]]
             if re.search(r"-t-(?:il|elle|ils|elles)|-(?:il|elle|ils|elles)\b", text[group_start : after_verb + 6]):

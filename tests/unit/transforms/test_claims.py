@@ -71,6 +71,21 @@ def test_a_denied_report_is_one_just_said(nlp):
     assert _claims(nlp, text)[-1].responds_to_index is None
 
 
+def test_a_verb_reporting_the_infinitive_after_it_closes_no_inverted_attribution(nlp):
+    (claim,) = _claims(
+        nlp, "Cette dernière, qui n'était pas présente à l'audience, avait nié avoir donné la mort à la truie."
+    )
+    assert claim.text == "avoir donné la mort à la truie" and claim.polarity == -1
+    assert claim.speaker_text.startswith("Cette dernière")
+
+
+def test_an_inverted_speaker_ends_before_where_it_spoke(nlp):
+    (claim,) = _claims(
+        nlp, '"On a attaqué un hôpital", écrivait ainsi le ministre de l\'Intérieur sur son compte Twitter.'
+    )
+    assert claim.speaker_text == "le ministre de l'Intérieur"
+
+
 def test_a_question_or_a_wish_asserts_no_event(nlp):
     (question,) = _claims(nlp, '"Vous m\'auriez serré la main ?", a demandé le journaliste.')
     assert question.event_key == "none|_"
@@ -423,6 +438,12 @@ def test_idioms_and_coordinations_that_state_no_negated_event(nlp):
     # `lancer un appel` is a call, not the beginning of something (`lexicons/verbal_locutions.txt`)
     (call,) = _claims(nlp, "Sa femme a lancé un appel au président.")
     assert call.predicate == "lancer appel"
+    # a locution that governs a complement takes it as theme (`donner la mort à`: a killing of its
+    # complement); one that governs none keeps its subject (`la réunion a eu lieu à Paris`)
+    (killing,) = _claims(nlp, "Le tireur a donné la mort à deux passants.")
+    assert killing.event_key == "tuer|passant"
+    (meeting,) = _claims(nlp, "La réunion a eu lieu à Paris.")
+    assert meeting.event_key == "avoir lieu|reunion"
 
 
 def test_another_occurrence_is_flagged_and_increments_are_no_totals(nlp):
