@@ -370,9 +370,14 @@ def _polarity(tokens: list[Token], main: Token | None) -> tuple[int, str | None]
 
 
 def _is_clause_boundary(token: Token) -> bool:
-    """A verb heading its own clause: subordinate (`car`, `si`, relative, adverbial) or a coordinated
-    clause with its own subject (`…, mais personne n'a été blessé`)."""
+    """A verb heading its own clause: subordinate (`car`, `si`, relative, adverbial), a predicate with its
+    own subject, or a coordinated clause with its own subject or auxiliary (`…, mais personne n'a été
+    blessé`)."""
     if token.dep_ in ("acl:relcl", "acl", "advcl", "csubj", "ccomp", "parataxis"):
+        return True
+    if token.pos_ in ("VERB", "AUX", "ADJ") and any(c.dep_.startswith("nsubj") for c in token.children):
+        # a predicate with its own subject heads its own clause, however the parser attached it (`Des
+        # questions se posent, le déni… ne sont pas supportables`: `supportables` hung on `posent`)
         return True
     if any(child.dep_ == "mark" for child in token.children) and token.pos_ in ("VERB", "AUX", "ADJ"):
         return True

@@ -162,6 +162,14 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             re.I,
         ),
     ),
+    (
+        # `à 16 heures`, `vers 7 heures 30`: a time of day spelt out (a bare `16 heures` is a duration)
+        "clock",
+        re.compile(
+            r"\b(?:vers|à|dès|jusqu['’]à)\s+(?P<hour>[01]?\d|2[0-3])\s+heures?(?:\s+(?P<minute>[0-5]\d))?(?![\w])",
+            re.I,
+        ),
+    ),
     ("noon", re.compile(r"\b(?:(?:à|vers|dès|avant|après|jusqu['’]à)\s+)(?P<noon>midi|minuit)\b", re.I)),
     (
         "season",

@@ -304,6 +304,31 @@ def test_date_conflicts_need_own_dates_one_occurrence_and_a_story(con):
     assert con.execute("select count(*) from contradictions").fetchall() == [(0,)]
 
 
+def test_a_running_tally_conflicts_only_when_it_shrinks(con):
+    """`105 personnes interpellées` (said on the 16th), then `au total, 173` (said on the 30th): the tally
+    as it grew; the reverse order contradicts; the same day, a count stamped with its hour is a moment."""
+    _link(con, "a1", "a2", shared=3)
+    day = date(2020, 1, 16)
+    _claim(con, "c1", "a1", "préfecture", 1, day, 105, "=", "personne", "interpeller|personne")
+    _claim(con, "c2", "a2", "ministre", 1, day, 173, "=", "personne", "interpeller|personne")
+    assert con.execute("select count(*) from contradictions").fetchall() == [(0,)]
+    con.execute("update claims set quantity = 300 where claim_id = 'c1'")  # said first, then fewer
+    assert con.execute("select kind, claim_id_a, claim_id_b from contradictions").fetchall() == [
+        ("quantity", "c1", "c2")
+    ]
+    con.execute("update articles set published_on = '2020-01-16' where article_id = 'a2'")  # the same day:
+    assert con.execute("select count(*) from contradictions").fetchall() == [(1,)]  # two sources disagree,
+    con.execute(  # unless one count is the tally at an hour of the day (`à 16 heures`)
+        """insert into dates (date_id, article_id, claim_id, surface, timex_type, value, anchor)
+           values ('d1', 'a1', 'c1', 'à 16 heures', 'TIME', '2020-01-16T16:00', 'publication')"""
+    )
+    assert con.execute("select count(*) from contradictions").fetchall() == [(0,)]
+    # a count that is not a tally (missiles of one strike) conflicts whenever it was said
+    _claim(con, "c3", "a1", "source C", 1, day, 11, "=", "missile", "attaquer|base")
+    _claim(con, "c4", "a2", "source D", 1, day, 22, "=", "missile", "attaquer|base")
+    assert con.execute("select claim_id_a, claim_id_b from contradictions").fetchall() == [("c3", "c4")]
+
+
 def test_shares_are_not_counts(con):
     day = date(2019, 6, 1)
     _claim(con, "c1", "a1", "Ifop", 1, day, 65, "=", "pourcent", "avoir|opinion")

@@ -39,6 +39,9 @@ sourced as (
         exists (select 1 from dates where dates.claim_id = claims.claim_id and dates.start_date is not null
                                           and dates.calendar)
             as has_own_calendar_date,
+        -- ... or stamps it with a time of day (`105 personnes interpellées à 16 heures`: the tally at that hour)
+        exists (select 1 from dates where dates.claim_id = claims.claim_id and dates.timex_type = 'TIME')
+            as has_own_time_of_day,
         claims.quote_kind,
         claims.quantity,
         claims.quantity_unit,

@@ -50,6 +50,10 @@ pairs as (
         right_claim.quantity_max as max_b,
         left_claim.quantity_unit as unit_a,
         right_claim.quantity_unit as unit_b,
+        left_claim.has_own_time_of_day or right_claim.has_own_time_of_day as any_time_of_day,
+        -- when each was said (the statement, else the publication)
+        coalesce(left_claim.statement_date, left_claim.published_on, left_claim.published_earliest) as stated_a,
+        coalesce(right_claim.statement_date, right_claim.published_on, right_claim.published_earliest) as stated_b,
         left_claim.event_start as event_start_a,
         right_claim.event_start as event_start_b,
         left_claim.event_end as event_end_a,
@@ -164,7 +168,14 @@ quantity_conflicts as (
         * exclude (low_a, high_a, low_b, high_b),
         format('{} {} vs {} {}: incompatible', quantity_a, unit_a, quantity_b, unit_b) as explanation,
     from quantity_bounds
-    where high_a < low_b or high_b < low_a
+    where (high_a < low_b or high_b < low_a)
+        -- a running tally (see is_tallied_event) conflicts only when the smaller count was said after the
+        -- larger one, or both the same day with neither stamped with its hour: an earlier, smaller count
+        -- is the tally as it stood (`105 personnes interpellées à 16 heures`, then `au total, 173`)
+        and (not is_tallied_event(event_key)
+             or (high_a < low_b and stated_a > stated_b)
+             or (high_b < low_a and stated_b > stated_a)
+             or (stated_a = stated_b and not any_time_of_day))
 ),
 date_conflicts as (
     select

@@ -86,6 +86,15 @@ def test_an_inverted_speaker_ends_before_where_it_spoke(nlp):
     assert claim.speaker_text == "le ministre de l'Intérieur"
 
 
+def test_a_negation_in_a_juxtaposed_clause_with_its_own_subject_stays_there(nlp):
+    text = (
+        "\"Nous voulons cette vérité. Des questions se posent, le déni et la banalisation qu'a entretenus le "
+        "ministre de l'Intérieur ne sont pas supportables et acceptables\", a dénoncé le député."
+    )
+    (posed,) = [c for c in _claims(nlp, text) if c.text.startswith("Des questions se posent")]
+    assert posed.polarity == 1
+
+
 def test_a_question_or_a_wish_asserts_no_event(nlp):
     (question,) = _claims(nlp, '"Vous m\'auriez serré la main ?", a demandé le journaliste.')
     assert question.event_key == "none|_"

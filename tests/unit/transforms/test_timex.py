@@ -99,6 +99,7 @@ def test_never_raises_and_spans_inside(text):
     [
         ("Les faits se sont produits hier vers 21 h 45.", "2020-01-15T21:45"),  # a clock time after `hier`
         ("L'accident a eu lieu à midi.", "2020-01-16T12:00"),
+        ("105 personnes avaient été interpellées à 16 heures.", "2020-01-16T16:00"),  # not a duration
     ],
 )
 def test_clock_times_take_the_day_in_context(text, value):
