@@ -351,6 +351,11 @@ def _polarity(tokens: list[Token], main: Token | None) -> tuple[int, str | None]
         return -1, _cue_text([t for t in leading if not t.is_quote])  # `ne pas "avoir de date"`
     ids = {t.i for t in tokens}
     for t in strong + [t for t in tokens if t.lower_ in ("ne", "n'", "n’")]:
+        if t.lower_ == "ni" and has_ne and t.head.pos_ not in ("VERB", "AUX"):
+            # `ni` before a phrase coordinates negated phrases, and the verb's own `ne` says which verb is
+            # negated (`en homme libre qui n'aura transigé ni avec ce qu'il est, ni avec ce qu'il pense`,
+            # the second `ni` hung on the main verb); before a verb it negates it (`tué ni blessé`)
+            continue
         node, blocked, hops = t, _in_parentheses(t) and not _in_parentheses(main), 0
         # (`D (deux trains sur cinq et aucune circulation…)`: a negation in an aside negates the aside)
         while node.i != main.i and hops < 12:

@@ -95,6 +95,17 @@ def test_a_negation_in_a_juxtaposed_clause_with_its_own_subject_stays_there(nlp)
     assert posed.polarity == 1
 
 
+def test_ni_negates_no_verb_of_its_own(nlp):
+    text = (
+        "\"Je termine cette campagne comme je l'ai commencée en homme libre qui n'aura transigé ni avec ce "
+        "qu'il est, ni avec ce qu'il pense\", a-t-il dit."
+    )
+    (first, *_) = _claims(nlp, text)
+    assert first.text.startswith("Je termine cette campagne") and first.polarity == 1
+    (cards,) = _claims(nlp, "Elle ne devrait pas abattre ses cartes tout de suite.")
+    assert not cards.event_key.startswith("tuer")  # `abattre ses cartes`: an idiom, not a killing
+
+
 def test_a_question_or_a_wish_asserts_no_event(nlp):
     (question,) = _claims(nlp, '"Vous m\'auriez serré la main ?", a demandé le journaliste.')
     assert question.event_key == "none|_"
