@@ -56,13 +56,20 @@ _COMMENT_FORM = re.compile(r"commentaire|adresse (?:e-?mail|de messagerie)|champ
 # `domestique.Consternant`: scraped copy that lost the space between two sentences
 # (one regex per mark, each starting with its mark as a literal: the engine then jumps from one
 # occurrence of the mark to the next instead of testing every character)
+# (and `une information".Le chef`: the mark after a closing quote or bracket, where a quote after the
+# mark opens the next sentence)
 _GLUED_SENTENCE = tuple(
-    (mark, re.compile(re.escape(mark) + r"(?<=[a-zà-ÿ]{2}" + re.escape(mark) + r")([»\"”]?)(?=[A-ZÀ-Ý][a-zà-ÿ])"))
-    for mark in ".!?…"
-)
-# ... also after a closing quote or bracket (`une information".Le chef`)
-_GLUED_AFTER_QUOTE = tuple(
-    (mark, re.compile(re.escape(mark) + r"(?<=[a-zà-ÿ][\"»”)]" + re.escape(mark) + r")(?=[A-ZÀ-Ý][a-zà-ÿ])"))
+    (
+        mark,
+        re.compile(
+            re.escape(mark)
+            + r"(?<=(?:[a-zà-ÿ]{2}|[a-zà-ÿ][\"»”)])"
+            + re.escape(mark)
+            + r")((?<=[a-zà-ÿ]{2}"
+            + re.escape(mark)
+            + r")[»\"”])?(?=[A-ZÀ-Ý][a-zà-ÿ])"
+        ),
+    )
     for mark in ".!?…"
 )
 # a line break lost between a lowercase word and the capitalised opening of the next line (a heading
@@ -199,9 +206,6 @@ def _unglue_sentences(text: str) -> str:
     for mark, glued in _GLUED_SENTENCE:
         if mark in text and glued.search(text):
             text = glued.sub(mark + r"\1 ", text)
-    for mark, glued in _GLUED_AFTER_QUOTE:
-        if mark in text:
-            text = glued.sub(mark + " ", text)
     text = _GLUED_LINE.sub("\n\n", text)  # (a paragraph break: the body's paragraphs are blank-line separated)
     return _GLUED_BULLET.sub("\n\n", text) if "•" in text else text
 

@@ -4,6 +4,17 @@ create or replace view claim_sources as
 with claims as (select * from claims),
 articles as (select * from articles),
 actors as (select * from actors),
+-- the dates a claim's own words give (a temporal expression in its span: `dates.claim_id`)
+own_dates as (
+    select
+        claim_id,
+        bool_or(start_date is not null) as any_dated,
+        bool_or(start_date is not null and calendar) as any_calendar,
+        bool_or(timex_type = 'TIME') as any_time_of_day,
+    from dates
+    where claim_id is not null
+    group by claim_id
+),
 sourced as (
     select
         -- ids
@@ -32,16 +43,12 @@ sourced as (
         coalesce(claims.new_instance, false) as new_instance,
         -- the claim's own words date its event (a temporal expression in its span), as opposed to a date
         -- it inherits from its sentence or its statement (`l'hommage rendu mardi aux militaires tués`)
-        exists (select 1 from dates where dates.claim_id = claims.claim_id and dates.start_date is not null)
-            as has_own_date,
+        coalesce(own_dates.any_dated, false) as has_own_date,
         -- ... and names its month or year (`le 3 janvier`, `en 2014`): a deictic date (`tué vendredi`, `hier`)
         -- is resolved against a publication day that a republished or updated article shifts
-        exists (select 1 from dates where dates.claim_id = claims.claim_id and dates.start_date is not null
-                                          and dates.calendar)
-            as has_own_calendar_date,
+        coalesce(own_dates.any_calendar, false) as has_own_calendar_date,
         -- ... or stamps it with a time of day (`105 personnes interpellées à 16 heures`: the tally at that hour)
-        exists (select 1 from dates where dates.claim_id = claims.claim_id and dates.timex_type = 'TIME')
-            as has_own_time_of_day,
+        coalesce(own_dates.any_time_of_day, false) as has_own_time_of_day,
         claims.quote_kind,
         claims.quantity,
         claims.quantity_unit,
@@ -61,6 +68,7 @@ sourced as (
     from claims
     inner join articles on articles.article_id = claims.article_id
     left join actors as speakers on speakers.actor_id = claims.speaker_actor_id
+    left join own_dates on own_dates.claim_id = claims.claim_id
     where claims.event_key not like 'none|%'
 )
 select * from sourced
