@@ -386,9 +386,17 @@ def _is_clause_boundary(token: Token) -> bool:
         return True
     if any(child.dep_ == "mark" for child in token.children) and token.pos_ in ("VERB", "AUX", "ADJ"):
         return True
+    if _is_present_participle(token) or any(
+        c.dep_ in ("cop", "aux:tense", "aux:pass") and _is_present_participle(c) for c in token.children
+    ):
+        return True  # a participial clause (`…, n'étant pas en mesure de payer`, `ne sachant pas que…`)
     # (a conjunct with its own subject, or its own auxiliary: `ont été prises en charge mais n'ont pas
     # souhaité être transportées` negates only the wish)
     return token.dep_ == "conj" and any(c.dep_.startswith(("nsubj", "aux:tense")) for c in token.children)
+
+
+def _is_present_participle(token: Token) -> bool:
+    return "Part" in token.morph.get("VerbForm") and "Pres" in token.morph.get("Tense")
 
 
 def _hedged(tokens: list[Token], text: str, reported_in_past: bool, main: Token | None = None) -> bool:
@@ -1168,6 +1176,21 @@ def _is_anterior(main: Token | None) -> bool:
     )
 
 
+def is_simple_imperfect(main: Token | None) -> bool:
+    """The main verb in the simple imperfect indicative (`aucun bateau ne venait`, `il n'était pas armé`):
+    a situation or a habit of the past (imperfective aspect), not a single completed event. A compound
+    tense (`avait quitté`) and a periphrasis (`venait de quitter`, `allait partir`) are not."""
+    if main is None or main.pos_ not in ("VERB", "AUX") or _periphrasis_infinitive(main) is not None:
+        return False
+    if any(c.dep_ == "aux:tense" for c in main.children):
+        return False
+    finite = main if "Fin" in main.morph.get("VerbForm") else None
+    finite = finite or next(
+        (c for c in main.children if c.dep_ in ("cop", "aux:pass") and "Fin" in c.morph.get("VerbForm")), None
+    )
+    return finite is not None and finite.morph.get("Mood") == ["Ind"] and "Imp" in finite.morph.get("Tense")
+
+
 def _is_concurrent(main: Token | None) -> bool:
     """A reported verb in the present or the imperfect indicative, without auxiliary: in reported
     speech, an action under way when it was reported (`a annoncé qu'elle gelait sa campagne`), not
@@ -1280,34 +1303,29 @@ def _quote_span(text: str, start: int, end: int) -> tuple[int, int, int] | None:
     return i + 1, j, j + 1
 
 
-# where a speaker said it, after the speaker's name (`a réagi le ministre sur son compte Twitter`)
-_SPEAKER_CHANNELS = (
-    " sur son compte",
-    " sur sa page",
-    " sur Twitter",
-    " sur Facebook",
-    " sur Instagram",
-    " dans un communiqué",
-    " dans une interview",
-    " dans un entretien",
-    " dans un tweet",
-    " au micro d",
-)
+@cache
+def _speaker_channels() -> re.Pattern[str]:
+    """Where or how a speaker said it (`lexicons/speaker_channels.txt`), with the name that may follow."""
+    phrases = "|".join(re.escape(line) for line in lexicon_lines("speaker_channels.txt"))
+    return re.compile(rf"\s*(?<!\w)(?:{phrases})(?-i:(?:\s+[A-Z][\w\-]+)*)", re.I)
 
 
 def _speaker_after(text: str, start: int, end: int) -> tuple[int, int]:
     """The subject of an inverted attribution (`…, a déclaré à l'AFP le porte-parole X.`)."""
     pos = start
     while True:
-        m = _INVERTED_SKIP.match(text, pos, end)
+        m = _INVERTED_SKIP.match(text, pos, end) or _speaker_channels().match(text, pos, end)
         if not m or m.end() == pos:
             break
         pos = m.end()
     stop = end
-    for sep in (",", ";", " ajoutant", " précisant", " affirmant", " estimant", " expliquant", ":", *_SPEAKER_CHANNELS):
+    for sep in (",", ";", " ajoutant", " précisant", " affirmant", " estimant", " expliquant", ":"):
         k = text.find(sep, pos, end)
         if k >= 0:
             stop = min(stop, k)
+    channel = _speaker_channels().search(text, pos, stop)
+    if channel:
+        stop = channel.start()
     return _trim(text, pos, stop)
 
 
@@ -1467,6 +1485,8 @@ def extract_sentence_claims(
                         "agent": event_agent(main),
                         "concurrent": verb_here is not None and kind == "indirect" and _is_concurrent(main),
                         "anterior": _is_anterior(main),
+                        # (in indirect speech the imperfect is the present of the report: `a dit qu'il gelait`)
+                        "imperfect": is_simple_imperfect(main) and not (verb_here is not None and kind == "indirect"),
                         "denial_scope": _denial_scope(main) if polarity == -1 else None,
                         "theme_owned": _theme_owned(main),
                         "anaphoric": theme == "_" and is_anaphoric_event_noun(head),

@@ -65,6 +65,7 @@ CLAIM_SCHEMA = {
     "theme_owned": pl.Boolean,
     "restricted": pl.Boolean,
     "new_instance": pl.Boolean,
+    "imperfect": pl.Boolean,
     "agent": pl.String,
 }
 ROLE_SCHEMA = {
@@ -218,6 +219,7 @@ def _extract_article(article_id: str, body: str, doc, spans: list[tuple[int, int
                 "theme_owned": bool(c.extras.get("theme_owned")),
                 "restricted": bool(c.extras.get("restricted")),
                 "new_instance": bool(c.extras.get("new_instance")),
+                "imperfect": bool(c.extras.get("imperfect")),
                 "agent": c.extras.get("agent"),
             }
         )

@@ -349,3 +349,19 @@ def test_only_counts_that_are_the_news_conflict(con):
     assert con.execute("select kind, claim_id_a, claim_id_b from contradictions").fetchall() == [
         ("quantity", "c3", "c4")
     ]
+
+
+def test_a_past_state_in_the_imperfect_does_not_deny_an_event(con):
+    """`aucun bateau ne venait chez nous` (a situation, imperfect) and `un bateau est venu` (an event):
+    the situation before the event, unless both are dated in their own words."""
+    _claim(con, "c1", "a1", "un touriste", -1, date(2020, 1, 16), key="venir|bateau")
+    _claim(con, "c2", "a1", "un autre touriste", 1, date(2020, 1, 16), key="venir|bateau")
+    assert con.execute("select count(*) from contradictions").fetchall() == [(1,)]
+    con.execute("update claims set imperfect = true where claim_id = 'c1'")
+    assert con.execute("select count(*) from contradictions").fetchall() == [(0,)]
+    con.execute("update claims set imperfect = true where claim_id = 'c2'")  # two states: compared again
+    assert con.execute("select count(*) from contradictions").fetchall() == [(1,)]
+    con.execute("update claims set imperfect = false where claim_id = 'c2'")
+    con.execute("update claims set event_start = period_start, event_end = period_end")
+    _own_dates(con, "c1", "c2")  # both dated (`le 16 janvier`): the same time, a conflict
+    assert con.execute("select count(*) from contradictions").fetchall() == [(1,)]

@@ -84,6 +84,10 @@ def test_an_inverted_speaker_ends_before_where_it_spoke(nlp):
         nlp, '"On a attaqué un hôpital", écrivait ainsi le ministre de l\'Intérieur sur son compte Twitter.'
     )
     assert claim.speaker_text == "le ministre de l'Intérieur"
+    (before,) = _claims(
+        nlp, '"Aucun bateau ne venait chez nous", raconte par téléphone ce touriste originaire de Paris.'
+    )
+    assert before.speaker_text == "ce touriste originaire de Paris"
 
 
 def test_a_negation_in_a_juxtaposed_clause_with_its_own_subject_stays_there(nlp):
@@ -512,3 +516,25 @@ def test_held_out_false_reports_rules(nlp):
 def test_deceder_is_a_death(nlp):
     (toll,) = _claims(nlp, "Cinq résidents de l'Ehpad sont décédés dimanche soir.")
     assert (toll.event_key, toll.quantity) == ("tuer|resident", 5)
+
+
+def test_a_negated_participial_clause_does_not_negate_the_main_verb(nlp):
+    text = (
+        "Début août, le trésorier avait prévenu que le RN, sans rentrée d'argent, devrait déposer le bilan fin "
+        "septembre, n'étant pas en mesure de payer les salaires de ses employés."
+    )
+    (claim,) = [c for c in _claims(nlp, text) if c.event_key.startswith("deposer")]
+    assert claim.polarity == 1
+    (negated,) = _claims(nlp, "Le parti ne pourra pas payer les salaires, selon son trésorier.")
+    assert negated.polarity == -1
+
+
+def test_the_simple_imperfect_is_a_past_state_outside_reported_speech(nlp):
+    (state,) = _claims(nlp, '"Aucun bateau ne venait chez nous", raconte un touriste.')
+    assert state.extras["imperfect"] is True and state.polarity == -1
+    (event,) = _claims(nlp, '"Un bateau est venu mardi", raconte un touriste.')
+    assert event.extras["imperfect"] is False
+    (earlier,) = _claims(nlp, "Le ministre avait quitté la réunion.")
+    assert earlier.extras["imperfect"] is False  # a pluperfect: a completed event
+    (reported,) = _claims(nlp, "Le ministre a affirmé que les négociations avançaient.")
+    assert reported.extras["imperfect"] is False  # the present of the report
