@@ -22,7 +22,7 @@ from pathlib import Path
 import polars as pl
 
 from transforms.dating import PUBLICATION_SCHEMA, TENSE_DIRECTION, infer_publication, resolve_dates
-from transforms.extract import TIMEX_SCHEMA, sentence_tense
+from transforms.extract import TIMEX_SCHEMA, timex_tense
 from transforms.nlp import load_pipeline
 from transforms.sentences import split_sentences
 from transforms.timex import resolve_timex, tag_timex
@@ -64,19 +64,16 @@ def read_timeml(path: Path) -> tuple[str, date, list[GoldTimex]]:
     return "".join(pieces), date.fromisoformat(dct[:10]), gold
 
 
-def _tenses(nlp, text: str) -> list[tuple[int, int, str]]:
+def _timex_tenses(nlp, text: str, tagged: list) -> tuple[list[tuple[int, int]], list[str]]:
+    """Sentences of the text, and the tense of each tagged expression as the pipeline reads it: that of
+    its own clause (`extract.timex_tense`), falling back to its sentence's."""
     doc = nlp(text)
-    return [
-        (start, end, sentence_tense(doc.char_span(start, end, alignment_mode="expand") or []))
-        for start, end in split_sentences(text)
-    ]
-
-
-def _tense_at(tenses: list[tuple[int, int, str]], offset: int) -> str:
-    for start, end, tense in tenses:
-        if start <= offset < end:
-            return tense
-    return "past"
+    sentences = split_sentences(text)
+    tenses = []
+    for t in tagged:
+        span = next(((s, e) for s, e in sentences if s <= t.start < e), (t.start, t.end))
+        tenses.append(timex_tense(doc, t.start, t.end, span))
+    return sentences, tenses
 
 
 def score(pairs: list[tuple[list[GoldTimex], list[tuple[int, int, str | None]]]]) -> dict[str, float]:
@@ -128,13 +125,15 @@ def main() -> None:
     for path in files:
         text, dct, gold = read_timeml(path)
         words += len(text.split())
-        tenses = _tenses(nlp, text)
         t0 = time.perf_counter()
         tagged = tag_timex(text)
+        stage_seconds += time.perf_counter() - t0
+        sentences, tenses = _timex_tenses(nlp, text, tagged)
+        t0 = time.perf_counter()
         system_a = []
         last_day = None
-        for t in tagged:
-            direction = TENSE_DIRECTION[_tense_at(tenses, t.start)]
+        for t, tense in zip(tagged, tenses, strict=True):
+            direction = TENSE_DIRECTION[tense]
             anchor = (last_day or dct) if t.reading["kind"] == "clock" else dct
             resolved = resolve_timex(t.reading, anchor, direction)
             if resolved.start is not None and resolved.start == resolved.end:
@@ -144,10 +143,10 @@ def main() -> None:
         with_dct.append((gold, system_a))
         # (b) the document date withheld: inferred from the text alone; (b') only its month given,
         # as recoupe gets it from a header such as ` date 2020-01`
-        pub, system_b = _inferred(path.stem, text, tagged, tenses, None)
+        pub, system_b = _inferred(path.stem, text, tagged, sentences, tenses, None)
         dct_exact += pub["published_on"] == dct
         inferred.append((gold, system_b))
-        month_hint.append((gold, _inferred(path.stem, text, tagged, tenses, f"{dct:%Y-%m}")[1]))
+        month_hint.append((gold, _inferred(path.stem, text, tagged, sentences, tenses, f"{dct:%Y-%m}")[1]))
         documents.append((path.stem, text, dct, gold))
         if args.show_errors:
             for g in gold:
@@ -189,9 +188,13 @@ def main() -> None:
         )
 
 
-def _inferred(name: str, text: str, tagged: list, tenses: list, hint: str | None) -> tuple[dict, list]:
+def _inferred(
+    name: str, text: str, tagged: list, sentences: list[tuple[int, int]], tenses: list[str], hint: str | None
+) -> tuple[dict, list]:
     """Publication interval inferred by recoupe and the expressions resolved against it."""
-    readings = [(t.reading, _tense_at(tenses, t.start), 0 if _sentence_start(text, t.start) else 1) for t in tagged]
+    readings = [
+        (t.reading, tense, 0 if _sentence_start(text, t.start) else 1) for t, tense in zip(tagged, tenses, strict=True)
+    ]
     pub = infer_publication(name, hint, None, readings)
     if not tagged:
         return pub, []
@@ -200,15 +203,15 @@ def _inferred(name: str, text: str, tagged: list, tenses: list, hint: str | None
             {
                 "date_id": str(i),
                 "article_id": "a",
-                "sentence_idx": next((k for k, (s, e, _) in enumerate(tenses) if s <= t.start < e), 0),
+                "sentence_idx": next((k for k, (s, e) in enumerate(sentences) if s <= t.start < e), 0),
                 "char_start": t.start,
                 "char_end": t.end,
                 "surface": t.surface,
                 "timex_type": t.timex_type,
                 "reading": json.dumps(t.reading),
-                "tense": _tense_at(tenses, t.start),
+                "tense": tense,
             }
-            for i, t in enumerate(tagged)
+            for i, (t, tense) in enumerate(zip(tagged, tenses, strict=True))
         ],
         schema=TIMEX_SCHEMA,
     )

@@ -282,10 +282,24 @@ def _main_token(tokens: list[Token]) -> Token | None:
     return verbs[0] if verbs else roots[0]
 
 
+def _is_elliptical_pas(token: Token) -> bool:
+    """`avait été anticipé, pas son intensité`, `lui, mais pas elle`: `pas` after a comma or a coordinator
+    negates the phrase that follows it (the verb is elided), not the clause's verb."""
+    if token.lower_ != "pas" or token.i == 0:
+        return False
+    before = token.doc[token.i - 1]
+    return before.text in (",", ";", "(") or before.lower_ in ("mais", "et", "ou", "non")
+
+
 def _followed_by_ne(token: Token) -> bool:
-    """`personne n'a été blessé`: the noun-looking `personne` is the negative pronoun."""
-    following = token.doc[token.i + 1 : token.i + 3]
-    return any(t.lower_ in ("ne", "n'", "n’") for t in following)
+    """`personne n'a été blessé`, `personne, y compris les élus, ne sera exempté`: the noun-looking
+    `personne` is the negative pronoun (an aside between commas may separate it from its `ne`)."""
+    doc, nxt = token.doc, token.i + 1
+    if nxt < len(doc) and doc[nxt].text == ",":
+        close = next((t.i for t in doc[nxt + 1 : nxt + 16] if t.text == ","), None)
+        if close is not None:
+            nxt = close + 1
+    return any(t.lower_ in ("ne", "n'", "n’") for t in doc[nxt : nxt + 2])
 
 
 def _is_infinitive(token: Token) -> bool:
@@ -329,9 +343,10 @@ def _polarity(tokens: list[Token], main: Token | None) -> tuple[int, str | None]
         and (t.lower_ not in ("plus", "ni") or has_ne)  # (`sans les sacs, ni le convoyeur`: no `ne`)
         and not (t.lower_ == "personne" and t.pos_ == "NOUN" and not _followed_by_ne(t))
         and not (t.lower_ == "point" and t.pos_ == "NOUN")  # `point final`, not `ne … point`
+        and not _is_elliptical_pas(t)
     ]
     # spoken French drops `ne` (`J'ai pas reçu d'invitation`): `pas` on a verb still negates it
-    colloquial = any(t.lower_ == "pas" and t.head.pos_ in ("VERB", "AUX") for t in tokens)
+    colloquial = any(t.lower_ == "pas" and t.head.pos_ in ("VERB", "AUX") and not _is_elliptical_pas(t) for t in tokens)
     if (
         not has_ne
         and not colloquial
@@ -745,6 +760,8 @@ def event_head(main: Token | None) -> Token | None:
         # `ses clients ne souhaitaient pas s'exprimer`, `il veut y croire`: a wish or a hope asserts no
         # event, neither the wished one nor a state sources could disagree on
         return None
+    if _is_evaluated_infinitive(main):
+        return None
     reported = _fait_etat_de(main) or _existential_noun(main)
     if reported is not None:
         main = reported  # `ont fait état de lignes électriques tombées`: what is reported is the event
@@ -763,6 +780,18 @@ def event_head(main: Token | None) -> Token | None:
         # `aucune décision de quitter l'Irak`: the decided action (`ordonner notre départ`: its noun)
         main = _event_noun(decided) or decided
     return main
+
+
+def _is_evaluated_infinitive(verb: Token) -> bool:
+    """`a jugé "légitime" de rendre hommage`, `il est nécessaire de réformer`: an infinitive an adjective
+    evaluates is judged, not asserted (whether it happens is another claim)."""
+    if not _is_infinitive(verb):
+        return False
+    if verb.head.pos_ == "ADJ" and verb.head.i < verb.i:
+        return True
+    return verb.dep_ == "xcomp" and any(
+        c.pos_ == "ADJ" and c.dep_ in ("xcomp", "obj") and c.i < verb.i for c in verb.head.children
+    )
 
 
 def _is_y_aller_de(verb: Token) -> bool:
@@ -819,7 +848,9 @@ def _key_of_head(main: Token | None) -> tuple[str | None, str, str]:
         (
             c
             for c in main.children
-            if c.dep_ == "obj" and c.pos_ == "NOUN" and f"{lemma} {c.lemma_.lower()}" in _verbal_locutions()
+            if c.dep_ in ("obj", "nsubj:pass")  # (`aucun hommage ne sera rendu à Pétain`: the passive)
+            and c.pos_ == "NOUN"
+            and f"{lemma} {c.lemma_.lower()}" in _verbal_locutions()
         ),
         None,
     )
@@ -834,7 +865,7 @@ def _key_of_head(main: Token | None) -> tuple[str | None, str, str]:
             if preposition
             else None
         )
-        subjects = [c for c in _participants(main) if c.dep_ != "obj"]
+        subjects = [c for c in _participants(main) if c.dep_ != "obj" and c.i != locution.i]
         if complement is not None:
             theme = _participant_key(complement).lower()
         else:
@@ -1091,6 +1122,8 @@ _SHARE_SPEAKER = re.compile(r"\d\s*(?:%|pour\s*cent)|\b(?:tiers|quart|moitié|ma
 # a share of a population as subject: the claim is about that part of it
 _SHARE_NOUNS = frozenset({"tiers", "quart", "moitié", "majorité", "minorité", "proportion", "pourcentage", "pourcent"})
 # `seulement`, `uniquement`, `ne … que`, `une seule banque`: the claim asserts part of the event only
+# an exception carved out of the claim (`sauf`, `excepté`, `hormis`, `si ce n'est`, `à l'exception de`)
+_EXCEPTION = re.compile(r"\b(?:si ce n['’]est|sauf|exceptée?s?|hormis|à l['’]exception)\b", re.I)
 _RESTRICTIVE = frozenset({"seulement", "uniquement", "exclusivement", "seul", "seule", "seuls", "seules"})
 
 
@@ -1111,6 +1144,8 @@ def is_restricted(tokens: list[Token], main: Token | None) -> bool:
     restrictive_que = any(w in ("ne", "n'", "n’") for w in words) and any(
         t.lower_ in ("que", "qu'", "qu’") and t.dep_ not in ("mark", "obj", "nsubj") and t.i > main.i for t in tokens
     )
+    if tokens and _EXCEPTION.search(tokens[0].doc.text, tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)):
+        return True  # `je n'ai jamais perdu cette flamme, si ce n'est sur ces deux années`: all but a part
     return restrictive_que or any(t.lower_ in _RESTRICTIVE and _in_main_clause(t, main) for t in tokens)
 
 
@@ -1665,7 +1700,11 @@ def extract_sentence_claims(
             # 5b. X V NP: `a annoncé la suspension de ses opérations`, `a confirmé la fin de la pause`
             # (the sentence's own verb: inside `qui a dénoncé l'assassinat` the sentence stays narrative)
             obj_start = nominal[0].left_edge.idx
-            make(obj_start, end, "indirect", verb, subject[:2], subject[2], (start, obj_start))
+            # an adverbial clause with its conjunction, hung on the reporting verb, is the narrator's, not
+            # the report (`nie toute complicité dans le meurtre, alors que les parties civiles ont demandé…`)
+            clauses = [c for c in verb.children if c.dep_ == "advcl" and c.i > nominal[0].i]
+            obj_end = min([c.left_edge.idx for c in clauses if any(g.dep_ == "mark" for g in c.children)] + [end])
+            make(obj_start, obj_end, "indirect", verb, subject[:2], subject[2], (start, obj_start))
             for claim in claims:
                 claim.extras["nominal_report"] = claim.reporting_verb is not None
             return claims
@@ -1676,12 +1715,14 @@ def extract_sentence_claims(
             if skip:
                 lead_offset += skip.end()
                 lead = text[lead_offset:end]
-            if _ANAPHORIC_REPORT.match(lead):
+            # (`les affirmations selon lesquelles P` gives the report's content: P is denied, and no
+            # earlier report is taken up)
+            about = _ABOUT_REPORT.match(lead)
+            if _ANAPHORIC_REPORT.match(lead) and not about:
                 make(lead_offset, end, "indirect", verb, subject[:2], subject[2], (start, lead_offset))
                 if claims:
                     claims[-1].extras["responds_to_previous"] = True
                 return claims
-            about = _ABOUT_REPORT.match(lead)
             if about:
                 make(
                     lead_offset + about.end(),

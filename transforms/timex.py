@@ -528,8 +528,16 @@ def resolve_timex(reading: dict, anchor: date | None, direction: int = -1) -> Re
     """Normalise a reading against the anchor day (the publication day), TIMEX3-style.
 
     `direction` is -1 for a past-tense context (a bare weekday or day-month is the most recent one on
-    or before the anchor), +1 for future tense, and is overridden by `dernier`/`prochain`.
+    or before the anchor), +1 for future tense, and is overridden by `dernier`/`prochain`. A time
+    outside the calendar (`il y a 55.000 ans`, `dans 20.000 ans`) keeps its vague value (`PAST_REF`).
     """
+    try:
+        return _resolve(reading, anchor, direction)
+    except (OverflowError, ValueError):
+        return Resolved(_unresolved_value(reading), reading.get("mod"), None, None, "none")
+
+
+def _resolve(reading: dict, anchor: date | None, direction: int) -> Resolved:
     kind = reading["kind"]
     daypart = reading.get("daypart")
     if kind == "clock":

@@ -538,3 +538,34 @@ def test_the_simple_imperfect_is_a_past_state_outside_reported_speech(nlp):
     assert earlier.extras["imperfect"] is False  # a pluperfect: a completed event
     (reported,) = _claims(nlp, "Le ministre a affirmé que les négociations avançaient.")
     assert reported.extras["imperfect"] is False  # the present of the report
+
+
+def test_negations_that_do_not_deny_the_clause(nlp):
+    (anticipated,) = _claims(
+        nlp,
+        "\"L'événement météorologique avait été anticipé, pas son intensité, pas le déroulement chronologique "
+        'de sa manifestation", a déclaré le chef du gouvernement.',
+    )
+    assert anticipated.polarity == 1  # `pas son intensité`: the phrase is negated, the verb elided
+    (nobody,) = _claims(nlp, "Le ministre a rappelé que personne, y compris les élus, ne sera exempté des contrôles.")
+    assert nobody.polarity == -1  # `personne, y compris…, ne`: the negative pronoun, across an aside
+    (flame,) = _claims(nlp, "\"Je n'ai jamais perdu cette flamme, si ce n'est sur ces deux années\", dit-elle.")
+    assert flame.extras["restricted"] is True  # `si ce n'est`: an exception carved out of the denial
+
+
+def test_what_a_denial_or_an_evaluation_does_not_assert(nlp):
+    (denial,) = _claims(
+        nlp,
+        "Martine Henry nie toute complicité dans le meurtre, alors que les parties civiles ont demandé au "
+        "juge de creuser cette piste.",
+    )
+    assert "alors que" not in denial.text  # the adverbial clause is the narrator's, not the denied report
+    (shots,) = _claims(nlp, "La police a démenti les affirmations selon lesquelles des coups de feu ont été tirés.")
+    assert shots.text.startswith("des coups de feu") and not shots.extras.get("responds_to_previous")
+    (homage,) = _claims(nlp, 'Emmanuel Macron avait jugé "légitime" de rendre hommage au maréchal samedi.')
+    assert homage.event_key == "none|_"  # judged legitimate, not said to happen
+    (denied,) = _claims(nlp, "Aucun hommage ne sera rendu à Pétain samedi.")
+    (paid,) = _claims(nlp, "Le chef d'état-major rendra hommage aux quatre autres maréchaux.")
+    # `rendre hommage à X`: a locution whose complement is the theme (whom the homage is paid to)
+    assert denied.event_key.startswith("rendre hommage|") and paid.event_key.startswith("rendre hommage|")
+    assert denied.event_key != paid.event_key

@@ -94,6 +94,22 @@ def test_never_raises_and_spans_inside(text):
         resolve_timex(t.reading, None)
 
 
+@given(
+    st.integers(min_value=0, max_value=10**12),
+    st.sampled_from(["il y a {} ans", "il y a {} mois", "il y a {} jours", "dans {} ans", "en l'an {}"]),
+    st.dates(),
+    st.sampled_from([-1, 0, 1]),
+)
+def test_times_outside_the_calendar_do_not_raise(n, pattern, anchor, direction):
+    for t in tag_timex(pattern.format(f"{n:,}".replace(",", "."))):
+        resolve_timex(t.reading, anchor, direction)
+
+
+def test_a_time_before_the_calendar_is_a_vague_past():
+    _, resolved = _one("Il y a 55.000 ans, l'homme de Néandertal vivait ici.")
+    assert (resolved.value, resolved.start) == ("PAST_REF", None)
+
+
 @pytest.mark.parametrize(
     ("text", "value"),
     [
