@@ -634,6 +634,16 @@ def _periphrasis_infinitive(verb: Token) -> Token | None:
     )
 
 
+def is_possibility(main: Token | None) -> bool:
+    """`pourrait battre des records`, `ne peut pas voter`: the event is said possible (or impossible),
+    not said to happen; its infinitive names it."""
+    if main is None:
+        return False
+    if main.lemma_ == "pouvoir" and _periphrasis_infinitive(main) is not None:
+        return True
+    return main.dep_ == "xcomp" and main.head.lemma_ == "pouvoir" and _is_infinitive(main)
+
+
 def is_near_future(verb: Token) -> bool:
     """`va repositionner`, `allons partir`: `aller` in the present with an infinitive is a future."""
     return verb.lemma_ == "aller" and "Pres" in verb.morph.get("Tense") and _periphrasis_infinitive(verb) is not None
@@ -805,6 +815,27 @@ def _is_y_aller_de(verb: Token) -> bool:
     )
 
 
+def _predicative_complement(main: Token) -> Token | None:
+    """The complement of an adjective predicate (`est victime d'un complot`, `n'est pas favorable à la
+    réforme`, `est coupable de fraude`): it says of what, so it is the theme (the subject is the agent)."""
+    if main.pos_ != "ADJ" or not any(c.dep_ == "cop" for c in main.children):
+        return None
+    return next(
+        (
+            c
+            for c in main.children
+            if c.dep_.startswith(("obl", "nmod"))
+            and c.pos_ in ("NOUN", "PROPN", "PRON")
+            and any(_is_complement_case(g) for g in c.children)
+        ),
+        None,
+    )
+
+
+def _is_complement_case(token: Token) -> bool:
+    return token.dep_ == "case" and token.lower_ in _PREPOSITION_FORMS["de"] + _PREPOSITION_FORMS["à"]
+
+
 def _is_complement(token: Token, preposition: str) -> bool:
     """A noun introduced by `preposition` (`à la grève`, `aux négociations`)."""
     forms = _PREPOSITION_FORMS.get(preposition, (preposition,))
@@ -870,6 +901,9 @@ def _key_of_head(main: Token | None) -> tuple[str | None, str, str]:
             theme = _participant_key(complement).lower()
         else:
             theme = _participant_key(subjects[0]).lower() if subjects else "_"
+    relation = _predicative_complement(main)
+    if relation is not None:
+        theme = _participant_key(relation).lower()
     theme = _pairs("theme_classes.csv").get(theme, theme)
     if fold_accents(theme) in _MEASURES:
         theme = "_"  # `60 % des électeurs se disent…`: a measure is no participant of the event
@@ -1521,6 +1555,7 @@ def extract_sentence_claims(
                         "concurrent": verb_here is not None and kind == "indirect" and _is_concurrent(main),
                         "anterior": _is_anterior(main),
                         # (in indirect speech the imperfect is the present of the report: `a dit qu'il gelait`)
+                        "possible": is_possibility(main),
                         "imperfect": is_simple_imperfect(main) and not (verb_here is not None and kind == "indirect"),
                         "denial_scope": _denial_scope(main) if polarity == -1 else None,
                         "theme_owned": _theme_owned(main),

@@ -66,6 +66,7 @@ CLAIM_SCHEMA = {
     "restricted": pl.Boolean,
     "new_instance": pl.Boolean,
     "imperfect": pl.Boolean,
+    "possible": pl.Boolean,
     "agent": pl.String,
 }
 ROLE_SCHEMA = {
@@ -220,6 +221,7 @@ def _extract_article(article_id: str, body: str, doc, spans: list[tuple[int, int
                 "restricted": bool(c.extras.get("restricted")),
                 "new_instance": bool(c.extras.get("new_instance")),
                 "imperfect": bool(c.extras.get("imperfect")),
+                "possible": bool(c.extras.get("possible")),
                 "agent": c.extras.get("agent"),
             }
         )

@@ -365,3 +365,14 @@ def test_a_past_state_in_the_imperfect_does_not_deny_an_event(con):
     con.execute("update claims set event_start = period_start, event_end = period_end")
     _own_dates(con, "c1", "c2")  # both dated (`le 16 janvier`): the same time, a conflict
     assert con.execute("select count(*) from contradictions").fetchall() == [(1,)]
+
+
+def test_a_possibility_is_denied_only_by_an_impossibility(con):
+    """`pourrait battre des records` vs `on ne devrait pas battre ces records`: both can be right;
+    `pourrait` vs `ne pourrait pas` cannot."""
+    _claim(con, "c1", "a1", "la prévisionniste", 1, date(2020, 1, 16), key="battre|record")
+    _claim(con, "c2", "a1", "un météorologue", -1, date(2020, 1, 16), key="battre|record")
+    con.execute("update claims set possible = true where claim_id = 'c1'")
+    assert con.execute("select count(*) from contradictions").fetchall() == [(0,)]
+    con.execute("update claims set possible = true where claim_id = 'c2'")
+    assert con.execute("select count(*) from contradictions").fetchall() == [(1,)]

@@ -42,6 +42,7 @@ sourced as (
         coalesce(claims.restricted, false) as restricted,
         coalesce(claims.new_instance, false) as new_instance,
         coalesce(claims.imperfect, false) as imperfect,
+        coalesce(claims.possible, false) as possible,
         -- the claim's own words date its event (a temporal expression in its span), as opposed to a date
         -- it inherits from its sentence or its statement (`l'hommage rendu mardi aux militaires tués`)
         coalesce(own_dates.any_dated, false) as has_own_date,

@@ -30,6 +30,7 @@ pairs as (
         left_claim.restricted or right_claim.restricted as any_restricted,
         left_claim.new_instance or right_claim.new_instance as any_new_instance,
         left_claim.imperfect <> right_claim.imperfect as one_imperfect,
+        left_claim.possible <> right_claim.possible as one_possible,
         left_claim.has_own_calendar_date and right_claim.has_own_calendar_date as both_own_calendar_dates,
         -- the two articles tell one story beyond doubt: they share at least three actors and a quarter of
         -- all the actors they name (the same article: always). Needed where the event is identified by
@@ -138,6 +139,9 @@ polarity_conflicts as (
         -- a state or habit in the imperfect and a single event are different times unless both are dated
         -- (`aucun bateau ne venait chez nous`, then `un bateau est venu`: the situation before the event)
         and (not one_imperfect or both_own_calendar_dates)
+        -- a possibility is denied only by an impossibility: `pourrait à nouveau battre des records` and
+        -- `on ne devrait pas battre ces records` (unlikely) or `n'a pas battu` (not yet) can both be right
+        and not one_possible
         -- a denial restricted by its complement (`aucune enquête pour tentative de meurtre`) is
         -- contradicted only by an affirmation that mentions it
         and (denial_scope_a is null or polarity_a = 1

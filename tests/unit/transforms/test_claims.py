@@ -569,3 +569,14 @@ def test_what_a_denial_or_an_evaluation_does_not_assert(nlp):
     # `rendre hommage à X`: a locution whose complement is the theme (whom the homage is paid to)
     assert denied.event_key.startswith("rendre hommage|") and paid.event_key.startswith("rendre hommage|")
     assert denied.event_key != paid.event_key
+
+
+def test_a_possibility_and_the_complement_of_an_adjective_predicate(nlp):
+    (could,) = _claims(nlp, "La chaleur pourrait à nouveau battre des records samedi.")
+    assert could.extras["possible"] is True and could.event_key.startswith("battre|")
+    (did,) = _claims(nlp, "La chaleur a battu des records samedi.")
+    assert did.extras["possible"] is False
+    (plot,) = _claims(
+        nlp, "François Hollande a estimé jeudi que Jean-Luc Mélenchon n'était \"pas victime d'un complot\"."
+    )
+    assert plot.event_key.endswith("|complot")  # victim of what: the complement, not the subject
