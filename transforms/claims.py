@@ -285,8 +285,12 @@ def _main_token(tokens: list[Token]) -> Token | None:
 def _is_elliptical_pas(token: Token) -> bool:
     """`avait été anticipé, pas son intensité`, `lui, mais pas elle`: `pas` after a comma or a coordinator
     negates the phrase that follows it (the verb is elided), not the clause's verb."""
-    if token.lower_ != "pas" or token.i == 0:
+    if token.lower_ != "pas":
         return False
+    if token.is_sent_start or token.i == 0 or token.doc[token.i - 1].text in ('"', "«", "“", "-", "—", "–"):
+        # `Pas de miracle, la circulation s'annonce difficile`: a verbless `pas de N` opening the sentence
+        following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+        return following is not None and following.lower_ in ("de", "d'", "d’", "question")
     before = token.doc[token.i - 1]
     return before.text in (",", ";", "(") or before.lower_ in ("mais", "et", "ou", "non")
 
@@ -1156,8 +1160,10 @@ _SHARE_SPEAKER = re.compile(r"\d\s*(?:%|pour\s*cent)|\b(?:tiers|quart|moitié|ma
 # a share of a population as subject: the claim is about that part of it
 _SHARE_NOUNS = frozenset({"tiers", "quart", "moitié", "majorité", "minorité", "proportion", "pourcentage", "pourcent"})
 # `seulement`, `uniquement`, `ne … que`, `une seule banque`: the claim asserts part of the event only
-# an exception carved out of the claim (`sauf`, `excepté`, `hormis`, `si ce n'est`, `à l'exception de`)
-_EXCEPTION = re.compile(r"\b(?:si ce n['’]est|sauf|exceptée?s?|hormis|à l['’]exception)\b", re.I)
+# an exception carved out of the claim (`sauf`, `excepté`, `hormis`, `si ce n'est`, `à l'exception de`), or
+# a contrast with what was just said of the same event (`la mesure ne s'appliquera en revanche pas à
+# l'intérieur de la capitale`: it applies, but not to that part)
+_EXCEPTION = re.compile(r"\b(?:si ce n['’]est|sauf|exceptée?s?|hormis|à l['’]exception|en revanche|par contre)\b", re.I)
 _RESTRICTIVE = frozenset({"seulement", "uniquement", "exclusivement", "seul", "seule", "seuls", "seules"})
 
 

@@ -580,3 +580,15 @@ def test_a_possibility_and_the_complement_of_an_adjective_predicate(nlp):
         nlp, "François Hollande a estimé jeudi que Jean-Luc Mélenchon n'était \"pas victime d'un complot\"."
     )
     assert plot.event_key.endswith("|complot")  # victim of what: the complement, not the subject
+
+
+def test_a_verbless_pas_de_and_a_contrast_deny_no_whole_event(nlp):
+    (traffic,) = _claims(
+        nlp, "Pas de miracle, la circulation s'annonce difficile pour le premier week-end des vacances."
+    )
+    assert traffic.polarity == 1  # `Pas de miracle`: a verbless negation of a noun
+    (inside,) = _claims(
+        nlp,
+        "La mesure ne s'appliquera en revanche pas à l'intérieur de la capitale, a précisé Elisabeth Borne.",
+    )
+    assert inside.polarity == -1 and inside.extras["restricted"] is True  # it applies, but not there
