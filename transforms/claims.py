@@ -287,12 +287,21 @@ def _is_elliptical_pas(token: Token) -> bool:
     negates the phrase that follows it (the verb is elided), not the clause's verb."""
     if token.lower_ != "pas":
         return False
-    if token.is_sent_start or token.i == 0 or token.doc[token.i - 1].text in ('"', "«", "“", "-", "—", "–"):
+    if _opens_sentence(token):
         # `Pas de miracle, la circulation s'annonce difficile`: a verbless `pas de N` opening the sentence
+        # (inside a clause, `n'établit "pas de lien"`, it negates the verb)
         following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
         return following is not None and following.lower_ in ("de", "d'", "d’", "question")
     before = token.doc[token.i - 1]
     return before.text in (",", ";", "(") or before.lower_ in ("mais", "et", "ou", "non")
+
+
+def _opens_sentence(token: Token) -> bool:
+    """The token opens its sentence, or follows only an opening quotation mark or dash that does."""
+    if token.i == 0 or token.is_sent_start:
+        return True
+    before = token.doc[token.i - 1]
+    return before.text in ('"', "«", "“", "-", "—", "–") and (before.i == 0 or bool(before.is_sent_start))
 
 
 def _followed_by_ne(token: Token) -> bool:

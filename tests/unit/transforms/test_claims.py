@@ -587,6 +587,8 @@ def test_a_verbless_pas_de_and_a_contrast_deny_no_whole_event(nlp):
         nlp, "Pas de miracle, la circulation s'annonce difficile pour le premier week-end des vacances."
     )
     assert traffic.polarity == 1  # `Pas de miracle`: a verbless negation of a noun
+    (link,) = _claims(nlp, "Le rapport de l'IGPN n'établit \"pas de lien\" entre l'intervention et sa mort.")
+    assert link.polarity == -1  # inside the clause, `pas de` negates its verb
     (inside,) = _claims(
         nlp,
         "La mesure ne s'appliquera en revanche pas à l'intérieur de la capitale, a précisé Elisabeth Borne.",
