@@ -1101,6 +1101,8 @@ def _quantity(tokens: list[Token], toll: bool = False) -> tuple[float | None, st
         value = parse_number(t.text)
         if value is None or (1900 <= value <= 2100 and head.lemma_ in ("an", "année")):
             continue
+        if _is_age(t, head):
+            continue  # `son compagnon, âgé de 19 ans`: an attribute of a person, not a count of the event
         if _is_new_instance(head):
             continue  # `deux nouvelles explosions`, `38 nouveaux départements`: an increment, not a total
         factor = _SCALE_NOUNS.get(head.lemma_.lower(), 1.0)
@@ -1124,6 +1126,22 @@ def _quantity(tokens: list[Token], toll: bool = False) -> tuple[float | None, st
                 return value, unit, "range", upper
         return value, unit, op, None
     return None, None, None, None
+
+
+def _is_age(number: Token, noun: Token) -> bool:
+    """`âgé de 19 ans`, `Jean, 20 ans,`, `un homme de 35 ans`: a person's age (a count of years after
+    `âgé de`, in apposition, or complementing a person), not a count (`condamné à 20 ans de prison`)."""
+    if noun.lemma_.lower() not in ("an", "ans") or number.i == 0:
+        return False
+    before = number.doc[number.i - 1]
+    if before.text in (",", "(") or (
+        before.lower_ in ("de", "d'", "d’") and number.i > 1 and number.doc[number.i - 2].lower_.startswith("âgé")
+    ):
+        return True
+    owner = noun.head
+    return before.lower_ in ("de", "d'", "d’") and (
+        owner.pos_ == "PROPN" or owner.ent_type_ == "PER" or owner.lemma_.lower() in _human_nouns()
+    )
 
 
 _NEGATIVE_SUBJECT_CLAUSE = re.compile(

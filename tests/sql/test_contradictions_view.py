@@ -376,3 +376,27 @@ def test_a_possibility_is_denied_only_by_an_impossibility(con):
     assert con.execute("select count(*) from contradictions").fetchall() == [(0,)]
     con.execute("update claims set possible = true where claim_id = 'c2'")
     assert con.execute("select count(*) from contradictions").fetchall() == [(1,)]
+
+
+def test_a_development_opposes_the_same_event_as_a_whole(con):
+    """The pairs the developments view takes at different times are those the contradictions view would
+    take at the same time: not a pronoun agent, a restricted claim, a possibility or an out-of-scope denial."""
+    _link(con, "a1", "a2")
+    _claim(con, "c1", "a1", "la RATP", -1, date(2020, 1, 16), key="avoir|metro")
+    _claim(con, "c2", "a2", "la RATP", 1, date(2020, 1, 30), key="avoir|metro")
+
+    def developments():
+        return con.execute("select claim_id_before, claim_id_after from developments").fetchall()
+
+    assert developments() == [("c1", "c2")]
+    con.execute("update claims set restricted = true where claim_id = 'c2'")  # `un métro sur trois uniquement`
+    assert developments() == []
+    con.execute("update claims set restricted = false")
+    con.execute("update claims set agent = '?' where claim_id = 'c1'")  # `on n'a reçu aucun…`
+    assert developments() == []
+    con.execute("update claims set agent = null, possible = true where claim_id = 'c1'")  # `aucun métro ne pourrait`
+    assert developments() == []
+    con.execute("update claims set possible = false, denial_scope = 'ligne' where claim_id = 'c1'")
+    assert developments() == []  # `aucun métro sur les lignes 2 et 3`: c2 does not mention them
+    con.execute("update claims set text = 'un métro sur la ligne 4' where claim_id = 'c2'")
+    assert developments() == [("c1", "c2")]

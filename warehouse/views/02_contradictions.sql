@@ -27,10 +27,10 @@ pairs as (
         left_claim.negation as negation_a,
         right_claim.negation as negation_b,
         left_claim.theme_owned or right_claim.theme_owned as any_theme_owned,
-        left_claim.restricted or right_claim.restricted as any_restricted,
+        whole_opposition(left_claim.restricted, right_claim.restricted, left_claim.possible, right_claim.possible)
+            as whole_opposition,
         left_claim.new_instance or right_claim.new_instance as any_new_instance,
         left_claim.imperfect <> right_claim.imperfect as one_imperfect,
-        left_claim.possible <> right_claim.possible as one_possible,
         left_claim.has_own_calendar_date and right_claim.has_own_calendar_date as both_own_calendar_dates,
         -- the two articles tell one story beyond doubt: they share at least three actors and a quarter of
         -- all the actors they name (the same article: always). Needed where the event is identified by
@@ -81,11 +81,8 @@ pairs as (
         -- two copies of one wire do not disagree with each other: they are the same source
         and not (left_claim.article_id <> right_claim.article_id
                  and left_claim.independent_source = right_claim.independent_source)
-        -- the same event: when both name its agent, the same one (`X n'a pas retiré ses troupes` and
-        -- `Y a retiré ses troupes` do not conflict)
-        and (left_claim.agent is null or right_claim.agent is null or left_claim.agent = right_claim.agent)
-        -- an agent named by a pronoun (`il ne serrait pas la main`, agent `?`) is nobody in particular
-        and coalesce(left_claim.agent, '') <> '?' and coalesce(right_claim.agent, '') <> '?'
+        -- the same event: the same agent, or one unnamed (see same_agent)
+        and same_agent(left_claim.agent, right_claim.agent)
         -- without a theme, not even one side may name an agent (`personne n'a été blessé par un
         -- projectile` is not contradicted by `un militaire a été blessé` in the scuffle)
         and (left_claim.has_theme or coalesce(left_claim.agent, '') = coalesce(right_claim.agent, ''))
@@ -133,21 +130,15 @@ polarity_conflicts as (
         -- a casualty without a theme (`personne n'a été blessé`) is about the incident its story tells:
         -- another article tells the same incident only if it tells the same story beyond doubt
         and (has_theme or same_story)
-        -- a claim restricted to part of the event (`seront retransmis seulement par quelques
-        -- journalistes`, `ne communique que sur les blessés`) neither affirms nor denies all of it
-        and not any_restricted
+        -- both bear on the whole event as a fact (see whole_opposition: `seront retransmis seulement par
+        -- quelques journalistes` neither affirms nor denies all of it), and a denial restricted by its
+        -- complement (`aucune enquête pour tentative de meurtre`) answers only what mentions it
+        and whole_opposition
+        and denial_reaches(denial_scope_a, polarity_a, text_b)
+        and denial_reaches(denial_scope_b, polarity_b, text_a)
         -- a state or habit in the imperfect and a single event are different times unless both are dated
         -- (`aucun bateau ne venait chez nous`, then `un bateau est venu`: the situation before the event)
         and (not one_imperfect or both_own_calendar_dates)
-        -- a possibility is denied only by an impossibility: `pourrait à nouveau battre des records` and
-        -- `on ne devrait pas battre ces records` (unlikely) or `n'a pas battu` (not yet) can both be right
-        and not one_possible
-        -- a denial restricted by its complement (`aucune enquête pour tentative de meurtre`) is
-        -- contradicted only by an affirmation that mentions it
-        and (denial_scope_a is null or polarity_a = 1
-             or contains(strip_accents(lower(text_b)), denial_scope_a))
-        and (denial_scope_b is null or polarity_b = 1
-             or contains(strip_accents(lower(text_a)), denial_scope_b))
 ),
 quantity_bounds as (
     select

@@ -34,6 +34,13 @@ changes as (
         -- a casualty report without a date of its own is about the same episode (see is_casualty_event)
         and not (is_casualty_event(earlier.event_key)
                  and (earlier.event_start is null or later.event_start is null))
+        -- the same event, opposed as a whole, as for contradictions (see 00_opposable_claims.sql: `il n'y
+        -- aura aucun métro sur les lignes 2, 3…` then `sur les lignes 4 et 7, un métro sur trois
+        -- uniquement` is no change of state)
+        and same_agent(earlier.agent, later.agent)
+        and whole_opposition(earlier.restricted, later.restricted, earlier.possible, later.possible)
+        and denial_reaches(earlier.denial_scope, earlier.polarity, later.text)
+        and denial_reaches(later.denial_scope, later.polarity, earlier.text)
     where earlier.article_id = later.article_id
         or exists (
             select 1 from article_links

@@ -594,3 +594,12 @@ def test_a_verbless_pas_de_and_a_contrast_deny_no_whole_event(nlp):
         "La mesure ne s'appliquera en revanche pas à l'intérieur de la capitale, a précisé Elisabeth Borne.",
     )
     assert inside.polarity == -1 and inside.extras["restricted"] is True  # it applies, but not there
+
+
+def test_an_age_is_not_a_count_of_the_event(nlp):
+    (hit,) = _claims(nlp, "La victime a été frappée par son compagnon, le père du bébé, âgé de 19 ans.")
+    assert hit.quantity is None
+    (apposition,) = _claims(nlp, "La victime, 20 ans, a été frappée par son compagnon.")
+    assert apposition.quantity is None
+    (sentence,) = _claims(nlp, "Le tribunal l'a condamné à 20 ans de prison.")
+    assert (sentence.quantity, sentence.quantity_unit) == (20, "an")  # a sentence's length is counted
