@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -771,20 +771,42 @@ def _is_imperative(verb: Token) -> bool:
 _WISH_VERBS = frozenset({"vouloir", "souhaiter", "espérer", "désirer", "rêver", "préférer"})
 
 
+def _is_evaluated_infinitive(verb: Token) -> bool:
+    """`a jugé "légitime" de rendre hommage`, `il est nécessaire de réformer`: an infinitive an adjective
+    evaluates is judged, not asserted (whether it happens is another claim)."""
+    if not _is_infinitive(verb):
+        return False
+    if verb.head.pos_ == "ADJ" and verb.head.i < verb.i:
+        return True
+    return verb.dep_ == "xcomp" and any(
+        c.pos_ == "ADJ" and c.dep_ in ("xcomp", "obj") and c.i < verb.i for c in verb.head.children
+    )
+
+
+def _is_wish(verb: Token) -> bool:
+    return verb.lemma_ in _WISH_VERBS and verb.pos_ == "VERB"
+
+
+# What asserts no event, neither the one it names nor a state sources could disagree on (a question,
+# which the text's `?` marks, is set aside before any parse: `extract_sentence_claims`)
+_NON_ASSERTIVE: tuple[Callable[[Token], bool], ...] = (
+    _is_hypothesis,  # `S'il y avait le moindre risque, les écoles n'auraient pas rouvert`: no risk asserted
+    _is_imperative,  # `Ne relayez plus cette fausse information`: an order
+    _is_wish,  # `ses clients ne souhaitaient pas s'exprimer`, `il veut y croire`: a wish or a hope
+    _is_evaluated_infinitive,  # `a jugé "légitime" de rendre hommage`: judged, not said to happen
+)
+
+
 def event_head(main: Token | None) -> Token | None:
     """The token that names the proposition's event: an event noun object of a reporting or light
     verb (`a annoncé la suspension des opérations` → `suspension`), the action of a decision, the
-    infinitive of a periphrasis; None for a hypothesis or an order, which assert no event."""
-    if main is None or _is_hypothesis(main) or _is_imperative(main):
-        # `S'il y avait le moindre risque, les écoles n'auraient pas rouvert` asserts no risk
+    infinitive of a periphrasis; None for what asserts no event (`_NON_ASSERTIVE`)."""
+    if main is None:
         return None
-    main = _periphrasis_verb(main)
-    if main.lemma_ in _WISH_VERBS and main.pos_ == "VERB":
-        # `ses clients ne souhaitaient pas s'exprimer`, `il veut y croire`: a wish or a hope asserts no
-        # event, neither the wished one nor a state sources could disagree on
+    verb = _periphrasis_verb(main)
+    if any(test(token) for token in {main, verb} for test in _NON_ASSERTIVE):
         return None
-    if _is_evaluated_infinitive(main):
-        return None
+    main = verb
     reported = _fait_etat_de(main) or _existential_noun(main)
     if reported is not None:
         main = reported  # `ont fait état de lignes électriques tombées`: what is reported is the event
@@ -803,18 +825,6 @@ def event_head(main: Token | None) -> Token | None:
         # `aucune décision de quitter l'Irak`: the decided action (`ordonner notre départ`: its noun)
         main = _event_noun(decided) or decided
     return main
-
-
-def _is_evaluated_infinitive(verb: Token) -> bool:
-    """`a jugé "légitime" de rendre hommage`, `il est nécessaire de réformer`: an infinitive an adjective
-    evaluates is judged, not asserted (whether it happens is another claim)."""
-    if not _is_infinitive(verb):
-        return False
-    if verb.head.pos_ == "ADJ" and verb.head.i < verb.i:
-        return True
-    return verb.dep_ == "xcomp" and any(
-        c.pos_ == "ADJ" and c.dep_ in ("xcomp", "obj") and c.i < verb.i for c in verb.head.children
-    )
 
 
 def _is_y_aller_de(verb: Token) -> bool:

@@ -72,16 +72,20 @@ _GLUED_SENTENCE = tuple(
     )
     for mark in ".!?…"
 )
+
+
 # a line break lost between a lowercase word and the capitalised opening of the next line (a heading
 # glued to its paragraph, `Peur des représaillesSelon Le Parisien`; `garder le silenceL'avocat des
-# époux`): only before a word that opens French sentences, not any capital (`HuffPost`, `YouTube`)
-_OPENERS = (
-    "Le|La|Les|L['’]|Un|Une|Des|Du|De|D['’]|Ce|Cet|Cette|Ces|C['’]|Il|Ils|Elle|Elles|On|Je|J['’]|Nous|Vous|"
-    "Son|Sa|Ses|Leur|Leurs|Pour|Dans|Selon|Sans|Si|Mais|Et|En|Au|Aux|Quant|Après|Avant|Depuis|Alors|Lors|"
-    "Avec|Sur|Par|Parmi|Quand|Comme|Tout|Tous|Toute|Toutes|Interrogée?s?|Contactée?s?|Jointe?s?|Citée?s?|"
-    "Invitée?s?|Questionnée?s?|Face|Outre|Enfin|Pourtant|Ainsi|Qu['’]"
-)
-_GLUED_LINE = re.compile(rf"(?<=[a-zà-ÿ]{{3}})(?=(?:{_OPENERS})(?:\b|(?<=['’])))")
+# époux`): only before a word that opens French sentences (`lexicons/sentence_openers.txt`), not any
+# capital (`HuffPost`, `YouTube`)
+def _openers_pattern() -> str:
+    forms = (
+        re.escape(w[:-1]) + "['’]" if w.endswith("'") else re.escape(w) for w in lexicon_lines("sentence_openers.txt")
+    )
+    return "|".join(forms)  # (in the file's order, the commonest first: the regex tries them in turn)
+
+
+_GLUED_LINE = re.compile(rf"(?<=[a-zà-ÿ]{{3}})(?=(?:{_openers_pattern()})(?:\b|(?<=['’])))")
 # a bullet glued to the previous item (`des fouilles.• Les parents`)
 _GLUED_BULLET = re.compile(r"(?<=\S)[ \t]*(?=•)")
 _SPACE_RUN = re.compile(" {2,}")
