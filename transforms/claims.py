@@ -1200,7 +1200,9 @@ _SHARE_NOUNS = frozenset({"tiers", "quart", "moitié", "majorité", "minorité",
 # an exception carved out of the claim (`sauf`, `excepté`, `hormis`, `si ce n'est`, `à l'exception de`), or
 # a contrast with what was just said of the same event (`la mesure ne s'appliquera en revanche pas à
 # l'intérieur de la capitale`: it applies, but not to that part)
-_EXCEPTION = re.compile(r"\b(?:si ce n['’]est|sauf|exceptée?s?|hormis|à l['’]exception|en revanche|par contre)\b", re.I)
+_EXCEPTION_OR_CONTRAST = re.compile(
+    r"\b(?:si ce n['’]est|sauf|exceptée?s?|hormis|à l['’]exception|en revanche|par contre)\b", re.I
+)
 _RESTRICTIVE = frozenset({"seulement", "uniquement", "exclusivement", "seul", "seule", "seuls", "seules"})
 
 
@@ -1221,7 +1223,9 @@ def is_restricted(tokens: list[Token], main: Token | None) -> bool:
     restrictive_que = any(w in ("ne", "n'", "n’") for w in words) and any(
         t.lower_ in ("que", "qu'", "qu’") and t.dep_ not in ("mark", "obj", "nsubj") and t.i > main.i for t in tokens
     )
-    if tokens and _EXCEPTION.search(tokens[0].doc.text, tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)):
+    if tokens and _EXCEPTION_OR_CONTRAST.search(
+        tokens[0].doc.text, tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    ):
         return True  # `je n'ai jamais perdu cette flamme, si ce n'est sur ces deux années`: all but a part
     return restrictive_que or any(t.lower_ in _RESTRICTIVE and _in_main_clause(t, main) for t in tokens)
 
@@ -1597,8 +1601,8 @@ def extract_sentence_claims(
                         "agent": event_agent(main),
                         "concurrent": verb_here is not None and kind == "indirect" and _is_concurrent(main),
                         "anterior": _is_anterior(main),
-                        # (in indirect speech the imperfect is the present of the report: `a dit qu'il gelait`)
                         "possible": is_possibility(main),
+                        # (in indirect speech the imperfect is the present of the report: `a dit qu'il gelait`)
                         "imperfect": is_simple_imperfect(main) and not (verb_here is not None and kind == "indirect"),
                         "denial_scope": _denial_scope(main) if polarity == -1 else None,
                         "theme_owned": _theme_owned(main),
