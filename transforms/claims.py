@@ -1686,11 +1686,24 @@ def extract_sentence_claims(
         colon = re.match(r"^[^.:]{0,60}?:\s*", window)
         if que and not any(v.idx > after_verb and v.idx < after_verb + que.end() for v in verbs):
             subject = _subject_before(text, start, group_start, verb)
+            # `s'est défendu en jugeant que P`, `a réagi en affirmant que P`: a gerund of another reporting
+            # verb before `que` reports P, with its own stance (the subject is still the speaker)
+            gerund = next(
+                (
+                    t
+                    for t in reversed(tokens)
+                    if after_verb < t.idx < after_verb + que.end()
+                    and t.pos_ == "VERB"
+                    and t.lemma_ in reporting_lexicon()
+                    and _is_present_participle(t)
+                ),
+                None,
+            )
             make(
                 after_verb + que.end(),
                 end,
                 "indirect",
-                verb,
+                gerund or verb,
                 subject[:2] if subject[1] > subject[0] else None,
                 subject[2] or None,
                 (start, after_verb + que.end()),

@@ -603,3 +603,12 @@ def test_an_age_is_not_a_count_of_the_event(nlp):
     assert apposition.quantity is None
     (sentence,) = _claims(nlp, "Le tribunal l'a condamné à 20 ans de prison.")
     assert (sentence.quantity, sentence.quantity_unit) == (20, "an")  # a sentence's length is counted
+
+
+def test_a_gerund_before_que_reports_the_content_with_its_own_stance(nlp):
+    (claim,) = _claims(
+        nlp, "L'entreprise s'est défendue ce samedi en jugeant que les médias étrangers étaient trop susceptibles."
+    )
+    # `se défendre` denies, but P is what the company judges: an evaluation, not a denial of P
+    assert (claim.reporting_verb, claim.stance, claim.polarity) == ("juger", "evaluate", 1)
+    assert claim.speaker_text == "L'entreprise"
