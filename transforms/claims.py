@@ -1564,6 +1564,7 @@ def extract_sentence_claims(
             if attribution and not sub and _HEDGE_PHRASES.search(text[attribution[0] : attribution[1]]):
                 hedged = True
             q = _quantity(prop_tokens, toll=key.split("|")[0] in _TOLL_CLASSES)
+            reported = verb_here is not None and kind == "indirect"  # indirect speech, with its verb
             subordinate = [
                 _clause_extent(t) for t in prop_tokens if t.dep_ in _SUBORDINATE and main is not None and t.i != main.i
             ] + _noun_dates(doc, timex_spans, a, b, main)
@@ -1599,11 +1600,11 @@ def extract_sentence_claims(
                         "subordinate": subordinate,
                         "arguments": core_arguments(main),
                         "agent": event_agent(main),
-                        "concurrent": verb_here is not None and kind == "indirect" and _is_concurrent(main),
+                        "concurrent": reported and _is_concurrent(main),
                         "anterior": _is_anterior(main),
                         "possible": is_possibility(main),
                         # (in indirect speech the imperfect is the present of the report: `a dit qu'il gelait`)
-                        "imperfect": is_simple_imperfect(main) and not (verb_here is not None and kind == "indirect"),
+                        "imperfect": is_simple_imperfect(main) and not reported,
                         "denial_scope": _denial_scope(main) if polarity == -1 else None,
                         "theme_owned": _theme_owned(main),
                         "anaphoric": theme == "_" and is_anaphoric_event_noun(head),

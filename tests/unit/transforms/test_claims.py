@@ -12,6 +12,12 @@ def _claims(nlp, text):
     return link_article_claims(claims)
 
 
+def _only(claims, wanted):
+    """The one claim `wanted` selects."""
+    (claim,) = [c for c in claims if wanted(c)]
+    return claim
+
+
 def test_direct_quote_attribution_after_negated(nlp):
     (claim,) = _claims(
         nlp, "\"Les négociations n'ont pas repris\", a déclaré à l'AFP le porte-parole du gouvernement Jean Martin."
@@ -95,7 +101,7 @@ def test_a_negation_in_a_juxtaposed_clause_with_its_own_subject_stays_there(nlp)
         "\"Nous voulons cette vérité. Des questions se posent, le déni et la banalisation qu'a entretenus le "
         "ministre de l'Intérieur ne sont pas supportables et acceptables\", a dénoncé le député."
     )
-    (posed,) = [c for c in _claims(nlp, text) if c.text.startswith("Des questions se posent")]
+    posed = _only(_claims(nlp, text), lambda c: c.text.startswith("Des questions se posent"))
     assert posed.polarity == 1
 
 
@@ -523,7 +529,7 @@ def test_a_negated_participial_clause_does_not_negate_the_main_verb(nlp):
         "Début août, le trésorier avait prévenu que le RN, sans rentrée d'argent, devrait déposer le bilan fin "
         "septembre, n'étant pas en mesure de payer les salaires de ses employés."
     )
-    (claim,) = [c for c in _claims(nlp, text) if c.event_key.startswith("deposer")]
+    claim = _only(_claims(nlp, text), lambda c: c.event_key.startswith("deposer"))
     assert claim.polarity == 1
     (negated,) = _claims(nlp, "Le parti ne pourra pas payer les salaires, selon son trésorier.")
     assert negated.polarity == -1
