@@ -447,6 +447,12 @@ def _hedged(tokens: list[Token], text: str, reported_in_past: bool, main: Token 
     return False
 
 
+def _is_alleged_report(verb: Token) -> bool:
+    """A reporting verb in the conditional (`aurait dit la reine`, `aurait confié`): the journalist
+    relays an unconfirmed report, so what it reports is hedged whatever its own mood."""
+    return _is_conditional(verb) or any(c.dep_.startswith("aux") and _is_conditional(c) for c in verb.children)
+
+
 def _is_past(verb: Token) -> bool:
     return "Past" in verb.morph.get("Tense") or any(c.dep_ == "aux:tense" for c in verb.children)
 
@@ -1442,7 +1448,22 @@ def _speaker_after(text: str, start: int, end: int) -> tuple[int, int]:
     channel = _speaker_channels().search(text, pos, stop)
     if channel:
         stop = channel.start()
+    after = _ADDRESSEE_OR_OCCASION.search(text, pos, stop)
+    if after:
+        stop = after.start()
     return _trim(text, pos, stop)
+
+
+# what follows the speaker of an inverted attribution without being part of it: the person addressed
+# (`aurait dit la reine à l'un des parlementaires`, `a confié le ministre aux journalistes`) and the
+# occasion (`durant un dîner`, `lors d'un meeting`). A title's complement is capitalised (`le ministre
+# délégué aux Transports`, `la secrétaire d'État à l'Égalité`) and stays.
+_ADDRESSEE_OR_OCCASION = re.compile(
+    r"(?<=\w)\s+(?:(?:à|au|aux)\s+(?:(?:l['’]|la\s+|le\s+|les\s+|des\s+|un\s+|une\s+|son\s+|sa\s+|ses\s+|leurs?\s+)"
+    r"(?-i:[a-zàâçéèêëîïôûù])|(?-i:[a-zàâçéèêëîïôûù]))"
+    r"|(?:durant|pendant|lors\s+d['’e]|devant|en\s+marge\s+d['’eu]|à\s+l['’]occasion\s+d['’eu])\s*\w)",
+    re.I,
+)
 
 
 def _subject_before(text: str, start: int, end: int, verb: Token | None = None) -> tuple[int, int, str]:
@@ -1560,7 +1581,11 @@ def extract_sentence_claims(
             reported_in_past = verb_here is not None and (
                 "Past" in verb_here.morph.get("Tense") or any(c.dep_.startswith("aux") for c in verb_here.children)
             )
-            hedged = _hedged(prop_tokens, text[a:b], reported_in_past, main) or negated_report
+            hedged = (
+                _hedged(prop_tokens, text[a:b], reported_in_past, main)
+                or negated_report
+                or (verb_here is not None and _is_alleged_report(verb_here))
+            )
             if attribution and not sub and _HEDGE_PHRASES.search(text[attribution[0] : attribution[1]]):
                 hedged = True
             q = _quantity(prop_tokens, toll=key.split("|")[0] in _TOLL_CLASSES)

@@ -400,3 +400,20 @@ def test_a_development_opposes_the_same_event_as_a_whole(con):
     assert developments() == []  # `aucun métro sur les lignes 2 et 3`: c2 does not mention them
     con.execute("update claims set text = 'un métro sur la ligne 4' where claim_id = 'c2'")
     assert developments() == [("c1", "c2")]
+
+
+def test_a_denial_of_a_report_is_explained_as_a_denial_not_an_affirmation(con):
+    # « Je ne comprends pas l'Europe », aurait dit la reine; the palace denied this report: the denial of a
+    # negative quotation has polarity +1, but the palace affirms nothing
+    day = date(2020, 1, 16)
+    _claim(con, "c1", "a1", "la reine", -1, day, key="comprendre|europe")
+    _claim(con, "c2", "a1", "le palais", 1, day, key="comprendre|europe")
+    con.execute(
+        "update claims set stance = 'deny', responds_to_claim_id = 'c1', negation = 'démentir' where claim_id = 'c2'"
+    )
+    ((explanation,),) = con.execute("select explanation from contradictions").fetchall()
+    assert explanation == "le palais denies la reine's account (démentir)"
+    # without the link, the polarities explain the row
+    con.execute("update claims set responds_to_claim_id = null where claim_id = 'c2'")
+    ((explanation,),) = con.execute("select explanation from contradictions").fetchall()
+    assert explanation == "la reine denies it (ne … pas); le palais affirms it"

@@ -38,6 +38,9 @@ sourced as (
         claims.hedged,
         claims.negation,
         claims.denial_scope,
+        claims.stance,
+        -- the earlier claim this one takes up (`Le palais a démenti cette information`)
+        claims.responds_to_claim_id,
         coalesce(claims.theme_owned, false) as theme_owned,
         coalesce(claims.restricted, false) as restricted,
         coalesce(claims.new_instance, false) as new_instance,

@@ -41,6 +41,10 @@ pairs as (
                 and article_links.article_id_b = greatest(left_claim.article_id, right_claim.article_id)
                 and article_links.n_shared >= 3 and article_links.actor_jaccard >= 0.25
         ) as same_story,
+        -- one side denies the very report the other side is (`Buckingham Palace a démenti cette information`
+        -- after `« Je ne comprends pas l'Europe », aurait dit la reine`)
+        left_claim.stance = 'deny' and left_claim.responds_to_claim_id = right_claim.claim_id as a_denies_b,
+        right_claim.stance = 'deny' and right_claim.responds_to_claim_id = left_claim.claim_id as b_denies_a,
         left_claim.denial_scope as denial_scope_a,
         right_claim.denial_scope as denial_scope_b,
         left_claim.hedged or right_claim.hedged as any_hedged,
@@ -121,6 +125,12 @@ polarity_conflicts as (
         'polarity' as kind,
         *,
         case
+            -- denying a report is not affirming its opposite (`démentir` a negative quotation): say whose
+            -- account is denied
+            when coalesce(b_denies_a, false) then format('{} denies {}''s account ({})', speaker_b, speaker_a,
+                                                         coalesce(negation_b, 'démenti'))
+            when coalesce(a_denies_b, false) then format('{} denies {}''s account ({})', speaker_a, speaker_b,
+                                                         coalesce(negation_a, 'démenti'))
             when polarity_a < 0 then format('{} denies it ({}); {} affirms it', speaker_a,
                                             coalesce(negation_a, 'ne … pas'), speaker_b)
             else format('{} affirms it; {} denies it ({})', speaker_a, speaker_b, coalesce(negation_b, 'ne … pas'))

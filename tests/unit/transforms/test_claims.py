@@ -618,3 +618,33 @@ def test_a_gerund_before_que_reports_the_content_with_its_own_stance(nlp):
     # `se défendre` denies, but P is what the company judges: an evaluation, not a denial of P
     assert (claim.reporting_verb, claim.stance, claim.polarity) == ("juger", "evaluate", 1)
     assert claim.speaker_text == "L'entreprise"
+
+
+def test_inverted_speaker_stops_before_addressee_and_occasion(nlp):
+    claim = _only(
+        _claims(
+            nlp,
+            "« Je ne soutiens pas ce projet », aurait dit le président à l'un de ses conseillers durant un déjeuner.",
+        ),
+        lambda c: c.quote_kind == "direct",
+    )
+    assert claim.speaker_text == "le président"
+    (titled,) = _claims(
+        nlp, "« Les négociations ont repris », a confié le ministre délégué aux Transports aux journalistes."
+    )
+    assert titled.speaker_text == "le ministre délégué aux Transports"  # a title's capitalised complement stays
+    (meeting,) = _claims(nlp, "« Nous ne céderons pas », a déclaré le Premier ministre lors d'un meeting à Lyon.")
+    assert meeting.speaker_text == "le Premier ministre"
+
+
+def test_reporting_verb_in_the_conditional_hedges_the_report(nlp):
+    alleged = _only(
+        _claims(nlp, "« Je ne soutiens pas ce projet », aurait dit le président à l'un de ses conseillers."),
+        lambda c: c.quote_kind == "direct",
+    )
+    assert (alleged.polarity, alleged.hedged) == (-1, True)
+    (indirect,) = _claims(nlp, "Le ministre aurait affirmé que les négociations avaient repris.")
+    assert indirect.hedged
+    # a conditional in the reported clause after a past report is the future in the past, not a hedge
+    (plain,) = _claims(nlp, "Le ministre a dit que la réforme serait adoptée.")
+    assert not plain.hedged
