@@ -16,6 +16,8 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
+from transforms.events import event_classes
+
 
 def sql_files(folder: str) -> list[tuple[str, str]]:
     """(file name, SQL) of `warehouse/<folder>/*.sql`, in file-name order."""
@@ -25,8 +27,10 @@ def sql_files(folder: str) -> list[tuple[str, str]]:
 
 
 def create_schema(con: duckdb.DuckDBPyConnection) -> None:
+    """The tables, with their reference data (`event_classes`, which the views read)."""
     for _, sql in sql_files("schema"):
         con.execute(sql)
+    insert_frame(con, "event_classes", event_classes())
 
 
 def create_views(con: duckdb.DuckDBPyConnection) -> None:
@@ -91,7 +95,7 @@ def append_tables(path: Path, tables: dict[str, pl.DataFrame]) -> None:
 
 def build_fingerprint(dictionary_text: str, lake_state: str) -> str:
     """What the warehouse content derives from: the lake's content parts, the actor dictionary, the
-    warehouse SQL and the installed recoupe version."""
+    warehouse SQL, the event classes and the installed recoupe version."""
     from importlib.metadata import version
 
     digest = hashlib.sha256(dictionary_text.encode("utf-8"))
@@ -99,6 +103,7 @@ def build_fingerprint(dictionary_text: str, lake_state: str) -> str:
     for folder in ("schema", "views", "checks"):
         for name, sql in sql_files(folder):
             digest.update(name.encode() + sql.encode("utf-8"))
+    digest.update(event_classes().write_csv().encode("utf-8"))
     digest.update(version("recoupe").encode())
     return digest.hexdigest()
 

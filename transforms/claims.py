@@ -22,6 +22,7 @@ from functools import cache
 from spacy.tokens import Doc, Token
 
 from transforms.actors import translit_key
+from transforms.events import classes_with
 from transforms.numbers_fr import APPROXIMATE, parse_number
 from transforms.text_norm import fold_accents, lexicon_lines
 from transforms.timex import tag_timex
@@ -1093,7 +1094,7 @@ def event_is_new_instance(head: Token | None) -> bool:
 _SCALE_NOUNS = {"million": 1e6, "milliard": 1e9, "millier": 1e3}
 # `un`/`une` is the indefinite article before it is a count (`une patrouille doit rester`, `un séisme a
 # été enregistré`), except in a casualty toll, where one victim against two is the news
-_TOLL_CLASSES = frozenset({"tuer", "blesser"})
+_TOLL_CLASSES = classes_with("casualty")
 
 
 def _quantity(tokens: list[Token], toll: bool = False) -> tuple[float | None, str | None, str | None, float | None]:

@@ -9,8 +9,11 @@ about one event when they come from one article, or from articles linked as the 
 from __future__ import annotations
 
 import hashlib
+from functools import cache
 
 import polars as pl
+
+from transforms.text_norm import lexicon_lines
 
 EVENT_SCHEMA = {"claim_id": pl.String, "event_id": pl.String}
 
@@ -55,3 +58,37 @@ def event_ids(claims: pl.DataFrame, links: pl.DataFrame) -> pl.DataFrame:
         },
         schema=EVENT_SCHEMA,
     )
+
+
+EVENT_CLASS_PROPERTIES = ("casualty", "counted", "tallied", "once")
+
+
+@cache
+def _event_class_rows() -> tuple[tuple[str, tuple[bool, ...]], ...]:
+    lines = lexicon_lines("event_classes.csv")
+    header = tuple(lines[0].split(","))
+    if header != ("event_class", *EVENT_CLASS_PROPERTIES):
+        raise ValueError(f"event_classes.csv: unexpected header {lines[0]!r}")
+    rows = []
+    for line in lines[1:]:
+        name, *flags = (field.strip() for field in line.split(","))
+        if len(flags) != len(EVENT_CLASS_PROPERTIES) or not set(flags) <= {"true", "false"}:
+            raise ValueError(f"event_classes.csv: bad line {line!r}")
+        rows.append((name, tuple(flag == "true" for flag in flags)))
+    return tuple(rows)
+
+
+def event_classes() -> pl.DataFrame:
+    """How claims about each event class are compared (`lexicons/event_classes.csv`): one row per class,
+    `event_class` and one boolean column per property (casualty, counted, tallied, once)."""
+    rows = _event_class_rows()
+    data: dict[str, list] = {"event_class": [name for name, _ in rows]}
+    for i, prop in enumerate(EVENT_CLASS_PROPERTIES):
+        data[prop] = [flags[i] for _, flags in rows]
+    return pl.DataFrame(data, schema={"event_class": pl.String} | {p: pl.Boolean for p in EVENT_CLASS_PROPERTIES})
+
+
+def classes_with(prop: str) -> frozenset[str]:
+    """The event classes that have property `prop` (`casualty`, `counted`, `tallied`, `once`)."""
+    i = EVENT_CLASS_PROPERTIES.index(prop)
+    return frozenset(name for name, flags in _event_class_rows() if flags[i])

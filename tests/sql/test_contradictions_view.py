@@ -417,3 +417,19 @@ def test_a_denial_of_a_report_is_explained_as_a_denial_not_an_affirmation(con):
     con.execute("update claims set responds_to_claim_id = null where claim_id = 'c2'")
     ((explanation,),) = con.execute("select explanation from contradictions").fetchall()
     assert explanation == "la reine denies it (ne … pas); le palais affirms it"
+
+
+def test_the_event_classes_table_decides_which_counts_conflict(con):
+    """`event_classes` (from `lexicons/event_classes.csv`) is read by the views: a class marked `counted`
+    has its counts compared, whatever the view's code."""
+    assert con.execute("select event_class from event_classes where counted and tallied order by 1").fetchall() == [
+        ("blesser",),
+        ("interpeller",),
+        ("tuer",),
+    ]
+    day = date(2018, 1, 28)
+    _claim(con, "c1", "a1", "Météo France", 1, day, 12, "=", "departement", "maintenir|vigilance")
+    _claim(con, "c2", "a1", "préfecture", 1, day, 11, "=", "departement", "maintenir|vigilance")
+    assert con.execute("select count(*) from contradictions").fetchall() == [(0,)]
+    con.execute("insert into event_classes values ('maintenir', false, true, false, false)")
+    assert con.execute("select kind from contradictions").fetchall() == [("quantity",)]

@@ -210,8 +210,8 @@ date_conflicts as (
         -- a possessed theme (`Macron a entamé ses vacances`) is its agent's own: the other claim must
         -- name the same agent (`les vacances ont débuté samedi` may be the government's)
         and not (any_theme_owned and coalesce(agent_a, '') <> coalesce(agent_b, ''))
-        -- events that happen once: a death, a beginning
-        and split_part(event_key, '|', 1) in ('tuer', 'commencer')
+        -- events that happen once: a death, a beginning (see is_once_event)
+        and is_once_event(event_key)
 ),
 all_conflicts as (
     select * from polarity_conflicts

@@ -1,6 +1,6 @@
 import polars as pl
 
-from transforms.events import event_ids
+from transforms.events import classes_with, event_classes, event_ids
 
 
 def test_one_key_is_one_event_per_story_transitively():
@@ -25,3 +25,14 @@ def test_event_ids_do_not_depend_on_row_or_link_order():
     backward = event_ids(claims.reverse(), pl.DataFrame({"article_id_a": ["a"], "article_id_b": ["b"]}))
     assert dict(forward.iter_rows()) == dict(backward.iter_rows())
     assert event_ids(claims.clear(), forward.clear()).is_empty()
+
+
+def test_event_classes_lexicon():
+    table = event_classes()
+    assert table.columns == ["event_class", "casualty", "counted", "tallied", "once"]
+    assert table["event_class"].n_unique() == table.height
+    assert classes_with("casualty") == {"tuer", "blesser"}
+    # a tallied count is a counted one; a casualty is counted
+    assert classes_with("tallied") <= classes_with("counted")
+    assert classes_with("casualty") <= classes_with("counted")
+    assert "commencer" in classes_with("once") and "commencer" not in classes_with("counted")
