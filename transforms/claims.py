@@ -1457,12 +1457,13 @@ def _speaker_after(text: str, start: int, end: int) -> tuple[int, int]:
 
 # what follows the speaker of an inverted attribution without being part of it: the person addressed
 # (`aurait dit la reine à l'un des parlementaires`, `a confié le ministre aux journalistes`) and the
-# occasion (`durant un dîner`, `lors d'un meeting`). A title's complement is capitalised (`le ministre
+# occasion (`durant un dîner`, `lors d'un meeting`, `dimanche`). A title's complement is capitalised (`le ministre
 # délégué aux Transports`, `la secrétaire d'État à l'Égalité`) and stays.
 _ADDRESSEE_OR_OCCASION = re.compile(
     r"(?<=\w)\s+(?:(?:à|au|aux)\s+(?:(?:l['’]|la\s+|le\s+|les\s+|des\s+|un\s+|une\s+|son\s+|sa\s+|ses\s+|leurs?\s+)"
     r"(?-i:[a-zàâçéèêëîïôûù])|(?-i:[a-zàâçéèêëîïôûù]))"
-    r"|(?:durant|pendant|lors\s+d['’e]|devant|en\s+marge\s+d['’eu]|à\s+l['’]occasion\s+d['’eu])\s*\w)",
+    r"|(?:durant|pendant|lors\s+d['’e]|devant|en\s+marge\s+d['’eu]|à\s+l['’]occasion\s+d['’eu])\s*\w"
+    r"|(?:ce\s+|le\s+)?(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier)\b)",
     re.I,
 )
 

@@ -30,7 +30,29 @@ _SPEAKER_TAIL = re.compile(
     re.IGNORECASE,
 )
 _DETERMINER_ONLY = re.compile(r"\s*(?:(?:le|la|les|l['’])\s*)?", re.IGNORECASE)
-_PRONOUNS = {"il", "elle", "ils", "elles"}
+# a subject pronoun, or what stands for one: `selon lui`, `a-t-elle`, `ce dernier`, after any adverbial
+# the speaker phrase kept (`En 2014, dans Corse Matin, elle`)
+_PRONOUNS = {
+    "il": "il",
+    "elle": "elle",
+    "ils": "ils",
+    "elles": "elles",
+    "lui": "il",
+    "lui-même": "il",
+    "elle-même": "elle",
+    "ce dernier": "il",
+    "cette dernière": "elle",
+}
+_EUPHONIC_T = re.compile(r"^-?t-", re.IGNORECASE)
+
+
+def _pronoun_of(speaker_text: str) -> str | None:
+    """The personal pronoun a speaker phrase ends with after its adverbials (`il`, `elle`, `ils`,
+    `elles`), else None."""
+    last = _EUPHONIC_T.sub("", speaker_text.rsplit(",", 1)[-1].strip())
+    return _PRONOUNS.get(last.lower())
+
+
 # `il a été dit`, `il faut`, `il y a`: an impersonal `il`, not a speaker
 _IMPERSONAL = re.compile(r"\s+(?:a été|avait été|est|était|semble|faut|fallait|y a|y avait|paraît|s['’]agit)\b")
 _DETERMINER = re.compile(r"^(?:le|la|les|l['’]|ce|cette|ces)\s*", re.IGNORECASE)
@@ -52,8 +74,9 @@ def _from_context(
     organisation whose name holds that noun (the most recent before, else the first after)."""
     words = speaker_text.strip()
     earlier = [m for m in mentions if m["char_end"] <= at]
-    if words.lower() in _PRONOUNS:
-        if words.lower() in ("il", "elle"):
+    pronoun = _pronoun_of(words)
+    if pronoun is not None:
+        if pronoun in ("il", "elle"):
             people = [m for m in earlier if actor_type.get(m["actor_id"]) == "PER"]
             heads = [
                 m for m in people if not _MODIFIER_BEFORE.search(body[max(0, m["char_start"] - 30) : m["char_start"]])
@@ -111,21 +134,60 @@ def _from_role(description: str, roles: list[dict], at: int) -> str | None:
     head (`premier ministre` is not `ministre`), a noun of people, and complements that share a word
     when both have one (`le ministre de l'Intérieur` is not the `ministre de la Santé`). The best
     overlap wins, then the nearest role before the claim, then the first after."""
-    head, complement = _role_parts(description)
-    if not head or head[-1] not in _function_nouns():
+    parts = _function_parts(description)
+    if parts is None:
         return None
     scored = []
     for role in roles:
-        role_head, role_complement = _role_parts(role["role"])
-        if role_head != head or (complement and role_complement and not complement & role_complement):
+        overlap = _role_overlap(parts, role["role"])
+        if overlap is None:
             continue
         before = role["char_start"] <= at
-        scored.append(
-            (len(complement & role_complement), before, role["char_start"] if before else -role["char_start"], role)
-        )
+        scored.append((overlap, before, role["char_start"] if before else -role["char_start"], role))
     if not scored:
         return None
     return max(scored, key=lambda item: item[:3])[3]["actor_id"]
+
+
+def _function_parts(description: str) -> tuple[tuple[str, ...], frozenset[str]] | None:
+    """`_role_parts` of a description that names a function of people, else None."""
+    head, complement = _role_parts(description)
+    return (head, complement) if head and head[-1] in _function_nouns() else None
+
+
+def _role_overlap(parts: tuple[tuple[str, ...], frozenset[str]], role: str) -> int | None:
+    """How many complement words a role shares with a described function, or None when it is another
+    function (another head, or complements that share no word)."""
+    head, complement = parts
+    role_head, role_complement = _role_parts(role)
+    if role_head != head or (complement and role_complement and not complement & role_complement):
+        return None
+    return len(complement & role_complement)
+
+
+def _from_corpus_role(
+    description: str, article_people: set[str], roles_by_actor: dict[str, dict[str, set[str]]]
+) -> str | None:
+    """The one person named in the article whom other articles of the corpus give, in apposition, the
+    function the description names (`le Premier ministre` in an article that names Édouard Philippe,
+    called `Premier ministre` elsewhere). A described complement must be shared (`le président du
+    MoDem` is not a `président` without one); a bare function (`le ministre`) must be given to the
+    person in at least two articles (one apposition may be misread or out of date). Two such people
+    (a former and a current minister): none."""
+    parts = _function_parts(description)
+    if parts is None:
+        return None
+    described_complement = bool(parts[1])
+    holders = set()
+    for actor in article_people:
+        support: set[str] = set()
+        for role, articles in roles_by_actor.get(actor, {}).items():
+            overlap = _role_overlap(parts, role)
+            if overlap is not None and (overlap > 0 or not described_complement):
+                support |= articles
+        if (described_complement and support) or len(support) >= 2:
+            holders.add(actor)
+    return next(iter(holders)) if len(holders) == 1 else None
 
 
 def resolve_speakers(
@@ -140,8 +202,10 @@ def resolve_speakers(
     `article_id`, `char_start`). Returns: claims with `speaker_actor_id`, `via_actor_id`, `via_text`
     (one row per claim)."""
     roles_by_article: dict[str, list[dict]] = {}
+    roles_by_actor: dict[str, dict[str, set[str]]] = {}  # actor → role → articles giving it
     for role in roles.iter_rows(named=True) if roles is not None else []:
         roles_by_article.setdefault(role["article_id"], []).append(role)
+        roles_by_actor.setdefault(role["actor_id"], {}).setdefault(role["role"], set()).add(role["article_id"])
     actor_type = dict(zip(actors["actor_id"].to_list(), actors["actor_type"].to_list(), strict=True))
     category = dict(zip(actors["actor_id"].to_list(), actors["category"].fill_null("").to_list(), strict=True))
     bodies = dict(zip(articles["article_id"].to_list(), articles["body"].to_list(), strict=True))
@@ -193,6 +257,9 @@ def resolve_speakers(
         if speaker is None and c["speaker_start"] is not None and not impersonal:
             description = body[c["speaker_start"] : _head_end(body, c["speaker_start"], c["speaker_end"])]
             speaker = _from_role(description, roles_by_article.get(c["article_id"], []), at)
+            if speaker is None:
+                people = {m["actor_id"] for m in found if actor_type.get(m["actor_id"]) == "PER"}
+                speaker = _from_corpus_role(description, people, roles_by_actor)
         via_id, via_text = None, None
         if c["attribution_start"] is not None:
             relays = [

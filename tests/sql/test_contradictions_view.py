@@ -216,6 +216,10 @@ def test_an_undated_casualty_report_contradicts_a_dated_denial_whatever_its_day(
     # without a theme only when denied by a negative quantifier (`personne`, not `il n'a pas été blessé`)
     assert [r[:3] for r in rows] == [("polarity", "c1", "c2")]
     assert "time uncertain" in rows[0][3]
+    # the two periods do not overlap: the row spans both (6 to 30 January), never an inverted interval
+    assert con.execute("select period_start, period_end from contradictions").fetchall() == [
+        (date(2020, 1, 6), date(2020, 1, 30))
+    ]
     assert con.execute("select claim_id_before, claim_id_after from developments").fetchall() == [("c3", "c4")]
     # a casualty without a theme is the incident its story tells: articles that share few of their actors
     # (`aucune personne n'a été blessée` on a train, `six passants poignardés` in the street) tell two
@@ -412,7 +416,7 @@ def test_a_denial_of_a_report_is_explained_as_a_denial_not_an_affirmation(con):
         "update claims set stance = 'deny', responds_to_claim_id = 'c1', negation = 'démentir' where claim_id = 'c2'"
     )
     ((explanation,),) = con.execute("select explanation from contradictions").fetchall()
-    assert explanation == "le palais denies la reine's account (démentir)"
+    assert explanation == "le palais denies the account of la reine (démentir)"
     # without the link, the polarities explain the row
     con.execute("update claims set responds_to_claim_id = null where claim_id = 'c2'")
     ((explanation,),) = con.execute("select explanation from contradictions").fetchall()

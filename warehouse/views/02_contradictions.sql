@@ -127,9 +127,9 @@ polarity_conflicts as (
         case
             -- denying a report is not affirming its opposite (`démentir` a negative quotation): say whose
             -- account is denied
-            when coalesce(b_denies_a, false) then format('{} denies {}''s account ({})', speaker_b, speaker_a,
+            when coalesce(b_denies_a, false) then format('{} denies the account of {} ({})', speaker_b, speaker_a,
                                                          coalesce(negation_b, 'démenti'))
-            when coalesce(a_denies_b, false) then format('{} denies {}''s account ({})', speaker_a, speaker_b,
+            when coalesce(a_denies_b, false) then format('{} denies the account of {} ({})', speaker_a, speaker_b,
                                                          coalesce(negation_a, 'démenti'))
             when polarity_a < 0 then format('{} denies it ({}); {} affirms it', speaker_a,
                                             coalesce(negation_a, 'ne … pas'), speaker_b)
@@ -233,8 +233,12 @@ scored as (
         speaker_b,
         text_a,
         text_b,
-        period_start,
-        period_end,
+        -- the time both claims speak about; when they do not overlap (an undated casualty report against a
+        -- dated one), the span of both
+        case when period_start > period_end then least(left_period_start, right_period_start)
+             else period_start end as period_start,
+        case when period_start > period_end then greatest(left_period_end, right_period_end)
+             else period_end end as period_end,
         round(
             0.9
             * case when any_hedged then 0.6 else 1.0 end

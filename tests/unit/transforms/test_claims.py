@@ -635,6 +635,8 @@ def test_inverted_speaker_stops_before_addressee_and_occasion(nlp):
     assert titled.speaker_text == "le ministre délégué aux Transports"  # a title's capitalised complement stays
     (meeting,) = _claims(nlp, "« Nous ne céderons pas », a déclaré le Premier ministre lors d'un meeting à Lyon.")
     assert meeting.speaker_text == "le Premier ministre"
+    (sunday,) = _claims(nlp, "« Le tir venait d'un policier », a déclaré l'avocat de la famille dimanche.")
+    assert sunday.speaker_text == "l'avocat de la famille"
 
 
 def test_reporting_verb_in_the_conditional_hedges_the_report(nlp):

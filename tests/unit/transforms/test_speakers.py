@@ -89,3 +89,35 @@ def test_a_described_speaker_is_the_person_holding_that_function():
     assert _from_role("le ministre de l'Intérieur", roles, 200) is None  # another ministry
     assert _from_role("la ministre", roles, 200) == "agnes-buzyn"  # (`premier ministre` is another function)
     assert _from_role("les habitants de Reims", roles, 200) is None  # not a function
+
+
+def test_a_pronoun_after_adverbials_or_with_euphonic_t_is_the_last_person():
+    body = "Latifa Ibn Ziaten a parlé. En 2014, dans un journal, elle a dit. Selon lui, rien. A-t-elle dit."
+    mentions = [_m("latifa", "Latifa Ibn Ziaten", 0)]
+    for speaker in ("En 2014, dans un journal, elle", "t-elle", "-t-elle", "lui", "cette dernière", "Elle"):
+        assert _from_context(speaker, mentions, 40, TYPES, body) == "latifa", speaker
+    assert _from_context("Dans un journal, ils", mentions, 40, TYPES, body) is None  # a plural is not her
+
+
+def test_a_described_speaker_is_the_one_person_of_the_article_given_that_function_elsewhere():
+    from transforms.speakers import _from_corpus_role
+
+    roles = {
+        "edouard-philippe": {"Premier ministre": {"x1", "x8"}},
+        "agnes-buzyn": {"ministre de la Santé": {"x2"}},
+        "francois-bayrou": {"président du MoDem": {"x3", "x9"}},
+        "emmanuel-macron": {"président": {"x4", "x5"}, "président de la République": {"x6"}},
+        "gerard-collomb": {"maire": {"x7"}},
+    }
+    people = {"edouard-philippe", "agnes-buzyn", "francois-bayrou"}
+    assert _from_corpus_role("le Premier ministre", people, roles) == "edouard-philippe"
+    assert _from_corpus_role("la ministre de la Santé", people, roles) == "agnes-buzyn"
+    assert _from_corpus_role("le ministre de l'Intérieur", people, roles) is None  # another ministry
+    assert _from_corpus_role("le président du MoDem", people | {"emmanuel-macron"}, roles) == "francois-bayrou"
+    # two people of the article are `président`: no choice is made
+    assert _from_corpus_role("le président", people | {"emmanuel-macron"}, roles) is None
+    assert _from_corpus_role("le président", {"emmanuel-macron", "edouard-philippe"}, roles) == "emmanuel-macron"
+    # a bare function given once (one apposition may be misread), or a complement the role lacks: none
+    assert _from_corpus_role("le maire", {"gerard-collomb"}, roles) is None
+    assert _from_corpus_role("le maire de Lyon", {"gerard-collomb"}, roles) is None
+    assert _from_corpus_role("le président", {"someone-else"}, roles) is None  # not named in the article
