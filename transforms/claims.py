@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from transforms.actors import translit_key
 from transforms.events import classes_with
@@ -81,10 +81,13 @@ _ANAPHORIC_REPORT = re.compile(
 _ABOUT_REPORT = re.compile(
     r"^(?:des|les|l['’]|une|un|ces|cette|la)\s*(?:informations?|rumeurs?|articles?|affirmations?|allégations?|"
     r"accusations?|propos|déclarations?|informations de presse|révélations?|reportages?|assertions?)\b"
-    r"[^.;]{0,80}?(?:faisant état d['’]|faisant état de|selon lesquelles?|selon lequel|affirmant que|"
-    r"évoquant|annonçant|sur)\s*",
+    r"(?:[^.;]{0,80}?\b(?:faisant état d['’]|faisant état de|selon lesquelles?|selon lequel)"
+    # (a participle after a comma is the subject's, not the report's: `a démenti les propos de X, assurant que P`)
+    r"|[^.;,]{0,80}?\b(?:affirmant que|évoquant|annonçant|sur)\b)\s*",
     re.I,
 )
+# `…, assurant que` / `…, en affirmant qu'`: a participle or gerund after a comma, then `que`
+_PARTICIPLE_QUE = re.compile(r"[^.;:!?]{0,120}?,\s*(?:en\s+)?[\w’'\-]+ant\s+(?:qu['’]|que\s)", re.I)
 _PARENTHETICAL = re.compile(
     r",\s*(?:cités?|citées?|interrogée?s?|jointe?s?|contactée?s?|interviewée?s?|sous couvert|lui aussi|elle aussi|"
     r"eux aussi|elles aussi|de son côté|pour sa part|quant à (?:lui|elle|eux))[^,]*(?:,|$)",
@@ -422,6 +425,14 @@ def _is_clause_boundary(token: Token) -> bool:
     # (a conjunct with its own subject, or its own auxiliary: `ont été prises en charge mais n'ont pas
     # souhaité être transportées` negates only the wish)
     return token.dep_ == "conj" and any(c.dep_.startswith(("nsubj", "aux:tense")) for c in token.children)
+
+
+def _names_someone(span: Span | None) -> bool:
+    """A speaker phrase names someone: it holds a noun, a name, a pronoun or a number (`les 27`), a
+    capitalised word after its first (`Le Parisien`, whatever its tag), or lies inside a token (`-t-il`)."""
+    return span is None or any(
+        t.pos_ in ("NOUN", "PROPN", "PRON", "NUM") or (t.i > span.start and t.text[:1].isupper()) for t in span
+    )
 
 
 def _is_present_participle(token: Token) -> bool:
@@ -1280,6 +1291,30 @@ def _noun_dates(
     return extents
 
 
+def timed_by_event(main: Token | None, prop_tokens: list[Token], timex_spans: Sequence[tuple[int, int]]) -> bool:
+    """The event's time is named by another event, not by a date: `durant sa période de suspension`,
+    `pendant sa garde à vue`, `lors de l'attaque`, `au cours de la visite` (a complement of the main verb
+    with no temporal expression in it: `pendant trois jours`, `lors du week-end du 5 mai` are dates).
+    Its calendar time is then unknown, whenever the claim was said."""
+    if main is None:
+        return False
+    for t in prop_tokens:
+        noun, attached_to = None, None
+        if t.lower_ in ("durant", "pendant") and t.dep_ == "case":
+            noun, attached_to = t.head, t.head.head
+        elif t.lower_ == "lors":
+            noun, attached_to = next((c for c in t.children if c.pos_ == "NOUN"), None), t.head
+        elif t.lower_ == "cours" and t.i > 0 and t.doc[t.i - 1].lower_ == "au":
+            noun, attached_to = next((c for c in t.children if c.dep_ == "nmod" and c.pos_ == "NOUN"), None), t.head
+        if noun is None or noun.pos_ != "NOUN" or attached_to is None or attached_to.i != main.i:
+            continue
+        lo = min(x.idx for x in noun.subtree)
+        hi = max(x.idx + len(x) for x in noun.subtree)
+        if not any(start < hi and lo < end for start, end in timex_spans):
+            return True
+    return False
+
+
 def _bare_infinitive(main: Token | None) -> bool:
     return (
         main is not None
@@ -1535,6 +1570,9 @@ def extract_sentence_claims(
         speaker_text: str | None,
         attribution: tuple[int, int] | None,
     ) -> None:
+        if speaker is not None and not _names_someone(doc.char_span(*speaker, alignment_mode="expand")):
+            # `Après avoir affirmé que P, X…`, `Et d'ajouter`: words before the verb that name nobody
+            speaker, speaker_text = None, None
         # (start, end, forced main token, narrative: a presupposed fact stated by the article itself)
         spans: list[tuple[int, int, Token | None, bool]] = [
             (a, b, None, False) for a, b in _split_clauses(doc, *_trim(text, prop_start, prop_end), text)
@@ -1629,6 +1667,7 @@ def extract_sentence_claims(
                         "agent": event_agent(main),
                         "concurrent": reported and _is_concurrent(main),
                         "anterior": _is_anterior(main),
+                        "timed_by_event": timed_by_event(main, prop_tokens, timex_spans),
                         "possible": is_possibility(main),
                         # (in indirect speech the imperfect is the present of the report: `a dit qu'il gelait`)
                         "imperfect": is_simple_imperfect(main) and not reported,
@@ -1711,22 +1750,35 @@ def extract_sentence_claims(
         # 3. X V que P  /  X V : "P"
         window = text[after_verb : min(end, after_verb + 80)]
         que = re.match(r"^(?:\s+(?:[\w’'\-]+\s+){0,5}?)?\s*(?:qu['’]|que\s)", window)
-        colon = re.match(r"^[^.:]{0,60}?:\s*", window)
-        if que and not any(v.idx > after_verb and v.idx < after_verb + que.end() for v in verbs):
-            subject = _subject_before(text, start, group_start, verb)
-            # `s'est défendu en jugeant que P`, `a réagi en affirmant que P`: a gerund of another reporting
-            # verb before `que` reports P, with its own stance (the subject is still the speaker)
-            gerund = next(
+        # `s'est défendu en jugeant que P`, `a démenti les propos de X, assurant que P`: a gerund, or a
+        # participle after a comma, of another reporting verb before `que` reports P with its own stance
+        # (the subject is still the speaker); a participle of the object noun does not (`a démenti les
+        # informations affirmant que P` denies P)
+        participle_que = _PARTICIPLE_QUE.match(text[after_verb : min(end, after_verb + 160)])
+        gerund = (
+            next(
                 (
                     t
                     for t in reversed(tokens)
-                    if after_verb < t.idx < after_verb + que.end()
+                    if after_verb < t.idx < after_verb + (que or participle_que).end()
                     and t.pos_ == "VERB"
                     and t.lemma_ in reporting_lexicon()
                     and _is_present_participle(t)
+                    and t.i > 0
+                    and t.doc[t.i - 1].lower_ in ("en", ",")
                 ),
                 None,
             )
+            if (que or participle_que)
+            else None
+        )
+        if que is None and gerund is not None:
+            que = participle_que
+        colon = re.match(r"^[^.:]{0,60}?:\s*", window)
+        if que and not any(
+            v.idx > after_verb and v.idx < after_verb + que.end() and (gerund is None or v.i != gerund.i) for v in verbs
+        ):
+            subject = _subject_before(text, start, group_start, verb)
             make(
                 after_verb + que.end(),
                 end,

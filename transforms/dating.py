@@ -266,7 +266,11 @@ def attach_dates(
             event_start = event_end = stated_day
         period_start = event_start or statement or p.get("published_earliest")
         period_end = event_end or statement or p.get("published_latest")
-        if event_start is None and c.get("anterior") and statement is not None:
+        if event_start is None and c.get("timed_by_event"):
+            # `n'a participé à aucune réunion durant sa période de suspension`: the time is that of another
+            # event, whose dates the claim does not give; not the day it was said
+            period_start = period_end = None
+        elif event_start is None and c.get("anterior") and statement is not None:
             # `près de 1.000 personnes avaient été appréhendées`: a pluperfect speaks of before the
             # statement (the previous week's figure is not today's)
             period_start = statement - timedelta(days=_NARROWING_HORIZON)

@@ -29,6 +29,9 @@ _SPEAKER_TAIL = re.compile(
     r"|(?:ce |le )?(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b)",
     re.IGNORECASE,
 )
+_MEMBER_ASIDE = re.compile(
+    r",\s*(?:dont|parmi (?:eux|elles|lesquels|lesquelles)|notamment|en particulier|comme)\b", re.IGNORECASE
+)
 _DETERMINER_ONLY = re.compile(r"\s*(?:(?:le|la|les|l['’])\s*)?", re.IGNORECASE)
 # a subject pronoun, or what stands for one: `selon lui`, `a-t-elle`, `ce dernier`, after any adverbial
 # the speaker phrase kept (`En 2014, dans Corse Matin, elle`)
@@ -230,6 +233,9 @@ def resolve_speakers(
                 if actor_type.get(m["actor_id"]) == "PER"
                 or not _MODIFIER_BEFORE.search(body[max(c["speaker_start"], m["char_start"] - 30) : m["char_start"]])
             ]
+            # a member named in an aside (`des responsables américains, dont Mike Pompeo,`) is one of the
+            # speakers, not the speaker
+            non_relay = [m for m in non_relay if not _MEMBER_ASIDE.search(body, c["speaker_start"], m["char_start"])]
             # a place speaks only as the head of the phrase (`Washington a démenti`), not as a modifier
             # of someone else (`l'ex-maire de Tourcoing (Nord)`)
             non_relay = [

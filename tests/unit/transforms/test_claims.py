@@ -650,3 +650,41 @@ def test_reporting_verb_in_the_conditional_hedges_the_report(nlp):
     # a conditional in the reported clause after a past report is the future in the past, not a hedge
     (plain,) = _claims(nlp, "Le ministre a dit que la réforme serait adoptée.")
     assert not plain.hedged
+
+
+def test_a_time_named_by_another_event_is_no_date(nlp):
+    (suspension,) = _claims(nlp, "Alexandre Benalla n'a participé à aucune réunion durant sa période de suspension.")
+    (attack,) = _claims(nlp, "Le soldat a été blessé lors de l'attaque du camp.")
+    (visit,) = _claims(nlp, "Il a travaillé au cours de la visite du ministre.")
+    assert suspension.extras["timed_by_event"] and attack.extras["timed_by_event"] and visit.extras["timed_by_event"]
+    (days,) = _claims(nlp, "Il a travaillé pendant trois jours.")  # a duration: a date, not an event
+    (plain,) = _claims(nlp, "Les opérations communes n'ont pas repris.")
+    assert not days.extras["timed_by_event"] and not plain.extras["timed_by_event"]
+
+
+def test_a_participle_after_a_comma_reports_with_its_own_stance_a_participle_of_the_object_does_not(nlp):
+    (assured,) = _claims(
+        nlp, "L'Élysée a démenti les propos du préfet, assurant que Paul n'avait participé à aucune réunion."
+    )
+    assert (assured.text, assured.polarity, assured.reporting_verb) == (
+        "Paul n'avait participé à aucune réunion",
+        -1,
+        "assurer",
+    )
+    assert assured.speaker_text == "L'Élysée"
+    # the reports the ministry denies say the troops left: the ministry denies it
+    (denied,) = _claims(
+        nlp, "Le ministère a démenti les informations de presse affirmant que les troupes avaient quitté la ville."
+    )
+    assert (denied.text, denied.polarity, denied.reporting_verb) == (
+        "les troupes avaient quitté la ville",
+        -1,
+        "démentir",
+    )
+
+
+def test_words_before_the_verb_that_name_nobody_are_no_speaker(nlp):
+    (after,) = _claims(nlp, "Après avoir affirmé que Paul avait participé à des réunions, le préfet s'est rétracté.")
+    assert after.speaker_text is None
+    (paper,) = _claims(nlp, "Le Divan fait son grand retour sur France 3, affirmait Le Parisien dimanche.")
+    assert paper.speaker_text == "Le Parisien"  # (`Parisien` tagged as an adjective still names it)

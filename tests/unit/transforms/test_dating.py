@@ -209,3 +209,22 @@ def test_an_undated_future_claim_speaks_of_after_its_statement():
     dated, _ = attach_dates(claims, no_dates, _publication(date(2019, 7, 10)))
     assert dated["period_start"].to_list() == [date(2019, 7, 10), date(2019, 7, 11)]
     assert dated["period_end"].to_list()[1] > date(2019, 7, 11)
+
+
+def test_a_claim_timed_by_another_event_has_an_unknown_period():
+    from transforms.dating import attach_dates
+
+    claims = _claim_frame(
+        claim_id=["c1", "c2"],
+        char_start=[0, 50],
+        char_end=[40, 90],
+        quote_kind=["direct", "direct"],
+        polarity=[-1, -1],
+        # `n'a participé à aucune réunion durant sa période de suspension` / `n'a participé à aucune réunion`
+        timed_by_event=[True, False],
+        event_key=["participer|reunion"] * 2,
+    )
+    no_dates = _date_frame([], "", None, None)
+    dated, _ = attach_dates(claims, no_dates, _publication(date(2018, 7, 24)))
+    assert dated["period_start"].to_list() == [None, date(2018, 7, 24)]
+    assert dated["statement_date"].to_list() == [date(2018, 7, 24)] * 2  # (said that day all the same)

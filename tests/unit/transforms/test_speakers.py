@@ -121,3 +121,42 @@ def test_a_described_speaker_is_the_one_person_of_the_article_given_that_functio
     assert _from_corpus_role("le maire", {"gerard-collomb"}, roles) is None
     assert _from_corpus_role("le maire de Lyon", {"gerard-collomb"}, roles) is None
     assert _from_corpus_role("le président", {"someone-else"}, roles) is None  # not named in the article
+
+
+def test_a_member_named_in_an_aside_is_not_the_speaker():
+    import polars as pl
+
+    from transforms.speakers import resolve_speakers
+
+    body = "Des responsables américains, dont le secrétaire d'État Mike Pompeo, ont rejeté les appels."
+    pompeo = body.index("Mike")
+    claims = pl.DataFrame(
+        {
+            "claim_id": ["c1"],
+            "article_id": ["a"],
+            "char_start": [70],
+            "speaker_start": [0],
+            "speaker_end": [body.index(", ont")],
+            "speaker_text": [body[: body.index(", ont")]],
+            "attribution_start": [None],
+            "attribution_end": [None],
+            "speaker_from_claim_id": [None],
+        },
+        schema_overrides={
+            "attribution_start": pl.Int64,
+            "attribution_end": pl.Int64,
+            "speaker_from_claim_id": pl.String,
+        },
+    )
+    mentions = pl.DataFrame(
+        {
+            "article_id": ["a"],
+            "actor_id": ["mike-pompeo"],
+            "surface": ["Mike Pompeo"],
+            "char_start": [pompeo],
+            "char_end": [pompeo + 11],
+        }
+    )
+    actors = pl.DataFrame({"actor_id": ["mike-pompeo"], "actor_type": ["PER"], "category": [""]})
+    out = resolve_speakers(claims, mentions, actors, pl.DataFrame({"article_id": ["a"], "body": [body]}))
+    assert out["speaker_actor_id"].to_list() == [None]
