@@ -382,7 +382,10 @@ def _polarity(tokens: list[Token], main: Token | None) -> tuple[int, str | None]
     ):
         return -1, _cue_text([t for t in leading if not t.is_quote])  # `ne pas "avoir de date"`
     ids = {t.i for t in tokens}
+    of_infinitive = _infinitive_negation(tokens, main)
     for t in strong + [t for t in tokens if t.lower_ in ("ne", "n'", "n’")]:
+        if t.i in of_infinitive:
+            continue  # `la consigne avait été donnée de ne pas l'interpeller`: the infinitive is negated
         if t.lower_ == "ni" and has_ne and t.head.pos_ not in ("VERB", "AUX"):
             # `ni` before a phrase coordinates negated phrases, and the verb's own `ne` says which verb is
             # negated (`en homme libre qui n'aura transigé ni avec ce qu'il est, ni avec ce qu'il pense`,
@@ -404,6 +407,36 @@ def _polarity(tokens: list[Token], main: Token | None) -> tuple[int, str | None]
             cue = _cue_text([x for x in tokens if x.lower_ in ("ne", "n'", "n’") or x in strong])
             return -1, cue
     return 1, None
+
+
+_OBJECT_CLITICS = frozenset(
+    {"l'", "l’", "le", "la", "les", "lui", "leur", "y", "en", "se", "s'", "s’", "me", "m'", "te", "t'", "nous", "vous"}
+)
+
+
+def _infinitive_negation(tokens: list[Token], main: Token) -> set[int]:
+    """Indices of `ne pas` (`ne plus`, `ne jamais`…) negating an infinitive other than the main verb and
+    the event it names (`a décidé de ne plus fumer` is about not smoking), read from the words (the
+    parser sometimes tags the infinitive as a noun: `de ne pas l'interpeller`)."""
+    found: set[int] = set()
+    for i, t in enumerate(tokens[:-2]):
+        if t.lower_ != "ne" or tokens[i + 1].lower_ not in _INFINITIVE_NEGATION - {"ne", "n'", "n’"}:
+            continue
+        k = i + 2
+        while k < len(tokens) and tokens[k].lower_ in _OBJECT_CLITICS:
+            k += 1
+        own = (main.i, event_head(main).i)
+        if k < len(tokens) and tokens[k].i not in own:
+            verb = tokens[k]
+            if verb.dep_.startswith("aux") and verb.head.i in own:
+                continue  # `a démenti ne pas avoir signé`: the auxiliary of the claim's own verb
+            if "Inf" in verb.morph.get("VerbForm") or (
+                verb.pos_ in ("VERB", "NOUN")
+                and verb.lower_.endswith(_INFINITIVE_ENDING)
+                and verb.lower_ == verb.lemma_
+            ):
+                found.update((t.i, tokens[i + 1].i))
+    return found
 
 
 def _is_clause_boundary(token: Token) -> bool:

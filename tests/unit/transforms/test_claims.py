@@ -688,3 +688,12 @@ def test_words_before_the_verb_that_name_nobody_are_no_speaker(nlp):
     assert after.speaker_text is None
     (paper,) = _claims(nlp, "Le Divan fait son grand retour sur France 3, affirmait Le Parisien dimanche.")
     assert paper.speaker_text == "Le Parisien"  # (`Parisien` tagged as an adjective still names it)
+
+
+def test_ne_pas_before_an_infinitive_negates_the_infinitive_not_the_main_verb(nlp):
+    (order,) = _claims(
+        nlp, "Selon Le Parisien, la consigne avait été donnée à la police aux frontières de ne pas l'interpeller."
+    )
+    assert (order.event_key, order.polarity) == ("donner|consigne", 1)
+    (troops,) = _claims(nlp, "Les troupes ne vont pas quitter l'Irak.")
+    assert troops.polarity == -1
