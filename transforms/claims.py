@@ -580,7 +580,8 @@ _COLLECTIVE_NOUNS = frozenset(APPROXIMATE) | {"nombre", "partie", "majorité", "
 
 
 def _theme(main: Token) -> str:
-    if main.pos_ in ("NOUN", "PROPN"):
+    # (a noun with an auxiliary is a verb the tagger missed: `Treize militaires sont morts`)
+    if main.pos_ in ("NOUN", "PROPN") and not any(c.dep_.startswith("aux") for c in main.children):
         for child in main.children:
             if child.dep_ in ("nmod", "obl", "obj") and child.pos_ in ("NOUN", "PROPN"):
                 return _name_key(child)

@@ -697,3 +697,16 @@ def test_ne_pas_before_an_infinitive_negates_the_infinitive_not_the_main_verb(nl
     assert (order.event_key, order.polarity) == ("donner|consigne", 1)
     (troops,) = _claims(nlp, "Les troupes ne vont pas quitter l'Irak.")
     assert troops.polarity == -1
+
+
+def test_deaths_and_arrests_told_in_other_words_are_one_event_class(nlp):
+    """`sont morts`, `ont trouvé la mort`, `a succombé` are killings (their subject is the victim);
+    `appréhendés` is an arrest: so counts told in different words can be compared."""
+    (dead,) = _claims(nlp, "Treize militaires sont morts dans l'accident.")
+    (found_death,) = _claims(nlp, "Au moins 50 personnes ont trouvé la mort.")
+    (succumbed,) = _claims(nlp, "Le blessé a succombé à ses blessures.")
+    assert (dead.event_key, dead.quantity) == ("tuer|militaire", 13)
+    assert (found_death.event_key, found_death.quantity, found_death.quantity_op) == ("tuer|personne", 50, ">")
+    assert succumbed.event_key.startswith("tuer|")
+    (arrested,) = _claims(nlp, "Trois suspects ont été appréhendés mardi.")
+    assert arrested.event_key == "interpeller|suspect"
