@@ -895,28 +895,16 @@ def _predicative_complement(main: Token) -> Token | None:
     réforme`, `est coupable de fraude`): it says of what, so it is the theme (the subject is the agent)."""
     if main.pos_ != "ADJ" or not any(c.dep_ == "cop" for c in main.children):
         return None
-    return next(
-        (
-            c
-            for c in main.children
-            if c.dep_.startswith(("obl", "nmod"))
-            and c.pos_ in ("NOUN", "PROPN", "PRON")
-            and any(_is_complement_case(g) for g in c.children)
-        ),
-        None,
-    )
+    return next((c for c in main.children if _is_complement(c, "de", "à", pronouns=True)), None)
 
 
-def _is_complement_case(token: Token) -> bool:
-    return token.dep_ == "case" and token.lower_ in _PREPOSITION_FORMS["de"] + _PREPOSITION_FORMS["à"]
-
-
-def _is_complement(token: Token, preposition: str) -> bool:
-    """A noun introduced by `preposition` (`à la grève`, `aux négociations`)."""
-    forms = _PREPOSITION_FORMS.get(preposition, (preposition,))
+def _is_complement(token: Token, *prepositions: str, pronouns: bool = False) -> bool:
+    """A noun introduced by one of `prepositions` (`à la grève`, `aux négociations`); with `pronouns`,
+    a pronoun too (`est victime de cela`; a locution's complement must name something)."""
+    forms = tuple(form for p in prepositions for form in _PREPOSITION_FORMS.get(p, (p,)))
     return (
         token.dep_.startswith(("obl", "nmod"))
-        and token.pos_ in ("NOUN", "PROPN")
+        and token.pos_ in (("NOUN", "PROPN", "PRON") if pronouns else ("NOUN", "PROPN"))
         and any(c.dep_ == "case" and c.lower_ in forms for c in token.children)
     )
 
@@ -1293,6 +1281,9 @@ def _theme_owned(main: Token | None) -> bool:
 
 # nouns of time and of prepositional locutions: `au cours du Nouvel An`, `dans la nuit de vendredi`,
 # `la veille de Noël` still date the event
+_TIME_NOUNS = frozenset(
+    {"temps", "temps-là", "an", "instant", "époque", "saison", "été", "hiver", "automne", "printemps"}
+)
 _TIME_HEADS = frozenset(
     {"cours", "lors", "moment", "fin", "début", "milieu", "veille", "lendemain", "soir", "soirée", "matin"}
     | {"matinée", "nuit", "journée", "jour", "semaine", "week-end", "mois", "année", "période", "date"}
@@ -1342,6 +1333,11 @@ def timed_by_event(main: Token | None, prop_tokens: list[Token], timex_spans: Se
             noun, attached_to = next((c for c in t.children if c.dep_ == "nmod" and c.pos_ == "NOUN"), None), t.head
         if noun is None or noun.pos_ != "NOUN" or attached_to is None or attached_to.i != main.i:
             continue
+        if noun.lemma_.lower() in _TIME_HEADS | _TIME_NOUNS and not any(
+            c.dep_ == "nmod" and c.pos_ == "NOUN" and c.lemma_.lower() not in _TIME_HEADS | _TIME_NOUNS
+            for c in noun.children
+        ):
+            continue  # `pendant ce temps-là`, `durant la nuit`: a time, not an event (`sa période de suspension` is)
         lo = min(x.idx for x in noun.subtree)
         hi = max(x.idx + len(x) for x in noun.subtree)
         if not any(start < hi and lo < end for start, end in timex_spans):

@@ -658,6 +658,9 @@ def test_a_time_named_by_another_event_is_no_date(nlp):
     (visit,) = _claims(nlp, "Il a travaillé au cours de la visite du ministre.")
     assert suspension.extras["timed_by_event"] and attack.extras["timed_by_event"] and visit.extras["timed_by_event"]
     (days,) = _claims(nlp, "Il a travaillé pendant trois jours.")  # a duration: a date, not an event
+    (meanwhile,) = _claims(nlp, "Pendant ce temps-là, les policiers ne patrouillent pas sur leur secteur.")
+    (night,) = _claims(nlp, "Le soldat a été blessé durant la nuit.")
+    assert not meanwhile.extras["timed_by_event"] and not night.extras["timed_by_event"]  # a time, not an event
     (plain,) = _claims(nlp, "Les opérations communes n'ont pas repris.")
     assert not days.extras["timed_by_event"] and not plain.extras["timed_by_event"]
 
