@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from transforms.actors import translit_key
 from transforms.events import classes_with
 from transforms.numbers_fr import APPROXIMATE, parse_number
+from transforms.speakers import head_end
 from transforms.text_norm import fold_accents, lexicon_lines
 from transforms.timex import tag_timex
 
@@ -1514,23 +1515,7 @@ def _speaker_after(text: str, start: int, end: int) -> tuple[int, int]:
     channel = _speaker_channels().search(text, pos, stop)
     if channel:
         stop = channel.start()
-    after = _ADDRESSEE_OR_OCCASION.search(text, pos, stop)
-    if after:
-        stop = after.start()
-    return _trim(text, pos, stop)
-
-
-# what follows the speaker of an inverted attribution without being part of it: the person addressed
-# (`aurait dit la reine à l'un des parlementaires`, `a confié le ministre aux journalistes`) and the
-# occasion (`durant un dîner`, `lors d'un meeting`, `dimanche`). A title's complement is capitalised (`le ministre
-# délégué aux Transports`, `la secrétaire d'État à l'Égalité`) and stays.
-_ADDRESSEE_OR_OCCASION = re.compile(
-    r"(?<=\w)\s+(?:(?:à|au|aux)\s+(?:(?:l['’]|la\s+|le\s+|les\s+|des\s+|un\s+|une\s+|son\s+|sa\s+|ses\s+|leurs?\s+)"
-    r"(?-i:[a-zàâçéèêëîïôûù])|(?-i:[a-zàâçéèêëîïôûù]))"
-    r"|(?:durant|pendant|lors\s+d['’e]|devant|en\s+marge\s+d['’eu]|à\s+l['’]occasion\s+d['’eu])\s*\w"
-    r"|(?:ce\s+|le\s+)?(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier)\b)",
-    re.I,
-)
+    return _trim(text, pos, head_end(text, pos, stop))
 
 
 def _subject_before(text: str, start: int, end: int, verb: Token | None = None) -> tuple[int, int, str]:

@@ -2,8 +2,10 @@
 
 The speaker is the actor named inside the speaker span (a person preferred to an organisation, an
 organisation to a place); a pronoun or a continued quotation takes the speaker of the claim it
-continues. The relay (`via`) is a news agency or outlet named in the attribution that is not the
-speaker: `a déclaré à l'AFP`, `cités par le New York Times`.
+continues; a description (`le ministre de l'Économie`) takes the person the article gives that function
+in apposition, else the one person it names whom other articles of the corpus give it. The relay
+(`via`) is a news agency or outlet named in the attribution that is not the speaker: `a déclaré à
+l'AFP`, `cités par le New York Times`.
 """
 
 from __future__ import annotations
@@ -22,11 +24,17 @@ _MODIFIER_BEFORE = re.compile(
 )
 
 
-# where a speaker phrase stops naming the speaker: `le Premier ministre lors de la convention de LREM`
-_SPEAKER_TAIL = re.compile(
-    r"\s(?:lors d|dans |devant |pendant |au cours d|à l['’]occasion d|depuis "
+# where a speaker phrase stops naming the speaker: a time or place adjunct (`le Premier ministre lors de
+# la convention de LREM`, `durant un dîner`, `dimanche`), or the person addressed (`aurait dit la reine à
+# l'un des parlementaires`, `a confié le ministre aux journalistes`; a title's complement is capitalised
+# and stays: `le ministre délégué aux Transports`, `la secrétaire d'État à l'Égalité`)
+_DETERMINER_WORDS = r"l['’]|la\s+|le\s+|les\s+|des\s+|un\s+|une\s+|son\s+|sa\s+|ses\s+|leurs?\s+"
+_LOWERCASE = r"(?-i:[a-zàâçéèêëîïôûù])"
+SPEAKER_TAIL = re.compile(
+    r"\s(?:lors d|dans |devant |pendant |durant |au cours d|à l['’]occasion d|en marge d|depuis "
     r"|sur (?:le|la|les|l['’]|son|sa|ses|un|une)\b"
-    r"|(?:ce |le )?(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b)",
+    r"|(?:ce |le )?(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier)\b"
+    rf"|(?:à|au|aux)\s+(?:(?:{_DETERMINER_WORDS}){_LOWERCASE}|(?!(?:{_DETERMINER_WORDS})){_LOWERCASE}))",
     re.IGNORECASE,
 )
 _MEMBER_ASIDE = re.compile(
@@ -62,9 +70,9 @@ _DETERMINER = re.compile(r"^(?:le|la|les|l['’]|ce|cette|ces)\s*", re.IGNORECAS
 _TITLE = re.compile(r"^(?:M\.|Mme|MM\.|Dr|le général|la générale|le président|la présidente)\s+", re.IGNORECASE)
 
 
-def _head_end(body: str, start: int, end: int) -> int:
-    """End of the part of a speaker phrase that names the speaker (before a time or place adjunct)."""
-    tail = _SPEAKER_TAIL.search(body, start, end)
+def head_end(body: str, start: int, end: int) -> int:
+    """End of the part of a speaker phrase that names the speaker (see `SPEAKER_TAIL`)."""
+    tail = SPEAKER_TAIL.search(body, start, end)
     return tail.start() if tail and tail.start() > start else end
 
 
@@ -221,7 +229,7 @@ def resolve_speakers(
         found = by_article.get(c["article_id"], [])
         speaker = None
         if c["speaker_start"] is not None:
-            speaker_end = _head_end(bodies.get(c["article_id"], ""), c["speaker_start"], c["speaker_end"])
+            speaker_end = head_end(bodies.get(c["article_id"], ""), c["speaker_start"], c["speaker_end"])
             inside = [m for m in found if c["speaker_start"] <= m["char_start"] and m["char_end"] <= speaker_end]
             non_relay = [m for m in inside if category.get(m["actor_id"]) not in _RELAY_CATEGORIES] or inside
             # an organisation or place inside a modifier (`dirigée par les États-Unis`, `du ministère`) is
@@ -261,7 +269,7 @@ def resolve_speakers(
         if speaker is None and c["speaker_text"] and not impersonal:
             speaker = _from_context(c["speaker_text"], found, at, actor_type, body)
         if speaker is None and c["speaker_start"] is not None and not impersonal:
-            description = body[c["speaker_start"] : _head_end(body, c["speaker_start"], c["speaker_end"])]
+            description = body[c["speaker_start"] : head_end(body, c["speaker_start"], c["speaker_end"])]
             speaker = _from_role(description, roles_by_article.get(c["article_id"], []), at)
             if speaker is None:
                 people = {m["actor_id"] for m in found if actor_type.get(m["actor_id"]) == "PER"}

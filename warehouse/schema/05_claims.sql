@@ -37,5 +37,5 @@ create table claims (
     possible              boolean,            -- said possible, not said to happen (`pourrait battre des records`)
     responds_to_claim_id  varchar,            -- the earlier claim a denial of `ces informations` answers
     period_start          date,               -- the time the claim speaks about (event, else statement,
-    period_end            date                --   else the publication interval)
+    period_end            date                --   else the publication interval; NULL when another event names it)
 );

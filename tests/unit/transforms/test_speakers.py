@@ -1,6 +1,6 @@
 """Speakers resolved from the article's mentions when the speaker phrase holds none."""
 
-from transforms.speakers import _from_context, _head_end
+from transforms.speakers import _from_context, head_end
 
 TYPES = {"mark-esper": "PER", "coalition": "ORG", "qassem-soleimani": "PER", "latifa": "PER"}
 
@@ -33,7 +33,15 @@ def test_pronoun_prefers_a_person_who_is_not_a_modifier():
 def test_speaker_phrase_stops_before_a_time_or_place_adjunct():
     body = "a annoncé le Premier ministre lors de la convention du parti (REM) à Paris"
     start = body.index("le Premier")
-    assert body[start : _head_end(body, start, len(body))] == "le Premier ministre"
+    assert body[start : head_end(body, start, len(body))] == "le Premier ministre"
+    # the person addressed ends it too; a title's capitalised complement does not
+    for phrase, speaker in [
+        ("la reine à l'un des parlementaires", "la reine"),
+        ("le ministre délégué aux Transports aux journalistes", "le ministre délégué aux Transports"),
+        ("la secrétaire d'État à l'Égalité durant un dîner", "la secrétaire d'État à l'Égalité"),
+        ("la ministre déléguée à la Santé", "la ministre déléguée à la Santé"),
+    ]:
+        assert phrase[: head_end(phrase, 0, len(phrase))] == speaker
 
 
 def test_a_place_speaks_only_as_the_head_of_the_speaker_phrase():
