@@ -461,6 +461,29 @@ def _is_clause_boundary(token: Token) -> bool:
     return token.dep_ == "conj" and any(c.dep_.startswith(("nsubj", "aux:tense")) for c in token.children)
 
 
+_RELATIVE_TAIL = re.compile(r"[\s,]*\bqui\s*$", re.I)
+_CLEFT = re.compile(r"\s*(?:c['’]est|ce sont|c['’]était|ce n['’]est pas)\s+", re.I)
+
+
+def _antecedent(doc: Doc, text: str, speaker: tuple[int, int]) -> tuple[int, int]:
+    """The speaker of `X qui V`: X, without a cleft (`C'est le ministre qui a démenti`) nor a participial
+    modifier (`Une femme de 64 ans décrite comme "instable" qui nie`: `Une femme de 64 ans`)."""
+    start, end = speaker
+    end = _RELATIVE_TAIL.search(text, start, end).start()
+    cleft = _CLEFT.match(text, start, end)
+    if cleft:
+        start = cleft.end()
+    span = doc.char_span(start, end, alignment_mode="contract")
+    if span is not None:
+        named = False
+        for t in span:
+            if named and t.pos_ == "VERB" and "Part" in t.morph.get("VerbForm") and t.dep_.startswith("acl"):
+                end = t.idx
+                break
+            named = named or t.pos_ in ("NOUN", "PROPN")
+    return _trim(text, start, end)
+
+
 def _names_someone(span: Span | None) -> bool:
     """A speaker phrase names someone: it holds a noun, a name, a pronoun or a number (`les 27`), a
     capitalised word after its first (`Le Parisien`, whatever its tag), or lies inside a token (`-t-il`)."""
@@ -1585,6 +1608,9 @@ def extract_sentence_claims(
         speaker_text: str | None,
         attribution: tuple[int, int] | None,
     ) -> None:
+        if speaker is not None and _RELATIVE_TAIL.search(text, speaker[0], speaker[1]):
+            speaker = _antecedent(doc, text, speaker)
+            speaker_text = text[speaker[0] : speaker[1]]
         if speaker is not None and not _names_someone(doc.char_span(*speaker, alignment_mode="expand")):
             # `Après avoir affirmé que P, X…`, `Et d'ajouter`: words before the verb that name nobody
             speaker, speaker_text = None, None

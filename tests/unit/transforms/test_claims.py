@@ -713,3 +713,12 @@ def test_deaths_and_arrests_told_in_other_words_are_one_event_class(nlp):
     assert succumbed.event_key.startswith("tuer|")
     (arrested,) = _claims(nlp, "Trois suspects ont été appréhendés mardi.")
     assert arrested.event_key == "interpeller|suspect"
+
+
+def test_the_speaker_of_a_relative_clause_is_its_antecedent(nlp):
+    denial = _only(
+        _claims(nlp, 'Une femme de 64 ans décrite comme "instable" qui nie les accusations.'), lambda c: True
+    )
+    assert denial.speaker_text == "Une femme de 64 ans"  # (without its participial modifier)
+    (cleft,) = _claims(nlp, "C'est le ministre qui a démenti ces informations.")
+    assert cleft.speaker_text == "le ministre"
