@@ -415,18 +415,22 @@ _OBJECT_CLITICS = frozenset(
 )
 
 
+_NEGATION_AFTER_NE = frozenset({"pas", "rien", "jamais", "plus", "point"})
+
+
 def _infinitive_negation(tokens: list[Token], main: Token) -> set[int]:
     """Indices of `ne pas` (`ne plus`, `ne jamais`…) negating an infinitive other than the main verb and
     the event it names (`a décidé de ne plus fumer` is about not smoking), read from the words (the
     parser sometimes tags the infinitive as a noun: `de ne pas l'interpeller`)."""
     found: set[int] = set()
+    own = None
     for i, t in enumerate(tokens[:-2]):
-        if t.lower_ != "ne" or tokens[i + 1].lower_ not in _INFINITIVE_NEGATION - {"ne", "n'", "n’"}:
+        if t.lower_ != "ne" or tokens[i + 1].lower_ not in _NEGATION_AFTER_NE:
             continue
         k = i + 2
         while k < len(tokens) and tokens[k].lower_ in _OBJECT_CLITICS:
             k += 1
-        own = (main.i, event_head(main).i)
+        own = own or (main.i, event_head(main).i)
         if k < len(tokens) and tokens[k].i not in own:
             verb = tokens[k]
             if verb.dep_.startswith("aux") and verb.head.i in own:
@@ -1313,6 +1317,7 @@ _TIME_HEADS = frozenset(
     | {"matinée", "nuit", "journée", "jour", "semaine", "week-end", "mois", "année", "période", "date"}
     | {"heure", "après-midi", "courant", "suite", "terme", "approche", "alentours", "environs"}
 )
+_TIME_WORDS = _TIME_HEADS | _TIME_NOUNS  # (a time, not an event: `pendant ce temps-là`, `durant la nuit`)
 
 
 def _noun_dates(
@@ -1357,9 +1362,8 @@ def timed_by_event(main: Token | None, prop_tokens: list[Token], timex_spans: Se
             noun, attached_to = next((c for c in t.children if c.dep_ == "nmod" and c.pos_ == "NOUN"), None), t.head
         if noun is None or noun.pos_ != "NOUN" or attached_to is None or attached_to.i != main.i:
             continue
-        if noun.lemma_.lower() in _TIME_HEADS | _TIME_NOUNS and not any(
-            c.dep_ == "nmod" and c.pos_ == "NOUN" and c.lemma_.lower() not in _TIME_HEADS | _TIME_NOUNS
-            for c in noun.children
+        if noun.lemma_.lower() in _TIME_WORDS and not any(
+            c.dep_ == "nmod" and c.pos_ == "NOUN" and c.lemma_.lower() not in _TIME_WORDS for c in noun.children
         ):
             continue  # `pendant ce temps-là`, `durant la nuit`: a time, not an event (`sa période de suspension` is)
         lo = min(x.idx for x in noun.subtree)
@@ -1432,7 +1436,7 @@ def _coordinated_participle(main: Token | None) -> tuple[Token, Token] | None:
     return None
 
 
-_INFINITIVE_NEGATION = frozenset({"ne", "n'", "n’", "pas", "rien", "jamais", "plus", "point"})
+_INFINITIVE_NEGATION = frozenset({"ne", "n'", "n’"}) | _NEGATION_AFTER_NE
 _CLAUSE_SUBJECTS = frozenset({"il", "elle", "ils", "elles", "on", "je", "j'", "j’", "nous", "vous"})
 
 

@@ -193,38 +193,35 @@ def test_an_action_announced_as_under_way_happens_on_the_announcement_day():
     assert dated["statement_date"].to_list() == [date(2020, 1, 5)] * 2
 
 
-def test_an_undated_future_claim_speaks_of_after_its_statement():
+def _two_undated_claims(published: date, event_key: str, quote_kind: str, polarity: list[int], **flags) -> pl.DataFrame:
+    """`attach_dates` on two claims of one event with no date in them, in an article published on
+    `published`; `flags`: the claims' extraction flags (`future`, `timed_by_event`…)."""
     from transforms.dating import attach_dates
 
     claims = _claim_frame(
         claim_id=["c1", "c2"],
         char_start=[0, 50],
         char_end=[40, 90],
-        quote_kind=["indirect", "indirect"],
-        polarity=[1, -1],
-        future=[False, True],  # `des chauffeurs travaillent pour nous` / `ne travaillera plus`
-        event_key=["travailler|chauffeur"] * 2,
+        quote_kind=[quote_kind] * 2,
+        polarity=polarity,
+        event_key=[event_key] * 2,
+        **flags,
     )
-    no_dates = _date_frame([], "", None, None)
-    dated, _ = attach_dates(claims, no_dates, _publication(date(2019, 7, 10)))
+    dated, _ = attach_dates(claims, _date_frame([], "", None, None), _publication(published))
+    return dated
+
+
+def test_an_undated_future_claim_speaks_of_after_its_statement():
+    # `des chauffeurs travaillent pour nous` / `ne travaillera plus`
+    dated = _two_undated_claims(date(2019, 7, 10), "travailler|chauffeur", "indirect", [1, -1], future=[False, True])
     assert dated["period_start"].to_list() == [date(2019, 7, 10), date(2019, 7, 11)]
     assert dated["period_end"].to_list()[1] > date(2019, 7, 11)
 
 
 def test_a_claim_timed_by_another_event_has_an_unknown_period():
-    from transforms.dating import attach_dates
-
-    claims = _claim_frame(
-        claim_id=["c1", "c2"],
-        char_start=[0, 50],
-        char_end=[40, 90],
-        quote_kind=["direct", "direct"],
-        polarity=[-1, -1],
-        # `n'a participé à aucune réunion durant sa période de suspension` / `n'a participé à aucune réunion`
-        timed_by_event=[True, False],
-        event_key=["participer|reunion"] * 2,
+    # `n'a participé à aucune réunion durant sa période de suspension` / `n'a participé à aucune réunion`
+    dated = _two_undated_claims(
+        date(2018, 7, 24), "participer|reunion", "direct", [-1, -1], timed_by_event=[True, False]
     )
-    no_dates = _date_frame([], "", None, None)
-    dated, _ = attach_dates(claims, no_dates, _publication(date(2018, 7, 24)))
     assert dated["period_start"].to_list() == [None, date(2018, 7, 24)]
     assert dated["statement_date"].to_list() == [date(2018, 7, 24)] * 2  # (said that day all the same)
