@@ -2,8 +2,9 @@
 
 The speaker is the actor named inside the speaker span (a person preferred to an organisation, an
 organisation to a place); a pronoun or a continued quotation takes the speaker of the claim it
-continues; a description (`le ministre de l'Économie`) takes the person the article gives that function
-in apposition, else the one person it names whom other articles of the corpus give it. The relay
+continues, `il` and `elle` only a person of their gender or of unknown gender (`person_gender`); a
+description (`le ministre de l'Économie`) takes the person the article gives that function in
+apposition, else the one person it names whom other articles of the corpus give it. The relay
 (`via`) is a news agency or outlet named in the attribution that is not the speaker: `a déclaré à
 l'AFP`, `cités par le New York Times`.
 """
@@ -15,6 +16,7 @@ from functools import cache
 
 import polars as pl
 
+from transforms.person_gender import FEMININE, MASCULINE, person_genders
 from transforms.text_norm import fold_accents, lexicon_lines
 
 _TYPE_RANK = {"PER": 0, "ORG": 1, "MISC": 2, "LOC": 3}
@@ -40,6 +42,13 @@ SPEAKER_TAIL = re.compile(
 _MEMBER_ASIDE = re.compile(
     r",\s*(?:dont|parmi (?:eux|elles|lesquels|lesquelles)|notamment|en particulier|comme)\b", re.IGNORECASE
 )
+# the author of a report named as its complement speaks through it: `les propos de X`, `le communiqué de X`
+_REPORT_OF = re.compile(
+    r"\b(?:propos|déclarations?|informations?|témoignages?|communiqués?|affirmations?|allégations?|accusations?"
+    r"|révélations?|entretien|interview|tweets?|messages?|lettre|courrier|livre|mémoires|avis|récit)"
+    r"\s+(?:de|du|des|d['’])\s*(?:l['’]|la\s+|le\s+|les\s+)?$",
+    re.IGNORECASE,
+)
 _DETERMINER_ONLY = re.compile(r"\s*(?:(?:le|la|les|l['’])\s*)?", re.IGNORECASE)
 # a subject pronoun, or what stands for one: `selon lui`, `a-t-elle`, `ce dernier`, after any adverbial
 # the speaker phrase kept (`En 2014, dans Corse Matin, elle`)
@@ -64,6 +73,15 @@ def _pronoun_of(speaker_text: str) -> str | None:
     return _PRONOUNS.get(last.lower())
 
 
+_OTHER_GENDER = {"il": FEMININE, "elle": MASCULINE}
+
+
+def _can_stand_for(speaker_text: str | None, actor_id: str | None, genders: dict[str, str]) -> bool:
+    """False when the speaker phrase is `il` or `elle` and the actor a person of the other gender."""
+    pronoun = _pronoun_of(speaker_text) if speaker_text else None
+    return pronoun not in _OTHER_GENDER or genders.get(actor_id or "") != _OTHER_GENDER[pronoun]
+
+
 # `il a été dit`, `il faut`, `il y a`: an impersonal `il`, not a speaker
 _IMPERSONAL = re.compile(r"\s+(?:a été|avait été|est|était|semble|faut|fallait|y a|y avait|paraît|s['’]agit)\b")
 _DETERMINER = re.compile(r"^(?:le|la|les|l['’]|ce|cette|ces)\s*", re.IGNORECASE)
@@ -77,10 +95,16 @@ def head_end(body: str, start: int, end: int) -> int:
 
 
 def _from_context(
-    speaker_text: str, mentions: list[dict], at: int, actor_type: dict[str, str], body: str
+    speaker_text: str,
+    mentions: list[dict],
+    at: int,
+    actor_type: dict[str, str],
+    body: str,
+    genders: dict[str, str] | None = None,
 ) -> str | None:
     """The actor a speaker phrase without a mention refers to, from the article's mentions:
-    `il`/`elle` → the most recent person (one that is not a modifier, `la victime de X`, preferred);
+    `il`/`elle` → the most recent person of that gender or of unknown gender (one that is not a
+    modifier, `la victime de X`, preferred);
     `Esper`, `M. Khalaf` → the person with that surname; `la coalition`, `le ministère` → the
     organisation whose name holds that noun (the most recent before, else the first after)."""
     words = speaker_text.strip()
@@ -88,7 +112,11 @@ def _from_context(
     pronoun = _pronoun_of(words)
     if pronoun is not None:
         if pronoun in ("il", "elle"):
-            people = [m for m in earlier if actor_type.get(m["actor_id"]) == "PER"]
+            people = [
+                m
+                for m in earlier
+                if actor_type.get(m["actor_id"]) == "PER" and _can_stand_for(pronoun, m["actor_id"], genders or {})
+            ]
             heads = [
                 m for m in people if not _MODIFIER_BEFORE.search(body[max(0, m["char_start"] - 30) : m["char_start"]])
             ]
@@ -218,6 +246,7 @@ def resolve_speakers(
         roles_by_article.setdefault(role["article_id"], []).append(role)
         roles_by_actor.setdefault(role["actor_id"], {}).setdefault(role["role"], set()).add(role["article_id"])
     actor_type = dict(zip(actors["actor_id"].to_list(), actors["actor_type"].to_list(), strict=True))
+    genders = person_genders(mentions, actors, articles, roles)
     category = dict(zip(actors["actor_id"].to_list(), actors["category"].fill_null("").to_list(), strict=True))
     bodies = dict(zip(articles["article_id"].to_list(), articles["body"].to_list(), strict=True))
     by_article: dict[str, list[dict]] = {}
@@ -232,14 +261,17 @@ def resolve_speakers(
             speaker_end = head_end(bodies.get(c["article_id"], ""), c["speaker_start"], c["speaker_end"])
             inside = [m for m in found if c["speaker_start"] <= m["char_start"] and m["char_end"] <= speaker_end]
             non_relay = [m for m in inside if category.get(m["actor_id"]) not in _RELAY_CATEGORIES] or inside
-            # an organisation or place inside a modifier (`dirigée par les États-Unis`, `du ministère`) is
-            # not the speaker; a person named in apposition is
+            # an actor inside a modifier is not the speaker (`dirigée par les États-Unis`, `du ministère`,
+            # `la compagne de Bixente Lizarazu`, `un proche de François Hollande`), except the author of a
+            # report (`les propos de X`); a person named in apposition is (`le secrétaire d'État Mike Pompeo`)
             body = bodies.get(c["article_id"], "")
             non_relay = [
                 m
                 for m in non_relay
-                if actor_type.get(m["actor_id"]) == "PER"
-                or not _MODIFIER_BEFORE.search(body[max(c["speaker_start"], m["char_start"] - 30) : m["char_start"]])
+                if not _MODIFIER_BEFORE.search(
+                    before := body[max(c["speaker_start"], m["char_start"] - 40) : m["char_start"]]
+                )
+                or (actor_type.get(m["actor_id"]) == "PER" and _REPORT_OF.search(before))
             ]
             # a member named in an aside (`des responsables américains, dont Mike Pompeo,`) is one of the
             # speakers, not the speaker
@@ -264,10 +296,11 @@ def resolve_speakers(
         at = c["speaker_start"] if c["speaker_start"] is not None else c["char_start"]
         body = bodies.get(c["article_id"], "")
         impersonal = bool(c["speaker_text"]) and bool(_IMPERSONAL.match(body, at + len(c["speaker_text"].strip())))
-        if speaker is None and c.get("speaker_from_claim_id") in resolved and not impersonal:
-            speaker = resolved[c["speaker_from_claim_id"]][0]
+        continued = resolved.get(c.get("speaker_from_claim_id") or "", (None,))[0]
+        if speaker is None and not impersonal and _can_stand_for(c["speaker_text"], continued, genders):
+            speaker = continued
         if speaker is None and c["speaker_text"] and not impersonal:
-            speaker = _from_context(c["speaker_text"], found, at, actor_type, body)
+            speaker = _from_context(c["speaker_text"], found, at, actor_type, body, genders)
         if speaker is None and c["speaker_start"] is not None and not impersonal:
             description = body[c["speaker_start"] : head_end(body, c["speaker_start"], c["speaker_end"])]
             speaker = _from_role(description, roles_by_article.get(c["article_id"], []), at)

@@ -44,43 +44,51 @@ def test_speaker_phrase_stops_before_a_time_or_place_adjunct():
         assert phrase[: head_end(phrase, 0, len(phrase))] == speaker
 
 
-def test_a_place_speaks_only_as_the_head_of_the_speaker_phrase():
+def _resolve(body: str, claims: list[tuple[str, int, str | None, str | None]], actors: dict[str, tuple[str, str]]):
+    """`resolve_speakers` on one article. Claims: (claim_id, start, speaker phrase or None, claim whose
+    speaker it continues or None), the phrase found at its last occurrence before the claim's start;
+    actors: id → (name as written, type), with a mention at every occurrence of the name. Returns the
+    resolved speaker ids in the order of the claims."""
+    import re
+
     import polars as pl
 
     from transforms.speakers import resolve_speakers
 
-    body = "L'ex-maire de Tourcoing (Nord) a démenti. Washington a démenti aussi."
-    nord, washington = body.index("Nord"), body.index("Washington")
-    claims = pl.DataFrame(
-        {
-            "claim_id": ["c1", "c2"],
-            "article_id": ["a", "a"],
-            "char_start": [40, 70],
-            "speaker_start": [0, washington],
-            "speaker_end": [body.index(")") + 1, washington + 10],
-            "speaker_text": ["L'ex-maire de Tourcoing (Nord)", "Washington"],
-            "attribution_start": [None, None],
-            "attribution_end": [None, None],
-            "speaker_from_claim_id": [None, None],
-        },
-        schema_overrides={
-            "attribution_start": pl.Int64,
-            "attribution_end": pl.Int64,
-            "speaker_from_claim_id": pl.String,
-        },
+    rows = []
+    for claim_id, start, phrase, continues in claims:
+        at = body.rfind(phrase, 0, start) if phrase else -1
+        rows.append((claim_id, start, at if phrase else None, at + len(phrase) if phrase else None, phrase, continues))
+    claim_frame = pl.DataFrame(
+        rows,
+        schema=["claim_id", "char_start", "speaker_start", "speaker_end", "speaker_text", "speaker_from_claim_id"],
+        orient="row",
+    ).with_columns(
+        article_id=pl.lit("a"), attribution_start=pl.lit(None, pl.Int64), attribution_end=pl.lit(None, pl.Int64)
     )
     mentions = pl.DataFrame(
-        {
-            "article_id": ["a", "a"],
-            "actor_id": ["nord", "washington"],
-            "surface": ["Nord", "Washington"],
-            "char_start": [nord, washington],
-            "char_end": [nord + 4, washington + 10],
-        }
+        [
+            ("a", actor_id, name, m.start(), m.end())
+            for actor_id, (name, _) in actors.items()
+            for m in re.finditer(re.escape(name), body)
+        ],
+        schema=["article_id", "actor_id", "surface", "char_start", "char_end"],
+        orient="row",
     )
-    actors = pl.DataFrame({"actor_id": ["nord", "washington"], "actor_type": ["LOC", "LOC"], "category": ["", ""]})
-    out = resolve_speakers(claims, mentions, actors, pl.DataFrame({"article_id": ["a"], "body": [body]}))
-    assert out["speaker_actor_id"].to_list() == [None, "washington"]
+    actor_frame = pl.DataFrame(
+        [(actor_id, name, kind, "") for actor_id, (name, kind) in actors.items()],
+        schema=["actor_id", "canonical_name", "actor_type", "category"],
+        orient="row",
+    )
+    out = resolve_speakers(claim_frame, mentions, actor_frame, pl.DataFrame({"article_id": ["a"], "body": [body]}))
+    return out.sort("char_start")["speaker_actor_id"].to_list()
+
+
+def test_a_place_speaks_only_as_the_head_of_the_speaker_phrase():
+    body = "L'ex-maire de Tourcoing (Nord) a démenti. Washington a démenti aussi."
+    claims = [("c1", 40, "L'ex-maire de Tourcoing (Nord)", None), ("c2", 70, "Washington", None)]
+    actors = {"nord": ("Nord", "LOC"), "washington": ("Washington", "LOC")}
+    assert _resolve(body, claims, actors) == [None, "washington"]
 
 
 def test_a_described_speaker_is_the_person_holding_that_function():
@@ -132,39 +140,29 @@ def test_a_described_speaker_is_the_one_person_of_the_article_given_that_functio
 
 
 def test_a_member_named_in_an_aside_is_not_the_speaker():
-    import polars as pl
-
-    from transforms.speakers import resolve_speakers
-
     body = "Des responsables américains, dont le secrétaire d'État Mike Pompeo, ont rejeté les appels."
-    pompeo = body.index("Mike")
-    claims = pl.DataFrame(
-        {
-            "claim_id": ["c1"],
-            "article_id": ["a"],
-            "char_start": [70],
-            "speaker_start": [0],
-            "speaker_end": [body.index(", ont")],
-            "speaker_text": [body[: body.index(", ont")]],
-            "attribution_start": [None],
-            "attribution_end": [None],
-            "speaker_from_claim_id": [None],
-        },
-        schema_overrides={
-            "attribution_start": pl.Int64,
-            "attribution_end": pl.Int64,
-            "speaker_from_claim_id": pl.String,
-        },
+    claims = [("c1", 70, body[: body.index(", ont")], None)]
+    assert _resolve(body, claims, {"mike-pompeo": ("Mike Pompeo", "PER")}) == [None]
+
+
+def test_il_and_elle_stand_only_for_a_person_of_their_gender():
+    body = (
+        "Cécile Duflot était l'invitée de Patrick Cohen. Il a affirmé que la campagne était finie. "
+        "Elle a répondu qu'elle serait candidate. Selon elle, rien n'est joué."
     )
-    mentions = pl.DataFrame(
-        {
-            "article_id": ["a"],
-            "actor_id": ["mike-pompeo"],
-            "surface": ["Mike Pompeo"],
-            "char_start": [pompeo],
-            "char_end": [pompeo + 11],
-        }
-    )
-    actors = pl.DataFrame({"actor_id": ["mike-pompeo"], "actor_type": ["PER"], "category": [""]})
-    out = resolve_speakers(claims, mentions, actors, pl.DataFrame({"article_id": ["a"], "body": [body]}))
-    assert out["speaker_actor_id"].to_list() == [None]
+    people = {"cecile-duflot": ("Cécile Duflot", "PER"), "patrick-cohen": ("Patrick Cohen", "PER")}
+    il, elle, selon = body.index("Il a"), body.index("Elle a"), body.index("Selon elle")
+    claims = [("c1", il + 13, "Il", None), ("c2", elle + 11, "Elle", "c1"), ("c3", selon + 12, "elle", "c2")]
+    # `Elle` continues the previous speaker only if he can be `elle`: here the last woman named
+    assert _resolve(body, claims, people) == ["patrick-cohen", "cecile-duflot", "cecile-duflot"]
+    # a person of unknown gender may be either (`Dominique` is given to both sexes)
+    people["patrick-cohen"] = ("Dominique Cohen", "PER")
+    body = body.replace("Patrick Cohen", "Dominique Cohen")
+    assert _resolve(body, claims, people) == ["patrick-cohen", "patrick-cohen", "patrick-cohen"]
+
+
+def test_a_person_in_a_modifier_is_not_the_speaker_unless_the_author_of_a_report():
+    body = "La sœur de Paul Martin a démenti. Le communiqué de Paul Martin a démenti aussi."
+    sister, statement = body[: body.index(" a démenti")], "Le communiqué de Paul Martin"
+    claims = [("c1", 33, sister, None), ("c2", len(body) - 5, statement, None)]
+    assert _resolve(body, claims, {"paul-martin": ("Paul Martin", "PER")}) == [None, "paul-martin"]
