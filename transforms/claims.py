@@ -727,14 +727,18 @@ def _periphrasis_infinitive(verb: Token) -> Token | None:
     )
 
 
+_MODALS = frozenset({"pouvoir", "devoir"})
+
+
 def is_possibility(main: Token | None) -> bool:
-    """`pourrait battre des records`, `ne peut pas voter`: the event is said possible (or impossible),
-    not said to happen; its infinitive names it."""
+    """`pourrait battre des records`, `ne peut pas voter`, `ne devraient pas porter plainte`, `doit se
+    rendre à Lyon`: the event is said possible, necessary, expected or planned (a modal verb), not said to
+    happen; its infinitive names it."""
     if main is None:
         return False
-    if main.lemma_ == "pouvoir" and _periphrasis_infinitive(main) is not None:
+    if main.lemma_ in _MODALS and _periphrasis_infinitive(main) is not None:
         return True
-    return main.dep_ == "xcomp" and main.head.lemma_ == "pouvoir" and _is_infinitive(main)
+    return main.dep_ == "xcomp" and main.head.lemma_ in _MODALS and _is_infinitive(main)
 
 
 def is_near_future(verb: Token) -> bool:
@@ -748,10 +752,15 @@ def _periphrasis_verb(main: Token) -> Token:
     return _periphrasis_infinitive(main) or main
 
 
+def _is_existential(main: Token) -> bool:
+    """`il y a`, `il n'y aura aucun`: `avoir` with the expletive `y` asserts (or denies) existence."""
+    return main.lemma_ == "avoir" and any(c.lower_ == "y" and c.dep_.startswith("expl") for c in main.children)
+
+
 def _existential_noun(main: Token) -> Token | None:
     """`Il n'y a eu aucune décision`, `il y a eu une explosion`: the event noun that `il y a` asserts
     (or denies) the existence of."""
-    if main.lemma_ != "avoir" or not any(c.lower_ == "y" and c.dep_.startswith("expl") for c in main.children):
+    if not _is_existential(main):
         return None
     nominalisations = _pairs("nominalisations.csv")
     return next(
@@ -963,8 +972,10 @@ def _key_of_head(main: Token | None) -> tuple[str | None, str, str]:
             # travail`): a description, not an event sources could disagree on
             return None, "_", "none|_"
         lemma = _pairs("nominalisations.csv")[lemma]
-    elif main.pos_ == "AUX" or lemma in ("être", "avoir"):
-        lemma = "être" if lemma == "être" else lemma
+    elif _is_existential(main):
+        # `il n'y aura aucun métro`, `il y a des éléments nouveaux`: the existence of its theme, an
+        # event (a métro running, then none) where possessive `avoir` is a light verb (`n'a pas les mots`)
+        lemma = "exister"
     theme = _theme(main).lower()
     locution = next(
         (
@@ -1272,12 +1283,32 @@ _EXCEPTION_OR_CONTRAST = re.compile(
     r"\b(?:si ce n['’]est|sauf|exceptée?s?|hormis|à l['’]exception|en revanche|par contre)\b", re.I
 )
 _RESTRICTIVE = frozenset({"seulement", "uniquement", "exclusivement", "seul", "seule", "seuls", "seules"})
+# a comparison of degree (`ne travaillent pas autant qu'ils le devraient`, `a moins baissé que prévu`,
+# `n'est pas aussi grave que`): it measures the event against another, and neither affirms nor denies it
+# (`d'autant que` is causal, `au moins` a floor, `à moins que` a condition; `ne … plus` is a negation)
+_COMPARISON = re.compile(
+    r"(?<!d['’])\bautant\b(?!\s+plus)[^,.;:]{0,60}?\bqu(?:e\b|['’])"
+    r"|(?<!\bau )(?<!\bdu )(?<!\bà )\b(?:moins|davantage)\b(?:\s+[\w’'-]+){0,3}?\s+qu(?:e\b|['’])",
+    re.I,
+)
+
+
+def _compares_degree(tokens: list[Token]) -> bool:
+    """`pas autant que`, `moins … que`, `aussi grave que` (not `a aussi dit que`): see `_COMPARISON`."""
+    text = tokens[0].doc.text
+    if _COMPARISON.search(text, tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)):
+        return True
+    return any(
+        t.lower_ == "aussi" and t.nbor(1).pos_ in ("ADJ", "ADV") and t.nbor(2).lower_ in ("que", "qu'", "qu’")
+        for t in tokens[:-2]
+    )
 
 
 def is_restricted(tokens: list[Token], main: Token | None) -> bool:
     """The proposition is restricted by a focus particle of its own clause (`seront retransmis
     seulement par quelques journalistes`, `ne communique que sur le nombre de blessés`, `une seule
-    banque n'aurait pas refusé`): it neither affirms nor denies the event as a whole."""
+    banque n'aurait pas refusé`), an exception or a contrast, or a comparison of degree (`pas autant
+    que`): it neither affirms nor denies the event as a whole."""
     if main is None:
         return False
     subjects = [c for c in main.children if c.dep_.startswith("nsubj")]
@@ -1295,6 +1326,8 @@ def is_restricted(tokens: list[Token], main: Token | None) -> bool:
         tokens[0].doc.text, tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     ):
         return True  # `je n'ai jamais perdu cette flamme, si ce n'est sur ces deux années`: all but a part
+    if tokens and _compares_degree(tokens):
+        return True
     return restrictive_que or any(t.lower_ in _RESTRICTIVE and _in_main_clause(t, main) for t in tokens)
 
 

@@ -60,7 +60,7 @@ def event_ids(claims: pl.DataFrame, links: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-EVENT_CLASS_PROPERTIES = ("casualty", "counted", "tallied", "once")
+EVENT_CLASS_PROPERTIES = ("casualty", "counted", "tallied", "once", "light")
 
 
 @cache

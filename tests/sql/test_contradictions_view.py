@@ -386,8 +386,8 @@ def test_a_development_opposes_the_same_event_as_a_whole(con):
     """The pairs the developments view takes at different times are those the contradictions view would
     take at the same time: not a pronoun agent, a restricted claim, a possibility or an out-of-scope denial."""
     _link(con, "a1", "a2")
-    _claim(con, "c1", "a1", "la RATP", -1, date(2020, 1, 16), key="avoir|metro")
-    _claim(con, "c2", "a2", "la RATP", 1, date(2020, 1, 30), key="avoir|metro")
+    _claim(con, "c1", "a1", "la RATP", -1, date(2020, 1, 16), key="exister|metro")
+    _claim(con, "c2", "a2", "la RATP", 1, date(2020, 1, 30), key="exister|metro")
 
     def developments():
         return con.execute("select claim_id_before, claim_id_after from developments").fetchall()
@@ -423,6 +423,20 @@ def test_a_denial_of_a_report_is_explained_as_a_denial_not_an_affirmation(con):
     assert explanation == "la reine denies it (ne … pas); le palais affirms it"
 
 
+def test_a_light_verb_at_two_times_is_no_development(con):
+    """`n'a pas les mots` then `auront leur mot à dire`: the theme of a light verb names no one event
+    (classes marked `light` in `event_classes`); at one time its claims are still opposed."""
+    _link(con, "a1", "a2")
+    _claim(con, "c1", "a1", "un proche", -1, date(2019, 1, 10), key="avoir|mot")
+    _claim(con, "c2", "a2", "le président", 1, date(2019, 2, 10), key="avoir|mot")
+    assert con.execute("select count(*) from developments").fetchall() == [(0,)]
+    con.execute("update event_classes set light = false where event_class = 'avoir'")
+    assert con.execute("select count(*) from developments").fetchall() == [(1,)]
+    con.execute("update event_classes set light = true where event_class = 'avoir'")
+    con.execute("update claims set period_start = date '2019-01-10', period_end = date '2019-01-10'")
+    assert con.execute("select kind from contradictions").fetchall() == [("polarity",)]
+
+
 def test_the_event_classes_table_decides_which_counts_conflict(con):
     """`event_classes` (from `lexicons/event_classes.csv`) is read by the views: a class marked `counted`
     has its counts compared, whatever the view's code."""
@@ -435,5 +449,5 @@ def test_the_event_classes_table_decides_which_counts_conflict(con):
     _claim(con, "c1", "a1", "Météo France", 1, day, 12, "=", "departement", "maintenir|vigilance")
     _claim(con, "c2", "a1", "préfecture", 1, day, 11, "=", "departement", "maintenir|vigilance")
     assert con.execute("select count(*) from contradictions").fetchall() == [(0,)]
-    con.execute("insert into event_classes values ('maintenir', false, true, false, false)")
+    con.execute("insert into event_classes values ('maintenir', false, true, false, false, false)")
     assert con.execute("select kind from contradictions").fetchall() == [("quantity",)]

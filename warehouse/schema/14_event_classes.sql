@@ -6,5 +6,6 @@ create table event_classes (
     casualty     boolean not null,   -- people killed or injured: one past episode, comparable without a theme
     counted      boolean not null,   -- the count is the news: two counts can conflict
     tallied      boolean not null,   -- a running tally that only grows while reported
-    once         boolean not null    -- happens once: two disjoint dates conflict
+    once         boolean not null,   -- happens once: two disjoint dates conflict
+    light        boolean not null    -- a light, modal or copular verb: its theme names no one event
 );

@@ -9,3 +9,5 @@ create or replace macro is_tallied_event(event_key) as
     event_class_of(event_key) in (select event_class from event_classes where tallied);
 create or replace macro is_once_event(event_key) as
     event_class_of(event_key) in (select event_class from event_classes where once);
+create or replace macro is_light_event(event_key) as
+    event_class_of(event_key) in (select event_class from event_classes where light);

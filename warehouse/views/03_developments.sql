@@ -31,6 +31,8 @@ changes as (
         -- takes the overlapping pairs whose expected days lie within a week)
         and (earlier.period_end < later.period_start
              or (later.period_start - earlier.period_start) + (later.period_end - earlier.period_end) > 2 * 7)
+        -- a light verb's theme names no one event (`n'a pas les mots`, then `auront leur mot à dire`)
+        and not is_light_event(earlier.event_key)
         -- a casualty report without a date of its own is about the same episode (see is_casualty_event)
         and not (is_casualty_event(earlier.event_key)
                  and (earlier.event_start is null or later.event_start is null))

@@ -301,10 +301,44 @@ def test_locutions_hypotheses_and_pluperfects(nlp):
     (meeting,) = _claims(nlp, "Il est nécessaire, il aura lieu.")
     assert rise.event_key == "avoir lieu|hausse" and meeting.event_key == "avoir lieu|_"
     claims = _claims(nlp, "S'il y avait le moindre risque, les écoles n'auraient pas rouvert.")
-    assert not any(c.event_key.startswith("avoir|risque") for c in claims)  # a hypothesis asserts nothing
+    assert not any(c.event_key.startswith(("avoir|risque", "exister|risque")) for c in claims)  # a hypothesis
     (arrests,) = _claims(nlp, "Près de 1.000 personnes avaient été appréhendées dans la capitale.")
     (today,) = _claims(nlp, "Les policiers ont appréhendé 179 personnes.")
     assert (arrests.extras["anterior"], today.extras["anterior"]) == (True, False)
+
+
+def test_il_y_a_asserts_existence_and_possessive_avoir_is_a_light_verb(nlp):
+    (no_metro,) = _claims(nlp, "La RATP a indiqué qu'il n'y aura aucun métro sur la ligne 2.")
+    (no_words,) = _claims(nlp, "Il n'a pas les mots d'un boxeur, a-t-il dit.")
+    assert (no_metro.event_key, no_metro.polarity) == ("exister|metro", -1)
+    assert (no_words.event_key, no_words.polarity) == ("avoir|mot", -1)
+
+
+def test_devoir_says_the_event_expected_or_planned_not_done(nlp):
+    for text in [
+        "Selon ses proches, il ne devrait pas porter plainte.",
+        "Le président doit se rendre à Lyon mardi, a annoncé l'Élysée.",
+    ]:
+        (claim,) = _claims(nlp, text)
+        assert claim.extras["possible"], text
+    (done,) = _claims(nlp, "Le président s'est rendu à Lyon mardi, a annoncé l'Élysée.")
+    assert not done.extras["possible"]
+
+
+def test_a_comparison_of_degree_neither_affirms_nor_denies_the_event(nlp):
+    for text in [
+        "Selon le rapport, les agents ne travaillent pas autant qu'ils le devraient.",
+        "Selon l'Insee, le chômage a moins baissé que prévu.",
+        "Selon le préfet, l'incendie n'est pas aussi grave qu'on le craignait.",
+    ]:
+        (claim,) = _claims(nlp, text)
+        assert claim.extras["restricted"], text
+    # `d'autant que` is causal, `aussi` before a verb means `also`
+    for text in [
+        "Selon le maire, l'usine a fermé, d'autant que les commandes avaient chuté.",
+        "Le ministre a aussi déclaré que la réforme serait votée.",
+    ]:
+        assert not any(c.extras["restricted"] for c in _claims(nlp, text)), text
 
 
 def test_restricted_denials_and_possessed_themes(nlp):

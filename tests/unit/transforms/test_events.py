@@ -29,7 +29,7 @@ def test_event_ids_do_not_depend_on_row_or_link_order():
 
 def test_event_classes_lexicon():
     table = event_classes()
-    assert table.columns == ["event_class", "casualty", "counted", "tallied", "once"]
+    assert table.columns == ["event_class", "casualty", "counted", "tallied", "once", "light"]
     assert table["event_class"].n_unique() == table.height
     assert classes_with("casualty") == {"tuer", "blesser"}
     # a tallied count is a counted one; a casualty is counted
