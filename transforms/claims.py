@@ -350,8 +350,9 @@ def _in_parentheses(token: Token) -> bool:
     return opened == "(" and closed == ")"
 
 
-def _polarity(tokens: list[Token], main: Token | None) -> tuple[int, str | None]:
-    """-1 when the proposition's own predicate is negated (`n'ont pas repris`, `personne n'a été tué`)."""
+def _polarity(tokens: list[Token], main: Token | None, head: Token | None) -> tuple[int, str | None]:
+    """-1 when the proposition's own predicate is negated (`n'ont pas repris`, `personne n'a été tué`);
+    `head` is the event `main` names (`event_head`)."""
     words = [t.lower_ for t in tokens]
     has_ne = any(w in ("ne", "n'", "n’") for w in words)
     strong = [
@@ -383,7 +384,7 @@ def _polarity(tokens: list[Token], main: Token | None) -> tuple[int, str | None]
     ):
         return -1, _cue_text([t for t in leading if not t.is_quote])  # `ne pas "avoir de date"`
     ids = {t.i for t in tokens}
-    of_infinitive = _infinitive_negation(tokens, main)
+    of_infinitive = _infinitive_negation(tokens, {main.i, (head or main).i})
     for t in strong + [t for t in tokens if t.lower_ in ("ne", "n'", "n’")]:
         if t.i in of_infinitive:
             continue  # `la consigne avait été donnée de ne pas l'interpeller`: the infinitive is negated
@@ -418,19 +419,17 @@ _OBJECT_CLITICS = frozenset(
 _NEGATION_AFTER_NE = frozenset({"pas", "rien", "jamais", "plus", "point"})
 
 
-def _infinitive_negation(tokens: list[Token], main: Token) -> set[int]:
-    """Indices of `ne pas` (`ne plus`, `ne jamais`…) negating an infinitive other than the main verb and
-    the event it names (`a décidé de ne plus fumer` is about not smoking), read from the words (the
-    parser sometimes tags the infinitive as a noun: `de ne pas l'interpeller`)."""
+def _infinitive_negation(tokens: list[Token], own: set[int]) -> set[int]:
+    """Indices of `ne pas` (`ne plus`, `ne jamais`…) negating an infinitive other than the claim's `own`
+    verbs (its main verb and the event it names: `a décidé de ne plus fumer` is about not smoking), read
+    from the words (the parser sometimes tags the infinitive as a noun: `de ne pas l'interpeller`)."""
     found: set[int] = set()
-    own = None
     for i, t in enumerate(tokens[:-2]):
         if t.lower_ != "ne" or tokens[i + 1].lower_ not in _NEGATION_AFTER_NE:
             continue
         k = i + 2
         while k < len(tokens) and tokens[k].lower_ in _OBJECT_CLITICS:
             k += 1
-        own = own or (main.i, event_head(main).i)
         if k < len(tokens) and tokens[k].i not in own:
             verb = tokens[k]
             if verb.dep_.startswith("aux") and verb.head.i in own:
@@ -1679,8 +1678,8 @@ def extract_sentence_claims(
                     spans.insert(0, (a, b, coordinated[0], False))
                     a, b = _trim(text, a, coordinated[1].idx)
                     prop_tokens = _tokens_in(doc, a, b)
-            polarity, cue = _polarity(prop_tokens, main)
-            head = event_head(main)  # (once per claim: the key and the flags below read it)
+            head = event_head(main)  # (once per claim: the polarity, the key and the flags below read it)
+            polarity, cue = _polarity(prop_tokens, main, head)
             predicate, theme, key = _key_of_head(head)
             if kind != "indirect" and _bare_infinitive(main):
                 # `Ne pas ouvrir le marché de Noël serait céder…`: an infinitive heading the sentence is

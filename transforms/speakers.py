@@ -229,6 +229,24 @@ def _from_corpus_role(
     return next(iter(holders)) if len(holders) == 1 else None
 
 
+_COMMA = re.compile(r"\s*,\s*")
+
+
+def _apposed_person(body: str, claim: dict, mentions: list[dict], actor_type: dict[str, str]) -> str | None:
+    """The person named in apposition right after a speaker phrase that names nobody: `Ancien garde des
+    Sceaux de Jacques Chirac, Dominique Perben révèle…` (not the start of the proposition itself: `Selon le
+    ministre, Paul Martin a menti`)."""
+    comma = _COMMA.match(body, claim["speaker_end"])
+    if comma is None:
+        return None
+    person = next(
+        (m for m in mentions if m["char_start"] == comma.end() and actor_type.get(m["actor_id"]) == "PER"), None
+    )
+    if person is None or claim["char_start"] <= person["char_start"] < claim["char_end"]:
+        return None
+    return person["actor_id"]
+
+
 def resolve_speakers(
     claims: pl.DataFrame,
     mentions: pl.DataFrame,
@@ -293,6 +311,8 @@ def resolve_speakers(
                     ),
                 )
                 speaker = best["actor_id"]
+            else:
+                speaker = _apposed_person(body, c, found, actor_type)
         at = c["speaker_start"] if c["speaker_start"] is not None else c["char_start"]
         body = bodies.get(c["article_id"], "")
         impersonal = bool(c["speaker_text"]) and bool(_IMPERSONAL.match(body, at + len(c["speaker_text"].strip())))

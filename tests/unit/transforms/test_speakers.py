@@ -64,7 +64,10 @@ def _resolve(body: str, claims: list[tuple[str, int, str | None, str | None]], a
         schema=["claim_id", "char_start", "speaker_start", "speaker_end", "speaker_text", "speaker_from_claim_id"],
         orient="row",
     ).with_columns(
-        article_id=pl.lit("a"), attribution_start=pl.lit(None, pl.Int64), attribution_end=pl.lit(None, pl.Int64)
+        article_id=pl.lit("a"),
+        char_end=pl.col("char_start") + 1,
+        attribution_start=pl.lit(None, pl.Int64),
+        attribution_end=pl.lit(None, pl.Int64),
     )
     mentions = pl.DataFrame(
         [
@@ -166,3 +169,16 @@ def test_a_person_in_a_modifier_is_not_the_speaker_unless_the_author_of_a_report
     sister, statement = body[: body.index(" a démenti")], "Le communiqué de Paul Martin"
     claims = [("c1", 33, sister, None), ("c2", len(body) - 5, statement, None)]
     assert _resolve(body, claims, {"paul-martin": ("Paul Martin", "PER")}) == [None, "paul-martin"]
+
+
+def test_a_description_takes_the_person_named_in_apposition_after_it():
+    body = "Ancien ministre de Paul Martin, Jean Dupont révèle son soutien. Selon le préfet, Luc Roy a menti."
+    described = "Ancien ministre de Paul Martin"
+    claims = [("c1", body.index("son soutien"), described, None), ("c2", body.index("Luc Roy"), "le préfet", None)]
+    people = {
+        "paul-martin": ("Paul Martin", "PER"),
+        "jean-dupont": ("Jean Dupont", "PER"),
+        "luc-roy": ("Luc Roy", "PER"),
+    }
+    # not the start of the proposition itself (`Selon le préfet, Luc Roy a menti`)
+    assert _resolve(body, claims, people) == ["jean-dupont", None]
