@@ -729,15 +729,17 @@ def _periphrasis_infinitive(verb: Token) -> Token | None:
 _MODALS = frozenset({"pouvoir", "devoir"})
 
 
-def is_possibility(main: Token | None) -> bool:
-    """`pourrait battre des records`, `ne peut pas voter`, `ne devraient pas porter plainte`, `doit se
-    rendre à Lyon`: the event is said possible, necessary, expected or planned (a modal verb), not said to
-    happen; its infinitive names it."""
+def modal_verb(main: Token | None) -> str | None:
+    """The modal verb that makes the event possible (`pouvoir`: `pourrait battre des records`, `ne peut
+    pas voter`) or expected, necessary or planned (`devoir`: `ne devraient pas porter plainte`, `doit se
+    rendre à Lyon`) rather than said to happen; its infinitive names the event. None for a fact."""
     if main is None:
-        return False
+        return None
     if main.lemma_ in _MODALS and _periphrasis_infinitive(main) is not None:
-        return True
-    return main.dep_ == "xcomp" and main.head.lemma_ in _MODALS and _is_infinitive(main)
+        return main.lemma_
+    if main.dep_ == "xcomp" and main.head.lemma_ in _MODALS and _is_infinitive(main):
+        return main.head.lemma_
+    return None
 
 
 def is_near_future(verb: Token) -> bool:
@@ -1745,7 +1747,7 @@ def extract_sentence_claims(
                         "concurrent": reported and _is_concurrent(main),
                         "anterior": _is_anterior(main),
                         "timed_by_event": timed_by_event(main, prop_tokens, timex_spans),
-                        "possible": is_possibility(main),
+                        "modal": modal_verb(main),
                         # (in indirect speech the imperfect is the present of the report: `a dit qu'il gelait`)
                         "imperfect": is_simple_imperfect(main) and not reported,
                         "denial_scope": _denial_scope(main) if polarity == -1 else None,

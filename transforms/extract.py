@@ -68,6 +68,7 @@ CLAIM_SCHEMA = {
     "new_instance": pl.Boolean,
     "imperfect": pl.Boolean,
     "possible": pl.Boolean,
+    "modal": pl.String,
     "agent": pl.String,
 }
 ROLE_SCHEMA = {
@@ -223,7 +224,8 @@ def _extract_article(article_id: str, body: str, doc, spans: list[tuple[int, int
                 "restricted": bool(c.extras.get("restricted")),
                 "new_instance": bool(c.extras.get("new_instance")),
                 "imperfect": bool(c.extras.get("imperfect")),
-                "possible": bool(c.extras.get("possible")),
+                "possible": c.extras.get("modal") is not None,
+                "modal": c.extras.get("modal"),
                 "agent": c.extras.get("agent"),
             }
         )

@@ -239,6 +239,26 @@ def test_one_timeline_row_per_event_not_per_kind_of_event(con):
     assert rows == [("e1", "tuer|homme", 1, False), ("e2", "tuer|homme", 1, False)]
 
 
+def test_an_event_that_recurs_has_one_timeline_row_per_occurrence(con):
+    """`Emmanuel Macron s'est exprimé` on 6 May and on 29 June (own words, more than a week apart) are two
+    occurrences; a claim whose date is a guess joins the nearest; a death is never split (a conflict)."""
+    con.execute("""insert into claims (claim_id, article_id, text, quote_kind, polarity, hedged, event_key, event_id,
+                   event_start, event_end) values
+        ('c1', 'a1', 's''est exprimé le 6 mai', 'narrative', 1, false, 'exprimer|macron', 'e1', '2019-05-06', '2019-05-06'),
+        ('c2', 'a2', 's''est exprimé le 8 mai', 'narrative', 1, false, 'exprimer|macron', 'e1', '2019-05-08', '2019-05-08'),
+        ('c3', 'a2', 's''est exprimé le 29 juin', 'narrative', 1, false, 'exprimer|macron', 'e1', '2019-06-29', '2019-06-29'),
+        ('c4', 'a1', 's''est exprimé samedi', 'narrative', 1, false, 'exprimer|macron', 'e1', '2019-06-22', '2019-06-22'),
+        ('c5', 'a1', 'tué le 6 mai', 'narrative', 1, false, 'tuer|homme', 'e2', '2019-05-06', '2019-05-06'),
+        ('c6', 'a2', 'tué le 29 juin', 'narrative', 1, false, 'tuer|homme', 'e2', '2019-06-29', '2019-06-29')""")
+    _own_dates(con, "c1", "c2", "c3", "c5", "c6")
+    rows = con.execute("select event_id, claim_ids, date_conflict from timeline order by event_id").fetchall()
+    assert rows == [
+        ("e1", ["c1", "c2"], True),  # two days in the same week: one occurrence, dates in conflict
+        ("e1.2", ["c3", "c4"], False),  # `samedi` (a guess) joins the nearest occurrence
+        ("e2", ["c5", "c6"], True),
+    ]
+
+
 def test_a_restricted_denial_and_a_possessed_theme(con):
     _link(con, "a1", "a2")
     con.execute("""insert into claims (claim_id, article_id, text, speaker_text, quote_kind, polarity, hedged,
@@ -376,9 +396,11 @@ def test_a_possibility_is_denied_only_by_an_impossibility(con):
     `pourrait` vs `ne pourrait pas` cannot."""
     _claim(con, "c1", "a1", "la prévisionniste", 1, date(2020, 1, 16), key="battre|record")
     _claim(con, "c2", "a1", "un météorologue", -1, date(2020, 1, 16), key="battre|record")
-    con.execute("update claims set possible = true where claim_id = 'c1'")
+    con.execute("update claims set possible = true, modal = 'pouvoir' where claim_id = 'c1'")
     assert con.execute("select count(*) from contradictions").fetchall() == [(0,)]
-    con.execute("update claims set possible = true where claim_id = 'c2'")
+    con.execute("update claims set possible = true, modal = 'devoir' where claim_id = 'c2'")  # an expectation
+    assert con.execute("select count(*) from contradictions").fetchall() == [(0,)]
+    con.execute("update claims set possible = true, modal = 'pouvoir' where claim_id = 'c2'")
     assert con.execute("select count(*) from contradictions").fetchall() == [(1,)]
 
 
@@ -398,9 +420,11 @@ def test_a_development_opposes_the_same_event_as_a_whole(con):
     con.execute("update claims set restricted = false")
     con.execute("update claims set agent = '?' where claim_id = 'c1'")  # `on n'a reçu aucun…`
     assert developments() == []
-    con.execute("update claims set agent = null, possible = true where claim_id = 'c1'")  # `aucun métro ne pourrait`
+    con.execute(
+        "update claims set agent = null, possible = true, modal = 'pouvoir' where claim_id = 'c1'"
+    )  # `aucun métro ne pourrait`
     assert developments() == []
-    con.execute("update claims set possible = false, denial_scope = 'ligne' where claim_id = 'c1'")
+    con.execute("update claims set possible = false, modal = null, denial_scope = 'ligne' where claim_id = 'c1'")
     assert developments() == []  # `aucun métro sur les lignes 2 et 3`: c2 does not mention them
     con.execute("update claims set text = 'un métro sur la ligne 4' where claim_id = 'c2'")
     assert developments() == [("c1", "c2")]

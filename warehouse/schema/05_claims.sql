@@ -34,7 +34,8 @@ create table claims (
     restricted            boolean,            -- restricted by `seulement`, `ne … que`, `un seul`: part of the event
     new_instance          boolean,            -- `la nouvelle campagne`, `une autre attaque`: another occurrence
     imperfect             boolean,            -- main verb in the simple imperfect (`ne venait pas`): a past state or habit
-    possible              boolean,            -- said possible, not said to happen (`pourrait battre des records`)
+    possible              boolean,            -- said possible or expected, not said to happen (a modal verb)
+    modal                 varchar,            -- that modal: `pouvoir` (`pourrait battre des records`), `devoir` (`doit partir`)
     responds_to_claim_id  varchar,            -- the earlier claim a denial of `ces informations` answers
     period_start          date,               -- the time the claim speaks about (event, else statement,
     period_end            date                --   else the publication interval; NULL when another event names it)

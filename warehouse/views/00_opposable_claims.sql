@@ -14,7 +14,8 @@ create or replace macro denial_reaches(denial_scope, polarity, other_text) as
     denial_scope is null or polarity = 1 or contains(strip_accents(lower(other_text)), denial_scope);
 
 -- Both claims bear on the whole event as a fact: neither is restricted to part of it (`seulement`,
--- `ne … que`, `sauf`, `en revanche`, a share of a population) and both are facts or both possibilities
--- (`pourrait battre des records` is not opposed by `ne devrait pas battre ces records`).
-create or replace macro whole_opposition(restricted_a, restricted_b, possible_a, possible_b) as
-    not restricted_a and not restricted_b and possible_a = possible_b;
+-- `ne … que`, `sauf`, `en revanche`, a share of a population), and both are facts or both said with the
+-- same modal verb (`pourrait battre des records`, a possibility, is not opposed by `ne devrait pas battre
+-- ces records`, an expectation, nor by `n'a pas battu de record`, a fact).
+create or replace macro whole_opposition(restricted_a, restricted_b, modal_a, modal_b) as
+    not restricted_a and not restricted_b and modal_a is not distinct from modal_b;

@@ -46,6 +46,7 @@ sourced as (
         coalesce(claims.new_instance, false) as new_instance,
         coalesce(claims.imperfect, false) as imperfect,
         coalesce(claims.possible, false) as possible,
+        claims.modal,
         -- the claim's own words date its event (a temporal expression in its span), as opposed to a date
         -- it inherits from its sentence or its statement (`l'hommage rendu mardi aux militaires tués`)
         coalesce(own_dates.any_dated, false) as has_own_date,

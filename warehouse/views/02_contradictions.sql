@@ -27,7 +27,7 @@ pairs as (
         left_claim.negation as negation_a,
         right_claim.negation as negation_b,
         left_claim.theme_owned or right_claim.theme_owned as any_theme_owned,
-        whole_opposition(left_claim.restricted, right_claim.restricted, left_claim.possible, right_claim.possible)
+        whole_opposition(left_claim.restricted, right_claim.restricted, left_claim.modal, right_claim.modal)
             as whole_opposition,
         left_claim.new_instance or right_claim.new_instance as any_new_instance,
         left_claim.imperfect <> right_claim.imperfect as one_imperfect,

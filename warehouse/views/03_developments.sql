@@ -40,7 +40,7 @@ changes as (
         -- aura aucun métro sur les lignes 2, 3…` then `sur les lignes 4 et 7, un métro sur trois
         -- uniquement` is no change of state)
         and same_agent(earlier.agent, later.agent)
-        and whole_opposition(earlier.restricted, later.restricted, earlier.possible, later.possible)
+        and whole_opposition(earlier.restricted, later.restricted, earlier.modal, later.modal)
         and denial_reaches(earlier.denial_scope, earlier.polarity, later.text)
         and denial_reaches(later.denial_scope, later.polarity, earlier.text)
     where earlier.article_id = later.article_id

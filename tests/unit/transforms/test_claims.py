@@ -320,9 +320,9 @@ def test_devoir_says_the_event_expected_or_planned_not_done(nlp):
         "Le président doit se rendre à Lyon mardi, a annoncé l'Élysée.",
     ]:
         (claim,) = _claims(nlp, text)
-        assert claim.extras["possible"], text
+        assert claim.extras["modal"] == "devoir", text
     (done,) = _claims(nlp, "Le président s'est rendu à Lyon mardi, a annoncé l'Élysée.")
-    assert not done.extras["possible"]
+    assert done.extras["modal"] is None
 
 
 def test_a_comparison_of_degree_neither_affirms_nor_denies_the_event(nlp):
@@ -613,9 +613,9 @@ def test_what_a_denial_or_an_evaluation_does_not_assert(nlp):
 
 def test_a_possibility_and_the_complement_of_an_adjective_predicate(nlp):
     (could,) = _claims(nlp, "La chaleur pourrait à nouveau battre des records samedi.")
-    assert could.extras["possible"] is True and could.event_key.startswith("battre|")
+    assert could.extras["modal"] == "pouvoir" and could.event_key.startswith("battre|")
     (did,) = _claims(nlp, "La chaleur a battu des records samedi.")
-    assert did.extras["possible"] is False
+    assert did.extras["modal"] is None
     (plot,) = _claims(
         nlp, "François Hollande a estimé jeudi que Jean-Luc Mélenchon n'était \"pas victime d'un complot\"."
     )
