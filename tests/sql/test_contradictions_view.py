@@ -240,8 +240,8 @@ def test_one_timeline_row_per_event_not_per_kind_of_event(con):
 
 
 def test_an_event_that_recurs_has_one_timeline_row_per_occurrence(con):
-    """`Emmanuel Macron s'est exprimé` on 6 May and on 29 June (own words, more than a week apart) are two
-    occurrences; a claim whose date is a guess joins the nearest; a death is never split (a conflict)."""
+    """`Emmanuel Macron s'est exprimé` on 6 May and on 29 June (more than a week apart) are two occurrences;
+    dates within a week of each other are one; a death is never split (its dates conflict)."""
     con.execute("""insert into claims (claim_id, article_id, text, quote_kind, polarity, hedged, event_key, event_id,
                    event_start, event_end) values
         ('c1', 'a1', 's''est exprimé le 6 mai', 'narrative', 1, false, 'exprimer|macron', 'e1', '2019-05-06', '2019-05-06'),
@@ -254,7 +254,7 @@ def test_an_event_that_recurs_has_one_timeline_row_per_occurrence(con):
     rows = con.execute("select event_id, claim_ids, date_conflict from timeline order by event_id").fetchall()
     assert rows == [
         ("e1", ["c1", "c2"], True),  # two days in the same week: one occurrence, dates in conflict
-        ("e1.2", ["c3", "c4"], False),  # `samedi` (a guess) joins the nearest occurrence
+        ("e1.2", ["c3", "c4"], False),  # 22 and 29 June
         ("e2", ["c5", "c6"], True),
     ]
 

@@ -1,10 +1,9 @@
 -- grain: one row per real-world event that at least one source dates: an event key told in one story
 -- (claims.event_id; two unrelated killings are two rows even though both are `tuer|homme`), and, for a
--- kind of event that can happen again, one row per occurrence: the dates sources give in their own words
--- more than a week apart (`Emmanuel Macron s'est exprimé` on 6 May, 20 May and 29 June; two bodies found
--- on 10 and 18 March) are different occurrences, the second and later ones with `event_id` suffixed
--- `.2`, `.3`… An event that happens once (`is_once_event`: a death, a beginning) is never split: its
--- disjoint dates are a date conflict.
+-- kind of event that can happen again, one row per occurrence: dates more than a week after every earlier
+-- date of the event (`Emmanuel Macron s'est exprimé` on 6 May, 20 May and 29 June; two bodies found on 10
+-- and 18 March) start another occurrence, whose `event_id` is suffixed `.2`, `.3`… An event that happens
+-- once (`is_once_event`: a death, a beginning) is never split: its disjoint dates are a date conflict.
 create or replace view timeline as
 with sources as (select * from claim_sources),
 dated as (
@@ -12,59 +11,35 @@ dated as (
     select * replace (coalesce(event_id, event_key) as event_id)
     from sources where event_start is not null and has_theme
 ),
-anchored as (
-    -- the claims whose own words date the event, in date order, with the latest end before each
+ordered as (
+    -- the dated claims of events that can happen again, in date order, with the latest end before each
     select
         claim_id,
         event_id,
         event_start,
-        event_end,
         max(event_end) over (
             partition by event_id order by event_start, claim_id rows between unbounded preceding and 1 preceding
         ) as latest_end_before,
     from dated
-    where has_own_calendar_date and not new_instance and not is_once_event(event_key)
+    where not is_once_event(event_key)
 ),
-anchored_occurrences as (
+occurrence_of as (
     -- a new occurrence starts more than a week after every earlier date of the event
     select
         claim_id,
-        event_id,
-        event_start,
-        event_end,
-        1 + sum((event_start > latest_end_before + 7)::integer) over (
+        1 + sum(coalesce(event_start > latest_end_before + 7, false)::integer) over (
             partition by event_id order by event_start, claim_id rows unbounded preceding
         ) as occurrence,
-    from anchored
-),
-occurrence_spans as (
-    select event_id, occurrence, min(event_start) as span_start, max(event_end) as span_end
-    from anchored_occurrences
-    group by event_id, occurrence
-),
-nearest_occurrence as (
-    -- any other dated claim of the event belongs to the occurrence nearest its date
-    select
-        dated.claim_id,
-        arg_min(
-            spans.occurrence,
-            greatest(spans.span_start - dated.event_end, dated.event_start - spans.span_end, 0) * 1000
-                + spans.occurrence
-        ) as occurrence,
-    from dated
-    inner join occurrence_spans as spans on spans.event_id = dated.event_id
-    where dated.claim_id not in (select claim_id from anchored_occurrences)
-    group by dated.claim_id
+    from ordered
 ),
 occurrences as (
     select
         dated.* replace (
-            case when coalesce(anchored.occurrence, nearest.occurrence, 1) = 1 then dated.event_id
-                 else dated.event_id || '.' || coalesce(anchored.occurrence, nearest.occurrence) end as event_id
+            case when coalesce(occurrence_of.occurrence, 1) = 1 then dated.event_id
+                 else dated.event_id || '.' || occurrence_of.occurrence end as event_id
         ),
     from dated
-    left join anchored_occurrences as anchored on anchored.claim_id = dated.claim_id
-    left join nearest_occurrence as nearest on nearest.claim_id = dated.claim_id
+    left join occurrence_of on occurrence_of.claim_id = dated.claim_id
 ),
 events as (
     select
