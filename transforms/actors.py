@@ -414,7 +414,14 @@ def apposition_roles(doc, person_spans: list[tuple[int, int]]) -> list[tuple[int
         appos = [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
         if appos:
             role = (appos[0].left_edge.i, appos[0].right_edge.i)
-        elif root.dep_ in ("appos", "nmod", "flat:name") and root.head.pos_ == "NOUN" and root.head.i < root.i:
+        elif (
+            root.dep_ in ("appos", "nmod", "flat:name")
+            and root.head.pos_ == "NOUN"
+            and root.head.i < root.i
+            # (`la compagne de François Hollande`, `l'avocat de X`: the person is the noun's complement, not
+            # the holder of the function)
+            and not any(c.dep_ == "case" for c in root.children)
+        ):
             head = root.head
             role = (head.left_edge.i, min(head.right_edge.i, span.start - 1))
         if role is None or role[1] < role[0]:

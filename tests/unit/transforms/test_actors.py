@@ -136,3 +136,18 @@ def test_dictionary_capitalised_names_do_not_match_ordinary_words(nlp):
     assert ("le monde", "Le Monde") not in found and ("libération", "Libération") not in found
     assert ("Le Monde", "Le Monde") in found
     assert ("Otan", "Organisation du traité de l'Atlantique nord") in found
+
+
+def test_a_function_in_apposition_belongs_to_its_holder_not_to_its_complement(nlp):
+    from transforms.actors import apposition_roles
+
+    text = (
+        "Julie Gayet, la compagne de François Hollande, a démenti. "
+        "Le porte-parole de la coalition Myles Caggins a parlé. L'avocat de Paul Martin s'est tu."
+    )
+    starts = {text.index(n): n for n in ("Julie Gayet", "François Hollande", "Myles Caggins", "Paul Martin")}
+    persons = [(start, start + len(name)) for start, name in starts.items()]
+    roles = {starts[p]: text[a:b] for p, a, b in apposition_roles(nlp(text), persons)}
+    # `compagne` is not François Hollande's function, nor `avocat` Paul Martin's: they are its complement
+    assert "François Hollande" not in roles and "Paul Martin" not in roles
+    assert roles["Myles Caggins"] == "porte-parole de la coalition"
