@@ -360,7 +360,14 @@ def _polarity(tokens: list[Token], main: Token | None, head: Token | None) -> tu
         for t in tokens
         if t.lower_ in _NEGATORS
         and (t.lower_ not in ("plus", "ni") or has_ne)  # (`sans les sacs, ni le convoyeur`: no `ne`)
-        and not (t.lower_ == "personne" and t.pos_ == "NOUN" and not _followed_by_ne(t))
+        # `personne` is a person unless it is the subject of `ne` (`personne n'a été blessé`) or the object
+        # of a verb that has one (`on n'écrase personne`)
+        and not (
+            t.lower_ == "personne"
+            and t.pos_ == "NOUN"
+            and not _followed_by_ne(t)
+            and not any(c.lower_ in ("ne", "n'", "n’") and c.i < t.i for c in t.head.children)
+        )
         and not (t.lower_ == "point" and t.pos_ == "NOUN")  # `point final`, not `ne … point`
         and not _is_elliptical_pas(t)
     ]
@@ -1694,7 +1701,9 @@ def extract_sentence_claims(
                 predicate, theme, key = None, "_", "none|_"
             stance = reporting_lexicon().get(verb_here.lemma_) if verb_here is not None else None
             negated_report = verb_here is not None and _is_negated_verb(verb_here)
-            if stance == "deny" and not negated_report:
+            # a denial verb reverses what it reports (`a démenti avoir frappé`, `dément que P`), not the words
+            # it quotes, which carry their own negation (`"On n'écrase personne", s'est-il défendu`)
+            if stance == "deny" and not negated_report and kind != "direct":
                 polarity = -polarity
                 cue = f"{verb_here.lemma_} ({cue})" if cue else verb_here.lemma_
             reported_in_past = verb_here is not None and (

@@ -325,6 +325,17 @@ def test_devoir_says_the_event_expected_or_planned_not_done(nlp):
     assert done.extras["modal"] is None
 
 
+def test_a_denial_verb_reverses_what_it_reports_not_the_words_it_quotes(nlp):
+    (quoted,) = _claims(nlp, '"Je n\'ai jamais frappé cette femme", a démenti le chanteur.')
+    (reported,) = _claims(nlp, "Le chanteur a démenti avoir frappé cette femme.")
+    assert (quoted.polarity, reported.polarity) == (-1, -1)
+    # `ne … personne`: the object `personne` is nobody, as the subject of `ne` is
+    (defended,) = _claims(nlp, "\"On n'écrase personne\", s'était-il alors défendu.")
+    (nobody,) = _claims(nlp, "Selon la police, personne n'a été blessé.")
+    (someone,) = _claims(nlp, "Selon la police, une personne a été blessée.")
+    assert (defended.polarity, nobody.polarity, someone.polarity) == (-1, -1, 1)
+
+
 def test_a_comparison_of_degree_neither_affirms_nor_denies_the_event(nlp):
     for text in [
         "Selon le rapport, les agents ne travaillent pas autant qu'ils le devraient.",
