@@ -2,12 +2,49 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from functools import cache
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
+
+# a finite verb whose lemma the model left inflected (`indique`, `estime`, `conteste`, `quitte`: forms that
+# are also nouns or adjectives); the present endings of the first group, and the few `-ir` verbs conjugated
+# like it (`ouvre`, `offre`, `souffre`, `accueille`)
+_PRESENT_ENDING = re.compile(r"^(?P<stem>.+?)(?:ent|es|e)$")
+_IR_LIKE_ER = re.compile(r"(?:ouvr|offr|ouffr|ueill)(?:ent|es|e)$")
+
+
+@Language.component("repair_verb_lemmas")
+def repair_verb_lemmas(doc: Doc) -> Doc:
+    """Give a finite verb left with an inflected lemma its infinitive (`La RATP indique que…` →
+    `indiquer`, `Le ministre estime que…` → `estimer`), so that reporting verbs and event classes are
+    found in the present tense too. `-oie`/`-aie`/`-uie` take `-yer` (`emploie` → `employer`); verbs
+    whose stem changes (`achète`, `appelle`) are left as the model gave them."""
+    for token in doc:
+        if token.pos_ != "VERB" or set(token.morph.get("VerbForm")) & {"Part", "Inf", "Ger"}:
+            continue  # (a finite verb, or one the tagger gave no form)
+        if token.lemma_.lower().endswith(("er", "ir", "re", "oir")):
+            continue
+        form = token.lower_
+        present = _PRESENT_ENDING.match(form)
+        if (
+            present is None
+            or present.group("stem").endswith("é")  # a feminine participle (`tuée`)
+            or any(c in present.group("stem")[-3:] for c in "èê")
+            or present.group("stem").endswith(("ell", "ett"))  # `appelle`, `jette` (`appeler`, `jeter`)
+        ):
+            continue
+        stem = present.group("stem")
+        if _IR_LIKE_ER.search(form):
+            token.lemma_ = stem + "ir"
+        elif stem.endswith(("oi", "ai", "ui")):
+            token.lemma_ = stem[:-1] + "yer"
+        else:
+            token.lemma_ = stem + "er"
+    return doc
 
 
 @cache
@@ -18,6 +55,7 @@ def load_pipeline(model: str, patterns: tuple[tuple[str, str, str], ...] = ()) -
     consistently; the model still finds everything else.
     """
     nlp = spacy.load(model)
+    nlp.add_pipe("repair_verb_lemmas", after="lemmatizer")
     if patterns:
         ruler = nlp.add_pipe("entity_ruler", before="ner")
         ruler.add_patterns(
