@@ -1017,6 +1017,8 @@ def _key_of_head(main: Token | None) -> tuple[str | None, str, str]:
     theme = _pairs("theme_classes.csv").get(theme, theme)
     if fold_accents(theme) in _MEASURES:
         theme = "_"  # `60 % des électeurs se disent…`: a measure is no participant of the event
+    if lemma == "exister" and fold_accents(theme) in _ANYONE:
+        theme = "_"  # `il n'y avait personne à l'intérieur`, `il y a des gens`: nobody, anybody; no event
     if lemma in _LIGHT_VERBS and _pairs("units.csv").get(theme) in _PROJECTILES:
         lemma = "attaquer"  # `lancer 11 missiles`, `tirer des roquettes`
     if lemma == "arrêter" and main.pos_ == "VERB" and not _is_reflexive(main) and _has_human_patient(main):
@@ -1151,6 +1153,8 @@ _MEASURES = frozenset(
     | {"minute", "kilometre", "metre", "kilo", "tonne", "degre", "hectare", "litre", "kilogramme", "gramme"}
 )
 _PROJECTILES = frozenset({"missile", "roquette", "obus", "frappe", "attaque", "drone", "bombe"})
+# what `il y a` says exists when it says nothing in particular exists: people or things in general
+_ANYONE = frozenset({"personne", "gens", "monde", "quelqu'un", "quelqu’un", "chose", "rien"})
 
 
 # `la nouvelle campagne`, `une autre attaque`, `3000 soldats supplémentaires`: not the one another

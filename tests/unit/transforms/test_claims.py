@@ -313,6 +313,9 @@ def test_il_y_a_asserts_existence_and_possessive_avoir_is_a_light_verb(nlp):
     (no_words,) = _claims(nlp, "Il n'a pas les mots d'un boxeur, a-t-il dit.")
     assert (no_metro.event_key, no_metro.polarity) == ("exister|metro", -1)
     assert (no_words.event_key, no_words.polarity) == ("avoir|mot", -1)
+    # nobody, anybody: no particular thing said to exist
+    for text in ["Selon le maire, il n'y avait personne à l'intérieur.", "Selon lui, il y a des gens qui souffrent."]:
+        assert [c.event_key for c in _claims(nlp, text) if c.event_key.startswith("exister")] == ["exister|_"], text
 
 
 def test_devoir_says_the_event_expected_or_planned_not_done(nlp):
