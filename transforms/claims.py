@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 
 from transforms.actors import translit_key
 from transforms.events import classes_with
+from transforms.nlp import INFINITIVE_ENDINGS
 from transforms.numbers_fr import APPROXIMATE, parse_number
 from transforms.speakers import head_end
 from transforms.text_norm import fold_accents, lexicon_lines
@@ -710,7 +711,7 @@ def _event_noun(main: Token) -> Token | None:
     return None
 
 
-_INFINITIVE_ENDING = ("er", "ir", "re", "oir")
+_INFINITIVE_ENDING = INFINITIVE_ENDINGS
 
 
 # tense periphrases (`va partir`, `vient de partir`) and modal verbs (`doit rester`, `pourra faire`):
@@ -810,7 +811,7 @@ def _verb_lemma(token: Token) -> str:
     (`gelé` lemmatised `gele`, or tagged as an adjective with `avoir`: `a gelé` is `geler`)."""
     lemma = token.lemma_.lower()
     verbal = token.pos_ == "VERB" or any(c.dep_ == "aux:tense" for c in token.children)
-    if verbal and not lemma.endswith(("er", "ir", "re", "oir")):
+    if verbal and not lemma.endswith(_INFINITIVE_ENDING):
         participle = _FIRST_GROUP_PARTICIPLE.match(token.lower_)
         if participle:
             return participle.group("stem") + "er"

@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 # a finite verb whose lemma the model left inflected (`indique`, `estime`, `conteste`, `quitte`: forms that
 # are also nouns or adjectives); the present endings of the first group, and the few `-ir` verbs conjugated
 # like it (`ouvre`, `offre`, `souffre`, `accueille`)
+INFINITIVE_ENDINGS = ("er", "ir", "re", "oir")
 _PRESENT_ENDING = re.compile(r"^(?P<stem>.+?)(?:ent|es|e)$")
 _IR_LIKE_ER = re.compile(r"(?:ouvr|offr|ouffr|ueill)(?:ent|es|e)$")
 
@@ -26,7 +27,7 @@ def repair_verb_lemmas(doc: Doc) -> Doc:
     for token in doc:
         if token.pos_ != "VERB" or set(token.morph.get("VerbForm")) & {"Part", "Inf", "Ger"}:
             continue  # (a finite verb, or one the tagger gave no form)
-        if token.lemma_.lower().endswith(("er", "ir", "re", "oir")):
+        if token.lemma_.lower().endswith(INFINITIVE_ENDINGS):
             continue
         form = token.lower_
         present = _PRESENT_ENDING.match(form)
