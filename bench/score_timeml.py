@@ -25,7 +25,7 @@ from transforms.dating import PUBLICATION_SCHEMA, TENSE_DIRECTION, infer_publica
 from transforms.extract import TIMEX_SCHEMA, timex_tense
 from transforms.nlp import load_pipeline
 from transforms.sentences import split_sentences
-from transforms.timex import resolve_timex, tag_timex
+from transforms.timex import names_day, resolve_timex, tag_timex
 
 DEFAULT_DATA = Path(__file__).resolve().parent.parent.parent / "shared/data/ftib-dev/Data"
 
@@ -72,7 +72,7 @@ def _timex_tenses(nlp, text: str, tagged: list) -> tuple[list[tuple[int, int]], 
     tenses = []
     for t in tagged:
         span = next(((s, e) for s, e in sentences if s <= t.start < e), (t.start, t.end))
-        tenses.append(timex_tense(doc, t.start, t.end, span))
+        tenses.append(timex_tense(doc, t.start, t.end, span, names_day=names_day(t.reading)))
     return sentences, tenses
 
 

@@ -246,6 +246,11 @@ _REFLEXIVE_ONLY = frozenset({"défendre"})
 _PRONOMINAL_SENSES = {"abattre": "tomber", "lancer": "commencer"}
 
 
+def _heads_adverbial_clause(verb: Token) -> bool:
+    """`S'il n'a pas démenti…`, `Quand il a annoncé…`: the verb of a clause with its subordinator."""
+    return verb.dep_ == "advcl" and any(c.dep_ == "mark" for c in verb.children)
+
+
 def _is_reflexive(verb: Token) -> bool:
     return any(c.lower_ in ("se", "s'", "s’", "me", "m'", "m’", "nous", "vous") and c.i < verb.i for c in verb.children)
 
@@ -300,6 +305,19 @@ def _is_elliptical_pas(token: Token) -> bool:
         return following is not None and following.lower_ in ("de", "d'", "d’", "question")
     before = token.doc[token.i - 1]
     return before.text in (",", ";", "(") or before.lower_ in ("mais", "et", "ou", "non")
+
+
+def _is_bound_pas(token: Token) -> bool:
+    """`pas moins de 15 départements`, `(ne) … pas plus de 10 personnes`: `pas` bounds a count (at least,
+    at most), it does not negate the verb."""
+    if token.lower_ != "pas" or token.i + 3 >= len(token.doc):
+        return False
+    after = token.doc[token.i + 1 : token.i + 4]
+    return (
+        after[0].lower_ in ("moins", "plus")
+        and after[1].lower_ in ("de", "d'", "d’")
+        and (after[2].like_num or after[2].pos_ == "NUM")
+    )
 
 
 def _opens_sentence(token: Token) -> bool:
@@ -371,9 +389,13 @@ def _polarity(tokens: list[Token], main: Token | None, head: Token | None) -> tu
         )
         and not (t.lower_ == "point" and t.pos_ == "NOUN")  # `point final`, not `ne … point`
         and not _is_elliptical_pas(t)
+        and not _is_bound_pas(t)
     ]
     # spoken French drops `ne` (`J'ai pas reçu d'invitation`): `pas` on a verb still negates it
-    colloquial = any(t.lower_ == "pas" and t.head.pos_ in ("VERB", "AUX") and not _is_elliptical_pas(t) for t in tokens)
+    colloquial = any(
+        t.lower_ == "pas" and t.head.pos_ in ("VERB", "AUX") and not _is_elliptical_pas(t) and not _is_bound_pas(t)
+        for t in tokens
+    )
     if (
         not has_ne
         and not colloquial
@@ -393,6 +415,9 @@ def _polarity(tokens: list[Token], main: Token | None, head: Token | None) -> tu
         return -1, _cue_text([t for t in leading if not t.is_quote])  # `ne pas "avoir de date"`
     ids = {t.i for t in tokens}
     of_infinitive = _infinitive_negation(tokens, {main.i, (head or main).i})
+    # a negated decided action negates the event (`ont décidé de ne plus marquer l'arrêt`: the event is
+    # `marquer`, head of its own infinitive clause, which the walk to `main` would stop at)
+    targets = {main.i} | ({head.i} if head is not None and head.i in ids and _is_infinitive(head) else set())
     for t in strong + [t for t in tokens if t.lower_ in ("ne", "n'", "n’")]:
         if t.i in of_infinitive:
             continue  # `la consigne avait été donnée de ne pas l'interpeller`: the infinitive is negated
@@ -403,7 +428,7 @@ def _polarity(tokens: list[Token], main: Token | None, head: Token | None) -> tu
             continue
         node, blocked, hops = t, _in_parentheses(t) and not _in_parentheses(main), 0
         # (`D (deux trains sur cinq et aucune circulation…)`: a negation in an aside negates the aside)
-        while node.i != main.i and hops < 12:
+        while node.i not in targets and hops < 12:
             if node.i != t.i and _is_clause_boundary(node):
                 blocked = True  # the negation belongs to a subordinate or coordinated clause
                 break
@@ -413,7 +438,7 @@ def _polarity(tokens: list[Token], main: Token | None, head: Token | None) -> tu
             if node.head.i == node.i or node.head.i not in ids:
                 break
             node, hops = node.head, hops + 1
-        if not blocked and node.i == main.i:
+        if not blocked and node.i in targets:
             cue = _cue_text([x for x in tokens if x.lower_ in ("ne", "n'", "n’") or x in strong])
             return -1, cue
     return 1, None
@@ -881,8 +906,17 @@ def _is_evaluated_infinitive(verb: Token) -> bool:
     )
 
 
+# verbs of intention, with an infinitive: `ne compte pas rester muré dans le silence`, `envisage de partir`
+# (what is intended has not happened; `compte 15 membres` counts)
+_INTENTION_VERBS = frozenset({"compter", "envisager", "projeter"})
+
+
 def _is_wish(verb: Token) -> bool:
-    return verb.lemma_ in _WISH_VERBS and verb.pos_ == "VERB"
+    if verb.pos_ != "VERB":
+        return False
+    if verb.lemma_ in _INTENTION_VERBS:
+        return any(c.dep_ in ("xcomp", "ccomp") and _is_infinitive(c) for c in verb.children)
+    return verb.lemma_ in _WISH_VERBS
 
 
 # What asserts no event, neither the one it names nor a state sources could disagree on (a question,
@@ -890,7 +924,7 @@ def _is_wish(verb: Token) -> bool:
 _NON_ASSERTIVE: tuple[Callable[[Token], bool], ...] = (
     _is_hypothesis,  # `S'il y avait le moindre risque, les écoles n'auraient pas rouvert`: no risk asserted
     _is_imperative,  # `Ne relayez plus cette fausse information`: an order
-    _is_wish,  # `ses clients ne souhaitaient pas s'exprimer`, `il veut y croire`: a wish or a hope
+    _is_wish,  # `ses clients ne souhaitaient pas s'exprimer`, `il veut y croire`, `compte partir`: a wish, a plan
     _is_evaluated_infinitive,  # `a jugé "légitime" de rendre hommage`: judged, not said to happen
 )
 
@@ -1214,7 +1248,11 @@ def _quantity(tokens: list[Token], toll: bool = False) -> tuple[float | None, st
         unit = units.get(head.lemma_.lower(), head.lemma_.lower())
         before = " ".join(x.lower_ for x in tokens[max(0, i - 3) : i])
         op = "="
-        if re.search(r"(plus d['e]|au moins|plus de)$", before):
+        if re.search(r"pas moins d(?:['’]|e)$", before):
+            op = ">"  # `pas moins de 15`: at least 15
+        elif re.search(r"pas plus d(?:['’]|e)$", before):
+            op = "<"
+        elif re.search(r"(plus d['e]|au moins|plus de)$", before):
             op = ">"
         elif re.search(r"moins d['e]$|moins de$", before):
             op = "<"
@@ -1646,7 +1684,9 @@ def extract_sentence_claims(
     tokens = _tokens_in(doc, start, end)
     if not tokens or not any(t.pos_ in ("VERB", "AUX") for t in tokens):
         return []
-    verbs = _reporting_verbs(tokens)
+    # the main clause's reporting verb first: one in an adverbial clause (`S'il n'a pas démenti ces
+    # révélations, l'intéressé a assuré que P`) is not the sentence's attribution
+    verbs = sorted(_reporting_verbs(tokens), key=_heads_adverbial_clause)
     claims: list[Claim] = []
 
     def make(
@@ -1705,6 +1745,10 @@ def extract_sentence_claims(
                 # asks it
                 predicate, theme, key = None, "_", "none|_"
             stance = reporting_lexicon().get(verb_here.lemma_) if verb_here is not None else None
+            if stance == "request":
+                # `a demandé à X de quitter la présidence`, `appelle à manifester`: what is asked for or
+                # urged has not happened, and may never (as for a wish, `_is_wish`)
+                predicate, theme, key = None, "_", "none|_"
             negated_report = verb_here is not None and _is_negated_verb(verb_here)
             # a denial verb reverses what it reports (`a démenti avoir frappé`, `dément que P`), not the words
             # it quotes, which carry their own negation (`"On n'écrase personne", s'est-il défendu`)
@@ -1868,6 +1912,8 @@ def extract_sentence_claims(
         if que is None and gerund is not None:
             que = participle_que
         colon = re.match(r"^[^.:]{0,60}?:\s*", window)
+        if stance == "deny" and _ANAPHORIC_REPORT.match(window.lstrip()):
+            colon = None  # `a démenti ces informations, malgré l'annonce de X : "…"`: X's words, not the denial's
         if que and not any(
             v.idx > after_verb and v.idx < after_verb + que.end() and (gerund is None or v.i != gerund.i) for v in verbs
         ):
@@ -1986,9 +2032,14 @@ def extract_sentence_claims(
             # (`les affirmations selon lesquelles P` gives the report's content: P is denied, and no
             # earlier report is taken up)
             about = _ABOUT_REPORT.match(lead)
-            if _ANAPHORIC_REPORT.match(lead) and not about:
-                make(lead_offset, end, "indirect", verb, subject[:2], subject[2], (start, lead_offset))
-                if claims:
+            anaphoric = _ANAPHORIC_REPORT.match(lead)
+            if anaphoric and not about:
+                # the report named, with its complements, up to the next clause mark: what follows a comma
+                # or a colon is not what is denied (`a démenti ces informations, malgré l'annonce de X : "…"`)
+                cut = re.search(r"\s*[,;:(]", text[lead_offset + anaphoric.end() : end])
+                stop = lead_offset + anaphoric.end() + cut.start() if cut else end
+                make(lead_offset, stop, "indirect", verb, subject[:2], subject[2], (start, lead_offset))
+                if claims and not _is_negated_verb(verb):  # (`n'a pas démenti ces informations` answers nothing)
                     claims[-1].extras["responds_to_previous"] = True
                 return claims
             if about:

@@ -19,7 +19,7 @@ from datetime import date, timedelta
 
 import polars as pl
 
-from transforms.timex import SPAN_COLUMNS, resolve_timex
+from transforms.timex import SPAN_COLUMNS, Resolved, resolve_timex
 
 PUBLICATION_SCHEMA = {
     "article_id": pl.String,
@@ -181,33 +181,51 @@ def names_calendar_date(reading: dict) -> bool:
     return reading.get("kind") == "date" and (reading.get("month") is not None or reading.get("year") is not None)
 
 
+_CLOCK_REACH = (
+    40  # characters between a clock time and the day written right after it (`vers 1 h 30 dans la nuit du 27`)
+)
+
+
+def _publication_anchored(reading: dict, p: dict, direction: int) -> Resolved:
+    if p.get("published_on"):
+        anchors = [p["published_on"]]
+    elif p.get("published_earliest") and p.get("published_latest"):
+        anchors = [p["published_earliest"], p["published_latest"]]
+    else:
+        anchors = []
+    results = {resolve_timex(reading, anchor, direction) for anchor in anchors} if anchors else set()
+    return results.pop() if len(results) == 1 else resolve_timex(reading, None, direction)
+
+
 def resolve_dates(timex: pl.DataFrame, publications: pl.DataFrame) -> pl.DataFrame:
     """Resolve every expression against its article's publication interval.
 
-    A clock time or part of a day (`à 21 h 45`, `dans la nuit`) takes the day of the last day-level
-    date before it in the article (`hier à 10 h`, anchor `previous`), else the publication day.
+    A clock time or part of a day (`à 21 h 45`, `dans la nuit`) takes the day written right after it in
+    its sentence (`vers 1 h 30 dans la nuit du 27 au 28 octobre`), else the day of the last day-level date
+    before it in the article (`hier à 10 h`), else the publication day. Both first cases are anchored
+    `previous` (the contract's name for a day read from another expression of the text).
     Returns: one row per temporal expression, the contract's `dates` columns (without `claim_id`).
     """
     pub = {r["article_id"]: r for r in publications.iter_rows(named=True)}
+    ordered = list(timex.sort(["article_id", "char_start"]).iter_rows(named=True))
+    readings = [json.loads(row["reading"]) for row in ordered]
+    resolved_at: dict[int, Resolved] = {}
+    for i, (row, reading) in enumerate(zip(ordered, readings, strict=True)):
+        if reading["kind"] != "clock":
+            resolved_at[i] = _publication_anchored(reading, pub.get(row["article_id"], {}), _direction(row))
     rows = []
     last_day: dict[str, date] = {}
-    for row in timex.sort(["article_id", "char_start"]).iter_rows(named=True):
-        reading = json.loads(row["reading"])
-        p = pub.get(row["article_id"], {})
-        direction = TENSE_DIRECTION.get(row["tense"], -1)
-        context = last_day.get(row["article_id"])
-        if reading["kind"] == "clock" and context is not None:
-            resolved = resolve_timex(reading, context, direction)
-            resolved = type(resolved)(resolved.value, resolved.modifier, resolved.start, resolved.end, "previous")
-        else:
-            if p.get("published_on"):
-                anchors = [p["published_on"]]
-            elif p.get("published_earliest") and p.get("published_latest"):
-                anchors = [p["published_earliest"], p["published_latest"]]
+    for i, (row, reading) in enumerate(zip(ordered, readings, strict=True)):
+        if reading["kind"] == "clock":
+            following = _day_following(ordered, resolved_at, i)
+            context = following or last_day.get(row["article_id"])
+            if context is not None:
+                resolved = resolve_timex(reading, context, _direction(row))  # (the contract calls both `previous`)
+                resolved = Resolved(resolved.value, resolved.modifier, resolved.start, resolved.end, "previous")
             else:
-                anchors = []
-            results = {resolve_timex(reading, anchor, direction) for anchor in anchors} if anchors else set()
-            resolved = results.pop() if len(results) == 1 else resolve_timex(reading, None, direction)
+                resolved = _publication_anchored(reading, pub.get(row["article_id"], {}), _direction(row))
+        else:
+            resolved = resolved_at[i]
         if resolved.start is not None and resolved.start == resolved.end:
             last_day[row["article_id"]] = resolved.start
         rows.append(
@@ -225,6 +243,24 @@ def resolve_dates(timex: pl.DataFrame, publications: pl.DataFrame) -> pl.DataFra
             }
         )
     return pl.DataFrame(rows, schema=DATE_SCHEMA) if rows else pl.DataFrame(schema=DATE_SCHEMA)
+
+
+def _direction(row: dict) -> int:
+    return TENSE_DIRECTION.get(row["tense"], -1)
+
+
+def _day_following(ordered: list[dict], resolved_at: dict[int, Resolved], i: int) -> date | None:
+    """The day named by the next expression when it follows the clock closely in the same sentence."""
+    clock = ordered[i]
+    for j in range(i + 1, len(ordered)):
+        row = ordered[j]
+        same_place = row["article_id"] == clock["article_id"] and row["sentence_idx"] == clock["sentence_idx"]
+        if not same_place or row["char_start"] - clock["char_end"] > _CLOCK_REACH:
+            return None
+        if j in resolved_at:
+            r = resolved_at[j]
+            return r.start if r.start is not None and r.start == r.end else None
+    return None
 
 
 def attach_dates(

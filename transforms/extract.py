@@ -26,7 +26,8 @@ from transforms.actors import (
 )
 from transforms.claims import Claim, claim_id, extract_sentence_claims, is_near_future, link_article_claims
 from transforms.nlp import parse_texts
-from transforms.timex import SPAN_COLUMNS, tag_timex
+from transforms.text_norm import lexicon_lines
+from transforms.timex import SPAN_COLUMNS, names_day, tag_timex
 
 CLAIM_SCHEMA = {
     "claim_id": pl.String,
@@ -86,6 +87,25 @@ def _sentence_of(starts: list[int], offset: int) -> int:
     return max(0, bisect.bisect_right(starts, offset) - 1)
 
 
+_REFLEXIVE = frozenset({"se", "me", "te", "nous", "vous", "soi"})
+
+
+def _is_compound_past(token) -> bool:
+    """A past participle with its auxiliary: `a annoncé`, `est arrivé` (`lexicons/etre_auxiliary_verbs.txt`),
+    `s'est rendue`, `a été condamné`. Not a passive in the present or future (`est attendu le 4 avril`,
+    `sont prévues`, `sera jugé`): there the tense is the auxiliary's own."""
+    if "Past" not in token.morph.get("Tense"):
+        return False
+    auxes = [c for c in token.children if c.dep_.startswith("aux")]
+    if not auxes:
+        return False
+    if any(c.dep_ != "aux:pass" for c in auxes):
+        return True
+    if token.lemma_.lower() in lexicon_lines("etre_auxiliary_verbs.txt"):
+        return True
+    return any(c.lower_ in _REFLEXIVE or c.lower_ in ("s'", "s’", "m'", "t'") for c in token.children)
+
+
 def sentence_tense(tokens) -> str:
     """`future` (a future verb), `past` (passé composé, imparfait, passé simple, plus-que-parfait) or
     `present`: orients bare weekdays and day-months (see `dating.TENSE_DIRECTION`)."""
@@ -97,8 +117,7 @@ def sentence_tense(tokens) -> str:
         if "Fut" in tense or is_near_future(token):
             return "future"
         finite_past = "Past" in tense and "Fin" in token.morph.get("VerbForm")
-        compound_past = "Past" in tense and any(c.dep_.startswith("aux") for c in token.children)
-        if "Imp" in tense or finite_past or compound_past:
+        if "Imp" in tense or finite_past or _is_compound_past(token):
             past = True
     return "past" if past else "present"
 
@@ -107,12 +126,18 @@ def _tense(doc, start: int, end: int) -> str:
     return sentence_tense(doc.char_span(start, end, alignment_mode="expand") or [])
 
 
-def timex_tense(doc, start: int, end: int, sentence_span: tuple[int, int]) -> str:
+def timex_tense(doc, start: int, end: int, sentence_span: tuple[int, int], names_day: bool = False) -> str:
     """Tense of the clause a temporal expression belongs to: of the first verb up its head chain
     (with that verb's auxiliaries), so that `Macron se rendra vendredi à Strasbourg, où les policiers
-    qui ont abattu jeudi soir l'auteur…` reads `jeudi soir` in the past. Falls back to the sentence."""
+    qui ont abattu jeudi soir l'auteur…` reads `jeudi soir` in the past. Falls back to the sentence.
+
+    A day that complements a noun (`names_day`: `les élections du 26 mai`, `la date du 4 avril`) dates
+    that noun's event, not the verb's: `a annoncé sa candidature pour les élections du 26 mai` says
+    nothing of which side of the publication the 26th lies on, so no tense (`present`: the nearest)."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is not None and len(span):
+        if names_day and span.root.dep_ == "nmod" and span.root.head.pos_ == "NOUN":
+            return "present"
         node, hops = span.root, 0
         while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i and hops < 8:
             node, hops = node.head, hops + 1
@@ -242,7 +267,7 @@ def _extract_article(article_id: str, body: str, doc, spans: list[tuple[int, int
                 "surface": tx.surface,
                 "timex_type": tx.timex_type,
                 "reading": json.dumps(tx.reading, sort_keys=True),
-                "tense": timex_tense(doc, tx.start, tx.end, sentence_span),
+                "tense": timex_tense(doc, tx.start, tx.end, sentence_span, names_day=names_day(tx.reading)),
             }
         )
     return mentions, claims, timexes, roles

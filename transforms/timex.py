@@ -113,6 +113,11 @@ _MONTH = r"(?P<month>janv\.|févr\.|sept\.|oct\.|nov\.|déc\.|janvier|f[ée]vrie
 _WEEKDAY = r"(?P<weekday>lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)"
 _DAYPART = r"(?P<daypart>matin|matinée|midi|après-midi|soir|soirée|nuit)"
 _YEAR = r"(?P<year>1[89]\d\d|20\d\d)"
+# two digits after a month are a year (`le 10 novembre 93`) unless a noun follows: then they count it
+# or thousands follow (`placé jeudi 1er mars 24 départements en alerte`, `en mars 12 000 emplois`)
+_NOT_A_COUNT = (
+    r"(?![\d\w])(?!\s\d{3}\b)(?!\s+(?!(?:à|au|aux|en|et|dans|par|lors|sur|chez|pour|avec|contre|entre)\b)[^\W\d_])"
+)
 _MOD = r"(?P<mod>plus d[e'’]\s*|près d[e'’]\s*|environ |moins d[e'’]\s*|au moins |quelque |presque |une? bonne )?"
 _QTY = rf"(?P<qty>\d+(?:[.,]\d+)?|{NUMBER_WORD_PATTERN}|quelques|plusieurs|une?|des)"
 _UNIT = (
@@ -141,18 +146,28 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),  # noqa: E501
     ("part_year", re.compile(rf"\b(?P<part>début|fin|mi-|courant|milieu)\s*(?:de\s+l['’]année\s+)?{_YEAR}\b", re.I)),  # noqa: E501
     (
+        "day_range",
+        re.compile(
+            rf"\b(?:(?:du|entre\s+le|les)\s+)?(?P<d1>1er|[0-3]?\d)\s*(?:au|et(?:\s+le)?|-|–)\s*(?P<d2>1er|[0-3]?\d)\s+{_MONTH}"
+            rf"(?:\s+{_YEAR})?(?:\s+(?P<rel>dernier|prochain))?\b",
+            re.I,
+        ),
+    ),  # `du 7 au 10 mars`, `les 15 et 16 mars`, `entre le 26 et le 28 mai 2019`: two days, one month
+    (
         "day_month",
         re.compile(
-            rf"\b(?:le\s+|du\s+|au\s+)?(?P<day>1er|[0-3]?\d)\s+{_MONTH}(?:\s+(?:{_YEAR}|(?P<yy>\d\d)(?![\d\w])))?(?:\s+(?P<rel>dernier|prochain))?\b",
+            rf"\b(?:le\s+|du\s+|au\s+)?(?P<day>1er|[0-3]?\d)\s+{_MONTH}(?:\s+(?:{_YEAR}|(?P<yy>\d\d){_NOT_A_COUNT}))?(?:\s+(?P<rel>dernier|prochain))?\b",
             re.I,
         ),
     ),
-    ("month_year", re.compile(rf"\b(?:en\s+|depuis\s+)?{_MONTH}\s+(?:{_YEAR}|(?P<yy>\d\d)(?![\d\w]))", re.I)),
+    ("month_year", re.compile(rf"\b(?:en\s+|depuis\s+)?{_MONTH}\s+(?:{_YEAR}|(?P<yy>\d\d){_NOT_A_COUNT})", re.I)),
     ("month_rel", re.compile(rf"\b(?:(?:au\s+)?mois\s+d[e'’]\s*)?{_MONTH}\s+(?P<rel>dernier|prochain)\b", re.I)),
     (
         "month_cue",
         re.compile(
-            rf"\b(?P<cue>en|depuis|dès|jusqu['’]en|courant|(?:au\s+|le\s+)?mois\s+d['’e]\s*)\s*{_MONTH}(?![\w-])", re.I
+            rf"\b(?P<cue>en|depuis|dès|jusqu['’]en|courant|(?:au\s+|le\s+)?mois\s+d['’e]\s*)\s*{_MONTH}(?![\w-])"
+            rf"(?:\s+{_YEAR})?",
+            re.I,
         ),
     ),
     (
@@ -318,9 +333,13 @@ def _reading(kind: str, m: re.Match[str]) -> tuple[str, dict] | None:
     if kind == "month_year":
         return "DATE", {"kind": "date", "year": year, "month": month}
     if kind in ("month_rel", "month_cue"):
-        reading = {"kind": "date", "year": None, "month": month}
+        reading = {"kind": "date", "year": year, "month": month}
+        if year is not None:  # `le mois d'avril 2018`, `depuis mars 2017`
+            return "DATE", reading
         if rel:
             reading["direction"] = -1 if rel.startswith("dern") else 1
+        elif (g.get("cue") or "").lower() == "depuis":  # `depuis mars`: a state that began in a past March
+            reading["direction"] = -1
         return "DATE", reading
     if kind == "clock":
         minute = int(g.get("minute") or 0)
@@ -457,6 +476,39 @@ def _names_a_thing(text: str, start: int) -> bool:
     return match is not None and match.group("noun").lower() not in _TIME_NOUNS
 
 
+# A preposition before a date without its year that fixes which side of the reference the date lies on:
+# `depuis le 2 mars` is past (a state that began then), `d'ici au 4 avril` / `d'ici le 4 avril` is ahead.
+_SIGNAL_BEFORE = re.compile(r"\b(?:(?P<since>depuis)|(?P<by>d['’]ici))\s*$", re.I)
+
+
+def _signal_direction(text: str, start: int, reading: dict) -> dict:
+    if reading.get("kind") != "date" or reading.get("year") is not None or "direction" in reading:
+        return reading
+    signal = _SIGNAL_BEFORE.search(text[max(0, start - 12) : start])
+    if signal is None:
+        return reading
+    return reading | {"direction": -1 if signal.group("since") else 1}
+
+
+def _range_ends(m: re.Match[str]) -> list[tuple[int, int, dict]] | None:
+    """The two days of `du 7 au 10 mars`, each a date of its own (TIMEX3 marks a range's ends): the first
+    borrows the month and year written after the second. None unless the first day comes first."""
+    first, last = _day(m.group("d1")), _day(m.group("d2"))
+    if not 1 <= first < last <= 31:
+        return None
+    month = MONTHS[m.group("month").lower()]
+    year = int(m.group("year")) if m.group("year") else None
+    read = {"kind": "date", "year": year, "month": month}
+    if m.group("rel") and year is None:
+        read["direction"] = -1 if m.group("rel").lower().startswith("dern") else 1
+    return [(m.start(), m.end("d1"), read | {"day": first}), (m.start("d2"), m.end(), read | {"day": last})]
+
+
+def names_day(reading: dict) -> bool:
+    """A day of a month whose year the text leaves out (`le 26 mai`, `mardi 23 avril`)."""
+    return reading.get("kind") == "date" and reading.get("day") is not None and reading.get("year") is None
+
+
 def tag_timex(text: str) -> list[TimexMention]:
     """All temporal expressions in `text`, longest-first, non-overlapping, in text order.
 
@@ -477,10 +529,17 @@ def tag_timex(text: str) -> list[TimexMention]:
             continue
         if kind == "holiday" and _names_a_thing(text, start):
             continue
+        if kind == "day_range":
+            ends = _range_ends(m)
+            if ends is None:
+                continue
+            taken.append((start, end))
+            found.extend(TimexMention(a, b, text[a:b], "DATE", _signal_direction(text, a, r)) for a, b, r in ends)
+            continue
         read = _reading(kind, m)
         if read is None:
             continue
-        timex_type, reading = read
+        timex_type, reading = read[0], _signal_direction(text, start, read[1])
         taken.append((start, end))
         found.append(TimexMention(start, end, text[start:end], timex_type, reading))
     return sorted(found, key=lambda t: t.start)

@@ -447,6 +447,22 @@ def test_a_denial_of_a_report_is_explained_as_a_denial_not_an_affirmation(con):
     assert explanation == "la reine denies it (ne … pas); le palais affirms it"
 
 
+def test_a_denial_answering_a_report_weeks_later_disputes_it_and_changes_nothing(con):
+    # Centre-Presse quotes the deputy on 16 January; on 30 January he denies the words attributed to him
+    _link(con, "a1", "a2")
+    _claim(con, "c1", "a1", "Centre-Presse", 1, date(2020, 1, 16), key="passer|temps")
+    _claim(con, "c2", "a2", "le député", -1, date(2020, 1, 30), key="passer|temps")
+    con.execute("update claims set restricted = false")
+    assert con.execute("select count(*) from contradictions").fetchall()[0][0] == 0  # two times, no answer
+    assert len(con.execute("select * from developments").fetchall()) == 1
+    con.execute(
+        "update claims set stance = 'deny', responds_to_claim_id = 'c1', negation = 'démentir' where claim_id = 'c2'"
+    )
+    ((explanation, confidence),) = con.execute("select explanation, confidence from contradictions").fetchall()
+    assert explanation == "le député denies the account of Centre-Presse (démentir)" and confidence == 0.9
+    assert con.execute("select * from developments").fetchall() == []
+
+
 def test_a_light_verb_at_two_times_is_no_development(con):
     """`n'a pas les mots` then `auront leur mot à dire`: the theme of a light verb names no one event
     (classes marked `light` in `event_classes`); at one time its claims are still opposed."""

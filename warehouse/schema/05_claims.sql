@@ -25,7 +25,7 @@ create table claims (
     event_end             date,
     statement_date        date,
     -- extensions
-    stance                varchar,            -- stance of the reporting verb: assert | deny | evaluate
+    stance                varchar,            -- stance of the reporting verb: assert | deny | evaluate | request
     theme                 varchar,            -- lemma of the event's theme (object, else subject)
     agent                 varchar,            -- key of the event's subject when it is a noun or a name
     negation              varchar,            -- the negation or denial cue that set polarity -1

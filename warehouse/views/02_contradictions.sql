@@ -110,13 +110,17 @@ same_time as (
     -- (Date conflicts below compare all pairs: different dates for one event are their very subject.)
     -- Undated casualty reports are kept for polarity only (`casualty_only`): a toll that grows from
     -- one report to the next is news, not a contradiction.
+    -- A denial that answers the very report the other claim is (a_denies_b) is about that report's time,
+    -- whenever it came (`Jean-Michel Clément a démenti les propos qui lui étaient attribués` a week later).
     select
         *,
-        not (period_unknown or (period_start <= period_end and abs((left_period_start - right_period_start)
-            + (left_period_end - right_period_end)) <= 2 * 7)) as casualty_only,
+        not (period_unknown or coalesce(a_denies_b or b_denies_a, false)
+             or (period_start <= period_end and abs((left_period_start - right_period_start)
+                 + (left_period_end - right_period_end)) <= 2 * 7)) as casualty_only,
     from pairs
     where period_unknown
         or casualty_undated
+        or coalesce(a_denies_b or b_denies_a, false)
         or (period_start <= period_end
             and abs((left_period_start - right_period_start) + (left_period_end - right_period_end)) <= 2 * 7)
 ),

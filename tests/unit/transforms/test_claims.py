@@ -1,5 +1,7 @@
 """Claims on small French examples, parsed by the real fr_core_news_md model."""
 
+import pytest
+
 from transforms.claims import extract_sentence_claims, link_article_claims
 from transforms.sentences import split_sentences
 
@@ -769,3 +771,68 @@ def test_the_speaker_of_a_relative_clause_is_its_antecedent(nlp):
     assert denial.speaker_text == "Une femme de 64 ans"  # (without its participial modifier)
     (cleft,) = _claims(nlp, "C'est le ministre qui a démenti ces informations.")
     assert cleft.speaker_text == "le ministre"
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "polarity"),
+    [
+        ("Certains conducteurs ont décidé de ne plus marquer l'arrêt dans ces stations.", "marquer|arret", -1),
+        ("Le syndicat a décidé de ne pas faire grève.", "faire|greve", -1),
+        ("Le gouvernement a décidé de suspendre les opérations.", "suspendre|operation", 1),
+        ("Le gouvernement n'a pas décidé de suspendre les opérations.", "suspendre|operation", -1),
+    ],
+)
+def test_a_decision_not_to_act_is_a_negated_event(nlp, text, key, polarity):
+    (claim,) = _claims(nlp, text)
+    assert (claim.event_key, claim.polarity) == (key, polarity)
+
+
+def test_a_reporting_verb_in_an_adverbial_clause_is_not_the_attribution(nlp):
+    text = "S'il n'a pas démenti ces révélations, l'intéressé a assuré qu'il réglerait ses impayés avant jeudi."
+    (claim,) = _claims(nlp, text)
+    assert (claim.text, claim.speaker_text, claim.reporting_verb) == (
+        "il réglerait ses impayés avant jeudi",
+        "l'intéressé",
+        "assurer",
+    )
+
+
+def test_not_denying_a_report_answers_nothing(nlp):
+    claims = _claims(nlp, "Le journal a révélé que le ministre avait menti. Il n'a pas démenti ces révélations.")
+    assert claims[1].responds_to_index is None and claims[1].event_key == "none|_"
+    claims = _claims(nlp, "Le journal a révélé que le ministre avait menti. Il a démenti ces informations.")
+    assert (claims[1].responds_to_index, claims[1].event_key, claims[1].polarity) == (0, "mentir|ministre", -1)
+
+
+def test_pas_moins_de_bounds_a_count_and_negates_nothing(nlp):
+    (claim,) = _claims(nlp, "Météo France a placé pas moins de 15 départements en vigilance orange.")
+    assert (claim.polarity, claim.quantity, claim.quantity_op) == (1, 15.0, ">")
+    (claim,) = _claims(nlp, "On ne compte pas moins de 15 victimes.")
+    assert (claim.polarity, claim.quantity_op) == (1, ">")
+    (claim,) = _claims(nlp, "Météo France n'a pas placé les départements en vigilance orange.")
+    assert claim.polarity == -1
+
+
+def test_what_a_source_asks_for_has_not_happened(nlp):
+    (claim,) = _claims(nlp, "Marine Le Pen a demandé à Florian Philippot de quitter la présidence de son association.")
+    assert (claim.reporting_verb, claim.stance, claim.event_key) == ("demander", "request", "none|_")
+    (claim,) = _claims(
+        nlp, "Le ministre a affirmé que Florian Philippot avait quitté la présidence de son association."
+    )
+    assert claim.event_key != "none|_"
+
+
+def test_an_intention_is_no_event(nlp):
+    (claim,) = _claims(nlp, "L'ancien Premier ministre ne compte pas rester muré dans le silence.")
+    assert claim.event_key == "none|_"
+    (claim,) = _claims(nlp, "Le gouvernement envisage de fermer la frontière.")
+    assert claim.event_key == "none|_"
+
+
+def test_a_denied_report_ends_where_its_clause_does(nlp):
+    text = (
+        "L'Élysée a formellement démenti ces informations, malgré l'annonce du président : \"Je vais faire "
+        "comme les habitants. Il n'y a pas le choix.\""
+    )
+    claims = _claims(nlp, text)
+    assert [c.text for c in claims if c.reporting_verb == "démentir"] == ["ces informations"]

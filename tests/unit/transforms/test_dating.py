@@ -1,3 +1,4 @@
+import json
 from datetime import date
 
 import polars as pl
@@ -61,6 +62,46 @@ def test_relative_dates_resolve_only_when_the_interval_agrees():
     assert dates["anchor"].to_list() == ["none", "publication"]
     # `le 3 janvier` names its month; `jeudi` is deictic, whatever day it resolves to
     assert dates["calendar"].to_list() == [False, True]
+
+
+def _resolved(text: str, published_on: date) -> dict[str, tuple[str | None, str]]:
+    """`resolve_dates` over one sentence tagged by `tag_timex` (past tense): surface → (value, anchor)."""
+    from transforms.timex import tag_timex
+
+    tagged = tag_timex(text)
+    timex = pl.DataFrame(
+        {
+            "date_id": [f"d{i}" for i in range(len(tagged))],
+            "article_id": ["a"] * len(tagged),
+            "sentence_idx": [0] * len(tagged),
+            "char_start": [t.start for t in tagged],
+            "char_end": [t.end for t in tagged],
+            "surface": [t.surface for t in tagged],
+            "timex_type": [t.timex_type for t in tagged],
+            "reading": [json.dumps(t.reading) for t in tagged],
+            "tense": ["past"] * len(tagged),
+        }
+    )
+    publications = pl.DataFrame(
+        {
+            "article_id": ["a"],
+            "published_on": [published_on],
+            "published_earliest": [published_on],
+            "published_latest": [published_on],
+            "published_basis": ["file_metadata"],
+        }
+    )
+    dates = resolve_dates(timex, publications)
+    return {r["surface"]: (r["value"], r["anchor"]) for r in dates.iter_rows(named=True)}
+
+
+def test_a_clock_time_takes_the_day_written_right_after_it():
+    got = _resolved("Il a quitté le domicile vers 1 h 30 dans la nuit du 27 au 28 octobre.", date(2017, 10, 30))
+    assert got["vers 1 h 30"] == ("2017-10-27T01:30", "previous")
+    assert got["dans la nuit"] == ("2017-10-27TNI", "previous")
+    assert (got["du 27"][0], got["28 octobre"][0]) == ("2017-10-27", "2017-10-28")  # both ends of the range
+    # no day after it in the sentence: the publication day, as before
+    assert _resolved("Le drame s'est produit vers 1 h 30.", date(2017, 10, 30))["vers 1 h 30"][0] == "2017-10-30T01:30"
 
 
 def test_seed_weekdays_resolve_once_the_publication_day_is_known(nlp):

@@ -191,3 +191,64 @@ def test_aller_with_an_infinitive_is_a_future(nlp):
 
     assert sentence_tense(nlp("Le ministre va se rendre lundi à Paris.")) == "future"
     assert sentence_tense(nlp("Le ministre va à Paris lundi.")) == "present"  # a journey, not a tense
+
+
+def _tense_of(nlp, text: str, surface: str) -> str:
+    from transforms.extract import timex_tense
+
+    doc = nlp(text)
+    t = next(t for t in tag_timex(text) if t.surface == surface)
+    return timex_tense(doc, t.start, t.end, (0, len(text)), names_day=True)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "tense"),
+    [
+        ("Le président est attendu le 4 avril en Corse.", "le 4 avril", "present"),  # passive present
+        ("Les audiences sont prévues le 26 mars.", "le 26 mars", "present"),
+        ("Il sera jugé le 2 mars.", "le 2 mars", "future"),
+        ("Il a été condamné le 2 mars.", "le 2 mars", "past"),
+        ("Elle est décédée le 2 mars.", "le 2 mars", "past"),  # `être` is the auxiliary of décéder's past
+        ("Elle s'est rendue le 2 mars à Lyon.", "le 2 mars", "past"),
+    ],
+)
+def test_a_present_passive_is_no_past(nlp, text, surface, tense):
+    assert _tense_of(nlp, text, surface) == tense
+
+
+def test_a_day_complementing_a_noun_takes_no_tense_from_the_verb(nlp):
+    text = "Le parti a dévoilé sa liste pour les élections européennes du 26 mai."
+    assert _tense_of(nlp, text, "du 26 mai") == "present"
+    assert _tense_of(nlp, "Il a été interpellé le 2 mai à Paris.", "le 2 mai") == "past"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Le pont est fermé depuis le 2 mars.", "2019-03-02"),  # a state begun in the past
+        ("Ils sont en grève depuis mars.", "2019-03"),
+        ("Un nom sera choisi d'ici au 4 avril.", "2020-04-04"),  # ahead, whatever the tense
+        ("D'ici le 4 avril, tout aura changé.", "2020-04-04"),
+    ],
+)
+def test_depuis_and_d_ici_say_which_side_of_the_reference_a_date_lies(text, value):
+    assert _one(text, anchor=date(2020, 1, 10), direction=0)[1].value == value
+
+
+def test_a_month_named_with_le_mois_de_keeps_its_year():
+    t, r = _one("une baisse continue depuis le mois d'avril 2018.", anchor=date(2019, 1, 20), direction=0)
+    assert (t.surface, r.value) == ("le mois d'avril 2018", "2018-04")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "year"),
+    [
+        ("Météo France a placé jeudi 1er mars 24 départements en alerte.", "jeudi 1er mars", None),
+        ("Il a été inauguré en mars 12 000 emplois plus tard.", "en mars", None),
+        ("Il a été élu le 10 novembre 93 à Paris.", "le 10 novembre 93", 1993),
+        ("C'était en octobre 98, il pleuvait.", "en octobre 98", 1998),
+    ],
+)
+def test_two_digits_after_a_month_are_a_year_unless_they_count_something(text, surface, year):
+    (t,) = [t for t in tag_timex(text) if "mars" in t.surface or "novembre" in t.surface or "octobre" in t.surface]
+    assert (t.surface, t.reading.get("year")) == (surface, year)
