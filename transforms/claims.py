@@ -458,6 +458,20 @@ def _infinitive_negation(tokens: list[Token], own: set[int]) -> set[int]:
     from the words (the parser sometimes tags the infinitive as a noun: `de ne pas l'interpeller`)."""
     found: set[int] = set()
     for i, t in enumerate(tokens[:-2]):
+        if t.lower_ == "ne":
+            # `ne m'avoir jamais remis`: the negation's second word after a compound infinitive's auxiliary
+            k = i + 1
+            while k < len(tokens) and tokens[k].lower_ in _OBJECT_CLITICS:
+                k += 1
+            if (
+                k + 1 < len(tokens)
+                and "Inf" in tokens[k].morph.get("VerbForm")
+                and tokens[k].dep_.startswith("aux")
+                and tokens[k].head.i not in own
+                and tokens[k + 1].lower_ in _NEGATION_AFTER_NE
+            ):
+                found.update((t.i, tokens[k + 1].i))
+                continue
         if t.lower_ != "ne" or tokens[i + 1].lower_ not in _NEGATION_AFTER_NE:
             continue
         k = i + 2
@@ -906,9 +920,9 @@ def _is_evaluated_infinitive(verb: Token) -> bool:
     )
 
 
-# verbs of intention, with an infinitive: `ne compte pas rester muré dans le silence`, `envisage de partir`
-# (what is intended has not happened; `compte 15 membres` counts)
-_INTENTION_VERBS = frozenset({"compter", "envisager", "projeter"})
+# verbs of intention, with an infinitive: `ne compte pas rester muré dans le silence`, `envisage de partir`,
+# `entend mobiliser` (what is intended has not happened; `compte 15 membres` counts, `n'entend rien` hears)
+_INTENTION_VERBS = frozenset({"compter", "envisager", "projeter", "entendre"})
 
 
 def _is_wish(verb: Token) -> bool:
@@ -1290,20 +1304,37 @@ _NEGATIVE_SUBJECT_CLAUSE = re.compile(
 
 
 _NEGATIVE_DETERMINERS = frozenset({"aucun", "aucune", "nul", "nulle"})
+# adjectives of nationality or origin by their ending (`américain`, `français`, `irakien`, `chinois`, `allemand`)
+_DEMONYM = re.compile(r"(?:ain|ais|ien|ois|and|ol|on)(?:e|ne)?s?$")
 
 
 def _denial_scope(main: Token | None) -> str | None:
     """What a denial by a negative determiner is restricted to: `Aucune enquête pour tentative de
     meurtre n'a été ouverte` denies only such investigations (`tentative`); an investigation into
-    the causes of the death does not contradict it. The folded lemma of the complement, or None."""
+    the causes of the death does not contradict it. The folded lemma of the complement (else of an
+    adjective after the noun), or None."""
     if main is None:
         return None
     for noun in _participants(main):
-        if not any(c.dep_ == "det" and c.lower_ in _NEGATIVE_DETERMINERS for c in noun.children):
+        determiners = [c for c in noun.children if c.dep_ == "det"]
+        # `aucune enquête`, or the partitive `de` of a negated verb (`il n'existe pas de seuil réglementaire`)
+        if not any(c.lower_ in _NEGATIVE_DETERMINERS or c.lower_ in ("de", "d'", "d’") for c in determiners):
             continue
         for complement in noun.children:
             if complement.dep_ in ("nmod", "acl") and complement.pos_ in ("NOUN", "VERB", "PROPN"):
                 return fold_accents(complement.lemma_.lower())
+        for adjective in noun.children:
+            # a classifying adjective after the noun restricts it the same way (`pas de seuil réglementaire`
+            # is not contradicted by `un seuil de vigilance`, `aucun blessé grave` by a light injury); not a
+            # nationality, which names the story's side rather than a kind (`aucun soldat américain n'a été
+            # tué` against `deux soldats ont été tués`, in a story about American troops)
+            if (
+                adjective.dep_ == "amod"
+                and adjective.pos_ == "ADJ"
+                and adjective.i > noun.i
+                and not _DEMONYM.search(adjective.lower_)
+            ):
+                return fold_accents(adjective.lemma_.lower())
     for pronoun in main.children:
         # `Aucun des joueurs n'a été blessé`: only the players
         if pronoun.dep_.startswith("nsubj") and pronoun.lower_ in _NEGATIVE_DETERMINERS:
@@ -1333,6 +1364,11 @@ _SHARE_NOUNS = frozenset({"tiers", "quart", "moitié", "majorité", "minorité",
 _EXCEPTION_OR_CONTRAST = re.compile(
     r"\b(?:si ce n['’]est|sauf|exceptée?s?|hormis|à l['’]exception|en revanche|par contre)\b", re.I
 )
+# a corrective contrast inside the clause: `n'était pas lié à la sécurité du président mais à la sienne`,
+# `lié non pas à X mais à Y` (the negation bears on X; the event holds of Y)
+_NOT_X_BUT_Y = re.compile(
+    r"\bpas\b[^,.;:]{1,80}?\bmais\s+(?:à|au|aux|de|du|des|d['’]|pour|par|sur|dans|en|avec|contre|chez)\b", re.I
+)
 _RESTRICTIVE = frozenset({"seulement", "uniquement", "exclusivement", "seul", "seule", "seuls", "seules"})
 # a comparison of degree (`ne travaillent pas autant qu'ils le devraient`, `a moins baissé que prévu`,
 # `n'est pas aussi grave que`): it measures the event against another, and neither affirms nor denies it
@@ -1358,8 +1394,8 @@ def _compares_degree(tokens: list[Token]) -> bool:
 def is_restricted(tokens: list[Token], main: Token | None) -> bool:
     """The proposition is restricted by a focus particle of its own clause (`seront retransmis
     seulement par quelques journalistes`, `ne communique que sur le nombre de blessés`, `une seule
-    banque n'aurait pas refusé`), an exception or a contrast, or a comparison of degree (`pas autant
-    que`): it neither affirms nor denies the event as a whole."""
+    banque n'aurait pas refusé`), an exception or a contrast (`pas à X mais à Y`), or a comparison of degree
+    (`pas autant que`): it neither affirms nor denies the event as a whole."""
     if main is None:
         return False
     subjects = [c for c in main.children if c.dep_.startswith("nsubj")]
@@ -1378,6 +1414,8 @@ def is_restricted(tokens: list[Token], main: Token | None) -> bool:
     ):
         return True  # `je n'ai jamais perdu cette flamme, si ce n'est sur ces deux années`: all but a part
     if tokens and _compares_degree(tokens):
+        return True
+    if tokens and _NOT_X_BUT_Y.search(tokens[0].doc.text, tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)):
         return True
     return restrictive_que or any(t.lower_ in _RESTRICTIVE and _in_main_clause(t, main) for t in tokens)
 
@@ -1704,6 +1742,13 @@ def extract_sentence_claims(
         if speaker is not None and not _names_someone(doc.char_span(*speaker, alignment_mode="expand")):
             # `Après avoir affirmé que P, X…`, `Et d'ajouter`: words before the verb that name nobody
             speaker, speaker_text = None, None
+        if kind == "indirect":
+            # what a verb reports ends with its sentence, unless a quotation it opens goes on (a stray
+            # quotation mark can join two sentences: `La société réfute l'existence d'une politique… .
+            # Il n'y a pas de directive…", affirme le groupe`, where the second is not what is refuted)
+            stop = _SENTENCE_END.search(text, prop_start, prop_end)
+            if stop is not None and not any(q in text[prop_start : stop.start()] for q in _OPEN_QUOTES):
+                prop_end = stop.start() + 1
         # (start, end, forced main token, narrative: a presupposed fact stated by the article itself)
         spans: list[tuple[int, int, Token | None, bool]] = [
             (a, b, None, False) for a, b in _split_clauses(doc, *_trim(text, prop_start, prop_end), text)
@@ -2060,6 +2105,7 @@ def extract_sentence_claims(
     return claims
 
 
+_SENTENCE_END = re.compile(r"(?<=[a-zà-ÿ)])[.!?](?=\s+[A-ZÀ-Ý])")
 _QUESTION_END = re.compile(r"[\s\"»”’)]*\?")
 
 

@@ -362,7 +362,7 @@ def test_restricted_denials_and_possessed_themes(nlp):
     (denial,) = _claims(nlp, "Aucune enquête pour tentative de meurtre n'a été ouverte.")
     assert (denial.polarity, denial.extras["denial_scope"]) == (-1, "tentative")
     (plain,) = _claims(nlp, "Aucun soldat américain n'a été tué.")
-    assert plain.extras["denial_scope"] is None  # an adjective does not restrict the denial
+    assert plain.extras["denial_scope"] is None  # a nationality names the story's side, not a kind
     (own,) = _claims(nlp, "Emmanuel Macron a entamé ses vacances mercredi.")
     (anyone,) = _claims(nlp, "Les vacances ont débuté samedi.")
     assert (own.extras["theme_owned"], anyone.extras["theme_owned"]) == (True, False)
@@ -836,3 +836,53 @@ def test_a_denied_report_ends_where_its_clause_does(nlp):
     )
     claims = _claims(nlp, text)
     assert [c.text for c in claims if c.reporting_verb == "démentir"] == ["ces informations"]
+
+
+def test_a_compound_infinitive_keeps_its_own_negation(nlp):
+    # quoted words reporting a third party: the negation is that of the infinitive, not of `affirmer`
+    (claim,) = _claims(nlp, 'Il a dit : "M. Takieddine a toujours affirmé ne m\'avoir jamais remis de liquide".')
+    assert (claim.event_key, claim.polarity) == ("affirmer|tkdne", 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "scope"),
+    [
+        ("Il n'existe pas de seuil réglementaire applicable.", "reglementaire"),  # partitive `de`, adjective
+        ("Il n'y a pas eu d'affaire de Rugy.", "rugy"),
+        ("Aucun blessé grave n'est à déplorer.", "grave"),
+        ("Aucun soldat n'a été tué.", None),
+    ],
+)
+def test_what_a_denial_is_restricted_to(nlp, text, scope):
+    (claim,) = _claims(nlp, text)
+    assert (claim.polarity, claim.extras["denial_scope"]) == (-1, scope)
+
+
+def test_not_x_but_y_neither_affirms_nor_denies_the_whole(nlp):
+    text = "Le port d'arme n'était pas lié à la sécurité du président mais à sa sécurité personnelle."
+    (claim,) = _claims(nlp, text)
+    assert claim.extras["restricted"] is True
+    claims = _claims(nlp, "Il n'est pas venu, mais il a téléphoné.")  # two clauses, each whole
+    assert [c.extras["restricted"] for c in claims] == [False, False]
+
+
+def test_entendre_with_an_infinitive_is_an_intention(nlp):
+    (claim,) = _claims(nlp, "Le gouvernement entend mobiliser l'ensemble des acteurs.")
+    assert claim.event_key == "none|_"
+    (claim,) = _claims(nlp, "Le gouvernement n'entend toujours rien.")
+    assert claim.event_key == "entendre|gouvernement"
+
+
+def test_what_a_verb_reports_ends_with_its_sentence(nlp):
+    # a stray quotation mark joined the two sentences: the second is the company's words, not what it refutes
+    text = (
+        "La société réfute l'existence d'une politique d'incitation parmi ses salariés. Il n'y a pas de "
+        'directive interne donnée aux forces de vente", affirme le groupe.'
+    )
+    claims = _claims(nlp, text)
+    refuted = _only(claims, lambda c: c.reporting_verb == "réfuter")
+    assert refuted.text == "l'existence d'une politique d'incitation parmi ses salariés"
+    assert not any(c.reporting_verb == "réfuter" and c.polarity == 1 for c in claims)
+    # a quotation the verb opens goes on across its sentences
+    claims = _claims(nlp, 'Le ministre a affirmé que "nous n\'avons rien fait. Nous sommes innocents".')
+    assert len([c for c in claims if c.reporting_verb == "affirmer"]) == 2
