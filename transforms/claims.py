@@ -1667,6 +1667,9 @@ def _speaker_after(text: str, start: int, end: int) -> tuple[int, int]:
     return _trim(text, pos, head_end(text, pos, stop))
 
 
+_PERSONAL = frozenset({"il", "elle", "ils", "elles"})
+
+
 def _subject_before(text: str, start: int, end: int, verb: Token | None = None) -> tuple[int, int, str]:
     """The subject before a reporting verb, with participial parentheticals removed from its text.
 
@@ -1685,6 +1688,11 @@ def _subject_before(text: str, start: int, end: int, verb: Token | None = None) 
             start = comma + 1
     if verb is not None:
         for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubj:pass") and start <= child.idx < end and child.lower_ in _PERSONAL:
+                # `Invité de LCI, Christophe Castaner a réagi à ce qu'il estime être…`: the pronoun is the
+                # subject, not all that precedes it
+                start, end = child.idx, child.idx + len(child.text)
+                break
             if child.dep_ in ("nsubj", "nsubj:pass") and start <= child.idx < end and child.pos_ != "PRON":
                 left, right = child.left_edge.idx, child.right_edge.idx + len(child.right_edge.text)
                 # an adverbial or an apposition before the subject's head is not the subject

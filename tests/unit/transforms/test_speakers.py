@@ -182,3 +182,24 @@ def test_a_description_takes_the_person_named_in_apposition_after_it():
     }
     # not the start of the proposition itself (`Selon le préfet, Luc Roy a menti`)
     assert _resolve(body, claims, people) == ["jean-dupont", None]
+
+
+def test_a_description_the_article_never_names_is_the_one_organisation_whose_name_it_begins():
+    names = {
+        "coalition": ("coalition internationale contre l'etat islamique", "coalition anti-ei"),
+        "coalition-allemande": ("coalition gouvernementale allemande",),
+    }
+    assert _from_context("la coalition internationale", [], 0, TYPES, "", None, names) == "coalition"
+    assert _from_context("la coalition", [], 0, TYPES, "", None, names) is None  # one word: any coalition
+    assert _from_context("la coalition syrienne", [], 0, TYPES, "", None, names) is None
+
+
+def test_a_subject_pronoun_is_the_speaker_not_what_precedes_it(nlp):
+    from transforms.claims import extract_sentence_claims
+
+    text = (
+        "Invité de LCI lundi, Christophe Castaner a vivement réagi à ce qu'il estime être une légitimation des "
+        'violences : "Ce sont des révolutionnaires d\'opérette."'
+    )
+    claims = extract_sentence_claims(nlp(text), "a", 0, 0, len(text))
+    assert {c.speaker_text for c in claims if c.quote_kind == "direct"} == {"il"}
