@@ -307,6 +307,11 @@ def _is_elliptical_pas(token: Token) -> bool:
     return before.text in (",", ";", "(") or before.lower_ in ("mais", "et", "ou", "non")
 
 
+def _is_superlative_plus(token: Token) -> bool:
+    """`le plus important`, `la plus grande`, `les plus touchés`: a superlative, not `ne … plus`."""
+    return token.lower_ == "plus" and token.i > 0 and token.doc[token.i - 1].lower_ in ("le", "la", "les", "l'", "l’")
+
+
 def _is_bound_pas(token: Token) -> bool:
     """`pas moins de 15 départements`, `(ne) … pas plus de 10 personnes`: `pas` bounds a count (at least,
     at most), it does not negate the verb."""
@@ -379,6 +384,7 @@ def _polarity(tokens: list[Token], main: Token | None, head: Token | None) -> tu
         for t in tokens
         if t.lower_ in _NEGATORS
         and (t.lower_ not in ("plus", "ni") or has_ne)  # (`sans les sacs, ni le convoyeur`: no `ne`)
+        and not _is_superlative_plus(t)  # (`le plus important débat`)
         # `personne` is a person unless it is the subject of `ne` (`personne n'a été blessé`) or the object
         # of a verb that has one (`on n'écrase personne`)
         and not (

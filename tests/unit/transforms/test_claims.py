@@ -886,3 +886,13 @@ def test_what_a_verb_reports_ends_with_its_sentence(nlp):
     # a quotation the verb opens goes on across its sentences
     claims = _claims(nlp, 'Le ministre a affirmé que "nous n\'avons rien fait. Nous sommes innocents".')
     assert len([c for c in claims if c.reporting_verb == "affirmer"]) == 2
+
+
+def test_a_superlative_plus_negates_nothing(nlp):
+    text = 'Il a dit : "Le ministre a toujours affirmé ne m\'avoir jamais menti sur le plus important dossier".'
+    (claim,) = _claims(nlp, text)
+    assert (claim.event_key, claim.polarity) == ("affirmer|ministre", 1)
+    claims = _claims(nlp, "Il n'a jamais participé au débat. Ce fut le plus important de la campagne.")
+    assert [c.polarity for c in claims] == [-1, 1]
+    (claim,) = _claims(nlp, "Ce n'est plus le plus important.")
+    assert claim.polarity == -1
