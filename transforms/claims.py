@@ -1074,6 +1074,8 @@ def _key_of_head(main: Token | None) -> tuple[str | None, str, str]:
         theme = "_"  # `60 % des électeurs se disent…`: a measure is no participant of the event
     if lemma == "exister" and fold_accents(theme) in _ANYONE:
         theme = "_"  # `il n'y avait personne à l'intérieur`, `il y a des gens`: nobody, anybody; no event
+    if lemma == "poser" and fold_accents(theme) in _SHELL_NOUNS:
+        theme = "_"  # `la question se pose`, `ça ne me pose pas de problème`: which question is said elsewhere
     if lemma in _LIGHT_VERBS and _pairs("units.csv").get(theme) in _PROJECTILES:
         lemma = "attaquer"  # `lancer 11 missiles`, `tirer des roquettes`
     if lemma == "arrêter" and main.pos_ == "VERB" and not _is_reflexive(main) and _has_human_patient(main):
@@ -1166,7 +1168,10 @@ def event_agent(main: Token | None) -> str | None:
     if any(c.dep_ == "aux:pass" for c in main.children):
         by = [c for c in main.children if c.dep_ == "obl:agent" and c.pos_ in ("NOUN", "PROPN")]
         return _name_key(by[0]) if by else None
-    if main.lemma_ in _UNDERGOING or not any(c.dep_ == "obj" for c in main.children):
+    decides = main.lemma_ in _DECISION_VERBS and any(
+        c.dep_ in ("xcomp", "ccomp") and _is_infinitive(c) for c in main.children
+    )  # (`a décidé de ne pas porter plainte`: who decides is who acts)
+    if main.lemma_ in _UNDERGOING or not (decides or any(c.dep_ == "obj" for c in main.children)):
         # without an object the subject is what undergoes the event (`les opérations ont repris`),
         # its theme, not an agent
         return None
@@ -1175,6 +1180,18 @@ def event_agent(main: Token | None) -> str | None:
         for c in main.children
         if c.dep_ == "nsubj" and (c.pos_ in ("NOUN", "PROPN", "PRON") or c.lower_ in _ANAPHORIC_PRONOUNS)
     ]
+    if subjects and subjects[0].lower_ == "qui":
+        # `Alain Finkielkraut, qui a décidé de ne pas porter plainte`: the relative's antecedent, the noun
+        # right before it (however the parser attached the clause)
+        before = subjects[0].i - 1
+        while before >= 0 and main.doc[before].is_punct:
+            before -= 1
+        antecedent = main.head if main.dep_ == "acl:relcl" else main.doc[before] if before >= 0 else None
+        if antecedent is not None and antecedent.pos_ in ("NOUN", "PROPN"):
+            while antecedent.dep_ == "flat:name" and antecedent.head.i != antecedent.i:
+                antecedent = antecedent.head
+            return _name_key(antecedent)
+        return None
     if subjects and subjects[0].pos_ not in ("NOUN", "PROPN"):
         # `aucun n'a porté plainte`, `il a tué deux personnes`: someone the article named before, not
         # known to be the agent another claim names
@@ -1209,6 +1226,8 @@ _MEASURES = frozenset(
 )
 _PROJECTILES = frozenset({"missile", "roquette", "obus", "frappe", "attaque", "drone", "bombe"})
 # what `il y a` says exists when it says nothing in particular exists: people or things in general
+# nouns whose content is given elsewhere (`la question de la reconstruction`): raising one is no event
+_SHELL_NOUNS = frozenset({"question", "probleme"})
 _ANYONE = frozenset({"personne", "gens", "monde", "quelqu'un", "quelqu’un", "chose", "rien"})
 
 

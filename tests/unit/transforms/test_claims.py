@@ -896,3 +896,24 @@ def test_a_superlative_plus_negates_nothing(nlp):
     assert [c.polarity for c in claims] == [-1, 1]
     (claim,) = _claims(nlp, "Ce n'est plus le plus important.")
     assert claim.polarity == -1
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("La question ne se pose pas.", "poser|_"),  # which question is said elsewhere
+        ("Moi personnellement ça ne me pose pas de problème.", "poser|_"),
+        ("Il a posé une bombe devant la mairie.", "poser|bombe"),
+    ],
+)
+def test_raising_a_question_or_a_problem_names_no_event(nlp, text, key):
+    (claim,) = _claims(nlp, text)
+    assert claim.event_key == key
+
+
+def test_the_agent_of_a_relative_clause_is_its_antecedent(nlp):
+    claims = _claims(nlp, "Les insultes visaient Alain Finkielkraut, qui a décidé de ne pas porter plainte.")
+    decided = _only(claims, lambda c: c.event_key == "porter|plainte")
+    assert (decided.polarity, decided.extras["agent"]) == (-1, "fnklkrt")
+    claims = _claims(nlp, "Une frappe de drone, qui a tué le général, a été ordonnée.")
+    assert _only(claims, lambda c: c.event_key == "tuer|general").extras["agent"] == "frappe"
