@@ -293,6 +293,9 @@ def _main_token(tokens: list[Token]) -> Token | None:
     return verbs[0] if verbs else roots[0]
 
 
+_QUOTE_MARKS = frozenset({'"', "«", "»", "“", "”"})
+
+
 def _is_elliptical_pas(token: Token) -> bool:
     """`avait été anticipé, pas son intensité`, `lui, mais pas elle`: `pas` after a comma or a coordinator
     negates the phrase that follows it (the verb is elided), not the clause's verb."""
@@ -303,7 +306,10 @@ def _is_elliptical_pas(token: Token) -> bool:
         # (inside a clause, `n'établit "pas de lien"`, it negates the verb)
         following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
         return following is not None and following.lower_ in ("de", "d'", "d’", "question")
-    before = token.doc[token.i - 1]
+    k = token.i - 1
+    while k > 0 and token.doc[k].text in _QUOTE_MARKS:
+        k -= 1  # (`mais "pas dans n'importe quelles conditions"`)
+    before = token.doc[k]
     return before.text in (",", ";", "(") or before.lower_ in ("mais", "et", "ou", "non")
 
 

@@ -917,3 +917,9 @@ def test_the_agent_of_a_relative_clause_is_its_antecedent(nlp):
     assert (decided.polarity, decided.extras["agent"]) == (-1, "fnklkrt")
     claims = _claims(nlp, "Une frappe de drone, qui a tué le général, a été ordonnée.")
     assert _only(claims, lambda c: c.event_key == "tuer|general").extras["agent"] == "frappe"
+
+
+def test_mais_pas_negates_the_phrase_after_it_even_in_quotation_marks(nlp):
+    text = "Édouard Philippe s'y est déclaré favorable sur le principe mais \"pas dans n'importe quelles conditions\"."
+    (claim,) = _claims(nlp, text)
+    assert claim.polarity == 1
