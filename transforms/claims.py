@@ -1192,7 +1192,9 @@ def event_agent(main: Token | None) -> str | None:
         before = subjects[0].i - 1
         while before >= 0 and main.doc[before].is_punct:
             before -= 1
-        antecedent = main.head if main.dep_ == "acl:relcl" else main.doc[before] if before >= 0 else None
+        antecedent = main.doc[before] if before >= 0 else None
+        if main.dep_ == "acl:relcl" and main.head.pos_ in ("NOUN", "PROPN"):
+            antecedent = main.head  # (`une frappe de drone, qui a tué`: the frappe, not the drone)
         if antecedent is not None and antecedent.pos_ in ("NOUN", "PROPN"):
             while antecedent.dep_ == "flat:name" and antecedent.head.i != antecedent.i:
                 antecedent = antecedent.head

@@ -915,6 +915,9 @@ def test_the_agent_of_a_relative_clause_is_its_antecedent(nlp):
     claims = _claims(nlp, "Les insultes visaient Alain Finkielkraut, qui a décidé de ne pas porter plainte.")
     decided = _only(claims, lambda c: c.event_key == "porter|plainte")
     assert (decided.polarity, decided.extras["agent"]) == (-1, "fnklkrt")
+    text = "Ni aucun de ceux qui ont insulté le philosophe, qui a décidé de ne pas porter plainte, n'a été interpellé."
+    decided = _only(_claims(nlp, text), lambda c: c.event_key == "porter|plainte")
+    assert decided.extras["agent"] == "philosophe"  # (the parser hangs the clause on `aucun`)
     claims = _claims(nlp, "Une frappe de drone, qui a tué le général, a été ordonnée.")
     assert _only(claims, lambda c: c.event_key == "tuer|general").extras["agent"] == "frappe"
 
