@@ -27,7 +27,8 @@ _SURNAME_PARTICLES = frozenset({"Le", "La", "De", "Du", "Des", "Van", "Von", "Di
 _SURNAME_PARTICLE = re.compile(r"^(?:Le|La)\s+[A-ZÀ-Ý][\w\-]+$")
 # `le clan Le Pen`, `les Kennedy`, `les époux Balkany`: a family, not one person
 _FAMILY_BEFORE = re.compile(r"\b(?:clan|famille|frères|sœurs|soeurs|époux|couple|les)\s+$", re.IGNORECASE)
-_DETERMINERS = re.compile(r"^(?:le|la|les|l['’]|du|des|de la|de l['’]|au|aux)\s*", re.IGNORECASE)
+# (a word determiner is followed by a space: `Laurent`, `Dupont`, `Audrey`, `Les Républicains` keep their letters)
+_DETERMINERS = re.compile(r"^(?:(?:le|la|les|du|des|de la|au|aux)\s+|(?:de\s+)?l['’]\s*)", re.IGNORECASE)
 _TITLES = re.compile(
     r"^(?:M\.|Mme|MM\.|Mlle|Dr|Pr|Me|Mgr|général|colonel|président|ministre|premier ministre)\s+", re.IGNORECASE
 )

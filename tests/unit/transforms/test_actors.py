@@ -1,4 +1,5 @@
 import polars as pl
+import pytest
 
 from transforms.actors import MENTION_SCHEMA, parse_dictionary, resolve_actors, translit_key
 
@@ -151,3 +152,25 @@ def test_a_function_in_apposition_belongs_to_its_holder_not_to_its_complement(nl
     # `compagne` is not François Hollande's function, nor `avocat` Paul Martin's: they are its complement
     assert "François Hollande" not in roles and "Paul Martin" not in roles
     assert roles["Myles Caggins"] == "porte-parole de la coalition"
+
+
+@pytest.mark.parametrize(
+    ("surface", "label", "cleaned"),
+    [
+        ("Laurent Fabius", "PER", "Laurent Fabius"),  # `La`, `Du`, `Au` inside a name are no determiners
+        ("Latifa Ibn Ziaten", "PER", "Latifa Ibn Ziaten"),
+        ("Dupont-Aignan", "PER", "Dupont-Aignan"),
+        ("Audrey Azoulay", "PER", "Audrey Azoulay"),
+        ("Lecornu", "PER", "Lecornu"),
+        ("la coalition", "ORG", "coalition"),
+        ("Le Pentagone", "ORG", "Pentagone"),
+        ("Le Pen", "PER", "Le Pen"),
+        ("de l'Élysée", "ORG", "Élysée"),
+        ("Les Républicains", "ORG", "Républicains"),
+    ],
+)
+def test_clean_surface_trims_only_whole_determiners(surface, label, cleaned):
+    from transforms.actors import clean_surface
+
+    start, end = clean_surface(surface, 0, len(surface), label)
+    assert surface[start:end] == cleaned
