@@ -181,9 +181,8 @@ def names_calendar_date(reading: dict) -> bool:
     return reading.get("kind") == "date" and (reading.get("month") is not None or reading.get("year") is not None)
 
 
-_CLOCK_REACH = (
-    40  # characters between a clock time and the day written right after it (`vers 1 h 30 dans la nuit du 27`)
-)
+# characters between a clock time and the day written right after it (`vers 1 h 30 dans la nuit du 27`)
+_CLOCK_REACH = 40
 
 
 def _publication_anchored(reading: dict, p: dict, direction: int) -> Resolved:

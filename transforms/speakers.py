@@ -101,7 +101,7 @@ def _from_context(
     actor_type: dict[str, str],
     body: str,
     genders: dict[str, str] | None = None,
-    organisation_names: dict[str, tuple[str, ...]] | None = None,
+    organisation_prefixes: dict[str, set[str]] | None = None,
 ) -> str | None:
     """The actor a speaker phrase without a mention refers to, from the article's mentions:
     `il`/`elle` → the most recent person of that gender or of unknown gender (one that is not a
@@ -150,14 +150,9 @@ def _from_context(
         # corpus whose name or alias begins with these words (two at least: `la coalition` alone could be
         # any coalition)
         prefix = " ".join(fold_accents(words[described.end() :].lower()).split())
-        if len(prefix.split()) >= 2:
-            hits = {
-                actor_id
-                for actor_id, names in (organisation_names or {}).items()
-                if any(name == prefix or name.startswith(prefix + " ") for name in names)
-            }
-            if len(hits) == 1:
-                return hits.pop()
+        hits = (organisation_prefixes or {}).get(prefix, set()) if len(prefix.split()) >= 2 else set()
+        if len(hits) == 1:
+            return next(iter(hits))
     return None
 
 
@@ -261,9 +256,10 @@ def _apposed_person(body: str, claim: dict, mentions: list[dict], actor_type: di
     return person["actor_id"]
 
 
-def _organisation_names(actors: pl.DataFrame) -> dict[str, tuple[str, ...]]:
-    """Each organisation's canonical name and aliases, folded and lowercased."""
-    names: dict[str, tuple[str, ...]] = {}
+def _organisation_prefixes(actors: pl.DataFrame) -> dict[str, set[str]]:
+    """The organisations whose canonical name or an alias (folded, lowercased) begins with each run of two
+    words or more: `coalition internationale` → {the coalition's id}."""
+    prefixes: dict[str, set[str]] = {}
     aliases = actors["aliases"].to_list() if "aliases" in actors.columns else [None] * actors.height
     for actor_id, actor_type, canonical, more in zip(
         actors["actor_id"].to_list(),
@@ -272,9 +268,13 @@ def _organisation_names(actors: pl.DataFrame) -> dict[str, tuple[str, ...]]:
         aliases,
         strict=True,
     ):
-        if actor_type == "ORG":
-            names[actor_id] = tuple(" ".join(fold_accents(n.lower()).split()) for n in [canonical, *(more or [])] if n)
-    return names
+        if actor_type != "ORG":
+            continue
+        for name in [canonical, *(more or [])]:
+            words = fold_accents((name or "").lower()).split()
+            for n in range(2, len(words) + 1):
+                prefixes.setdefault(" ".join(words[:n]), set()).add(actor_id)
+    return prefixes
 
 
 def resolve_speakers(
@@ -295,7 +295,7 @@ def resolve_speakers(
         roles_by_actor.setdefault(role["actor_id"], {}).setdefault(role["role"], set()).add(role["article_id"])
     actor_type = dict(zip(actors["actor_id"].to_list(), actors["actor_type"].to_list(), strict=True))
     genders = person_genders(mentions, actors, articles, roles)
-    organisation_names = _organisation_names(actors)
+    organisation_prefixes = _organisation_prefixes(actors)
     category = dict(zip(actors["actor_id"].to_list(), actors["category"].fill_null("").to_list(), strict=True))
     bodies = dict(zip(articles["article_id"].to_list(), articles["body"].to_list(), strict=True))
     by_article: dict[str, list[dict]] = {}
@@ -351,7 +351,7 @@ def resolve_speakers(
         if speaker is None and not impersonal and _can_stand_for(c["speaker_text"], continued, genders):
             speaker = continued
         if speaker is None and c["speaker_text"] and not impersonal:
-            speaker = _from_context(c["speaker_text"], found, at, actor_type, body, genders, organisation_names)
+            speaker = _from_context(c["speaker_text"], found, at, actor_type, body, genders, organisation_prefixes)
         if speaker is None and c["speaker_start"] is not None and not impersonal:
             description = body[c["speaker_start"] : head_end(body, c["speaker_start"], c["speaker_end"])]
             speaker = _from_role(description, roles_by_article.get(c["article_id"], []), at)

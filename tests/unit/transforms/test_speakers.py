@@ -185,10 +185,24 @@ def test_a_description_takes_the_person_named_in_apposition_after_it():
 
 
 def test_a_description_the_article_never_names_is_the_one_organisation_whose_name_it_begins():
-    names = {
-        "coalition": ("coalition internationale contre l'etat islamique", "coalition anti-ei"),
-        "coalition-allemande": ("coalition gouvernementale allemande",),
-    }
+    import polars as pl
+
+    from transforms.speakers import _organisation_prefixes
+
+    names = _organisation_prefixes(
+        pl.DataFrame(
+            {
+                "actor_id": ["coalition", "coalition-allemande", "irak"],
+                "actor_type": ["ORG", "ORG", "LOC"],
+                "canonical_name": [
+                    "Coalition internationale contre l'État islamique",
+                    "coalition gouvernementale",
+                    "Irak",
+                ],
+                "aliases": [["coalition anti-EI"], [], []],
+            }
+        )
+    )
     assert _from_context("la coalition internationale", [], 0, TYPES, "", None, names) == "coalition"
     assert _from_context("la coalition", [], 0, TYPES, "", None, names) is None  # one word: any coalition
     assert _from_context("la coalition syrienne", [], 0, TYPES, "", None, names) is None
