@@ -235,7 +235,7 @@ def _reporting_verbs(tokens: list[Token]) -> list[Token]:
             or any(c.dep_.startswith("aux") for c in t.children)
             or _is_inverted_present(t)
         )
-        and (t.lemma_ not in _REFLEXIVE_ONLY or _is_reflexive(t))
+        and (t.lemma_ not in _REFLEXIVE_ONLY or is_reflexive(t))
     ]
 
 
@@ -246,13 +246,24 @@ _REFLEXIVE_ONLY = frozenset({"défendre"})
 _PRONOMINAL_SENSES = {"abattre": "tomber", "lancer": "commencer"}
 
 
+def _infinitive_complement(verb: Token) -> Token | None:
+    """The infinitive a verb governs (`a décidé de suspendre`, `compte partir`), or None."""
+    return next(
+        (c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB" and _is_infinitive(c)), None
+    )
+
+
 def _heads_adverbial_clause(verb: Token) -> bool:
     """`S'il n'a pas démenti…`, `Quand il a annoncé…`: the verb of a clause with its subordinator."""
     return verb.dep_ == "advcl" and any(c.dep_ == "mark" for c in verb.children)
 
 
-def _is_reflexive(verb: Token) -> bool:
-    return any(c.lower_ in ("se", "s'", "s’", "me", "m'", "m’", "nous", "vous") and c.i < verb.i for c in verb.children)
+def is_reflexive(verb: Token) -> bool:
+    """A pronominal use: a reflexive clitic before the verb (`se défend`, `s'est rendue`, `t'es-tu`)."""
+    return any(
+        c.lower_ in ("se", "s'", "s’", "me", "m'", "m’", "te", "t'", "t’", "nous", "vous", "soi") and c.i < verb.i
+        for c in verb.children
+    )
 
 
 def _verb_group_start_index(verb: Token) -> int:
@@ -293,7 +304,7 @@ def _main_token(tokens: list[Token]) -> Token | None:
     return verbs[0] if verbs else roots[0]
 
 
-_QUOTE_MARKS = frozenset({'"', "«", "»", "“", "”"})
+_QUOTE_MARKS = frozenset(_OPEN_QUOTES + "»”")
 
 
 def _is_elliptical_pas(token: Token) -> bool:
@@ -495,7 +506,7 @@ def _infinitive_negation(tokens: list[Token], own: set[int]) -> set[int]:
                 continue  # `a démenti ne pas avoir signé`: the auxiliary of the claim's own verb
             if "Inf" in verb.morph.get("VerbForm") or (
                 verb.pos_ in ("VERB", "NOUN")
-                and verb.lower_.endswith(_INFINITIVE_ENDING)
+                and verb.lower_.endswith(INFINITIVE_ENDINGS)
                 and verb.lower_ == verb.lemma_
             ):
                 found.update((t.i, tokens[i + 1].i))
@@ -762,9 +773,6 @@ def _event_noun(main: Token) -> Token | None:
     return None
 
 
-_INFINITIVE_ENDING = INFINITIVE_ENDINGS
-
-
 # tense periphrases (`va partir`, `vient de partir`) and modal verbs (`doit rester`, `pourra faire`):
 # the infinitive names the event (a modal also hedges it, see `_hedged`)
 _PERIPHRASIS_VERBS = frozenset({"aller", "venir", "pouvoir", "devoir"})
@@ -779,7 +787,7 @@ def _periphrasis_infinitive(verb: Token) -> Token | None:
         (
             c
             for c in verb.children
-            if c.dep_ == "xcomp" and c.pos_ == "VERB" and (_is_infinitive(c) or c.lower_.endswith(_INFINITIVE_ENDING))
+            if c.dep_ == "xcomp" and c.pos_ == "VERB" and (_is_infinitive(c) or c.lower_.endswith(INFINITIVE_ENDINGS))
         ),
         None,
     )
@@ -862,7 +870,7 @@ def _verb_lemma(token: Token) -> str:
     (`gelé` lemmatised `gele`, or tagged as an adjective with `avoir`: `a gelé` is `geler`)."""
     lemma = token.lemma_.lower()
     verbal = token.pos_ == "VERB" or any(c.dep_ == "aux:tense" for c in token.children)
-    if verbal and not lemma.endswith(_INFINITIVE_ENDING):
+    if verbal and not lemma.endswith(INFINITIVE_ENDINGS):
         participle = _FIRST_GROUP_PARTICIPLE.match(token.lower_)
         if participle:
             return participle.group("stem") + "er"
@@ -941,7 +949,7 @@ def _is_wish(verb: Token) -> bool:
     if verb.pos_ != "VERB":
         return False
     if verb.lemma_ in _INTENTION_VERBS:
-        return any(c.dep_ in ("xcomp", "ccomp") and _is_infinitive(c) for c in verb.children)
+        return _infinitive_complement(verb) is not None
     return verb.lemma_ in _WISH_VERBS
 
 
@@ -974,10 +982,7 @@ def event_head(main: Token | None) -> Token | None:
     elif main.lemma_ in _DECISION_VERBS:
         # `a décidé de suspendre l'entraînement`: the decided action is the event
         # (an infinitive: `accepte la contradiction, il transpire…` decides nothing about `transpirer`)
-        action = next(
-            (c for c in main.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB" and _is_infinitive(c)), None
-        )
-        main = action if action is not None else main
+        main = _infinitive_complement(main) or main
     decided = _decided_action(main)
     if decided is not None:
         # `aucune décision de quitter l'Irak`: the decided action (`ordonner notre départ`: its noun)
@@ -1084,9 +1089,9 @@ def _key_of_head(main: Token | None) -> tuple[str | None, str, str]:
         theme = "_"  # `la question se pose`, `ça ne me pose pas de problème`: which question is said elsewhere
     if lemma in _LIGHT_VERBS and _pairs("units.csv").get(theme) in _PROJECTILES:
         lemma = "attaquer"  # `lancer 11 missiles`, `tirer des roquettes`
-    if lemma == "arrêter" and main.pos_ == "VERB" and not _is_reflexive(main) and _has_human_patient(main):
+    if lemma == "arrêter" and main.pos_ == "VERB" and not is_reflexive(main) and _has_human_patient(main):
         lemma = "interpeller"  # `le suspect a été arrêté`: an arrest, not a stop (`arrêter les opérations`)
-    if main.pos_ == "VERB" and lemma in _PRONOMINAL_SENSES and _is_reflexive(main):
+    if main.pos_ == "VERB" and lemma in _PRONOMINAL_SENSES and is_reflexive(main):
         lemma = _PRONOMINAL_SENSES[lemma]  # `des roquettes se sont abattues` fell; nobody was killed
     klass = _pairs("predicate_classes.csv").get(lemma, lemma)
     key = f"{fold_accents(klass)}|{fold_accents(theme)}"
@@ -1174,9 +1179,8 @@ def event_agent(main: Token | None) -> str | None:
     if any(c.dep_ == "aux:pass" for c in main.children):
         by = [c for c in main.children if c.dep_ == "obl:agent" and c.pos_ in ("NOUN", "PROPN")]
         return _name_key(by[0]) if by else None
-    decides = main.lemma_ in _DECISION_VERBS and any(
-        c.dep_ in ("xcomp", "ccomp") and _is_infinitive(c) for c in main.children
-    )  # (`a décidé de ne pas porter plainte`: who decides is who acts)
+    # (`a décidé de ne pas porter plainte`: who decides is who acts)
+    decides = main.lemma_ in _DECISION_VERBS and _infinitive_complement(main) is not None
     if main.lemma_ in _UNDERGOING or not (decides or any(c.dep_ == "obj" for c in main.children)):
         # without an object the subject is what undergoes the event (`les opérations ont repris`),
         # its theme, not an agent
@@ -1338,7 +1342,7 @@ _NEGATIVE_SUBJECT_CLAUSE = re.compile(
 
 _NEGATIVE_DETERMINERS = frozenset({"aucun", "aucune", "nul", "nulle"})
 # adjectives of nationality or origin by their ending (`américain`, `français`, `irakien`, `chinois`, `allemand`)
-_DEMONYM = re.compile(r"(?:ain|ais|ien|ois|and|ol|on)(?:e|ne)?s?$")
+_NATIONALITY_ENDING = re.compile(r"(?:ain|ais|ien|ois|and|ol|on)(?:e|ne)?s?$")
 
 
 def _denial_scope(main: Token | None) -> str | None:
@@ -1365,7 +1369,7 @@ def _denial_scope(main: Token | None) -> str | None:
                 adjective.dep_ == "amod"
                 and adjective.pos_ == "ADJ"
                 and adjective.i > noun.i
-                and not _DEMONYM.search(adjective.lower_)
+                and not _NATIONALITY_ENDING.search(adjective.lower_)
             ):
                 return fold_accents(adjective.lemma_.lower())
     for pronoun in main.children:

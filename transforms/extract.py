@@ -24,7 +24,14 @@ from transforms.actors import (
     is_actor_surface,
     is_family_reference,
 )
-from transforms.claims import Claim, claim_id, extract_sentence_claims, is_near_future, link_article_claims
+from transforms.claims import (
+    Claim,
+    claim_id,
+    extract_sentence_claims,
+    is_near_future,
+    is_reflexive,
+    link_article_claims,
+)
 from transforms.nlp import parse_texts
 from transforms.text_norm import lexicon_lines
 from transforms.timex import SPAN_COLUMNS, names_day, tag_timex
@@ -87,9 +94,6 @@ def _sentence_of(starts: list[int], offset: int) -> int:
     return max(0, bisect.bisect_right(starts, offset) - 1)
 
 
-_REFLEXIVE = frozenset({"se", "me", "te", "nous", "vous", "soi"})
-
-
 def _is_compound_past(token) -> bool:
     """A past participle with its auxiliary: `a annoncé`, `est arrivé` (`lexicons/etre_auxiliary_verbs.txt`),
     `s'est rendue`, `a été condamné`. Not a passive in the present or future (`est attendu le 4 avril`,
@@ -103,7 +107,7 @@ def _is_compound_past(token) -> bool:
         return True
     if token.lemma_.lower() in lexicon_lines("etre_auxiliary_verbs.txt"):
         return True
-    return any(c.lower_ in _REFLEXIVE or c.lower_ in ("s'", "s’", "m'", "t'") for c in token.children)
+    return is_reflexive(token)
 
 
 def sentence_tense(tokens) -> str:
