@@ -104,7 +104,9 @@ _INVERTED_SKIP = re.compile(
     r"\s*(?:-t-(?:il|elle|ils|elles)\b)?\s*(?:(?:à|au|aux)\s+(?:l['’]|la\s+|le\s+|les\s+)?[\w\-]+(?-i:(?:\s+[A-Z][\w\-]+)*)"
     r"|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|aujourd['’]hui|lui aussi|elle aussi|"
     r"également|encore|ensuite|aussi|ainsi|alors|enfin|notamment|toutefois|cependant|pourtant|de son côté|"
-    r"pour sa part|dans\s+(?:(?:un|une|le|la|son|sa|ses|leur|ce|cet|cette|ledit|ladite)\s+|l['’])[\w\-]+|"
+    r"pour sa part|dans\s+(?:(?:un|une|le|la|les|son|sa|ses|leur|leurs|ce|cet|cette|ces|ledit|ladite)\s+|l['’])[\w\-]+"
+    # (`dans les colonnes de HLN`, `dans un entretien au Parisien`)
+    r"(?:\s+(?:de|du|des|au|aux|à|d['’])\s*(?:l['’]|la\s+|le\s+)?[\w\-]+(?-i:(?:\s+[A-Z][\w\-]+)*))?|"
     r"lors d['’]une conférence de presse|soir|matin)\s*",
     re.I,
 )
@@ -213,7 +215,9 @@ def _reading_source(verb: Token) -> tuple[int, int] | None:
 
 # verbs that report speech only after the words they report (`"…", a-t-il poursuivi`): `il a continué à
 # travailler`, `la justice poursuit ses investigations` report nothing
-_INVERTED_ONLY = frozenset({"poursuivre", "continuer", "enchaîner"})
+_INVERTED_ONLY = frozenset({"poursuivre", "continuer", "enchaîner", "trancher", "informer"})
+# verbs that report only a clause (`a soutenu que P`) or after the words: `soutient la réforme` reports nothing
+_CLAUSE_ONLY = frozenset({"soutenir"})
 
 
 def _after_the_words(verb: Token) -> bool:
@@ -230,18 +234,23 @@ def _reporting_verbs(tokens: list[Token]) -> list[Token]:
         and t.lemma_ in lexicon
         and _is_impersonal_reading(t)
         and (t.lemma_ not in _INVERTED_ONLY or _after_the_words(t))
+        and (t.lemma_ not in _CLAUSE_ONLY or _after_the_words(t) or any(c.dep_ == "ccomp" for c in t.children))
         and (
             t.morph.get("VerbForm", [""])[0] != "Part"
             or any(c.dep_.startswith("aux") for c in t.children)
             or _is_inverted_present(t)
         )
         and (t.lemma_ not in _REFLEXIVE_ONLY or is_reflexive(t))
+        and (t.lemma_ not in _NEVER_REFLEXIVE or not is_reflexive(t))
     ]
 
 
 # verbs that report speech only in their reflexive use: `il se défend d'avoir…` (denies), not
 # `il défend sa réforme` or `il est défendu de fumer`
 _REFLEXIVE_ONLY = frozenset({"défendre"})
+# verbs that report speech only in their plain use: `il assure que P` (asserts), not `ils doivent s'assurer que
+# les entreprises paient leur part` (make sure)
+_NEVER_REFLEXIVE = frozenset({"assurer"})
 # verbs whose pronominal use names another event than the plain verb of the class lexicon
 _PRONOMINAL_SENSES = {"abattre": "tomber", "lancer": "commencer"}
 
@@ -288,6 +297,14 @@ def _is_negated_verb(verb: Token) -> bool:
         for c in verb.children
         if c.dep_ in ("advmod", "nsubj", "obj") and c.lower_ not in ("plus",) or c.lower_ == "pas"
     )
+
+
+def _is_negated_report(verb: Token) -> bool:
+    """The reporting verb is negated, or is the infinitive of a negated verb (`Rien ne permet d'affirmer
+    que P`, `je ne peux pas dire que P`): nobody says P."""
+    if _is_negated_verb(verb):
+        return True
+    return _is_infinitive(verb) and verb.dep_ in ("xcomp", "ccomp") and _is_negated_verb(verb.head)
 
 
 def _main_token(tokens: list[Token]) -> Token | None:
@@ -361,6 +378,77 @@ def _followed_by_ne(token: Token) -> bool:
     return any(t.lower_ in ("ne", "n'", "n’") for t in doc[nxt : nxt + 2])
 
 
+# verbs that a lone `ne` negates in written French (`ne peut être tenu responsable`, `ne saurait accepter`,
+# `n'ose le dire`); `ne cesse de progresser` is aspectual (it keeps progressing) and stays out
+_LITERARY_NEGATION_VERBS = frozenset({"pouvoir", "savoir", "oser"})
+_CLITICS_BEFORE_VERB = frozenset(
+    {"le", "la", "les", "l'", "l’", "lui", "leur", "y", "en", "se", "s'", "s’", "me", "m'", "m’", "te", "t'", "t’"}
+    | {"nous", "vous"}
+)
+# what makes a following `que` a comparison rather than `ne … que` (`moindre qu'aux dernières années`)
+_COMPARATIVES = frozenset(
+    {"plus", "moins", "moindre", "autre", "autrement", "autant", "aussi", "mieux", "pire", "davantage", "plutôt"}
+)
+# what makes `ne` expletive in the clause it opens (`avant qu'on ne puisse`, `de peur qu'il ne sache`)
+_EXPLETIVE_TRIGGERS = _COMPARATIVES | {"avant", "sans", "peur", "crainte", "craindre", "redouter", "éviter", "empêcher"}
+
+
+# the rest of an incise after its reporting verb, up to its closing comma: an inverted pronoun (`-t-il`) or a
+# short named speaker without a verb (`, a précisé le ministre de l'Intérieur,`)
+_INCISE_END = re.compile(r"(?:-t-|-)?(?:il|elle|ils|elles|on)?(?P<speaker>[^,;:.!?«»\"“”]{0,60}?)\s*,\s*")
+# `a indiqué à l'antenne de CNN au Brésil qu'il comptait rentrer`: an addressee or a channel may hold more
+# words between the verb and `que` than an adverbial does
+_ADDRESSEE_QUE = re.compile(
+    r"^\s+(?:à|au|aux|auprès|devant|sur|dans|lors)\s+(?:[\w’'\-]+\s+){0,8}?(?:qu['’]|que\s)", re.I
+)
+# a `que` that ends a comparison, not one that opens what a verb reports (`moindre qu'`, `plus grande que`;
+# `a dit aussi que`, `a annoncé plus tard que` report)
+_COMPARED_BEFORE_QUE = re.compile(
+    r"(?:\b(?:moindres?|autres?|plutôt|mieux|pire|davantage|moins)|\b(?:plus|moins|autant)\s+(?!tard\b|tôt\b)[\w\-]+)\s+(?:qu['’]|que\s)$",
+    re.I,
+)
+
+
+# what may follow the `que` of `ne … que` when it restricts an adverbial (`ne peut le faire que si…`)
+_ADVERBIAL_STARTS = frozenset(
+    {"si", "lorsque", "quand", "pour", "par", "dans", "en", "à", "au", "aux", "avec", "après", "avant", "sur", "sous"}
+)
+
+
+def _is_literary_negation(ne: Token) -> bool:
+    """`ne` alone negates `pouvoir`, `savoir` and `oser` (`les appels ne peuvent se traduire par des actes`),
+    unless it is expletive (`avant qu'on ne puisse`, `plus qu'il ne sait`), restrictive with `que` (`ne peut
+    que constater`, `ne peut la voir que le week-end`) or the idiom `je ne sais quel(le)`."""
+    if ne.lower_ not in ("ne", "n'", "n’"):
+        return False
+    doc, k = ne.doc, ne.i + 1
+    while k < len(doc) and doc[k].lower_ in _CLITICS_BEFORE_VERB:
+        k += 1
+    if k >= len(doc) or doc[k].lemma_ not in _LITERARY_NEGATION_VERBS or doc[k].pos_ not in ("VERB", "AUX"):
+        return False
+    verb, sentence = doc[k], ne.sent
+    if k + 1 < len(doc) and doc[k + 1].lower_.startswith(("quel", "quoi")):
+        return False  # `il a trouvé je ne sais quel prétexte`: indefinite, nothing denied
+    mark = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ in ("que", "qu'", "qu’")), None)
+    if mark is not None and any(t.lemma_ in _EXPLETIVE_TRIGGERS for t in doc[max(mark.i - 3, 0) : mark.i]):
+        return False
+    # `ne … que` restricts: a `que` after the verb that is no relative pronoun, ends no comparison and opens
+    # no finite clause, or that opens an adverbial (`que si`, `qu'en septembre`, `que dans les bureaux`)
+    stop = next((t.i for t in doc[verb.i + 1 : sentence.end] if t.text in (".", "!", "?", ";")), sentence.end)
+    for t in doc[verb.i + 1 : stop]:
+        if t.lower_ not in ("que", "qu'", "qu’") or t.pos_ == "PRON":
+            continue
+        if any(w.lower_ in _COMPARATIVES for w in doc[max(t.i - 2, 0) : t.i]):
+            continue
+        following = doc[t.i + 1].lower_ if t.i + 1 < len(doc) else ""
+        opens_clause = t.dep_ == "mark" and t.head.i > t.i and _finite(t.head)
+        if following in _ADVERBIAL_STARTS or t.text.endswith(("'", "’")) and following in ("en", "à", "au", "aux"):
+            return False
+        if not opens_clause:
+            return False
+    return True
+
+
 def _is_infinitive(token: Token) -> bool:
     """An infinitive, or a past infinitive (`avoir signé`) whose auxiliary is infinitive."""
     if "Inf" in token.morph.get("VerbForm"):
@@ -425,10 +513,13 @@ def _polarity(tokens: list[Token], main: Token | None, head: Token | None) -> tu
         and not any(t.lower_ in ("aucun", "aucune", "sans", "jamais", "nullement") for t in tokens)
     ):
         return 1, None
-    if has_ne and not strong:
+    literary = [t for t in tokens if _is_literary_negation(t)]  # (`ne peut être tenu responsable`)
+    if has_ne and not strong and not literary:
         return 1, None  # restrictive `ne … que`, expletive `ne`
     if main is None:
         return -1, _cue_text(strong[:2])
+    if _continued_action(main) is not None:
+        return 1, None  # `ne cesse de progresser`, `n'a pas arrêté de pleuvoir`: it goes on
     leading = [t for t in tokens if t.i < main.i]
     if (
         _is_infinitive(main)
@@ -441,7 +532,8 @@ def _polarity(tokens: list[Token], main: Token | None, head: Token | None) -> tu
     # a negated decided action negates the event (`ont décidé de ne plus marquer l'arrêt`: the event is
     # `marquer`, head of its own infinitive clause, which the walk to `main` would stop at)
     targets = {main.i} | ({head.i} if head is not None and head.i in ids and _is_infinitive(head) else set())
-    for t in strong + [t for t in tokens if t.lower_ in ("ne", "n'", "n’")]:
+    negations = strong + ([t for t in tokens if t.lower_ in ("ne", "n'", "n’")] if strong else literary)
+    for t in negations:
         if t.i in of_infinitive:
             continue  # `la consigne avait été donnée de ne pas l'interpeller`: the infinitive is negated
         if t.lower_ == "ni" and has_ne and t.head.pos_ not in ("VERB", "AUX"):
@@ -538,6 +630,44 @@ _RELATIVE_TAIL = re.compile(r"[\s,]*\bqui\s*$", re.I)
 _CLEFT = re.compile(r"\s*(?:c['’]est|ce sont|c['’]était|ce n['’]est pas)\s+", re.I)
 
 
+def _coordinated_main_clause(verb: Token | None, start: int, end: int) -> int | None:
+    """Where a clause coordinated with the reporting verb begins inside what seems reported (`On m'a dit
+    qu'il y avait une femme enceinte sur le bateau mais je ne l'ai pas vue`: `mais`), or None. Another
+    reporting verb (`a dit que P et a ajouté que Q`) is left to the report."""
+    if verb is None:
+        return None
+    for c in verb.children:
+        if c.dep_ == "conj" and start < c.idx < end and _finite(c) and c.lemma_ not in reporting_lexicon():
+            cc = next((g for g in c.children if g.dep_ == "cc" and g.idx > start), None)
+            return (cc or c.left_edge).idx if (cc or c.left_edge).idx > start else None
+    return None
+
+
+def _noun_phrase_start(doc: Doc, text: str, start: int, end: int) -> int:
+    """Where the noun phrase ending at `end` begins (`…, un grand danger à provoquer ainsi les Russes,` →
+    `les Russes`; `le ministre de l'Intérieur` whole, its complements climbed), or `start` when the text
+    there ends with no noun."""
+    span = doc.char_span(start, end, alignment_mode="contract")
+    if span is None:
+        return start
+    last = next((t for t in reversed(span) if not t.is_punct), None)
+    if last is None or last.pos_ not in ("NOUN", "PROPN"):
+        return start
+    top = last
+    while top.dep_ in ("nmod", "appos", "flat:name", "conj") and top.head.i < top.i and top.head.idx >= start:
+        top = top.head
+    if top.pos_ not in ("NOUN", "PROPN"):
+        return start
+    phrase = max(start, top.left_edge.idx)
+    # a name the phrase is in apposition to (`Jean Dupont, le maire de la commune, qui`) belongs with it
+    before = re.search(r"(?:^|,)\s*([^,]+?)\s*,\s*$", text[start:phrase])
+    if before is not None:
+        named = doc.char_span(start + before.start(1), start + before.end(1), alignment_mode="contract")
+        if named is not None and len(named) and all(t.pos_ == "PROPN" or t.is_title for t in named):
+            return start + before.start(1)
+    return phrase
+
+
 def _antecedent(doc: Doc, text: str, speaker: tuple[int, int]) -> tuple[int, int]:
     """The speaker of `X qui V`: X, without a cleft (`C'est le ministre qui a démenti`) nor a participial
     modifier (`Une femme de 64 ans décrite comme "instable" qui nie`: `Une femme de 64 ans`)."""
@@ -546,6 +676,7 @@ def _antecedent(doc: Doc, text: str, speaker: tuple[int, int]) -> tuple[int, int
     cleft = _CLEFT.match(text, start, end)
     if cleft:
         start = cleft.end()
+    start = max(start, _noun_phrase_start(doc, text, start, end))
     span = doc.char_span(start, end, alignment_mode="contract")
     if span is not None:
         named = False
@@ -555,6 +686,9 @@ def _antecedent(doc: Doc, text: str, speaker: tuple[int, int]) -> tuple[int, int
                 break
             named = named or t.pos_ in ("NOUN", "PROPN")
     return _trim(text, start, end)
+
+
+_NOBODY = frozenset({"rien", "personne", "nul", "nulle", "aucun", "aucune"})
 
 
 def _names_someone(span: Span | None) -> bool:
@@ -658,8 +792,16 @@ def _name_key(token: Token) -> str:
 def _participants(main: Token) -> list[Token]:
     """The event's noun participants: objects, then subjects (active or passive)."""
     nouns = ("NOUN", "PROPN")
-    objects = [c for c in main.children if c.dep_ == "obj" and c.pos_ in nouns]
+    # (`rouvriraient lundi`: a bare day or month the parser made an object is a time, not a participant)
+    objects = [c for c in main.children if c.dep_ == "obj" and c.pos_ in nouns and c.lower_ not in _BARE_TIMES]
     return objects + [c for c in main.children if c.dep_ in ("nsubj", "nsubj:pass") and c.pos_ in nouns]
+
+
+_BARE_TIMES = frozenset(
+    {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "hier", "demain", "aujourd'hui"}
+    | {"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre"}
+    | {"novembre", "décembre"}
+)
 
 
 def _participant_key(token: Token) -> str:
@@ -773,9 +915,11 @@ def _event_noun(main: Token) -> Token | None:
     return None
 
 
-# tense periphrases (`va partir`, `vient de partir`) and modal verbs (`doit rester`, `pourra faire`):
-# the infinitive names the event (a modal also hedges it, see `_hedged`)
-_PERIPHRASIS_VERBS = frozenset({"aller", "venir", "pouvoir", "devoir"})
+# tense periphrases (`va partir`, `vient de partir`), modal verbs (`doit rester`, `pourra faire`, `ne
+# saurait accepter`), appearance (`semble avoir obtenu gain de cause`, hedged: `_HEDGE_WORDS`) and `oser`
+# (`n'ose affronter les syndicats`: who does not dare does not do it): the infinitive names the event (a
+# modal also hedges it, see `_hedged`)
+_PERIPHRASIS_VERBS = frozenset({"aller", "venir", "pouvoir", "devoir", "savoir", "oser", "sembler", "paraître"})
 
 
 def _periphrasis_infinitive(verb: Token) -> Token | None:
@@ -793,7 +937,9 @@ def _periphrasis_infinitive(verb: Token) -> Token | None:
     )
 
 
-_MODALS = frozenset({"pouvoir", "devoir"})
+_MODALS = frozenset({"pouvoir", "devoir", "savoir"})
+# `savoir` + infinitive is an ability, a possibility like `pouvoir` (`ne saurait accepter`, `sait nager`)
+_MODAL_CLASS = {"savoir": "pouvoir"}
 
 
 def modal_verb(main: Token | None) -> str | None:
@@ -803,9 +949,9 @@ def modal_verb(main: Token | None) -> str | None:
     if main is None:
         return None
     if main.lemma_ in _MODALS and _periphrasis_infinitive(main) is not None:
-        return main.lemma_
+        return _MODAL_CLASS.get(main.lemma_, main.lemma_)
     if main.dep_ == "xcomp" and main.head.lemma_ in _MODALS and _is_infinitive(main):
-        return main.head.lemma_
+        return _MODAL_CLASS.get(main.head.lemma_, main.head.lemma_)
     return None
 
 
@@ -979,6 +1125,8 @@ def event_head(main: Token | None) -> Token | None:
     event_noun = _event_noun(main)
     if event_noun is not None:
         main = event_noun
+    elif _continued_action(main) is not None:
+        main = _continued_action(main)  # `les ventes ne cessent de progresser`: the sales progress
     elif main.lemma_ in _DECISION_VERBS:
         # `a décidé de suspendre l'entraînement`: the decided action is the event
         # (an infinitive: `accepte la contradiction, il transpire…` decides nothing about `transpirer`)
@@ -988,6 +1136,28 @@ def event_head(main: Token | None) -> Token | None:
         # `aucune décision de quitter l'Irak`: the decided action (`ordonner notre départ`: its noun)
         main = _event_noun(decided) or decided
     return main
+
+
+_COMMITMENT_VERBS = frozenset({"menacer", "promettre"})
+
+
+def _is_commitment(verb: Token, main: Token | None) -> bool:
+    """A threat or a promise of an action (`a menacé d'enterrer`, `promet de baisser les impôts`): the
+    reported infinitive has not happened. A past infinitive is a claim about the past (`jure avoir payé`)."""
+    return (
+        verb.lemma_ in _COMMITMENT_VERBS
+        and main is not None
+        and "Inf" in main.morph.get("VerbForm")
+        and not any(c.dep_.startswith("aux") for c in main.children)
+    )
+
+
+def _continued_action(verb: Token) -> Token | None:
+    """The infinitive of a negated `cesser` or `arrêter` (`ne cesse de progresser`, `n'a pas arrêté de
+    pleuvoir`): an action that goes on, not one that stopped; None otherwise."""
+    if verb.lemma_ not in ("cesser", "arrêter") or not any(c.lower_ in ("ne", "n'", "n’") for c in verb.children):
+        return None
+    return _infinitive_complement(verb)
 
 
 def _is_y_aller_de(verb: Token) -> bool:
@@ -1111,6 +1281,26 @@ def is_anaphoric_event_noun(head: Token | None) -> bool:
     )
 
 
+# subordinators of a clause that says nothing happened: a condition, an aim, a time not yet reached, an
+# exclusion (`tant que la banque ne sera pas retirée de la liste`, `avant qu'il ne parte`, `pour que`)
+_NON_FACTUAL_BEFORE_QUE = frozenset(
+    {"tant", "condition", "pourvu", "avant", "jusqu'à", "jusqu’à", "pour", "afin", "sans", "peur", "crainte", "moins"}
+)
+
+
+def _is_non_factual_clause(verb: Token) -> bool:
+    """The verb of a clause opened by `si`, `tant que`, `à condition que`, `avant que`, `pour que`, `sans
+    que`… (`bien que`, `parce que`, `alors que` state facts)."""
+    for mark in (c for c in verb.children if c.dep_ == "mark"):
+        if mark.lower_ in ("si", "s'", "s’") or mark.lower_ in _NON_FACTUAL_BEFORE_QUE:
+            return True  # (`tant que`, `avant que`: the parser's mark is the first word, `que` is fixed to it)
+        if mark.lower_ in ("que", "qu'", "qu’") and mark.i > 0:
+            before = verb.doc[mark.i - 1].lower_
+            if before in _NON_FACTUAL_BEFORE_QUE or f"{before}'" in _NON_FACTUAL_BEFORE_QUE:
+                return True
+    return False
+
+
 def _is_event_clause(token: Token, main: Token | None) -> bool:
     """A relative, participial or adverbial clause whose verb names an event of the class lexicon."""
     return (
@@ -1119,6 +1309,7 @@ def _is_event_clause(token: Token, main: Token | None) -> bool:
         and (token.dep_ in ("acl", "acl:relcl", "advcl") or _relative_subject(token) is not None)
         and token.pos_ == "VERB"
         and token.lemma_.lower() in _pairs("predicate_classes.csv")
+        and not _is_non_factual_clause(token)
         # an infinitive (`pour reprendre les opérations`) is an aim, not an event that happened
         and "Inf" not in token.morph.get("VerbForm")
         and not any(c.dep_.startswith("aux") and "Inf" in c.morph.get("VerbForm") for c in token.children)
@@ -1693,6 +1884,9 @@ def _speaker_after(text: str, start: int, end: int) -> tuple[int, int]:
         if not m or m.end() == pos:
             break
         pos = m.end()
+        aside = re.match(r"\s*,(?=\s*[A-ZÀ-Ý])", text[pos:end])
+        if aside:
+            pos += aside.end()  # `a expliqué dans les colonnes de HLN, Cindy, une touriste`
     stop = end
     for sep in (",", ";", " ajoutant", " précisant", " affirmant", " estimant", " expliquant", ":"):
         k = text.find(sep, pos, end)
@@ -1717,6 +1911,16 @@ def _subject_before(text: str, start: int, end: int, verb: Token | None = None) 
     if verb is not None and verb.lemma_ == "lire":
         document = _reading_source(verb)
         return (*document, text[document[0] : document[1]]) if document else (start, start, "")
+    if (
+        verb is not None
+        and _is_infinitive(verb)
+        and verb.head.i < verb.i
+        and not any(c.dep_ in ("nsubj", "nsubj:pass") for c in verb.children)
+        and any(c.dep_ in ("nsubj", "nsubj:pass") and start <= c.idx < end for c in verb.head.children)
+    ):
+        # an infinitive has its governor's subject (`La police insiste pour dire que P`, `a tenu à rappeler
+        # que P`, `Rien ne permet d'affirmer que P`)
+        verb = verb.head
     if verb is not None and not any(c.dep_ in ("nsubj", "nsubj:pass") for c in verb.children):
         # no subject in the parse: the French subject stands right before its verb, after any
         # comma-separated adverbial (`Après une semaine d'escalade…, la coalition a annoncé`)
@@ -1725,6 +1929,8 @@ def _subject_before(text: str, start: int, end: int, verb: Token | None = None) 
             start = comma + 1
     if verb is not None:
         for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubj:pass") and start <= child.idx < end and child.lower_ in _NOBODY:
+                return start, start, ""  # `Rien ne permet d'affirmer que P`: nobody says it
             if child.dep_ in ("nsubj", "nsubj:pass") and start <= child.idx < end and child.lower_ in _PERSONAL:
                 # `Invité de LCI, Christophe Castaner a réagi à ce qu'il estime être…`: the pronoun is the
                 # subject, not all that precedes it
@@ -1784,6 +1990,8 @@ def extract_sentence_claims(
         if speaker is not None and _RELATIVE_TAIL.search(text, speaker[0], speaker[1]):
             speaker = _antecedent(doc, text, speaker)
             speaker_text = text[speaker[0] : speaker[1]]
+        if speaker is not None and text[speaker[0] : speaker[1]].lower() in _NOBODY:
+            speaker, speaker_text = None, None  # `Rien ne permet d'affirmer que P`, `Personne ne peut dire`
         if speaker is not None and not _names_someone(doc.char_span(*speaker, alignment_mode="expand")):
             # `Après avoir affirmé que P, X…`, `Et d'ajouter`: words before the verb that name nobody
             speaker, speaker_text = None, None
@@ -1794,10 +2002,13 @@ def extract_sentence_claims(
             stop = _SENTENCE_END.search(text, prop_start, prop_end)
             if stop is not None and not any(q in text[prop_start : stop.start()] for q in _OPEN_QUOTES):
                 prop_end = stop.start() + 1
+        # a clause coordinated with the reporting verb is the article's, not what the verb reports (`On m'a
+        # dit qu'il y avait une femme sur le bateau mais je ne l'ai pas vue`)
+        own = _coordinated_main_clause(verb, prop_start, prop_end) if kind == "indirect" else None
         # (start, end, forced main token, narrative: a presupposed fact stated by the article itself)
         spans: list[tuple[int, int, Token | None, bool]] = [
-            (a, b, None, False) for a, b in _split_clauses(doc, *_trim(text, prop_start, prop_end), text)
-        ]
+            (a, b, None, False) for a, b in _split_clauses(doc, *_trim(text, prop_start, own or prop_end), text)
+        ] + ([(own, prop_end, None, True)] if own is not None else [])
         while spans:
             a, b, forced_main, sub = spans.pop(0)
             a, b = _trim(text, a, b)
@@ -1835,11 +2046,12 @@ def extract_sentence_claims(
                 # asks it
                 predicate, theme, key = None, "_", "none|_"
             stance = reporting_lexicon().get(verb_here.lemma_) if verb_here is not None else None
-            if stance == "request":
+            if stance == "request" or (verb_here is not None and _is_commitment(verb_here, main)):
                 # `a demandé à X de quitter la présidence`, `appelle à manifester`: what is asked for or
-                # urged has not happened, and may never (as for a wish, `_is_wish`)
+                # urged has not happened, and may never (as for a wish, `_is_wish`); nor what is threatened
+                # or promised (`a menacé d'enterrer l'ambassadeur`, `promet de baisser les impôts`)
                 predicate, theme, key = None, "_", "none|_"
-            negated_report = verb_here is not None and _is_negated_verb(verb_here)
+            negated_report = verb_here is not None and _is_negated_report(verb_here)
             # a denial verb reverses what it reports (`a démenti avoir frappé`, `dément que P`), not the words
             # it quotes, which carry their own negation (`"On n'écrase personne", s'est-il défendu`)
             if stance == "deny" and not negated_report and kind != "direct":
@@ -1976,7 +2188,9 @@ def extract_sentence_claims(
         stance = reporting_lexicon().get(verb.lemma_)
         # 3. X V que P  /  X V : "P"
         window = text[after_verb : min(end, after_verb + 80)]
-        que = re.match(r"^(?:\s+(?:[\w’'\-]+\s+){0,5}?)?\s*(?:qu['’]|que\s)", window)
+        que = re.match(r"^(?:\s+(?:[\w’'\-]+\s+){0,5}?)?\s*(?:qu['’]|que\s)", window) or _ADDRESSEE_QUE.match(window)
+        if que and _COMPARED_BEFORE_QUE.search(window[: que.end()]):
+            que = None  # `ne pouvait expliquer cette participation moindre qu'aux dernières années`: a comparison
         # `s'est défendu en jugeant que P`, `a démenti les propos de X, assurant que P`: a gerund, or a
         # participle after a comma, of another reporting verb before `que` reports P with its own stance
         # (the subject is still the speaker); a participle of the object noun does not (`a démenti les
@@ -2062,6 +2276,27 @@ def extract_sentence_claims(
             if sp_text:
                 first_person = re.search(r"\b(?:nous|je|j['’]|notre|nos|mon|ma|mes)\b", text[start:comma], re.I)
                 make(start, comma, "direct" if first_person else "indirect", verb, speaker, sp_text, (comma, end))
+                return claims
+        # 4b. X, V-t-il, P  /  X, a précisé le ministre, P  (an attribution in an incise: what follows it is
+        # reported; the words before it are the subject or an adverb, `Mais, ajoutait-il, il ne fallait pas…`)
+        incise = _INCISE_END.match(text, after_verb, min(end, after_verb + 80))
+        if (
+            incise
+            and between == ""
+            and not left_has_verb
+            and not reports_what_follows
+            and incise.end() < end
+            and re.search(r"-t-(?:il|elle|on)\b|-(?:il|elle|ils|elles|on)\b|^\s*\S", text[group_start : after_verb + 7])
+        ):
+            named = incise.group("speaker").strip()
+            pronoun = re.search(r"-(?:t-)?(il|elle|ils|elles|on)\b", text[group_start : after_verb + 7])
+            if pronoun and not named:
+                speaker, sp_text = None, pronoun.group(1)
+            else:
+                speaker = _trim(text, incise.start("speaker"), incise.end("speaker"))
+                sp_text = text[speaker[0] : speaker[1]]
+            if sp_text:
+                make(incise.end(), end, "indirect", verb, speaker, sp_text, (comma, incise.end()))
                 return claims
         # 5. X V (à) + infinitive / nominal report
         subject = _subject_before(text, start, group_start, verb)

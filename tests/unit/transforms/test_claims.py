@@ -926,3 +926,184 @@ def test_mais_pas_negates_the_phrase_after_it_even_in_quotation_marks(nlp):
     text = "Édouard Philippe s'y est déclaré favorable sur le principe mais \"pas dans n'importe quelles conditions\"."
     (claim,) = _claims(nlp, text)
     assert claim.polarity == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "polarity"),
+    [
+        # a lone `ne` negates `pouvoir`, `savoir` and `oser` in written French
+        ("Les appels à la paix ne peuvent se traduire par des actions concrètes.", "traduire|_", -1),
+        ("Le gouvernement ne saurait accepter cette proposition.", "accepter|proposition", -1),
+        ("Le ministre n'ose affronter les syndicats.", "affronter|syndicat", -1),
+        # restrictive `ne … que`, expletive `ne`, `je ne sais quel`: nothing denied
+        ("Il ne peut voir sa fille que le week-end.", "voir|fille", 1),
+        ("On ne peut que constater les dégâts.", "constater|degat", 1),
+    ],
+)
+def test_a_lone_ne_negates_pouvoir_savoir_and_oser(nlp, text, key, polarity):
+    claim = _only(_claims(nlp, text), lambda c: c.event_key == key)
+    assert claim.polarity == polarity
+
+
+def test_an_expletive_ne_negates_nothing(nlp):
+    claims = _claims(nlp, "Il est parti avant qu'on ne puisse l'arrêter.")
+    assert all(c.polarity == 1 for c in claims)
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("Les ventes ne cessent de progresser.", "progresser|_"),
+        ("La pluie n'a pas arrêté de tomber toute la nuit.", "tomber|_"),
+    ],
+)
+def test_an_action_that_does_not_stop_goes_on(nlp, text, key):
+    (claim,) = _claims(nlp, text)
+    assert (claim.event_key, claim.polarity) == (key, 1)
+
+
+def test_a_stopped_action_is_still_a_stop(nlp):
+    (claim,) = _claims(nlp, "L'usine a cessé de produire des moteurs en mars.")
+    assert claim.event_key.startswith("suspendre|") and claim.polarity == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "L'ambassadeur a publiquement menacé « d'enterrer » le diplomate.",
+        "Le gouvernement a promis de baisser les impôts des classes moyennes.",
+    ],
+)
+def test_a_threat_or_a_promise_of_an_action_is_no_event(nlp, text):
+    (claim,) = _claims(nlp, text)
+    assert claim.event_key == "none|_"
+
+
+def test_a_promise_about_the_past_keeps_its_event(nlp):
+    (claim,) = _claims(nlp, "Il a promis avoir remboursé toutes ses dettes.")
+    assert claim.event_key == "rembourser|dette"
+
+
+def test_a_comparison_que_opens_no_report(nlp):
+    (claim,) = _claims(nlp, "Il ne pouvait expliquer cette participation moindre qu'aux dernières années.")
+    assert claim.quote_kind == "narrative" and claim.polarity == -1
+
+
+def test_a_bare_day_is_no_participant(nlp):
+    (claim,) = _claims(nlp, "Le ministre a promis que les écoles rouvriraient lundi.")
+    assert claim.event_key == "rouvrir|ecole"
+
+
+def test_the_antecedent_of_qui_is_the_noun_phrase_before_it(nlp):
+    claim = _only(
+        _claims(
+            nlp, "Nous courons un grand danger à provoquer les Russes, qui ont toujours dit qu'ils ne céderaient pas."
+        ),
+        lambda c: c.quote_kind == "indirect",
+    )
+    assert claim.speaker_text == "les Russes"
+
+
+def test_a_name_in_apposition_stays_with_the_antecedent(nlp):
+    claim = _only(
+        _claims(nlp, "Jean Dupont, le maire de la commune, qui a affirmé que les travaux reprendraient, était absent."),
+        lambda c: c.quote_kind == "indirect",
+    )
+    assert claim.speaker_text.startswith("Jean Dupont")
+
+
+def test_a_clause_coordinated_with_the_reporting_verb_is_not_reported(nlp):
+    reported, own = _claims(nlp, "On m'a dit qu'il y avait une femme enceinte sur le bateau mais je ne l'ai pas vue.")
+    assert reported.quote_kind == "indirect" and "bateau" in reported.text and "vue" not in reported.text
+    assert (own.quote_kind, own.speaker_text, own.polarity) == ("narrative", None, -1)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Un hôpital ne peut être tenu responsable de cette faute, a tranché le juge Paul Martin.", "indirect"),
+        ("Le tribunal a tranché en faveur des salariés.", "narrative"),
+        ("La préfecture a informé les habitants de la fermeture du pont.", "narrative"),
+        ("L'enquêtrice a soutenu que l'équipe avait fait du bon travail.", "indirect"),
+        ("Le maire soutient la réforme des retraites.", "narrative"),
+    ],
+)
+def test_verbs_that_report_only_after_the_words_or_with_a_clause(nlp, text, kind):
+    (claim,) = _claims(nlp, text)
+    assert claim.quote_kind == kind
+
+
+def test_a_condition_clause_states_no_event(nlp):
+    claims = _claims(
+        nlp,
+        "La Hongrie a indiqué que tant que la banque ne sera pas retirée de la liste, elle ne débloquera pas l'aide.",
+    )
+    assert not any(c.event_key.startswith("retirer|") for c in claims)
+
+
+def test_a_concession_still_states_its_event(nlp):
+    claims = _claims(nlp, "Bien que la police ait arrêté trois suspects, le calme n'est pas revenu.")
+    assert any(c.event_key == "interpeller|suspect" and c.polarity == 1 for c in claims)
+
+
+def test_what_nothing_allows_to_affirm_is_hedged_and_said_by_nobody(nlp):
+    (claim,) = _claims(nlp, "Rien ne permet d'affirmer à ce stade que l'auteur des faits se trouve parmi eux.")
+    assert claim.hedged and claim.speaker_text is None
+
+
+def test_an_infinitive_reporting_verb_has_its_governors_subject(nlp):
+    (claim,) = _claims(nlp, "La police de Gatineau insiste également pour dire que les policiers ont des ressources.")
+    assert claim.speaker_text == "La police de Gatineau"
+
+
+def test_an_inverted_speaker_after_a_channel_and_a_comma(nlp):
+    (claim,) = _claims(
+        nlp, "« Nous avons été déposés dans le nord », a expliqué dans les colonnes de HLN, Cindy, une touriste."
+    )
+    assert claim.speaker_text == "Cindy"
+
+
+def test_an_addressee_may_stand_between_the_verb_and_que(nlp):
+    (claim,) = _claims(
+        nlp, "L'ancien président avait indiqué à l'antenne de CNN au Brésil qu'il rentrerait en janvier."
+    )
+    assert claim.quote_kind == "indirect" and claim.text == "il rentrerait en janvier"
+
+
+def test_what_seems_is_the_infinitives_event_hedged(nlp):
+    (claim,) = _claims(nlp, "Il semble avoir vite obtenu gain de cause.")
+    assert (claim.event_key, claim.hedged) == ("obtenir|gain", True)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "polarity"),
+    [
+        ("Mais, ajoutait-il, il ne fallait pas qu'il s'inquiète.", "il", -1),
+        (
+            "Ces mesures, a précisé le ministre de l'Intérieur, seront appliquées dès lundi.",
+            "le ministre de l'Intérieur",
+            1,
+        ),
+        ("La réforme, a estimé le Premier ministre, n'a pas été comprise.", "le Premier ministre", -1),
+    ],
+)
+def test_an_attribution_in_an_incise_reports_what_follows_it(nlp, text, speaker, polarity):
+    (claim,) = _claims(nlp, text)
+    assert (claim.quote_kind, claim.speaker_text, claim.polarity) == ("indirect", speaker, polarity)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mais nous ne pouvons le faire que si nous arrivons à changer de modèle.",
+        "Les crédits d'impôts ne peuvent être remboursés qu'en septembre.",
+        "Il ne peut se servir d'un ordinateur que dans les bureaux de ses avocats.",
+    ],
+)
+def test_ne_que_before_an_adverbial_restricts(nlp, text):
+    assert all(c.polarity == 1 for c in _claims(nlp, text))
+
+
+def test_making_sure_is_no_report(nlp):
+    (claim,) = _claims(nlp, "Les gouvernements doivent s'assurer que les entreprises paient leur part d'impôts.")
+    assert claim.quote_kind == "narrative"
