@@ -875,7 +875,11 @@ _REPORT_OR_LIGHT = frozenset(
 
 
 # support verbs of one noun only (`prendre une décision` = décider, not `prendre le départ`)
-_SUPPORT_VERBS = {"prendre": frozenset({"décision"})}
+_SUPPORT_VERBS = {"prendre": frozenset({"décision"}), "faire": frozenset({"mort", "blessé"})}
+# verbs whose complement names the injury or the harm the subject suffered, and its preposition (`souffraient
+# de commotion cérébrale`, `ont été soignés pour commotions`, `traités pour des symptômes de commotion`,
+# `ont été victimes de commotion`): the event is the harm
+_HARM_VERBS = {"souffrir": "de", "soigner": "pour", "traiter": "pour", "hospitaliser": "pour", "victime": "de"}
 
 
 def _clause_initial_noun(verb: Token) -> Token | None:
@@ -894,10 +898,33 @@ def _clause_initial_noun(verb: Token) -> Token | None:
     return nouns[-1] if nouns else None
 
 
+def _harm_noun(main: Token) -> Token | None:
+    """The injury a harm verb's complement names (`souffraient de commotion cérébrale`, `soignés pour des
+    symptômes de commotion`, `victimes de commotion`: `commotion`), when it nominalises a casualty (`souffrir
+    de la chaleur` names none); None otherwise."""
+    word = "victime" if main.lower_.startswith("victime") else main.lemma_
+    preposition = _HARM_VERBS.get(word)
+    if preposition is None:
+        return None
+    nominalisations = _pairs("nominalisations.csv")
+    for child in main.children:
+        if not (child.dep_.startswith("obl") or child.dep_ == "nmod") or not _is_complement(child, preposition):
+            continue
+        # (`des symptômes de commotion`: the injury may complement the noun the verb governs)
+        for noun in [child, *(g for g in child.children if g.dep_ == "nmod")]:
+            verb = nominalisations.get(noun.lemma_.lower())
+            if noun.pos_ == "NOUN" and verb is not None and _pairs("predicate_classes.csv").get(verb) in _TOLL_CLASSES:
+                return noun
+    return None
+
+
 def _event_noun(main: Token) -> Token | None:
     """`a annoncé la suspension de ses opérations`, `a lancé une attaque`, `aucune décision n'a été
     prise`: the event noun object of a reporting or light verb (or subject of its passive), which
     names the event better than the verb does."""
+    harm = _harm_noun(main)
+    if harm is not None:
+        return harm
     support = _SUPPORT_VERBS.get(main.lemma_)
     if main.pos_ != "VERB" or (main.lemma_ not in _REPORT_OR_LIGHT | _LIGHT_VERBS and support is None):
         return None
@@ -1483,6 +1510,8 @@ def _quantity(tokens: list[Token], toll: bool = False) -> tuple[float | None, st
             continue  # `son compagnon, âgé de 19 ans`: an attribute of a person, not a count of the event
         if _is_new_instance(head):
             continue  # `deux nouvelles explosions`, `38 nouveaux départements`: an increment, not a total
+        if toll and not _counts_victims(head):
+            continue  # `les 15 missiles … avaient fait 80 morts`, `tué dans une frappe`: a toll counts people
         factor = _SCALE_NOUNS.get(head.lemma_.lower(), 1.0)
         counted = next((c for c in head.children if c.dep_ == "nmod" and c.pos_ == "NOUN"), None)
         if factor != 1.0 and counted is not None:
@@ -1508,6 +1537,16 @@ def _quantity(tokens: list[Token], toll: bool = False) -> tuple[float | None, st
                 return value, unit, "range", upper
         return value, unit, op, None
     return None, None, None, None
+
+
+def _counts_victims(noun: Token) -> bool:
+    """A casualty's count counts people (`80 morts`, `11 soldats`, `trois passants`), not the weapons, the
+    events or the times around them (`15 missiles`, `une frappe`, `deux jours`)."""
+    lemma = noun.lemma_.lower()
+    if _pairs("units.csv").get(lemma, lemma) in _PROJECTILES or lemma in _TIME_WORDS:
+        return False
+    verb = _pairs("nominalisations.csv").get(lemma)
+    return verb is None or _pairs("predicate_classes.csv").get(verb) in _TOLL_CLASSES
 
 
 def _is_age(number: Token, noun: Token) -> bool:

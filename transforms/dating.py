@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import calendar
 import json
+import re
 from datetime import date, timedelta
 
 import polars as pl
@@ -359,6 +360,22 @@ def _dated_by_announcement(claim: dict) -> bool:
     return bool(claim.get("nominal_report") or claim.get("concurrent")) and claim.get("reporting_verb") in _ANNOUNCING
 
 
+# a clause inside the cause or the antecedent of the dated event tells an earlier one (`a lancé des missiles
+# dans la nuit du 7 au 8 janvier, en représailles à la mort du général Soleimani, tué dans une frappe
+# américaine`: the killing is not of 8 January)
+_EARLIER_CAUSE = re.compile(
+    r"\b(?:en représailles?|en riposte|pour venger|suite à|à la suite d|après|depuis)\b(?=[^.;:!?]{0,120}$)", re.I
+)
+
+
+def _in_earlier_cause(parent: dict, clause: dict) -> bool:
+    """Whether `clause` sits in a cause or antecedent inside `parent`; the parent's own subordinator
+    (`après que les États-Unis ont lancé une frappe le 3 janvier, qui a tué le général`) relates the parent to
+    its main clause, not the clause to the parent."""
+    between = (parent.get("text") or "")[: clause["char_start"] - parent["char_start"]]
+    return any(cue.start() > 0 for cue in _EARLIER_CAUSE.finditer(between))
+
+
 def _inherit_clause_dates(rows: list[dict]) -> None:
     """An event stated in a relative or participial clause without a date of its own happened at the
     time of the clause it hangs on: `une frappe de drone … le 3 janvier, qui a tué le général` puts the
@@ -378,6 +395,7 @@ def _inherit_clause_dates(rows: list[dict]) -> None:
             other
             for other, spans in day_claims.get(row["article_id"], [])
             if any(a <= row["char_start"] and row["char_end"] <= b for a, b in spans)
+            and not _in_earlier_cause(other, row)
         ]
         if parents:
             parent = min(parents, key=lambda other: other["char_end"] - other["char_start"])

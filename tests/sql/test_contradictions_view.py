@@ -491,3 +491,41 @@ def test_the_event_classes_table_decides_which_counts_conflict(con):
     assert con.execute("select count(*) from contradictions").fetchall() == [(0,)]
     con.execute("insert into event_classes values ('maintenir', false, true, false, false, false)")
     assert con.execute("select kind from contradictions").fetchall() == [("quantity",)]
+
+
+def test_a_casualty_denied_by_a_quantifier_opposes_tolls_that_name_or_not_the_victims(con):
+    _link(con, "a1", "a2", shared=3)
+    con.execute("""insert into claims (claim_id, article_id, text, speaker_text, quote_kind, polarity, hedged,
+                   event_key, quantity, period_start, period_end, negation) values
+                   ('c1', 'a1', 'aucun Américain n''a été blessé', 'Trump', 'direct', -1, false, 'blesser|_',
+                    null, '2020-01-16', '2020-01-16', 'aucun … n''a'),
+                   ('c2', 'a2', 'onze soldats ont été blessés', 'Pentagone', 'indirect', 1, false, 'blesser|soldat',
+                    11, '2020-01-16', '2020-01-16', null),
+                   ('c3', 'a1', 'le général n''a pas été tué', 'X', 'indirect', -1, false, 'tuer|general',
+                    null, '2020-01-16', '2020-01-16', 'n''… pas'),
+                   ('c4', 'a2', 'l''attaque a fait 80 morts', 'Y', 'indirect', 1, false, 'tuer|_',
+                    80, '2020-01-16', '2020-01-16', null),
+                   ('c5', 'a1', 'aucun civil n''a été tué', 'Z', 'indirect', -1, false, 'tuer|civil',
+                    null, '2020-01-16', '2020-01-16', 'aucun … n''a'),
+                   ('c6', 'a2', 'trois militaires ont été tués', 'W', 'indirect', 1, false, 'tuer|militaire',
+                    3, '2020-01-16', '2020-01-16', null),
+                   ('c7', 'a2', 'Soleimani, tué dans une frappe', null, 'narrative', 1, false, 'tuer|slmni',
+                    null, '2020-01-16', '2020-01-16', null),
+                   ('c8', 'a1', 'personne n''a été tué', null, 'narrative', -1, false, 'tuer|_',
+                    null, '2020-01-16', '2020-01-16', 'personne … n''a')""")
+    rows = con.execute("select claim_id_a, claim_id_b from contradictions order by 1, 2").fetchall()
+    # `aucun Américain` denies the eleven soldiers and `aucun civil` the 80 dead of a report that names no
+    # victim; `personne` denies both tolls; `le général n'a pas été tué` denies no toll, two named themes
+    # (`civil`, `militaire`) are two sets of victims, and one named victim (`Soleimani, tué`) is no toll of
+    # the incident `personne` speaks of
+    assert rows == [("c1", "c2"), ("c4", "c5"), ("c4", "c8"), ("c6", "c8")]
+
+
+def test_a_denial_that_counts_answers_only_a_count_in_its_range(con):
+    _link(con, "a1", "a2")
+    _claim(con, "c1", "a1", "Esper", -1, date(2020, 1, 16), 5000, ">", "soldat", "retirer|soldat")
+    _claim(con, "c2", "a2", "Pentagone", 1, date(2020, 1, 16), None, None, None, "retirer|soldat")
+    _claim(con, "c3", "a2", "Reuters", 1, date(2020, 1, 16), 6000, "=", "soldat", "retirer|soldat")
+    rows = con.execute("select claim_id_a, claim_id_b from contradictions where kind = 'polarity'").fetchall()
+    # `n'ont pas retiré plus de 5000 soldats` says nothing of `les soldats ont été évacués`
+    assert rows == [("c1", "c3")]

@@ -19,3 +19,13 @@ create or replace macro denial_reaches(denial_scope, polarity, other_text) as
 -- ces records`, an expectation, nor by `n'a pas battu de record`, a fact).
 create or replace macro whole_opposition(restricted_a, restricted_b, modal_a, modal_b) as
     not restricted_a and not restricted_b and modal_a is not distinct from modal_b;
+
+-- A denial that counts what it denies (`n'ont pas décidé de retirer plus de 5000 soldats`, `n'a pas tiré 22
+-- missiles`) answers only an affirmation that counts within that range (`les soldats ont été évacués` says
+-- nothing of 5000).
+create or replace macro count_reaches(polarity, quantity, op, other_quantity) as
+    polarity = 1 or quantity is null
+    or (other_quantity is not null
+        and case op when '>' then other_quantity > quantity when '<' then other_quantity < quantity
+                    when '~' then other_quantity between quantity * 0.5 and quantity * 5
+                    else other_quantity = quantity end);

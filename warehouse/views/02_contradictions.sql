@@ -13,7 +13,11 @@ pairs as (
         left_claim.claim_id as claim_id_a,
         right_claim.claim_id as claim_id_b,
         left_claim.event_key,
-        left_claim.has_theme,
+        -- (a casualty report with a theme and one without are compared by their class: see the join)
+        left_claim.has_theme and right_claim.has_theme as has_theme,
+        left_claim.event_key = right_claim.event_key as same_key,
+        regexp_matches(lower(coalesce(left_claim.negation, '')), '\b(personne|aucune?|nulle?)\b') as quantifier_a,
+        regexp_matches(lower(coalesce(right_claim.negation, '')), '\b(personne|aucune?|nulle?)\b') as quantifier_b,
         left_claim.agent as agent_a,
         right_claim.agent as agent_b,
         left_claim.article_id as article_id_a,
@@ -79,7 +83,13 @@ pairs as (
             + coalesce(right_claim.period_end - right_claim.period_start, 99) as period_width_days,
     from sources as left_claim
     inner join sources as right_claim
-        on left_claim.event_key = right_claim.event_key
+        on (left_claim.event_key = right_claim.event_key
+            -- casualties: one report names who was hurt, the other does not (`aucun Américain n'a été blessé`
+            -- against `34 soldats ont été victimes de commotion`, `l'attaque a fait 80 morts` against
+            -- `aucun militaire n'a été tué`): the same class of harm, compared as without a theme
+            or (is_casualty_event(left_claim.event_key)
+                and split_part(left_claim.event_key, '|', 1) = split_part(right_claim.event_key, '|', 1)
+                and not (left_claim.has_theme and right_claim.has_theme)))
         and left_claim.claim_id < right_claim.claim_id
         and left_claim.source_key <> right_claim.source_key
         -- two copies of one wire do not disagree with each other: they are the same source
@@ -89,7 +99,8 @@ pairs as (
         and same_agent(left_claim.agent, right_claim.agent)
         -- without a theme, not even one side may name an agent (`personne n'a été blessé par un
         -- projectile` is not contradicted by `un militaire a été blessé` in the scuffle)
-        and (left_claim.has_theme or coalesce(left_claim.agent, '') = coalesce(right_claim.agent, ''))
+        and ((left_claim.has_theme and right_claim.has_theme)
+             or coalesce(left_claim.agent, '') = coalesce(right_claim.agent, ''))
     -- two articles are compared only when they tell the same story (see article_links); within one
     -- article, only two sources it quotes (the article does not contradict, in its own voice, a source
     -- it quotes without saying so: `les échanges ne seront pas retransmis en direct` and the Élysée's
@@ -144,6 +155,16 @@ polarity_conflicts as (
         -- a casualty without a theme (`personne n'a été blessé`) is about the incident its story tells:
         -- another article tells the same incident only if it tells the same story beyond doubt
         and (has_theme or same_story)
+        -- across themes, only a denial by a negative quantifier denies every victim (`aucun Américain n'a
+        -- été blessé`; `le général n'a pas été tué` says nothing of the 80 dead), and only a toll (`34
+        -- soldats ont été victimes de commotion`), not one named victim's death in another incident
+        -- (`personne n'a été tué` at the base, `Soleimani, tué dans une frappe`)
+        and (same_key
+             or (polarity_a < 0 and quantifier_a and quantity_b is not null)
+             or (polarity_b < 0 and quantifier_b and quantity_a is not null))
+        -- a denial that counts (`retirer plus de 5000 soldats`) answers only a count in its range
+        and count_reaches(polarity_a, quantity_a, op_a, quantity_b)
+        and count_reaches(polarity_b, quantity_b, op_b, quantity_a)
         -- both bear on the whole event as a fact (see whole_opposition: `seront retransmis seulement par
         -- quelques journalistes` neither affirms nor denies all of it), and a denial restricted by its
         -- complement (`aucune enquête pour tentative de meurtre`) answers only what mentions it

@@ -43,6 +43,8 @@ changes as (
         and whole_opposition(earlier.restricted, later.restricted, earlier.modal, later.modal)
         and denial_reaches(earlier.denial_scope, earlier.polarity, later.text)
         and denial_reaches(later.denial_scope, later.polarity, earlier.text)
+        and count_reaches(earlier.polarity, earlier.quantity, earlier.quantity_op, later.quantity)
+        and count_reaches(later.polarity, later.quantity, later.quantity_op, earlier.quantity)
         -- a denial of the other claim's report disputes it (see contradictions), it does not change the state
         and earlier.responds_to_claim_id is distinct from later.claim_id
         and later.responds_to_claim_id is distinct from earlier.claim_id

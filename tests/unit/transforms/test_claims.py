@@ -1107,3 +1107,36 @@ def test_ne_que_before_an_adverbial_restricts(nlp, text):
 def test_making_sure_is_no_report(nlp):
     (claim,) = _claims(nlp, "Les gouvernements doivent s'assurer que les entreprises paient leur part d'impôts.")
     assert claim.quote_kind == "narrative"
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("L'attaque a fait au moins 70 morts et 200 blessés.", "tuer|_"),
+        ("34 soldats américains ont été victimes de commotion cérébrale après l'attaque.", "blesser|_"),
+        ("Une dizaine de soldats souffraient de commotion cérébrale.", "blesser|_"),
+        ("Onze soldats américains ont été soignés pour commotions cérébrales.", "blesser|_"),
+        ("Plusieurs d'entre eux ont été traités pour des symptômes de commotion dus à l'explosion.", "blesser|_"),
+        # a harm that is no injury, and `faire` with another noun, name no casualty
+        ("Les habitants souffrent de la chaleur.", "souffrir|habitant"),
+        ("Le ministre a fait une déclaration.", "faire|declaration"),
+    ],
+)
+def test_a_toll_told_with_faire_or_an_injury_suffered_is_a_casualty(nlp, text, key):
+    claim = _only(_claims(nlp, text), lambda c: c.text.startswith(text[:12]))
+    assert claim.event_key == key
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("Les 15 missiles tirés par l'Iran avaient fait 80 morts, selon la télévision d'Etat.", 80),
+        ("Trois passants ont été blessés dans l'explosion.", 3),
+        # the weapon or the strike around a casualty is no count of its victims
+        ("Le général, tué dans une frappe américaine, a été enterré mardi.", None),
+        ("Deux roquettes ont blessé le gardien.", None),
+    ],
+)
+def test_a_toll_counts_its_victims_not_the_weapons_or_the_strike(nlp, text, count):
+    claims = [c for c in _claims(nlp, text) if c.event_key.split("|")[0] in {"tuer", "blesser"}]
+    assert claims and {c.quantity for c in claims} == {count}

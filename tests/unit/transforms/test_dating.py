@@ -266,3 +266,45 @@ def test_a_claim_timed_by_another_event_has_an_unknown_period():
     )
     assert dated["period_start"].to_list() == [None, date(2018, 7, 24)]
     assert dated["statement_date"].to_list() == [date(2018, 7, 24)] * 2  # (said that day all the same)
+
+
+def test_a_clause_inherits_the_day_of_its_clause_but_not_through_a_cause():
+    from transforms.dating import attach_dates
+
+    # (the parent's own subordinator, `après que`, relates it to its main clause, not to the relative clause)
+    first = "Après que les États-Unis ont lancé une frappe le 3 janvier, qui a tué le général."
+    second = "Des missiles ont été lancés le 8 janvier, en représailles à la mort du général, tué dans une frappe."
+    body = first + " " + second
+    at = len(first) + 1
+    claims = _claim_frame(
+        claim_id=["c1", "c2", "c3", "c4"],
+        sentence_idx=[0, 0, 1, 1],
+        char_start=[0, first.index("qui"), at, at + second.index("tué")],
+        char_end=[len(first) - 1, len(first) - 1, len(body) - 1, len(body) - 1],
+        polarity=[1, 1, 1, 1],
+        future=[False] * 4,
+        event_key=["attaquer|frappe", "tuer|general", "attaquer|missile", "tuer|general"],
+        text=[first[:-1], first[first.index("qui") : -1], second[:-1], second[second.index("tué") : -1]],
+        subordinate_spans=[
+            f"[[{first.index('qui')}, {len(first) - 1}]]",
+            "[]",
+            f"[[{at + second.index('tué')}, {len(body) - 1}]]",
+            "[]",
+        ],
+    )
+    dates = pl.concat(
+        [
+            _date_frame(
+                [(first.index("le 3"), first.index("le 3") + 11)], "le 3 janvier", date(2020, 1, 3), date(2020, 1, 3)
+            ),
+            _date_frame(
+                [(at + second.index("le 8"), at + second.index("le 8") + 11)],
+                "le 8 janvier",
+                date(2020, 1, 8),
+                date(2020, 1, 8),
+            ).with_columns(pl.lit("d2").alias("date_id")),
+        ]
+    )
+    dated, _ = attach_dates(claims, dates, _publication(date(2020, 1, 16)))
+    # the strike's victim died that day; the general killed before the reprisal did not die on the 8th
+    assert dated["event_start"].to_list() == [date(2020, 1, 3), date(2020, 1, 3), date(2020, 1, 8), None]
