@@ -33,6 +33,7 @@ from transforms.claims import (
     link_article_claims,
 )
 from transforms.nlp import parse_texts
+from transforms.sourced_counts import sourced_count_claims
 from transforms.text_norm import lexicon_lines
 from transforms.timex import SPAN_COLUMNS, names_day, tag_timex
 
@@ -210,6 +211,9 @@ def _extract_article(article_id: str, body: str, doc, spans: list[tuple[int, int
     for idx, (start, end) in enumerate(spans):
         article_claims.extend(extract_sentence_claims(doc, article_id, idx, start, end, body, timex_spans))
     article_claims = link_article_claims(article_claims)
+    # counts several sources give in one sentence (`1,1 million selon la police, le double selon la CGT`)
+    taken = {(c.char_start, c.char_end) for c in article_claims}
+    article_claims += sourced_count_claims(body, article_id, spans, taken, len(article_claims))
     cids = [claim_id(article_id, c.char_start, c.char_end) for c in article_claims]
     for c, cid in zip(article_claims, cids, strict=True):
         speaker_from = c.extras.get("speaker_from")

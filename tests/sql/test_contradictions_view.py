@@ -529,3 +529,20 @@ def test_a_denial_that_counts_answers_only_a_count_in_its_range(con):
     rows = con.execute("select claim_id_a, claim_id_b from contradictions where kind = 'polarity'").fetchall()
     # `n'ont pas retiré plus de 5000 soldats` says nothing of `les soldats ont été évacués`
     assert rows == [("c1", "c3")]
+
+
+def test_counts_that_answer_each_other_conflict_whatever_their_event_and_time(con):
+    """`1,1 million de manifestants selon la police, 2 millions selon la CGT`: two sources' counts juxtaposed
+    in one sentence, the second answering the first (`responds_to_claim_id`), are counts of one thing at one
+    time, though a turnout is no event whose count is otherwise compared."""
+    _claim(con, "c1", "a1", "la police", 1, None, 1.1e6, "=", "personne", "compter|personne")
+    _claim(con, "c2", "a1", "la CGT", 1, None, 2e6, "=", "personne", "compter|personne")
+    _claim(con, "c3", "a1", "les syndicats", 1, None, 1.5e6, ">", "personne", "compter|personne")
+    assert con.execute("select count(*) from contradictions").fetchall() == [(0,)]  # (not counted otherwise)
+    con.execute("update claims set stance = 'assert', responds_to_claim_id = 'c1' where claim_id in ('c2', 'c3')")
+    rows = con.execute("select kind, claim_id_a, claim_id_b, confidence, explanation from contradictions").fetchall()
+    # (c3 answers c1 with `plus de 1,5 million`, incompatible; c2 and c3 do not answer each other)
+    assert [r[:3] for r in rows] == [("quantity", "c1", "c2"), ("quantity", "c1", "c3")]
+    assert all(r[3] == 0.9 for r in rows)  # the same time by construction: no uncertainty
+    assert rows[0][4] == "la police counts 1100000 personne; la CGT counts 2000000 personne: incompatible"
+    assert "more than 1500000 personne" in rows[1][4]

@@ -49,6 +49,12 @@ pairs as (
         -- after `« Je ne comprends pas l'Europe », aurait dit la reine`)
         left_claim.stance = 'deny' and left_claim.responds_to_claim_id = right_claim.claim_id as a_denies_b,
         right_claim.stance = 'deny' and right_claim.responds_to_claim_id = left_claim.claim_id as b_denies_a,
+        -- one count answers another: two sources' counts juxtaposed in one sentence (`1,1 million de
+        -- manifestants selon la police, le double selon la CGT`: claims keyed `compter|…`), counts of one
+        -- thing at one time by construction
+        left_claim.responds_to_claim_id = right_claim.claim_id and left_claim.stance = 'assert'
+            or right_claim.responds_to_claim_id = left_claim.claim_id and right_claim.stance = 'assert'
+            as counters,
         left_claim.denial_scope as denial_scope_a,
         right_claim.denial_scope as denial_scope_b,
         left_claim.hedged or right_claim.hedged as any_hedged,
@@ -125,13 +131,13 @@ same_time as (
     -- whenever it came (`Jean-Michel Clément a démenti les propos qui lui étaient attribués` a week later).
     select
         *,
-        not (period_unknown or coalesce(a_denies_b or b_denies_a, false)
+        not (period_unknown or coalesce(a_denies_b or b_denies_a or counters, false)
              or (period_start <= period_end and abs((left_period_start - right_period_start)
                  + (left_period_end - right_period_end)) <= 2 * 7)) as casualty_only,
     from pairs
     where period_unknown
         or casualty_undated
-        or coalesce(a_denies_b or b_denies_a, false)
+        or coalesce(a_denies_b or b_denies_a or counters, false)
         or (period_start <= period_end
             and abs((left_period_start - right_period_start) + (left_period_end - right_period_end)) <= 2 * 7)
 ),
@@ -189,8 +195,8 @@ quantity_bounds as (
     where has_theme and not casualty_undated and quantity_a is not null and quantity_b is not null and unit_a = unit_b
         -- a share (`65 % ont une mauvaise opinion`) is a poll's finding about someone, not a count
         and unit_a not in ('pourcent', '%', 'point')
-        -- an event whose count is the news (see is_counted_event)
-        and is_counted_event(event_key)
+        -- an event whose count is the news (see is_counted_event), or counts that answer each other
+        and (is_counted_event(event_key) or coalesce(counters, false))
         -- counts of one thing: both name the same agent, or neither (`ce feu avait parcouru 480 hectares`
         -- and `[l'autre incendie] a parcouru 30 hectares` are two fires)
         and coalesce(agent_a, '') = coalesce(agent_b, '')
@@ -200,7 +206,8 @@ quantity_conflicts as (
     select
         'quantity' as kind,
         * exclude (low_a, high_a, low_b, high_b),
-        format('{} {} vs {} {}: incompatible', quantity_a, unit_a, quantity_b, unit_b) as explanation,
+        format('{} counts {}; {} counts {}: incompatible', speaker_a, count_label(op_a, quantity_a, max_a, unit_a),
+               speaker_b, count_label(op_b, quantity_b, max_b, unit_b)) as explanation,
     from quantity_bounds
     where (high_a < low_b or high_b < low_a)
         -- a running tally (see is_tallied_event) conflicts only when the smaller count was said after the
@@ -267,12 +274,13 @@ scored as (
         round(
             0.9
             * case when any_hedged then 0.6 else 1.0 end
-            * case when period_unknown or coalesce(casualty_only, false) then 0.6
-                   when period_width_days > 14 then 0.8 else 1.0 end,
+            * case when (period_unknown and not coalesce(counters, false)) or coalesce(casualty_only, false) then 0.6
+                   when period_width_days > 14 and not coalesce(counters, false) then 0.8 else 1.0 end,
             3)::double as confidence,
         explanation
             || case when any_hedged then ' (hedged)' else '' end
-            || case when period_unknown or coalesce(casualty_only, false) then ' (time uncertain)' else '' end
+            || case when (period_unknown and not coalesce(counters, false)) or coalesce(casualty_only, false)
+                    then ' (time uncertain)' else '' end
             as explanation,
     from all_conflicts
 )
