@@ -82,8 +82,10 @@ _ANAPHORIC_REPORT = re.compile(
 )
 _ABOUT_REPORT = re.compile(
     r"^(?:des|les|l['’]|une|un|ces|cette|la)\s*(?:informations?|rumeurs?|articles?|affirmations?|allégations?|"
-    r"accusations?|propos|déclarations?|informations de presse|révélations?|reportages?|assertions?)\b"
-    r"(?:[^.;]{0,80}?\b(?:faisant état d['’]|faisant état de|selon lesquelles?|selon lequel)"
+    r"accusations?|propos|déclarations?|informations de presse|révélations?|reportages?|assertions?|"
+    # (a thesis or a hypothesis, said with what it holds: `a nié la thèse selon laquelle l'avion a été touché`)
+    r"thèses?|hypothèses?|versions?|théories?|idée|pistes?|scénarios?)\b"
+    r"(?:[^.;]{0,80}?\b(?:faisant état d['’]|faisant état de|selon lesquel(?:le)?s|selon laquelle|selon lequel)"
     # (a participle after a comma is the subject's, not the report's: `a démenti les propos de X, assurant que P`)
     r"|[^.;,]{0,80}?\b(?:affirmant que|évoquant|annonçant|sur)\b)\s*",
     re.I,
@@ -110,6 +112,10 @@ _INVERTED_SKIP = re.compile(
     r"lors d['’]une conférence de presse|soir|matin)\s*",
     re.I,
 )
+
+
+# a manner adverb between a verb and its object (`a démenti catégoriquement`, `nie formellement`)
+_MANNER_ADVERB = re.compile(r"\s*(?-i:[a-zéèêàâîôûç]+ment)\b\s*")
 
 
 @cache
@@ -1286,6 +1292,15 @@ def _key_of_head(main: Token | None) -> tuple[str | None, str, str]:
         theme = "_"  # `la question se pose`, `ça ne me pose pas de problème`: which question is said elsewhere
     if lemma in _LIGHT_VERBS and _pairs("units.csv").get(theme) in _PROJECTILES:
         lemma = "attaquer"  # `lancer 11 missiles`, `tirer des roquettes`
+    if (
+        lemma in _IMPACT_VERBS
+        and main.pos_ == "VERB"
+        and (_struck_by_projectile(main) or lemma == "abattre")
+        and not _has_human_patient(main)
+    ):
+        # `l'avion a été touché par un missile`, `abattu par un missile sol-air`, `un missile a atteint la base`,
+        # `a abattu un avion`: a strike on the thing hit (a person hit is a casualty, and keeps its verb)
+        lemma = "attaquer"
     if lemma == "arrêter" and main.pos_ == "VERB" and not is_reflexive(main) and _has_human_patient(main):
         lemma = "interpeller"  # `le suspect a été arrêté`: an arrest, not a stop (`arrêter les opérations`)
     if main.pos_ == "VERB" and lemma in _PRONOMINAL_SENSES and is_reflexive(main):
@@ -1455,6 +1470,25 @@ _MEASURES = frozenset(
     | {"minute", "kilometre", "metre", "kilo", "tonne", "degre", "hectare", "litre", "kilogramme", "gramme"}
 )
 _PROJECTILES = frozenset({"missile", "roquette", "obus", "frappe", "attaque", "drone", "bombe"})
+# verbs of a blow whose agent may be a projectile (`touché par un missile`, `un obus a atteint l'école`)
+_IMPACT_VERBS = frozenset({"toucher", "atteindre", "abattre", "frapper", "détruire", "endommager"})
+
+
+def _struck_by_projectile(verb: Token) -> bool:
+    """The verb's agent (passive `par un missile`, or active subject) is a projectile, or a shot or a strike
+    of one (`un tir de missile`)."""
+    units = _pairs("units.csv")
+    for child in verb.children:
+        if child.dep_ not in ("obl:agent", "nsubj"):
+            continue
+        for noun in [child, *(c for c in child.children if c.dep_ == "nmod")]:
+            # (the word as written too: `obus` is lemmatised `obu`)
+            for form in (noun.lemma_.lower(), noun.lower_, noun.lower_.removesuffix("s")):
+                if units.get(form, form) in _PROJECTILES:
+                    return True
+    return False
+
+
 # what `il y a` says exists when it says nothing in particular exists: people or things in general
 # nouns whose content is given elsewhere (`la question de la reconstruction`): raising one is no event
 _SHELL_NOUNS = frozenset({"question", "probleme"})
@@ -2373,7 +2407,13 @@ def extract_sentence_claims(
             nominal
             and verb.lemma_ in _nominal_reports()
             and (verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT"))
-            and not (stance == "deny" and _ANAPHORIC_REPORT.match(text[nominal[0].left_edge.idx : end]))
+            and not (
+                stance == "deny"
+                and (
+                    _ANAPHORIC_REPORT.match(text[nominal[0].left_edge.idx : end])
+                    or _ABOUT_REPORT.match(text[nominal[0].left_edge.idx : end])
+                )
+            )
         ):
             # 5b. X V NP: `a annoncé la suspension de ses opérations`, `a confirmé la fin de la pause`
             # (the sentence's own verb: inside `qui a dénoncé l'assassinat` the sentence stays narrative)
@@ -2389,8 +2429,11 @@ def extract_sentence_claims(
         if stance == "deny":
             lead = obj_text.lstrip()
             lead_offset = after_verb + (len(obj_text) - len(lead))
-            skip = _INVERTED_SKIP.match(lead)
-            if skip:
+            # (adverbs and times may pile up: `a nié catégoriquement hier la thèse selon laquelle P`)
+            for _ in range(3):
+                skip = _INVERTED_SKIP.match(lead) or _MANNER_ADVERB.match(lead)
+                if not skip or not skip.end():
+                    break
                 lead_offset += skip.end()
                 lead = text[lead_offset:end]
             # (`les affirmations selon lesquelles P` gives the report's content: P is denied, and no

@@ -1140,3 +1140,29 @@ def test_a_toll_told_with_faire_or_an_injury_suffered_is_a_casualty(nlp, text, k
 def test_a_toll_counts_its_victims_not_the_weapons_or_the_strike(nlp, text, count):
     claims = [c for c in _claims(nlp, text) if c.event_key.split("|")[0] in {"tuer", "blesser"}]
     assert claims and {c.quantity for c in claims} == {count}
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("L'hélicoptère a été touché par une roquette peu après son décollage.", "attaquer|helicoptere"),
+        ("Selon l'armée, un obus a atteint l'école du village.", "attaquer|ecole"),
+        ("Les rebelles ont abattu un avion de chasse au-dessus de la ville.", "attaquer|avion"),
+        ("L'appareil a été abattu par un missile sol-air.", "attaquer|avion"),
+        # a person hit keeps the verb of the harm; a blow that is no projectile's is no strike
+        ("Le policier a été abattu par un tireur embusqué.", "tuer|policier"),
+        ("La région a été touchée par une vague de froid.", "toucher|region"),
+    ],
+)
+def test_a_thing_hit_by_a_projectile_or_shot_down_is_struck(nlp, text, key):
+    claims = _claims(nlp, text)
+    assert key in {c.event_key for c in claims}
+
+
+def test_denying_a_thesis_denies_what_it_holds(nlp):
+    text = (
+        "Le gouvernement a nié catégoriquement hier la thèse selon laquelle l'avion aurait été touché par un missile."
+    )
+    claim = _only(_claims(nlp, text), lambda c: c.speaker_text is not None)
+    assert (claim.event_key, claim.polarity, claim.stance) == ("attaquer|avion", -1, "deny")
+    assert claim.text.startswith("l'avion aurait été touché")
