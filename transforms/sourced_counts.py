@@ -122,6 +122,7 @@ _SOURCE_AFTER = re.compile(
     r"(?P<source>[^,;:()\"«».!?]{2,80}?)\s*(?=[,;:().!?\"«»]|\s[-–]\s|\s+(?:et|contre|alors|tandis|mais)\s|$)",
     re.I,
 )
+_QUOTED_NAME = re.compile(r"\s*(?:\"[^\".,;]{1,40}\"|«[^».,;]{1,40}»|“[^”.,;]{1,40}”)")
 # `pour` names a source only after a count set against another (`contre 806.000 pour les autorités`); elsewhere
 # it names what the count is for (`90 euros pour les particuliers`)
 _CONTRE_BEFORE = re.compile(r"\bcontre\s+$", re.I)
@@ -257,7 +258,11 @@ def sourced_counts(text: str, start: int = 0, end: int | None = None) -> list[li
         by_verb = False
         if after is not None:
             source = (after.start("source"), after.end("source"))
-            phrase_end = after.end("source")
+            # (a name in quotation marks is part of the source: `selon le collectif "Le Nombre Jaune"`)
+            quoted = _QUOTED_NAME.match(text, source[1], end)
+            if quoted is not None:
+                source = (source[0], quoted.end())
+            phrase_end = source[1]
             said_of = _content_words(after.group("filler"))
         elif pour is not None:
             source = (pour.start("source"), pour.end("source"))

@@ -546,3 +546,14 @@ def test_counts_that_answer_each_other_conflict_whatever_their_event_and_time(co
     assert all(r[3] == 0.9 for r in rows)  # the same time by construction: no uncertainty
     assert rows[0][4] == "la police counts 1100000 personne; la CGT counts 2000000 personne: incompatible"
     assert "more than 1500000 personne" in rows[1][4]
+
+
+def test_counts_that_answer_each_other_may_leave_their_unit_unsaid(con):
+    """`233 selon le collectif, 195 selon le ministère`: neither names what it counts; two unrelated counts
+    without a unit are still not compared."""
+    _claim(con, "c1", "a1", "le collectif", 1, None, 233, "=", None, "compter|nombre")
+    _claim(con, "c2", "a1", "le ministère", 1, None, 195, "=", None, "compter|nombre")
+    _claim(con, "c3", "a1", "la préfecture", 1, None, 12, "=", None, "compter|nombre")
+    con.execute("update claims set stance = 'assert', responds_to_claim_id = 'c1' where claim_id = 'c2'")
+    rows = con.execute("select kind, claim_id_a, claim_id_b from contradictions").fetchall()
+    assert rows == [("quantity", "c1", "c2")]

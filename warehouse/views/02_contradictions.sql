@@ -192,9 +192,12 @@ quantity_bounds as (
                   when 'range' then max_b else quantity_b end as high_b,
     from same_time
     -- (a casualty toll without a date of its own may have grown since: not a conflict)
-    where has_theme and not casualty_undated and quantity_a is not null and quantity_b is not null and unit_a = unit_b
+    where has_theme and not casualty_undated and quantity_a is not null and quantity_b is not null
+        -- (counts that answer each other may both leave their unit unsaid: `233 selon le collectif, 195 selon le
+        -- ministère`)
+        and (unit_a = unit_b or (coalesce(counters, false) and unit_a is null and unit_b is null))
         -- a share (`65 % ont une mauvaise opinion`) is a poll's finding about someone, not a count
-        and unit_a not in ('pourcent', '%', 'point')
+        and coalesce(unit_a, '') not in ('pourcent', '%', 'point')
         -- an event whose count is the news (see is_counted_event), or counts that answer each other
         and (is_counted_event(event_key) or coalesce(counters, false))
         -- counts of one thing: both name the same agent, or neither (`ce feu avait parcouru 480 hectares`

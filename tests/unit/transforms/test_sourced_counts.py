@@ -47,6 +47,15 @@ def _read(text: str) -> list[list[tuple[float, str, float | None, str | None, st
             [],  # one count has no source of its own here: nothing is juxtaposed
         ),
         (
+            'Entre 30.000 (selon la police) et 80.000 marcheurs (selon le collectif "Les Comptables") ont défilé.',
+            [
+                [
+                    (30000, "=", None, "personne", "la police"),
+                    (80000, "=", None, "personne", 'le collectif "Les Comptables"'),
+                ]
+            ],
+        ),
+        (
             "Trois braqueurs selon RTL, quatre selon Le Parisien, ont pris la fuite.",
             [[(3, "=", None, "braqueur", "RTL"), (4, "=", None, "braqueur", "Le Parisien")]],
         ),
