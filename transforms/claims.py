@@ -114,6 +114,16 @@ _INVERTED_SKIP = re.compile(
 )
 
 
+# a day between a verb and its object (`a démenti samedi 27 juin des informations`, `ce mardi`, `le 3 janvier`)
+_MONTH_DAY = (
+    r"\d{1,2}(?:er)?\s+(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)"
+    r"(?:\s+\d{4})?"
+)
+_DATE_SKIP = re.compile(
+    rf"\s*(?:(?:ce|le)\s+)?(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)(?:\s+{_MONTH_DAY})?|{_MONTH_DAY})"
+    r"\b\s*,?\s*",
+    re.I,
+)
 # a manner adverb between a verb and its object (`a démenti catégoriquement`, `nie formellement`)
 _MANNER_ADVERB = re.compile(r"\s*(?-i:[a-zéèêàâîôûç]+ment)\b\s*")
 
@@ -1292,6 +1302,14 @@ def _key_of_head(main: Token | None) -> tuple[str | None, str, str]:
         theme = "_"  # `la question se pose`, `ça ne me pose pas de problème`: which question is said elsewhere
     if lemma in _LIGHT_VERBS and _pairs("units.csv").get(theme) in _PROJECTILES:
         lemma = "attaquer"  # `lancer 11 missiles`, `tirer des roquettes`
+    elif lemma in ("lancer", "tirer") and main.pos_ == "VERB":
+        # `a lancé dans la nuit du 7 au 8 janvier des missiles`, `ont lancé plusieurs obus`: the projectile
+        # the parser hung elsewhere in the clause (under the date) or lemmatised badly (`obus` → `obu`)
+        objects = [c for c in main.children if c.dep_ == "obj"]
+        candidates = objects or [t for t in _own_clause(main) if t.pos_ == "NOUN"]  # (`lancé un appel`: no)
+        fired = next((t for t in candidates if _is_projectile(t)), None)
+        if fired is not None:
+            lemma, theme = "attaquer", _pairs("units.csv").get(fired.lower_, fired.lemma_.lower())
     if (
         lemma in _IMPACT_VERBS
         and main.pos_ == "VERB"
@@ -1474,19 +1492,39 @@ _PROJECTILES = frozenset({"missile", "roquette", "obus", "frappe", "attaque", "d
 _IMPACT_VERBS = frozenset({"toucher", "atteindre", "abattre", "frapper", "détruire", "endommager"})
 
 
+def _is_projectile(noun: Token) -> bool:
+    """A projectile, a shot or a strike (`missile`, `roquettes`, `obus`), by its lemma or by the word as written
+    (`obus` is lemmatised `obu`)."""
+    units = _pairs("units.csv")
+    return any(
+        units.get(form, form) in _PROJECTILES
+        for form in (noun.lemma_.lower(), noun.lower_, noun.lower_.removesuffix("s"))
+    )
+
+
+def _own_clause(verb: Token) -> list[Token]:
+    """The tokens of the verb's clause, without the clauses embedded in it."""
+    embedded = {"acl", "acl:relcl", "advcl", "ccomp", "xcomp", "csubj", "conj", "parataxis"}
+    out: list[Token] = []
+    stack = list(verb.children)
+    while stack:
+        token = stack.pop()
+        if token.dep_ in embedded:
+            continue
+        out.append(token)
+        stack.extend(token.children)
+    return out
+
+
 def _struck_by_projectile(verb: Token) -> bool:
     """The verb's agent (passive `par un missile`, or active subject) is a projectile, or a shot or a strike
     of one (`un tir de missile`)."""
-    units = _pairs("units.csv")
-    for child in verb.children:
-        if child.dep_ not in ("obl:agent", "nsubj"):
-            continue
-        for noun in [child, *(c for c in child.children if c.dep_ == "nmod")]:
-            # (the word as written too: `obus` is lemmatised `obu`)
-            for form in (noun.lemma_.lower(), noun.lower_, noun.lower_.removesuffix("s")):
-                if units.get(form, form) in _PROJECTILES:
-                    return True
-    return False
+    return any(
+        _is_projectile(noun)
+        for child in verb.children
+        if child.dep_ in ("obl:agent", "nsubj")
+        for noun in [child, *(c for c in child.children if c.dep_ == "nmod")]
+    )
 
 
 # what `il y a` says exists when it says nothing in particular exists: people or things in general
@@ -2431,7 +2469,7 @@ def extract_sentence_claims(
             lead_offset = after_verb + (len(obj_text) - len(lead))
             # (adverbs and times may pile up: `a nié catégoriquement hier la thèse selon laquelle P`)
             for _ in range(3):
-                skip = _INVERTED_SKIP.match(lead) or _MANNER_ADVERB.match(lead)
+                skip = _DATE_SKIP.match(lead) or _INVERTED_SKIP.match(lead) or _MANNER_ADVERB.match(lead)
                 if not skip or not skip.end():
                     break
                 lead_offset += skip.end()

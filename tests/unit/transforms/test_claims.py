@@ -1166,3 +1166,26 @@ def test_denying_a_thesis_denies_what_it_holds(nlp):
     claim = _only(_claims(nlp, text), lambda c: c.speaker_text is not None)
     assert (claim.event_key, claim.polarity, claim.stance) == ("attaquer|avion", -1, "deny")
     assert claim.text.startswith("l'avion aurait été touché")
+
+
+def test_a_denial_dated_between_its_verb_and_its_object_denies_what_the_report_holds(nlp):
+    text = (
+        "Le ministère a démenti samedi 27 juin des informations du quotidien selon lesquelles "
+        "l'armée a suspendu ses opérations."
+    )
+    claim = _only(_claims(nlp, text), lambda c: c.speaker_text is not None)
+    assert (claim.event_key, claim.polarity) == ("suspendre|operation", -1)
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        # the projectile the parser hung under the date, or lemmatised badly (`obus` → `obu`)
+        ("Téhéran avait lancé dans la nuit du 7 au 8 janvier des missiles sur deux bases.", "attaquer|missile"),
+        ("Les rebelles ont lancé hier soir plusieurs obus sur la ville.", "attaquer|obus"),
+        # a projectile elsewhere in the sentence is not what was launched
+        ("Il a lancé un appel après la chute d'un missile sur la ville.", "lancer appel|_"),
+    ],
+)
+def test_launching_a_projectile_is_an_attack_wherever_the_parser_hung_it(nlp, text, key):
+    assert _claims(nlp, text)[0].event_key == key
