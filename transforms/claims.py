@@ -1561,8 +1561,11 @@ def _quantity(tokens: list[Token], toll: bool = False) -> tuple[float | None, st
     """The first counted quantity in the proposition: (value, unit, op, upper bound). `toll`: the
     event is a casualty, whose `un`/`une` counts."""
     units = _pairs("units.csv")
+    grouped = -1  # (the groups of digits already read with the number they continue)
     for i, t in enumerate(tokens):
         if t.lower_ in ("un", "une") and not toll:
+            continue
+        if i <= grouped:
             continue
         head = t.head
         low = t.lower_
@@ -1573,9 +1576,15 @@ def _quantity(tokens: list[Token], toll: bool = False) -> tuple[float | None, st
             if nxt:
                 unit = units.get(nxt[0].lemma_.lower(), nxt[0].lemma_.lower())
                 return float(base * 2 if plural else base), unit, "~", None
+        written, last = _digit_groups(tokens, i)
+        if last > i:
+            # `2 012 morts`, `46 600 manifestants`: thousands set apart by a space are one number, whose noun
+            # is the head of one of its groups
+            grouped = last
+            head = next((g.head for g in tokens[i : last + 1] if g.head.pos_ == "NOUN" and g.head.i > last), head)
         if not (t.like_num or t.pos_ == "NUM") or head.pos_ != "NOUN" or head.i <= t.i:
             continue  # (a number after its noun is a label or a measure: `magnitude 4,9`, `article 3`)
-        value = parse_number(t.text)
+        value = parse_number(written)
         if value is None or (1900 <= value <= 2100 and head.lemma_ in ("an", "année")):
             continue
         if _is_age(t, head):
@@ -1601,14 +1610,26 @@ def _quantity(tokens: list[Token], toll: bool = False) -> tuple[float | None, st
             op = "<"
         elif re.search(r"(près d['e]|environ|quelque|presque|près de)$", before):
             op = "~"
-        after = tokens[i + 1 : i + 3]
+        after = tokens[last + 1 : last + 3]
         if len(after) == 2 and after[0].lower_ in ("à", "-", "et") and (after[1].like_num or after[1].pos_ == "NUM"):
-            upper = parse_number(after[1].text)
+            upper = parse_number(_digit_groups(tokens, last + 2)[0])
             upper = upper * factor if upper is not None else None
             if upper is not None and upper > value:
                 return value, unit, "range", upper
         return value, unit, op, None
     return None, None, None, None
+
+
+def _digit_groups(tokens: list[Token], i: int) -> tuple[str, int]:
+    """The number written from token `i` on, with the groups of three digits that follow it after a single
+    space (`2 012`, `46 600`, `1 200 000`), and the index of its last token."""
+    last = i
+    if re.fullmatch(r"\d{1,3}", tokens[i].text):
+        while (
+            last + 1 < len(tokens) and tokens[last].whitespace_ == " " and re.fullmatch(r"\d{3}", tokens[last + 1].text)
+        ):
+            last += 1
+    return " ".join(t.text for t in tokens[i : last + 1]), last
 
 
 def _counts_victims(noun: Token) -> bool:

@@ -1189,3 +1189,17 @@ def test_a_denial_dated_between_its_verb_and_its_object_denies_what_the_report_h
 )
 def test_launching_a_projectile_is_an_attack_wherever_the_parser_hung_it(nlp, text, key):
     assert _claims(nlp, text)[0].event_key == key
+
+
+@pytest.mark.parametrize(
+    ("text", "count", "op", "upper"),
+    [
+        ("Le bilan est de 2 012 morts.", 2012, "=", None),
+        ("Au moins 46 600 manifestants ont défilé.", 46600, ">", None),
+        ("Entre 2 000 à 3 500 soldats seront déployés.", 2000, "range", 3500),
+        ("En 2019 250 personnes ont été tuées.", 250, "=", None),  # (a year is no group of thousands)
+    ],
+)
+def test_thousands_set_apart_by_a_space_are_one_number(nlp, text, count, op, upper):
+    (claim,) = [c for c in _claims(nlp, text) if c.quantity is not None]
+    assert (claim.quantity, claim.quantity_op, claim.quantity_max) == (count, op, upper)
