@@ -98,8 +98,16 @@ _PARENTHETICAL = re.compile(
     re.I,
 )
 _PRONOUN_SPEAKER = re.compile(r"^(?:-t-)?(?:il|elle|ils|elles)$", re.I)
-_SELON = re.compile(r"^\s*(?:selon|d['’]après)\s+(?P<speaker>[^,]{2,120}?),\s*(?P<prop>.+)$", re.I | re.S)
-_SELON_AFTER = re.compile(r",\s*(?:selon|d['’]après)\s+(?P<speaker>[^,;:!?]{2,120}?)\s*[.!?…]*\s*$", re.I)
+# (a relative clause on the source is not what it says: `Selon le procureur, qui a requis dix ans, l'accusé a
+# menti`, `L'accusé a menti, selon le procureur, qui a requis dix ans`)
+_SELON = re.compile(
+    r"^\s*(?:selon|d['’]après)\s+(?P<speaker>[^,]{2,120}?),\s*(?:qu(?:i|e|')\s*[^,]{1,160},\s*)?(?P<prop>.+)$",
+    re.I | re.S,
+)
+_SELON_AFTER = re.compile(
+    r",\s*(?:selon|d['’]après)\s+(?P<speaker>[^,;:!?]{2,120}?)(?:,\s*qu(?:i|e|')\s*[^;:!?]{1,160}?)?\s*[.!?…]*\s*$",
+    re.I,
+)
 # `Pour X, P`: the speaker and the proposition, as with `selon` (X must name someone, see below)
 _POUR = re.compile(r"^\s*pour\s+(?P<speaker>[^,]{2,120}?(?:,\s*[A-ZÀ-Ý][^,]{1,60})?),\s*(?P<prop>.+)$", re.I | re.S)
 _INVERTED_SKIP = re.compile(
@@ -643,6 +651,7 @@ def _is_clause_boundary(token: Token) -> bool:
 
 
 _RELATIVE_TAIL = re.compile(r"[\s,]*\bqui\s*$", re.I)
+_APPOSITIVE_RELATIVE = re.compile(r",\s*(?:qui|dont|où|lequel|laquelle|lesquels|lesquelles)\s[^,]*,?\s*$", re.I)
 _CLEFT = re.compile(r"\s*(?:c['’]est|ce sont|c['’]était|ce n['’]est pas)\s+", re.I)
 
 
@@ -2127,6 +2136,11 @@ def extract_sentence_claims(
         if speaker is not None and not _names_someone(doc.char_span(*speaker, alignment_mode="expand")):
             # `Après avoir affirmé que P, X…`, `Et d'ajouter`: words before the verb that name nobody
             speaker, speaker_text = None, None
+        appositive = _APPOSITIVE_RELATIVE.search(text, speaker[0], speaker[1]) if speaker is not None else None
+        if speaker is not None and appositive is not None and appositive.start() > speaker[0]:
+            # `Le ministre, qui a démissionné, a annoncé`: the speaker is the noun phrase, not its relative clause
+            speaker = (speaker[0], appositive.start())
+            speaker_text = text[speaker[0] : speaker[1]]
         if kind == "indirect":
             # what a verb reports ends with its sentence, unless a quotation it opens goes on (a stray
             # quotation mark can join two sentences: `La société réfute l'existence d'une politique… .
@@ -2399,7 +2413,14 @@ def extract_sentence_claims(
         reports_what_follows = any(
             c.dep_ in ("xcomp", "ccomp", "obj") and c.i > verb.i and c.pos_ in ("VERB", "AUX") for c in verb.children
         )
-        if left_has_verb and between == "" and not reports_what_follows:
+        # (an inverted attribution has its subject after the verb: `Le ministre, qui a démissionné, a annoncé
+        # son départ` has it before, with a relative clause that ends in a comma)
+        subject_before = any(
+            c.dep_ in ("nsubj", "nsubj:pass") and c.i < verb.i and c.pos_ in ("NOUN", "PROPN") for c in verb.children
+        ) and not re.search(
+            r"-t-(?:il|elle|ils|elles|on)\b|-(?:il|elle|ils|elles|on)\b", text[group_start : after_verb + 7]
+        )
+        if left_has_verb and between == "" and not reports_what_follows and not subject_before:
             speaker = _speaker_after(text, after_verb, end)
             sp_text = text[speaker[0] : speaker[1]]
             if re.search(r"-t-(?:il|elle|ils|elles)|-(?:il|elle|ils|elles)\b", text[group_start : after_verb + 6]):

@@ -1203,3 +1203,25 @@ def test_launching_a_projectile_is_an_attack_wherever_the_parser_hung_it(nlp, te
 def test_thousands_set_apart_by_a_space_are_one_number(nlp, text, count, op, upper):
     (claim,) = [c for c in _claims(nlp, text) if c.quantity is not None]
     assert (claim.quantity, claim.quantity_op, claim.quantity_max) == (count, op, upper)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        # a subject with an appositive relative clause before its verb is no inverted attribution
+        ("Le ministre, qui a démissionné, a annoncé son départ.", "Le ministre", "son départ"),
+        (
+            "Le porte-parole, qui s'exprimait devant la presse, a démenti toute reprise des opérations.",
+            "Le porte-parole",
+            "toute reprise des opérations",
+        ),
+        # a relative clause on the source of `selon` is not what the source says
+        ("Selon le procureur, qui a requis dix ans de prison, l'accusé a menti.", "le procureur", "l'accusé a menti"),
+        ("L'accusé a menti, selon le procureur, qui a requis dix ans de prison.", "le procureur", "L'accusé a menti"),
+        # an inverted attribution keeps its speaker, whatever the parser made the subject
+        ("Le domicile de la militante a été vandalisé dans la nuit, a-t-elle indiqué.", "elle", "Le domicile de la"),
+    ],
+)
+def test_a_relative_clause_on_the_speaker_is_neither_the_speaker_nor_the_report(nlp, text, speaker, content):
+    claim = _only(_claims(nlp, text), lambda c: c.speaker_text is not None)
+    assert claim.speaker_text == speaker and claim.text.startswith(content)
