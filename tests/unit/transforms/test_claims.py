@@ -1225,3 +1225,11 @@ def test_thousands_set_apart_by_a_space_are_one_number(nlp, text, count, op, upp
 def test_a_relative_clause_on_the_speaker_is_neither_the_speaker_nor_the_report(nlp, text, speaker, content):
     claim = _only(_claims(nlp, text), lambda c: c.speaker_text is not None)
     assert claim.speaker_text == speaker and claim.text.startswith(content)
+
+
+def test_opening_the_door_to_something_is_about_that_thing(nlp):
+    """`ouvrir la porte à` allows a possibility: what the door is opened to is the theme (`a ouvert la porte à
+    des corrections` and `n'ouvrez pas la porte à la classe ouvrière` are about different things)."""
+    opened = _claims(nlp, "Le président a ouvert la porte à d'éventuelles corrections du dispositif.")[0]
+    closed = _claims(nlp, "Vous n'ouvrez même pas la porte à la classe ouvrière.")[0]
+    assert (opened.event_key, closed.event_key) == ("ouvrir porte|correction", "ouvrir porte|classe")
