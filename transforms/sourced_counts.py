@@ -216,6 +216,53 @@ def _source_before(
     return None
 
 
+def _source_of(
+    text: str,
+    start: int,
+    end: int,
+    count_start: int,
+    count_end: int,
+    previous: SourcedCount | None,
+    opening: re.Match[str] | None,
+) -> tuple[tuple[int, int], int, frozenset[str], bool] | None:
+    """Who gives the count at `count_start:count_end` of the sentence `text[start:end]`: (the source's span,
+    the end of the count's phrase, what the count is said of, whether the source is a counting verb's
+    subject); None when no source is given. In order: `selon X` or `d'après X` after it, `pour X` after
+    `contre N`, the subject of a counting verb or a gapped clause before it, an opening `selon X,` right
+    before it."""
+    after = _SOURCE_AFTER.match(text, count_end, end)
+    pour = _POUR_AFTER.match(text, count_end, end) if _CONTRE_BEFORE.search(text, start, count_start) else None
+    said_of: frozenset[str] = frozenset()
+    by_verb = False
+    if after is not None:
+        source = (after.start("source"), after.end("source"))
+        # (a name in quotation marks is part of the source: `selon le collectif "Le Nombre Jaune"`)
+        quoted = _QUOTED_NAME.match(text, source[1], end)
+        if quoted is not None:
+            source = (source[0], quoted.end())
+        phrase_end = source[1]
+        said_of = _content_words(after.group("filler"))
+    elif pour is not None:
+        source = (pour.start("source"), pour.end("source"))
+        phrase_end = pour.end("source")
+    else:
+        before = _source_before(text, start, count_start, previous)
+        if before is not None:
+            source, by_verb = before[:2], before[2]
+        elif opening is not None and count_start - opening.end() <= _OPENING_REACH:
+            source = (opening.start("source"), opening.end("source"))
+        else:
+            return None
+        phrase_end = count_end
+    tail = _SOURCE_TAIL.search(text, source[0], source[1])
+    source_end = tail.start() if tail is not None and tail.start() > source[0] else source[1]
+    while source_end > source[0] and text[source_end - 1] in " -–":
+        source_end -= 1
+    if phrase_end == source[1]:
+        phrase_end = source_end
+    return (source[0], source_end), phrase_end, said_of, by_verb
+
+
 def sourced_counts(text: str, start: int = 0, end: int | None = None) -> list[list[SourcedCount]]:
     """The runs of juxtaposed counts of `text[start:end]` (one sentence), each count with the source it is
     given by, where at least two sources give counts of one unit and one place."""
@@ -252,37 +299,11 @@ def sourced_counts(text: str, start: int = 0, end: int | None = None) -> list[li
             if low_value is not None and low_value * scale < value:
                 value, high, op = low_value * scale, value, "range"
         count_end = pos
-        after = _SOURCE_AFTER.match(text, count_end, end)
-        pour = _POUR_AFTER.match(text, count_end, end) if _CONTRE_BEFORE.search(text, start, match.start()) else None
-        said_of: frozenset[str] = frozenset()
-        by_verb = False
-        if after is not None:
-            source = (after.start("source"), after.end("source"))
-            # (a name in quotation marks is part of the source: `selon le collectif "Le Nombre Jaune"`)
-            quoted = _QUOTED_NAME.match(text, source[1], end)
-            if quoted is not None:
-                source = (source[0], quoted.end())
-            phrase_end = source[1]
-            said_of = _content_words(after.group("filler"))
-        elif pour is not None:
-            source = (pour.start("source"), pour.end("source"))
-            phrase_end = pour.end("source")
-        else:
-            before = _source_before(text, start, match.start(), previous)
-            source = before[:2] if before is not None else None
-            by_verb = before is not None and before[2]
-            if source is None and opening is not None and not found and match.start() - opening.end() <= _OPENING_REACH:
-                source = (opening.start("source"), opening.end("source"))
-            phrase_end = count_end
-        if source is None:
+        opening_source = opening if opening is not None and not found else None
+        given = _source_of(text, start, end, match.start(), count_end, previous, opening_source)
+        if given is None:
             continue
-        tail = _SOURCE_TAIL.search(text, source[0], source[1])
-        source_end = tail.start() if tail is not None and tail.start() > source[0] else source[1]
-        while source_end > source[0] and text[source_end - 1] in " -–":
-            source_end -= 1
-        if phrase_end == source[1]:
-            phrase_end = source_end
-        source = (source[0], source_end)
+        source, phrase_end, said_of, by_verb = given
         count_start = low.start("low") if high is not None and low is not None else match.start()
         place = _PLACE.search(text, count_end, max(phrase_end, min(end, count_end + 40)))
         found.append(
