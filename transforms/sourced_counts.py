@@ -154,6 +154,7 @@ _SOURCE_TAIL = re.compile(
 _NOT_A_SOURCE = re.compile(r"\bqui\b|^(?:dans|à|en|pour|sur|avec|par|chez)\b", re.I)
 # a gapped clause has no verb of its own (`, la CGT 1,5 million`; not `, le mercure a atteint les 53,7°C`)
 _VERB_WORD = re.compile(r"\b(?:a|ont|est|sont|avait|avaient|était|étaient|sera|seront)\b", re.I)
+_SENTENCE_END = re.compile(r"[.!?…]\s")
 # an opening `selon X,` gives the source of a count right after it only
 _OPENING_REACH = 60
 _RANGE_BEFORE = re.compile(rf"\bentre\s+(?P<low>{_DIGITS})\s+et\s+$", re.I)
@@ -343,7 +344,10 @@ def _runs(text: str, found: list[SourcedCount]) -> list[list[SourcedCount]]:
             places = {c.place for c in runs[-1] if c.place} | ({count.place} if count.place else set())
             said_of = [c.said_of for c in [*runs[-1], count] if c.said_of]
             same_thing = all(a & b for a in said_of for b in said_of)
-            if len(gap) <= _MAX_GAP and ";" not in gap and len(places) <= 1 and same_thing:
+            # (a sentence end between two counts parts them, whatever the sentence splitter made of it: `…, 1,5
+            # million selon les syndicats. ► À Paris, 180.000 manifestants ont défilé, selon les syndicats`)
+            one_sentence = ";" not in gap and not _SENTENCE_END.search(gap)
+            if len(gap) <= _MAX_GAP and one_sentence and len(places) <= 1 and same_thing:
                 runs[-1].append(count)
                 continue
         runs.append([count])

@@ -78,6 +78,8 @@ def test_counts_juxtaposed_by_their_sources(text, expected):
         # a passive subject values, it does not count; a place is no source
         "Le coût est évalué à 3,4 millions d'euros et les frais sont estimés à 420.000 euros.",
         "Dans cette ville qui compte près de 900 000 habitants, le mercure a atteint les 45 degrés.",
+        # a sentence end the splitter missed parts two counts (another place, another day)
+        "Ils étaient 806.000 selon l'Intérieur. ► À Paris, 180.000 manifestants ont défilé, selon les syndicats.",
         # far apart in the sentence: two events
         "La CGT avait revendiqué 1,5 million de manifestants, contre 806.000 pour les autorités, et c'est autant"
         " que lors de la grande grève de 1995, apogée du mouvement, où deux millions de personnes défilaient.",
