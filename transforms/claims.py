@@ -101,11 +101,11 @@ _PRONOUN_SPEAKER = re.compile(r"^(?:-t-)?(?:il|elle|ils|elles)$", re.I)
 # (a relative clause on the source is not what it says: `Selon le procureur, qui a requis dix ans, l'accusé a
 # menti`, `L'accusé a menti, selon le procureur, qui a requis dix ans`)
 _SELON = re.compile(
-    r"^\s*(?:selon|d['’]après)\s+(?P<speaker>[^,]{2,120}?),\s*(?:qu(?:i|e|')\s*[^,]{1,160},\s*)?(?P<prop>.+)$",
+    r"^\s*(?:selon|d['’]après)\s+(?P<speaker>[^,]{2,120}?),\s*(?:(?:qui|dont)\b[^,]{1,160},\s*)?(?P<prop>.+)$",
     re.I | re.S,
 )
 _SELON_AFTER = re.compile(
-    r",\s*(?:selon|d['’]après)\s+(?P<speaker>[^,;:!?]{2,120}?)(?:,\s*qu(?:i|e|')\s*[^;:!?]{1,160}?)?\s*[.!?…]*\s*$",
+    r",\s*(?:selon|d['’]après)\s+(?P<speaker>[^,;:!?]{2,120}?)(?:,\s*(?:qui|dont)\b[^;:!?]{1,160}?)?\s*[.!?…]*\s*$",
     re.I,
 )
 # `Pour X, P`: the speaker and the proposition, as with `selon` (X must name someone, see below)

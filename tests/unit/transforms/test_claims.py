@@ -1233,3 +1233,12 @@ def test_opening_the_door_to_something_is_about_that_thing(nlp):
     opened = _claims(nlp, "Le président a ouvert la porte à d'éventuelles corrections du dispositif.")[0]
     closed = _claims(nlp, "Vous n'ouvrez même pas la porte à la classe ouvrière.")[0]
     assert (opened.event_key, closed.event_key) == ("ouvrir porte|correction", "ouvrir porte|classe")
+
+
+def test_a_word_beginning_like_a_relative_pronoun_after_selon_is_the_report(nlp):
+    """`Selon l'AFP, quinze personnes …, dont trois enfants`: `quinze` is no `qui` clause on the source."""
+    claim = _only(
+        _claims(nlp, "Selon l'AFP, quinze personnes ont été tuées, dont trois enfants."),
+        lambda c: c.speaker_text is not None,
+    )
+    assert claim.speaker_text == "l'AFP" and claim.text.startswith("quinze personnes ont été tuées")
