@@ -27,7 +27,7 @@ from transforms.nlp import INFINITIVE_ENDINGS
 from transforms.numbers_fr import APPROXIMATE, parse_number
 from transforms.speakers import head_end
 from transforms.text_norm import fold_accents, lexicon_lines
-from transforms.timex import tag_timex
+from transforms.timex import MONTHS, tag_timex
 
 _OPEN_QUOTES = '"«“'
 # Clauses that describe something else than the proposition's own event: their dates do not date it.
@@ -123,10 +123,7 @@ _INVERTED_SKIP = re.compile(
 
 
 # a day between a verb and its object (`a démenti samedi 27 juin des informations`, `ce mardi`, `le 3 janvier`)
-_MONTH_DAY = (
-    r"\d{1,2}(?:er)?\s+(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)"
-    r"(?:\s+\d{4})?"
-)
+_MONTH_DAY = rf"\d{{1,2}}(?:er)?\s+(?:{'|'.join(m for m in MONTHS if m.isalpha())})(?:\s+\d{{4}})?"
 _DATE_SKIP = re.compile(
     rf"\s*(?:(?:ce|le)\s+)?(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)(?:\s+{_MONTH_DAY})?|{_MONTH_DAY})"
     r"\b\s*,?\s*",
@@ -1645,7 +1642,7 @@ def _counts_victims(noun: Token) -> bool:
     """A casualty's count counts people (`80 morts`, `11 soldats`, `trois passants`), not the weapons, the
     events or the times around them (`15 missiles`, `une frappe`, `deux jours`)."""
     lemma = noun.lemma_.lower()
-    if _pairs("units.csv").get(lemma, lemma) in _PROJECTILES or lemma in _TIME_WORDS:
+    if _is_projectile(noun) or lemma in _TIME_WORDS:
         return False
     verb = _pairs("nominalisations.csv").get(lemma)
     return verb is None or _pairs("predicate_classes.csv").get(verb) in _TOLL_CLASSES

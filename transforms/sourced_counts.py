@@ -13,11 +13,11 @@ one gives none: `le double`, `1,5 million`) yield anything. Plain text in, plain
 from __future__ import annotations
 
 import re
-import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from transforms.claims import Claim
 from transforms.numbers_fr import NUMBER_WORD_PATTERN, parse_number
+from transforms.text_norm import fold_accents
 
 
 @dataclass(frozen=True)
@@ -327,8 +327,7 @@ def sourced_counts(text: str, start: int = 0, end: int | None = None) -> list[li
 
 
 def _source_key(text: str) -> str:
-    folded = unicodedata.normalize("NFKD", text.lower())
-    folded = "".join(c for c in folded if not unicodedata.combining(c))
+    folded = fold_accents(text.lower())
     return re.sub(r"^(?:la|le|les|l['’])\s*", "", re.sub(r"\s+", " ", folded).strip())
 
 
@@ -361,12 +360,7 @@ def _juxtaposed(text: str, run: list[SourcedCount]) -> list[SourcedCount]:
     if len(units) > 1 or len({_source_key(c.source(text)) for c in run}) < 2:
         return []
     unit = next(iter(units), None)
-    return [
-        SourcedCount(
-            c.start, c.end, c.value, c.op, unit, c.source_start, c.source_end, c.place, c.said_of, c.high, c.by_verb
-        )
-        for c in run
-    ]
+    return [replace(c, unit=unit) for c in run]
 
 
 def sourced_count_claims(
