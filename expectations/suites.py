@@ -19,7 +19,9 @@ _CONTRACT_ENUMS = {
     ("dates", "timex_type"): ["DATE", "TIME", "DURATION", "SET"],
     ("dates", "anchor"): ["absolute", "publication", "previous", "none"],
     ("contradictions", "kind"): ["polarity", "quantity", "date"],
-    ("quarantine", "reason"): ["empty", "binary", "undecodable", "too_large", "not_a_dispatch", "unreadable"],
+    ("quarantine", "reason"): [
+        *("empty", "binary", "undecodable", "too_large", "too_long", "not_a_dispatch", "unreadable", "clean_error"),
+    ],
 }
 
 

@@ -64,6 +64,7 @@ def _print_summary(summary) -> None:
         ("new articles", summary.n_articles_new),
         ("duplicates / unchanged", summary.n_duplicates),
         ("quarantined", summary.n_quarantined),
+        ("extraction errors (processing_errors)", summary.n_errors),
         ("claims", summary.n_claims),
         ("contradictions", summary.n_contradictions),
         ("warehouse", summary.db_path),

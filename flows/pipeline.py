@@ -54,13 +54,13 @@ from transforms.clean import CLEAN_SCHEMA, clean_articles
 from transforms.dating import attach_dates, infer_publications, narrow_across_documents, resolve_dates
 from transforms.decode import sha256_hex
 from transforms.events import event_ids
-from transforms.extract import CLAIM_SCHEMA, ERROR_SCHEMA, ROLE_SCHEMA, TIMEX_SCHEMA, extract_batch
+from transforms.extract import CLAIM_SCHEMA, ERROR_SCHEMA, ROLE_SCHEMA, TIMEX_SCHEMA, extract_documents
 from transforms.identity import article_id_for, detect_language, not_prose_reason
 from transforms.links import link_articles
 from transforms.near_duplicates import minhash_signatures, near_duplicates
 from transforms.nlp import load_pipeline
 from transforms.readers import read_input
-from transforms.sentences import SENTENCE_SCHEMA, sentence_frame
+from transforms.sentences import SENTENCE_SCHEMA
 from transforms.speakers import resolve_speakers
 from transforms.text_norm import content_key
 
@@ -127,8 +127,18 @@ class RunSummary:
     n_quarantined: int = 0
     n_claims: int = 0
     n_contradictions: int = 0
+    n_errors: int = 0  # documents of this run whose extraction raised (in processing_errors)
     failed: list[str] = field(default_factory=list)
     db_path: Path | None = None
+
+
+def run_message(summary: RunSummary) -> str | None:
+    """`pipeline_runs.message`: the failed critical expectations, and how many documents failed extraction."""
+    notes = list(summary.failed)
+    if summary.n_errors:
+        plural = "s" if summary.n_errors > 1 else ""
+        notes.append(f"{summary.n_errors} document{plural} failed extraction (see processing_errors)")
+    return "; ".join(notes)[:2000] or None
 
 
 def _batches(items: list, size: int) -> list[list]:
@@ -272,18 +282,37 @@ def clean_batch(records: list[dict], run_id: str) -> pl.DataFrame:
 @task(name="extract_batch")
 def extract_task(articles: pl.DataFrame, settings: Settings, patterns: tuple) -> dict[str, pl.DataFrame]:
     """Sentences, raw mentions, claims and temporal expressions of a batch of new articles.
-    Only French bodies are parsed (the model is French); every body gets sentences."""
-    sentences = sentence_frame(articles.select("article_id", "body"))
-    french = articles.filter(pl.col("language") == "fr")
+    Only French bodies are parsed (the model is French); every body gets sentences. A document that
+    makes extraction raise ends in `processing_errors`; the rest of the batch is extracted."""
     nlp = load_pipeline(settings.spacy_model, patterns)
-    out = extract_batch(
-        french.select("article_id", "body"),
-        sentences.join(french.select("article_id"), on="article_id"),
-        nlp,
-        settings.spacy_batch_size,
-    )
-    out["sentences"] = sentences
-    return out
+    return extract_documents(articles.select("article_id", "body", "language"), nlp, settings.spacy_batch_size)
+
+
+def _clean_isolated(records: list[dict], run_id: str) -> tuple[pl.DataFrame, list[tuple[dict, str]]]:
+    """`clean_batch`, and when the batch raises, each record alone: a record that still raises is
+    returned with its exception (it goes to quarantine as `clean_error`), the others are cleaned."""
+    try:
+        return clean_batch(records, run_id), []
+    except Exception:  # noqa: BLE001 - find the record that raised, keep the others
+        pass
+    frames, failures = [], []
+    for record in records:
+        try:
+            frames.append(clean_batch([record], run_id))
+        except Exception as error:  # noqa: BLE001 - quarantined with the exception, never fatal
+            failures.append((record, f"{type(error).__name__}: {error}"[:2000]))
+    return (pl.concat(frames) if frames else clean_batch([], run_id)), failures
+
+
+def _quarantine_row(record: dict, reason: str, detail: str, run_id: str, now: datetime) -> dict:
+    return {
+        "source_uri": record["source_uri"],
+        "content_sha256": record["content_sha256"],
+        "reason": reason,
+        "detail": detail,
+        "run_id": run_id,
+        "quarantined_at": now,
+    }
 
 
 def _clean_and_extract(
@@ -295,27 +324,26 @@ def _clean_and_extract(
     patterns: tuple,
     inputs: list[dict],
     quarantined: list[dict],
-) -> int:
-    """Clean a chunk of records, extract its new articles and write their lake parts.
-    Appends the chunk's input and quarantine rows; returns the number of new articles."""
+) -> tuple[int, int]:
+    """Clean a chunk of records, extract its new articles and write their lake parts. Appends the
+    chunk's input and quarantine rows; returns (new articles, documents whose extraction raised)."""
     lake = settings.lake_dir
-    cleaned = clean_batch(records, run_id)
     now = datetime.now()
     rejected: dict[str, str] = {}
+    cleaned, failures = _clean_isolated(records, run_id)
+    for record, error in failures:
+        rejected[record["source_uri"]] = "clean_error"
+        quarantined.append(_quarantine_row(record, "clean_error", error, run_id, now))
     for row in cleaned.iter_rows(named=True):
-        reason = not_prose_reason(row["body"] or "")
-        if reason:
+        body = row["body"] or ""
+        if len(body) > settings.max_body_chars:
+            limit = settings.max_body_chars
+            reason, detail = "too_long", f"{len(body):,} characters of text, over max_body_chars ({limit:,})"
+        else:
+            reason, detail = "not_a_dispatch", not_prose_reason(body)
+        if detail:
             rejected[row["source_uri"]] = reason
-            quarantined.append(
-                {
-                    "source_uri": row["source_uri"],
-                    "content_sha256": row["content_sha256"],
-                    "reason": "not_a_dispatch",
-                    "detail": reason,
-                    "run_id": run_id,
-                    "quarantined_at": now,
-                }
-            )
+            quarantined.append(_quarantine_row(row, reason, detail, run_id, now))
     cleaned = cleaned.filter(~pl.col("source_uri").is_in(list(rejected)))
     new_articles = cleaned.filter(~pl.col("article_id").is_in(list(known))).unique(
         "article_id", keep="first", maintain_order=True
@@ -349,6 +377,7 @@ def _clean_and_extract(
                 "seen_at": now,
             }
         )
+    n_errors = 0
     if not new_articles.is_empty():
         documents = new_articles.select(list(DOCUMENT_SCHEMA))
         out = extract_task(documents, settings, patterns)
@@ -359,27 +388,30 @@ def _clean_and_extract(
         write_part(out["roles"], lake, "roles_raw", part)
         if not out["errors"].is_empty():
             write_part(out["errors"].with_columns(pl.lit(run_id).alias("run_id")), lake, "processing_errors", part)
+            n_errors = out["errors"]["article_id"].n_unique()
         write_part(documents, lake, "documents", part)  # after its extractions: a crash before means "redo"
         known.update(first_uri)
-    return len(first_uri)
+    return len(first_uri), n_errors
 
 
 def _stream_batch(
     index: int, batch: list[Path], settings: Settings, run_id: str, seen: dict, known: set[str], patterns: tuple
-) -> tuple[list[dict], int]:
+) -> tuple[list[dict], int, int]:
     """Ingest one batch of files, then clean and extract its records in chunks of `batch_size` (a single
-    JSONL file may hold millions); write the lake parts. Returns (input rows, number of new articles)."""
+    JSONL file may hold millions); write the lake parts. Returns (input rows, new articles, documents whose
+    extraction raised)."""
     part = f"{run_id}-{index:05d}"
     records, inputs, quarantined = ingest_batch(batch, settings.input_dir, settings.max_text_bytes, seen, run_id)
-    n_new = 0
+    n_new = n_errors = 0
     for chunk_index, chunk in enumerate(_batches(records, settings.batch_size)):
         chunk_part = f"{part}-{chunk_index:05d}"
-        n_new += _clean_and_extract(chunk, chunk_part, settings, run_id, known, patterns, inputs, quarantined)
+        new, errors = _clean_and_extract(chunk, chunk_part, settings, run_id, known, patterns, inputs, quarantined)
+        n_new, n_errors = n_new + new, n_errors + errors
     if quarantined:
         write_part(pl.DataFrame(quarantined, schema=QUARANTINE_SCHEMA), settings.lake_dir, "quarantine", part)
     if inputs:
         write_part(pl.DataFrame(inputs, schema=INPUT_SCHEMA), settings.lake_dir, "inputs", part)
-    return inputs, n_new
+    return inputs, n_new, n_errors
 
 
 # --- 4. resolve (corpus-wide) ---------------------------------------------------------------------
@@ -519,8 +551,9 @@ def _run_stages(settings: Settings, run_id: str | None) -> RunSummary:
     batches = _batches(paths, settings.batch_size)
     with stage_progress("ingest · clean · extract (files)", len(paths)) as advance:
         for index, batch in enumerate(batches):
-            inputs, n_new = _stream_batch(index, batch, settings, run_id, seen, known, patterns)
+            inputs, n_new, n_errors = _stream_batch(index, batch, settings, run_id, seen, known, patterns)
             all_inputs += inputs
+            summary.n_errors += n_errors
             advance(len(batch))
             logger.info(
                 "batch %d/%d: %d files, %d inputs, %d new articles",
@@ -578,7 +611,7 @@ def _run_stages(settings: Settings, run_id: str | None) -> RunSummary:
                 "n_quarantined": summary.n_quarantined,
                 "n_claims": summary.n_claims,
                 "n_contradictions": summary.n_contradictions,
-                "message": "; ".join(summary.failed)[:2000] or None,
+                "message": run_message(summary),
             }
         ],
         schema=RUN_SCHEMA,

@@ -20,6 +20,12 @@ class Settings(BaseSettings):
     full_refresh: bool = Field(False, description="ignore previous runs and rebuild everything")
     batch_size: int = Field(200, ge=1, description="documents per Prefect task")
     max_text_bytes: int = Field(5_000_000, ge=1, description="larger inputs are quarantined as too_large")
+    max_body_chars: int = Field(
+        3_000_000,
+        ge=1,
+        description="cleaned bodies longer than this many characters (about 500,000 words: a minute of parsing "
+        "per body) are quarantined as too_long; shorter ones are parsed, in pieces past 100,000 characters",
+    )
     actor_dictionary: Path = Field(
         Path("seeds/reference/actors.csv"), description="curated actor dictionary (CSV); never read as input"
     )

@@ -11,6 +11,7 @@ Mentions come from the spaCy NER plus the dictionary ruler. Resolution, in order
 
 from __future__ import annotations
 
+import bisect
 import csv
 import io
 import re
@@ -168,6 +169,29 @@ def is_actor_surface(surface: str, label: str, known: bool = False) -> bool:
     return not (label == "MISC" and words and words[0].lower() in _TITLE_WORDS)
 
 
+class _FullNames:
+    """Person mentions of each article indexed by their last one and two words (`Mark Esper` under `esper`,
+    `Marine Le Pen` under `le pen`): a surname finds its full name in one look-up, not a scan of the article
+    (which made a long article quadratic in its number of mentions)."""
+
+    def __init__(self, rows: list[dict]) -> None:
+        self.rows = rows
+        self.index: dict[tuple[str, int, str], list[int]] = defaultdict(list)
+        for i, row in enumerate(rows):
+            if row["label"] == "PER":
+                self.add(i)
+
+    def add(self, i: int) -> None:
+        parts = self.rows[i]["surface"].split()
+        for n in (1, 2):
+            if len(parts) > n:
+                bisect.insort(self.index[(self.rows[i]["article_id"], n, translit_key(" ".join(parts[-n:])))], i)
+
+    def first(self, article_id: str, n: int, key: str, exclude: int) -> int | None:
+        """The first mention of `article_id` (in text order) of more than `n` words whose last `n` are `key`."""
+        return next((j for j in self.index.get((article_id, n, key), ()) if j != exclude), None)
+
+
 def resolve_actors(mentions: pl.DataFrame, dictionary: list[DictionaryActor]) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Assign an `actor_id` to every mention and build the actors table.
 
@@ -180,16 +204,14 @@ def resolve_actors(mentions: pl.DataFrame, dictionary: list[DictionaryActor]) ->
     for actor in dictionary:
         for phrase in (actor.canonical_name, *actor.aliases):
             by_alias[match_key(phrase)] = actor
-    rows = mentions.sort(["article_id", "char_start"]).to_dicts()
+    rows = mentions.sort(["article_id", "char_start", "char_end"], maintain_order=True).to_dicts()
 
     # 1. dictionary, 2. within-article short forms
     cluster_of: list[str] = []
     type_of: dict[str, Counter[str]] = defaultdict(Counter)
     names_of: dict[str, Counter[str]] = defaultdict(Counter)
     local: dict[tuple[str, str], str] = {}  # (article, key of a surface) → cluster, for acronyms
-    by_article: dict[str, list[int]] = defaultdict(list)  # row indexes per article, in text order
-    for index, mention in enumerate(rows):
-        by_article[mention["article_id"]].append(index)
+    full_names = _FullNames(rows)
     for i, row in enumerate(rows):
         surface = row["surface"]
         if row.get("alias_of") and (row["article_id"], match_key(row["alias_of"])) in local:
@@ -214,17 +236,13 @@ def resolve_actors(mentions: pl.DataFrame, dictionary: list[DictionaryActor]) ->
         cluster = "name:" + key
         words = surface.split()
         if len(words) == 1 or (len(words) == 2 and words[0] in _SURNAME_PARTICLES):
-            # a surname alone (`Esper`, `Le Pen`) joins a full name of the same article that ends with it
-            for j in by_article[row["article_id"]]:
-                other = rows[j]
-                if j == i:
-                    continue
-                parts = other["surface"].split()
-                tail = " ".join(parts[-len(words) :])
-                if len(parts) > len(words) and translit_key(tail) == key and other["label"] == "PER":
-                    cluster = "name:" + translit_key(other["surface"])
+            # a surname alone (`Esper`, `Le Pen`) joins the first full name of the same article that ends with it
+            j = full_names.first(row["article_id"], len(words), key, i)
+            if j is not None:
+                cluster = "name:" + translit_key(rows[j]["surface"])
+                if row["label"] != "PER":
                     row["label"] = "PER"
-                    break
+                    full_names.add(i)
         cluster_of.append(cluster)
         local[(row["article_id"], match_key(surface))] = cluster
     for row, cluster in zip(rows, cluster_of, strict=True):

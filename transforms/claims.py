@@ -13,6 +13,7 @@ Coordinated clauses joined by `mais` or `;` are separate claims.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
 from collections.abc import Callable, Sequence
@@ -23,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 
 from transforms.actors import translit_key
 from transforms.events import classes_with
-from transforms.nlp import INFINITIVE_ENDINGS
+from transforms.nlp import INFINITIVE_ENDINGS, doc_text
 from transforms.numbers_fr import APPROXIMATE, parse_number
 from transforms.speakers import head_end
 from transforms.text_norm import fold_accents, lexicon_lines
@@ -1748,7 +1749,7 @@ _COMPARISON = re.compile(
 
 def _compares_degree(tokens: list[Token]) -> bool:
     """`pas autant que`, `moins … que`, `aussi grave que` (not `a aussi dit que`): see `_COMPARISON`."""
-    text = tokens[0].doc.text
+    text = doc_text(tokens[0].doc)
     if _COMPARISON.search(text, tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)):
         return True
     return any(
@@ -1776,12 +1777,12 @@ def is_restricted(tokens: list[Token], main: Token | None) -> bool:
         t.lower_ in ("que", "qu'", "qu’") and t.dep_ not in ("mark", "obj", "nsubj") and t.i > main.i for t in tokens
     )
     if tokens and _EXCEPTION_OR_CONTRAST.search(
-        tokens[0].doc.text, tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+        doc_text(tokens[0].doc), tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     ):
         return True  # `je n'ai jamais perdu cette flamme, si ce n'est sur ces deux années`: all but a part
     if tokens and _compares_degree(tokens):
         return True
-    if tokens and _NOT_X_BUT_Y.search(tokens[0].doc.text, tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)):
+    if tokens and _NOT_X_BUT_Y.search(doc_text(tokens[0].doc), tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)):
         return True
     return restrictive_que or any(t.lower_ in _RESTRICTIVE and _in_main_clause(t, main) for t in tokens)
 
@@ -1813,10 +1814,14 @@ def _noun_dates(
 ) -> list[list[int]]:
     """Extents of the dates in `start:end` that complement a noun (`l'attentat de mardi`, `la réunion
     du 5 janvier`): they date that noun, not the proposition's event, so they are kept out of its
-    dates like the dates of a subordinate clause."""
+    dates like the dates of a subordinate clause. (`timex_spans` in text order: only those from `start` on
+    are read, so that a long document is not rescanned for each of its claims.)"""
     extents = []
-    for timex_start, timex_end in timex_spans:
-        if timex_start < start or timex_end > end:
+    for index in range(bisect.bisect_left(timex_spans, (start,)), len(timex_spans)):
+        timex_start, timex_end = timex_spans[index]
+        if timex_start >= end:
+            break
+        if timex_end > end:
             continue
         span = doc.char_span(timex_start, timex_end, alignment_mode="expand")
         if span is None or not len(span):
@@ -2102,10 +2107,10 @@ def extract_sentence_claims(
 ) -> list[Claim]:
     """All claims of one sentence `doc.text[start:end]` (see module docstring).
 
-    Pass the document's `text` when calling per sentence: `doc.text` is rebuilt at every access,
+    Pass the document's `text` when calling per sentence (or it is read once with `nlp.doc_text`),
     and the document's temporal expressions (`timex_spans`, offsets into the text) when they are
     already tagged; otherwise the sentence is tagged here."""
-    text = doc.text if text is None else text
+    text = doc_text(doc) if text is None else text
     if timex_spans is None:
         timex_spans = [(start + t.start, start + t.end) for t in tag_timex(text[start:end])]
     tokens = _tokens_in(doc, start, end)

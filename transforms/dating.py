@@ -13,6 +13,7 @@ give the same answer (so `le 3 janvier` resolves under a January header, `jeudi`
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import json
 import re
@@ -207,7 +208,7 @@ def resolve_dates(timex: pl.DataFrame, publications: pl.DataFrame) -> pl.DataFra
     Returns: one row per temporal expression, the contract's `dates` columns (without `claim_id`).
     """
     pub = {r["article_id"]: r for r in publications.iter_rows(named=True)}
-    ordered = list(timex.sort(["article_id", "char_start"]).iter_rows(named=True))
+    ordered = list(timex.sort(["article_id", "char_start", "char_end"], maintain_order=True).iter_rows(named=True))
     readings = [json.loads(row["reading"]) for row in ordered]
     resolved_at: dict[int, Resolved] = {}
     for i, (row, reading) in enumerate(zip(ordered, readings, strict=True)):
@@ -263,6 +264,33 @@ def _day_following(ordered: list[dict], resolved_at: dict[int, Resolved], i: int
     return None
 
 
+class _DatesByStart:
+    """The dates of each article by start offset: those that start inside a claim's spans are found in log
+    time (a scan of the article's dates per claim made a long article quadratic), in frame order."""
+
+    def __init__(self, dates: pl.DataFrame) -> None:
+        self.rows: dict[str, list[dict]] = {}
+        for d in dates.iter_rows(named=True):
+            self.rows.setdefault(d["article_id"], []).append(d)
+        self.order: dict[str, list[int]] = {}
+        self.starts: dict[str, list[int]] = {}
+        for article_id, found in self.rows.items():
+            order = sorted(range(len(found)), key=lambda i: found[i]["char_start"])
+            self.order[article_id] = order
+            self.starts[article_id] = [found[i]["char_start"] for i in order]
+
+    def starting_in(self, article_id: str, windows: list[tuple[int, int]]) -> list[dict]:
+        """The dates of `article_id` whose start lies in one of the closed `windows`, in frame order."""
+        if article_id not in self.rows:
+            return []
+        starts, order = self.starts[article_id], self.order[article_id]
+        picked: set[int] = set()
+        for lo, hi in windows:
+            picked.update(order[bisect.bisect_left(starts, lo) : bisect.bisect_right(starts, hi)])
+        found = self.rows[article_id]
+        return [found[i] for i in sorted(picked)]
+
+
 def attach_dates(
     claims: pl.DataFrame, dates: pl.DataFrame, publications: pl.DataFrame
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
@@ -270,15 +298,16 @@ def attach_dates(
     (else the publication day). Returns (claims with dates and `period_start/period_end`,
     dates with `claim_id`)."""
     pub = {r["article_id"]: r for r in publications.iter_rows(named=True)}
-    by_article: dict[str, list[dict]] = {}
-    for d in dates.iter_rows(named=True):
-        by_article.setdefault(d["article_id"], []).append(d)
+    by_article = _DatesByStart(dates)
     date_claim: dict[str, str] = {}
     rows = []
     for c in claims.iter_rows(named=True):
         inside, stated = [], []
         subordinate = json.loads(c.get("subordinate_spans") or "[]")
-        for d in by_article.get(c["article_id"], []):
+        windows = [(c["char_start"], c["char_end"])]
+        if c["attribution_start"] is not None:
+            windows.append((c["attribution_start"], c["attribution_end"]))
+        for d in by_article.starting_in(c["article_id"], windows):
             in_subordinate = any(a <= d["char_start"] and d["char_end"] <= b for a, b in subordinate)
             if c["char_start"] <= d["char_start"] and d["char_end"] <= c["char_end"] and not in_subordinate:
                 inside.append(d)
@@ -376,6 +405,24 @@ def _in_earlier_cause(parent: dict, clause: dict) -> bool:
     return any(cue.start() > 0 for cue in _EARLIER_CAUSE.finditer(between))
 
 
+class _SpanContainment:
+    """Which owners have a span containing `[start, end]`, in their given order. Spans are sorted by start
+    and none is longer than the longest, so only those starting within that length before `start` are read
+    (a scan of every dated claim of the article per claim made a long article quadratic)."""
+
+    def __init__(self, owners: list[tuple[dict, list]]) -> None:
+        self.owners = [owner for owner, _ in owners]
+        self.spans = sorted((a, b, i) for i, (_, spans) in enumerate(owners) for a, b in spans)
+        self.starts = [a for a, _, _ in self.spans]
+        self.longest = max((b - a for a, b, _ in self.spans), default=0)
+
+    def owners_of(self, start: int, end: int) -> list[dict]:
+        lo = bisect.bisect_left(self.starts, start - self.longest)
+        hi = bisect.bisect_right(self.starts, start)
+        found = {i for a, b, i in self.spans[lo:hi] if a <= start and end <= b}
+        return [self.owners[i] for i in sorted(found)]
+
+
 def _inherit_clause_dates(rows: list[dict]) -> None:
     """An event stated in a relative or participial clause without a date of its own happened at the
     time of the clause it hangs on: `une frappe de drone … le 3 janvier, qui a tué le général` puts the
@@ -388,14 +435,14 @@ def _inherit_clause_dates(rows: list[dict]) -> None:
             spans = json.loads(row.get("subordinate_spans") or "[]")
             if spans:
                 day_claims.setdefault(row["article_id"], []).append((row, spans))
+    containing = {article_id: _SpanContainment(found) for article_id, found in day_claims.items()}
     for row in rows:
-        if row["event_start"] is not None or row["quote_kind"] != "narrative":
+        if row["event_start"] is not None or row["quote_kind"] != "narrative" or row["article_id"] not in containing:
             continue
         parents = [
             other
-            for other, spans in day_claims.get(row["article_id"], [])
-            if any(a <= row["char_start"] and row["char_end"] <= b for a, b in spans)
-            and not _in_earlier_cause(other, row)
+            for other in containing[row["article_id"]].owners_of(row["char_start"], row["char_end"])
+            if not _in_earlier_cause(other, row)
         ]
         if parents:
             parent = min(parents, key=lambda other: other["char_end"] - other["char_start"])

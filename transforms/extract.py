@@ -8,8 +8,9 @@ dates are tagged but not resolved (that needs the publication day, itself inferr
 from __future__ import annotations
 
 import bisect
+import itertools
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import polars as pl
 from spacy.language import Language
@@ -32,7 +33,8 @@ from transforms.claims import (
     is_reflexive,
     link_article_claims,
 )
-from transforms.nlp import parse_texts
+from transforms.nlp import PIECE_CHARS, parse_texts
+from transforms.sentences import SENTENCE_SCHEMA, sentence_frame
 from transforms.sourced_counts import sourced_count_claims
 from transforms.text_norm import lexicon_lines
 from transforms.timex import SPAN_COLUMNS, names_day, tag_timex
@@ -93,6 +95,20 @@ TIMEX_SCHEMA = {**SPAN_COLUMNS, "reading": pl.String, "tense": pl.String}
 
 def _sentence_of(starts: list[int], offset: int) -> int:
     return max(0, bisect.bisect_right(starts, offset) - 1)
+
+
+def _span_index(spans: list[tuple[int, int]]) -> Callable[[int, int], bool]:
+    """A test `overlaps(start, end)` against `spans`, in log time per query (a scan per mention made long
+    bodies quadratic): the spans starting before `end` overlap when the furthest of their ends passes `start`."""
+    ordered = sorted(spans)
+    starts = [s for s, _ in ordered]
+    furthest = list(itertools.accumulate((e for _, e in ordered), max))
+
+    def overlaps(start: int, end: int) -> bool:
+        before = bisect.bisect_left(starts, end)
+        return before > 0 and furthest[before - 1] > start
+
+    return overlaps
 
 
 def _is_compound_past(token) -> bool:
@@ -159,6 +175,7 @@ def _extract_article(article_id: str, body: str, doc, spans: list[tuple[int, int
     starts = [s for s, _ in spans]
     timex = tag_timex(body)
     timex_spans = [(t.start, t.end) for t in timex]  # (claims keep the dates of nouns out of their events)
+    in_timex = _span_index(timex_spans)
     for ent in doc.ents:
         if ent.label_ not in ("PER", "ORG", "LOC", "MISC"):
             continue
@@ -172,7 +189,7 @@ def _extract_article(article_id: str, body: str, doc, spans: list[tuple[int, int
             continue
         if not ent.ent_id_ and len(ent) == 1 and ent.root.pos_ == "NOUN":
             continue  # a capitalised common noun (an intertitle word), not a name
-        if any(t.start < end and start < t.end for t in timex):
+        if in_timex(start, end):
             continue  # `Nouvel An`, `Noël`: dates, not actors
         mentions.append(
             {
@@ -215,6 +232,7 @@ def _extract_article(article_id: str, body: str, doc, spans: list[tuple[int, int
     taken = {(c.char_start, c.char_end) for c in article_claims}
     article_claims += sourced_count_claims(body, article_id, spans, taken, len(article_claims))
     cids = [claim_id(article_id, c.char_start, c.char_end) for c in article_claims]
+    index_of = {id(c): i for i, c in enumerate(article_claims)}
     for c, cid in zip(article_claims, cids, strict=True):
         speaker_from = c.extras.get("speaker_from")
         claims.append(
@@ -244,7 +262,7 @@ def _extract_article(article_id: str, body: str, doc, spans: list[tuple[int, int
                 "quantity_op": c.quantity_op,
                 "quantity_max": c.quantity_max,
                 "responds_to_claim_id": cids[c.responds_to_index] if c.responds_to_index is not None else None,
-                "speaker_from_claim_id": cids[article_claims.index(speaker_from)] if speaker_from else None,
+                "speaker_from_claim_id": cids[index_of[id(speaker_from)]] if speaker_from else None,
                 "future": _tense(doc, c.char_start, c.char_end) == "future",
                 "subordinate_spans": json.dumps(c.extras.get("subordinate", [])),
                 "arguments": c.extras.get("arguments", []),
@@ -282,11 +300,16 @@ def _extract_article(article_id: str, body: str, doc, spans: list[tuple[int, int
 
 
 def extract_batch(
-    articles: pl.DataFrame, sentences: pl.DataFrame, nlp: Language, batch_size: int = 64
+    articles: pl.DataFrame,
+    sentences: pl.DataFrame,
+    nlp: Language,
+    batch_size: int = 64,
+    piece_chars: int = PIECE_CHARS,
 ) -> dict[str, pl.DataFrame]:
     """Parse a batch and extract its raw facts.
 
-    Args: articles (`article_id`, `body`); sentences (from `sentence_frame`).
+    Args: articles (`article_id`, `body`); sentences (from `sentence_frame`); bodies longer than
+    `piece_chars` are parsed in pieces (`nlp.parse_texts`), with the same offsets.
     Returns: {"mentions": one row per raw actor mention, "claims": one row per claim,
     "timex": one row per temporal expression (unresolved reading as JSON)}.
     """
@@ -298,11 +321,12 @@ def extract_batch(
     mentions, claims, timexes, roles = [], [], [], []
     errors = []
     starts = [[start for start, _ in by_article.get(article_id, [])] for article_id in ids]
-    for article_id, body, doc in zip(ids, bodies, parse_texts(nlp, bodies, batch_size, starts), strict=True):
+    docs = parse_texts(nlp, bodies, batch_size, starts, piece_chars)
+    for article_id, body, doc in zip(ids, bodies, docs, strict=True):
         try:
             found = _extract_article(article_id, body, doc, by_article.get(article_id, []))
         except Exception as error:  # noqa: BLE001 - one pathological text must not stop the run
-            errors.append({"article_id": article_id, "stage": "extract", "error": f"{type(error).__name__}: {error}"})
+            errors.append({"article_id": article_id, "stage": "extract", "error": _describe(error)})
             continue
         mentions += found[0]
         claims += found[1]
@@ -315,3 +339,55 @@ def extract_batch(
         "errors": pl.DataFrame(errors, schema=ERROR_SCHEMA) if errors else pl.DataFrame(schema=ERROR_SCHEMA),
         "roles": pl.DataFrame(roles, schema=ROLE_SCHEMA) if roles else pl.DataFrame(schema=ROLE_SCHEMA),
     }
+
+
+EXTRACT_OUTPUTS = {
+    "sentences": SENTENCE_SCHEMA,
+    "mentions": MENTION_SCHEMA,
+    "claims": CLAIM_SCHEMA,
+    "timex": TIMEX_SCHEMA,
+    "roles": ROLE_SCHEMA,
+    "errors": ERROR_SCHEMA,
+}
+
+
+def extract_documents(articles: pl.DataFrame, nlp: Language, batch_size: int = 64) -> dict[str, pl.DataFrame]:
+    """Sentences of every body and the raw facts of the French ones (the model is French), for a batch.
+
+    Args: articles (`article_id`, `body`, `language`).
+    Returns: the frames of `EXTRACT_OUTPUTS`. Nothing a document does stops its batch: an exception the
+    batch raises (the parse, the sentence split) is narrowed down by extracting each document alone; the
+    documents that still raise get one `errors` row (stage `extract`, the exception) and no other rows,
+    and their neighbours are extracted as if they had been alone in the batch."""
+    try:
+        return _extract_documents(articles, nlp, batch_size)
+    except Exception:  # noqa: BLE001 - find the document that raised, keep the others
+        pass
+    parts = []
+    for one in articles.iter_slices(1):
+        try:
+            parts.append(_extract_documents(one, nlp, batch_size))
+        except Exception as error:  # noqa: BLE001 - recorded in processing_errors, never fatal
+            failed = {"article_id": one["article_id"][0], "stage": "extract", "error": _describe(error)}
+            parts.append({"errors": pl.DataFrame([failed], schema=ERROR_SCHEMA)})
+    return {
+        name: pl.concat([pl.DataFrame(schema=schema), *(p[name] for p in parts if name in p)])
+        for name, schema in EXTRACT_OUTPUTS.items()
+    }
+
+
+def _extract_documents(articles: pl.DataFrame, nlp: Language, batch_size: int) -> dict[str, pl.DataFrame]:
+    sentences = sentence_frame(articles.select("article_id", "body"))
+    french = articles.filter(pl.col("language") == "fr")
+    out = extract_batch(
+        french.select("article_id", "body"),
+        sentences.join(french.select("article_id"), on="article_id"),
+        nlp,
+        batch_size,
+    )
+    out["sentences"] = sentences
+    return out
+
+
+def _describe(error: BaseException) -> str:
+    return f"{type(error).__name__}: {error}"[:2000]

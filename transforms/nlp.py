@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
+from typing import TypeVar
 
+import numpy
 import spacy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -84,27 +88,109 @@ def token_pattern(nlp: Language, phrase: str) -> list[dict]:
     return pattern
 
 
+# Bodies longer than this are parsed in pieces cut at sentence starts and joined back into one `Doc`
+# whose offsets are the whole body's: spaCy refuses texts over `nlp.max_length` (1,000,000 characters,
+# E088), and its parser needs about 1 GB of working memory per 100,000 characters. Bodies up to this size
+# are parsed whole, exactly as before pieces existed.
+PIECE_CHARS = 100_000
+# at most this many characters in one parser batch (past its first document)
+BATCH_CHARS = 400_000
+T = TypeVar("T")
+
+
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, built once per `Doc`: spaCy rebuilds it from every token at each access, so reading it
+    once per claim made extraction quadratic in the length of a document."""
+    text = doc.user_data.get("recoupe_text")
+    if text is None:
+        text = doc.user_data["recoupe_text"] = doc.text
+    return text
+
+
+def piece_bounds(text: str, sentence_starts: Sequence[int], max_chars: int = PIECE_CHARS) -> list[tuple[int, int]]:
+    """Cut `text` into consecutive pieces `[a, b)` of at most `max_chars` characters that cover it exactly.
+    Cuts fall on sentence starts; a sentence longer than `max_chars` is cut after its last whitespace
+    before the limit, or at the limit when it has none (a line of a million characters without a space)."""
+    if len(text) <= max_chars:
+        return [(0, len(text))]
+    starts = sorted(s for s in set(sentence_starts) if 0 < s < len(text))
+    bounds: list[tuple[int, int]] = []
+    a = 0
+    while len(text) - a > max_chars:
+        limit = a + max_chars
+        i = bisect.bisect_right(starts, limit) - 1
+        cut = starts[i] if i >= 0 and starts[i] > a else None
+        if cut is None:
+            space = max(text.rfind(" ", a + 1, limit), text.rfind("\n", a + 1, limit))
+            cut = space + 1 if space > a else limit
+        bounds.append((a, cut))
+        a = cut
+    bounds.append((a, len(text)))
+    return bounds
+
+
 def parse_texts(
     nlp: Language,
     texts: Sequence[str],
     batch_size: int = 64,
     sentence_starts: Sequence[Sequence[int]] | None = None,
-) -> Iterable[Doc]:
-    """Parse bodies in batches (a generator: keeps memory flat on large batches).
+    max_chars: int = PIECE_CHARS,
+) -> Iterator[Doc]:
+    """Parse bodies in batches (a generator: keeps memory flat on large batches), one `Doc` per body.
 
     With `sentence_starts` (character offsets per text), the parser is held to those sentences, so
-    that every tree lies inside one of the project's sentences."""
-    if sentence_starts is None:
-        return nlp.pipe(texts, batch_size=batch_size)
-    return nlp.pipe(
-        (_with_sentences(nlp, text, starts) for text, starts in zip(texts, sentence_starts, strict=True)),
-        batch_size=batch_size,
-    )
+    that every tree lies inside one of the project's sentences. A body longer than `max_chars` is
+    parsed piece by piece (`piece_bounds`) and its pieces joined: offsets stay the body's own."""
+
+    def pieces() -> Iterator[tuple[Doc, tuple[int, bool]]]:
+        for index, text in enumerate(texts):
+            starts = sentence_starts[index] if sentence_starts is not None else ()
+            bounds = piece_bounds(text, starts, max_chars)
+            for number, (a, b) in enumerate(bounds):
+                piece = text[a:b]
+                if len(piece) > nlp.max_length:
+                    raise ValueError(f"a piece of {len(piece)} characters exceeds nlp.max_length ({nlp.max_length})")
+                doc = nlp.make_doc(piece)
+                if sentence_starts is not None:
+                    _hold_sentences(doc, [s - a for s in starts if a <= s < b])
+                yield doc, (index, number == len(bounds) - 1)
+
+    parsed: list[Doc] = []
+    for group in _char_batches(pieces(), batch_size, max(max_chars, BATCH_CHARS)):
+        for doc, (_, last) in nlp.pipe(group, batch_size=len(group), as_tuples=True):
+            parsed.append(doc)
+            if last:
+                yield _joined(parsed)
+                parsed = []
 
 
-def _with_sentences(nlp: Language, text: str, starts: Sequence[int]) -> Doc:
-    doc = nlp.make_doc(text)
+def _joined(pieces: list[Doc]) -> Doc:
+    """One `Doc` of a body parsed in pieces; the pieces cover it exactly, so no whitespace is added."""
+    return pieces[0] if len(pieces) == 1 else Doc.from_docs(pieces, ensure_whitespace=False, exclude=["tensor"])
+
+
+def _char_batches(items: Iterable[tuple[Doc, T]], size: int, max_chars: int) -> Iterator[list[tuple[Doc, T]]]:
+    """Batches of at most `size` docs and, past the first doc, at most `max_chars` characters: the parser's
+    working memory grows with the characters of a batch, not with its number of documents."""
+    batch: list[tuple[Doc, T]] = []
+    chars = 0
+    for item in items:
+        n = len(item[0].text)
+        if batch and (len(batch) >= size or chars + n > max_chars):
+            yield batch
+            batch, chars = [], 0
+        batch.append(item)
+        chars += n
+    if batch:
+        yield batch
+
+
+def _hold_sentences(doc: Doc, starts: Sequence[int]) -> None:
+    """Mark the tokens that begin at `starts` (and the first) as sentence starts and every other token as
+    inside a sentence, in one array write (token by token, spaCy rescans the doc at each assignment)."""
     wanted = set(starts)
-    for token in doc:
-        token.is_sent_start = token.i == 0 or token.idx in wanted
-    return doc
+    values = numpy.array([1 if token.i == 0 or token.idx in wanted else -1 for token in doc], dtype=numpy.int64).astype(
+        numpy.uint64
+    )
+    if len(values):
+        doc.from_array([SENT_START], values)

@@ -140,6 +140,18 @@ def _html_record(uri: str, raw: bytes, max_bytes: int) -> RawRecord:
     return RawRecord(uri, sha256_hex(raw), body, decoded.encoding, meta=meta)
 
 
+_TOO_DEEP = "JSON nested deeper than the decoder's recursion limit"
+
+
+def _list_item(uri: str, item: object) -> RawRecord:
+    """One element of a JSON list, identified by its own canonical bytes."""
+    try:
+        raw = json.dumps(item, sort_keys=True).encode()
+    except RecursionError:
+        return _quarantine(uri, None, "undecodable", _TOO_DEEP)
+    return record_from_object(uri, raw, item)
+
+
 def read_input(uri: str, raw: bytes, max_bytes: int = 5_000_000) -> list[RawRecord]:
     """Every record of one input file. Never raises."""
     name = uri.lower()
@@ -176,13 +188,12 @@ def read_input(uri: str, raw: bytes, max_bytes: int = 5_000_000) -> list[RawReco
                 obj = json.loads(decoded.text)
             except json.JSONDecodeError as error:
                 return [_quarantine(uri, raw, "undecodable", f"invalid JSON: {error}")]
+            except RecursionError:
+                return [_quarantine(uri, raw, "undecodable", _TOO_DEEP)]
             items = obj if isinstance(obj, list) else [obj]
             if len(items) == 1:
                 return [record_from_object(uri, raw, items[0])]
-            return [
-                record_from_object(f"{uri}#{i + 1}", json.dumps(item, sort_keys=True).encode(), item)
-                for i, item in enumerate(items)
-            ]
+            return [_list_item(f"{uri}#{i + 1}", item) for i, item in enumerate(items)]
         records = []
         for number, line in enumerate(decoded.text.split("\n"), start=1):
             if not line.strip():
@@ -192,6 +203,9 @@ def read_input(uri: str, raw: bytes, max_bytes: int = 5_000_000) -> list[RawReco
                 obj = json.loads(line)
             except json.JSONDecodeError as error:
                 records.append(_quarantine(line_uri, line_bytes, "undecodable", f"invalid JSON line: {error}"))
+                continue
+            except RecursionError:
+                records.append(_quarantine(line_uri, line_bytes, "undecodable", _TOO_DEEP))
                 continue
             records.append(record_from_object(line_uri, line_bytes, obj))
         return records or [_quarantine(uri, raw, "empty", "no JSON line")]

@@ -11,7 +11,9 @@ l'AFP`, `cités par le New York Times`.
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Iterator
 from functools import cache
 
 import polars as pl
@@ -94,9 +96,50 @@ def head_end(body: str, start: int, end: int) -> int:
     return tail.start() if tail and tail.start() > start else end
 
 
+class ArticleMentions:
+    """The resolved mentions of one article in text order, indexed for the look-ups a claim makes, so
+    that resolving the speakers of an article costs about its number of claims times a logarithm (a
+    scan of every mention per claim made a long article quadratic)."""
+
+    def __init__(self, mentions: list[dict], actor_type: dict[str, str]) -> None:
+        self.all = sorted(mentions, key=lambda m: (m["char_start"], m["char_end"]))
+        self.starts = [m["char_start"] for m in self.all]
+        self.people = [m for m in self.all if actor_type.get(m["actor_id"]) == "PER"]
+        self.people_starts = [m["char_start"] for m in self.people]
+        self.person_ids = {m["actor_id"] for m in self.people}
+        self.people_by_surname: dict[str, list[dict]] = {}
+        for m in self.people:
+            for last in m["surface"].lower().split()[-1:]:
+                self.people_by_surname.setdefault(last, []).append(m)
+        self.organisations_by_word: dict[str, list[dict]] = {}
+        for m in self.all:
+            if actor_type.get(m["actor_id"]) == "ORG":
+                for word in dict.fromkeys(m["surface"].lower().split()):
+                    self.organisations_by_word.setdefault(word, []).append(m)
+        self.at_start: dict[int, list[dict]] = {}
+        for m in self.all:
+            self.at_start.setdefault(m["char_start"], []).append(m)
+
+    def within(self, start: int, end: int) -> list[dict]:
+        """The mentions lying wholly inside `[start, end)`, in text order."""
+        lo, hi = bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end)
+        return [m for m in self.all[lo:hi] if m["char_end"] <= end]
+
+    def people_before(self, at: int) -> Iterator[dict]:
+        """The people mentioned before `at` (ending at or before it), the nearest first."""
+        for m in reversed(self.people[: bisect.bisect_left(self.people_starts, at)]):
+            if m["char_end"] <= at:
+                yield m
+
+
+def _last_before(mentions: list[dict], at: int) -> dict | None:
+    """The last of `mentions` (in text order) that ends at or before `at`."""
+    return next((m for m in reversed(mentions) if m["char_end"] <= at), None)
+
+
 def _from_context(
     speaker_text: str,
-    mentions: list[dict],
+    mentions: list[dict] | ArticleMentions,
     at: int,
     actor_type: dict[str, str],
     body: str,
@@ -108,43 +151,33 @@ def _from_context(
     modifier, `la victime de X`, preferred);
     `Esper`, `M. Khalaf` → the person with that surname; `la coalition`, `le ministère` → the
     organisation whose name holds that noun (the most recent before, else the first after)."""
+    index = mentions if isinstance(mentions, ArticleMentions) else ArticleMentions(mentions, actor_type)
     words = speaker_text.strip()
-    earlier = [m for m in mentions if m["char_end"] <= at]
     pronoun = _pronoun_of(words)
     if pronoun is not None:
         if pronoun in ("il", "elle"):
-            people = [
-                m
-                for m in earlier
-                if actor_type.get(m["actor_id"]) == "PER" and _can_stand_for(pronoun, m["actor_id"], genders or {})
-            ]
-            heads = [
-                m for m in people if not _MODIFIER_BEFORE.search(body[max(0, m["char_start"] - 30) : m["char_start"]])
-            ]
-            chosen = heads or people
-            return chosen[-1]["actor_id"] if chosen else None
+            nearest = None  # the nearest person who can be `il`/`elle`; the nearest one who is no modifier wins
+            for m in index.people_before(at):
+                if not _can_stand_for(pronoun, m["actor_id"], genders or {}):
+                    continue
+                if not _MODIFIER_BEFORE.search(body[max(0, m["char_start"] - 30) : m["char_start"]]):
+                    return m["actor_id"]
+                nearest = nearest or m
+            return nearest["actor_id"] if nearest else None
         return None
     bare = _TITLE.sub("", words)
     if bare != words or (bare[:1].isupper() and len(bare.split()) <= 2):
         surname = bare.split()[-1].lower() if bare.split() else ""
-        people = [
-            m
-            for m in earlier
-            if actor_type.get(m["actor_id"]) == "PER" and m["surface"].lower().split()[-1:] == [surname]
-        ]
-        if people:
-            return people[-1]["actor_id"]
+        person = _last_before(index.people_by_surname.get(surname, []), at)
+        if person is not None:
+            return person["actor_id"]
     described = _DETERMINER.match(words)
     if described and len(words.split()) <= 3:
         noun = words[described.end() :].split()[0].lower() if words[described.end() :].split() else ""
-        organisations = [
-            m
-            for m in mentions
-            if actor_type.get(m["actor_id"]) == "ORG" and noun and noun in m["surface"].lower().split()
-        ]
-        before = [m for m in organisations if m["char_end"] <= at]
+        organisations = index.organisations_by_word.get(noun, []) if noun else []
+        before = _last_before(organisations, at)
         if before or organisations:
-            return (before[-1] if before else organisations[0])["actor_id"]
+            return (before or organisations[0])["actor_id"]
     if described:
         # `la coalition internationale` when the article never names it: the one organisation of the
         # corpus whose name or alias begins with these words (two at least: `la coalition` alone could be
@@ -160,6 +193,7 @@ _ROLE_STOPWORDS = frozenset({"le", "la", "les", "l", "un", "une", "ce", "cette",
 _ROLE_PREPOSITIONS = frozenset({"de", "du", "des", "d", "a", "au", "aux", "en", "pour", "chez", "sur"})
 
 
+@cache
 def _role_parts(text: str) -> tuple[tuple[str, ...], frozenset[str]]:
     """(head words, complement words) of a function, folded: `le Premier ministre` → (premier,
     ministre); `procureur de la République de Reims` → (procureur,), {republique, reims}."""
@@ -241,16 +275,14 @@ def _from_corpus_role(
 _COMMA = re.compile(r"\s*,\s*")
 
 
-def _apposed_person(body: str, claim: dict, mentions: list[dict], actor_type: dict[str, str]) -> str | None:
+def _apposed_person(body: str, claim: dict, mentions: ArticleMentions, actor_type: dict[str, str]) -> str | None:
     """The person named in apposition right after a speaker phrase that names nobody: `Ancien garde des
     Sceaux de Jacques Chirac, Dominique Perben révèle…` (not the start of the proposition itself: `Selon le
     ministre, Paul Martin a menti`)."""
     comma = _COMMA.match(body, claim["speaker_end"])
     if comma is None:
         return None
-    person = next(
-        (m for m in mentions if m["char_start"] == comma.end() and actor_type.get(m["actor_id"]) == "PER"), None
-    )
+    person = next((m for m in mentions.at_start.get(comma.end(), []) if actor_type.get(m["actor_id"]) == "PER"), None)
     if person is None or claim["char_start"] <= person["char_start"] < claim["char_end"]:
         return None
     return person["actor_id"]
@@ -301,14 +333,16 @@ def resolve_speakers(
     by_article: dict[str, list[dict]] = {}
     for m in mentions.iter_rows(named=True):
         by_article.setdefault(m["article_id"], []).append(m)
+    indexes = {article_id: ArticleMentions(found, actor_type) for article_id, found in by_article.items()}
+    no_mentions = ArticleMentions([], actor_type)
     resolved: dict[str, tuple[str | None, str | None, str | None]] = {}
     rows = []
-    for c in claims.sort(["article_id", "char_start"]).iter_rows(named=True):
-        found = by_article.get(c["article_id"], [])
+    for c in claims.sort(["article_id", "char_start", "char_end"], maintain_order=True).iter_rows(named=True):
+        found = indexes.get(c["article_id"], no_mentions)
         speaker = None
         if c["speaker_start"] is not None:
             speaker_end = head_end(bodies.get(c["article_id"], ""), c["speaker_start"], c["speaker_end"])
-            inside = [m for m in found if c["speaker_start"] <= m["char_start"] and m["char_end"] <= speaker_end]
+            inside = found.within(c["speaker_start"], speaker_end)
             non_relay = [m for m in inside if category.get(m["actor_id"]) not in _RELAY_CATEGORIES] or inside
             # an actor inside a modifier is not the speaker (`dirigée par les États-Unis`, `du ministère`,
             # `la compagne de Bixente Lizarazu`, `un proche de François Hollande`), except the author of a
@@ -356,17 +390,13 @@ def resolve_speakers(
             description = body[c["speaker_start"] : head_end(body, c["speaker_start"], c["speaker_end"])]
             speaker = _from_role(description, roles_by_article.get(c["article_id"], []), at)
             if speaker is None:
-                people = {m["actor_id"] for m in found if actor_type.get(m["actor_id"]) == "PER"}
-                speaker = _from_corpus_role(description, people, roles_by_actor)
+                speaker = _from_corpus_role(description, found.person_ids, roles_by_actor)
         via_id, via_text = None, None
         if c["attribution_start"] is not None:
             relays = [
                 m
-                for m in found
-                if c["attribution_start"] <= m["char_start"]
-                and m["char_end"] <= c["attribution_end"]
-                and category.get(m["actor_id"]) in _RELAY_CATEGORIES
-                and m["actor_id"] != speaker
+                for m in found.within(c["attribution_start"], c["attribution_end"])
+                if category.get(m["actor_id"]) in _RELAY_CATEGORIES and m["actor_id"] != speaker
             ]
             if relays:
                 via_id, via_text = relays[0]["actor_id"], relays[0]["surface"]

@@ -10,6 +10,7 @@ a month or year), `duration`, `set`, `ref` (PAST_REF, PRESENT_REF, FUTURE_REF), 
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import re
 from dataclasses import dataclass
@@ -290,7 +291,10 @@ class TimexMention:
 
 
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(a < end and start < b for a, b in spans)
+    """`spans` sorted and disjoint (kept so with `bisect.insort`): only the last one starting before `end`
+    can reach past `start`. Log time per test, so that tagging stays linear in the length of a text."""
+    before = bisect.bisect_left(spans, (end,))
+    return before > 0 and spans[before - 1][1] > start
 
 
 def _day(text: str) -> int:
@@ -533,14 +537,14 @@ def tag_timex(text: str) -> list[TimexMention]:
             ends = _range_ends(m)
             if ends is None:
                 continue
-            taken.append((start, end))
+            bisect.insort(taken, (start, end))
             found.extend(TimexMention(a, b, text[a:b], "DATE", _signal_direction(text, a, r)) for a, b, r in ends)
             continue
         read = _reading(kind, m)
         if read is None:
             continue
         timex_type, reading = read[0], _signal_direction(text, start, read[1])
-        taken.append((start, end))
+        bisect.insort(taken, (start, end))
         found.append(TimexMention(start, end, text[start:end], timex_type, reading))
     return sorted(found, key=lambda t: t.start)
 

@@ -67,3 +67,26 @@ def test_unsupported_type_is_not_a_dispatch():
 def test_never_raises_on_arbitrary_bytes(raw, name):
     for record in read_input(name, raw, max_bytes=10_000):
         assert (record.text is None) == (record.reason is not None)
+
+
+def test_json_nested_past_the_recursion_limit_is_undecodable():
+    deep = b"[" * 100_000 + b"]" * 100_000
+    (record,) = read_input("deep.json", deep)
+    assert record.reason == "undecodable" and "nested" in record.detail
+    records = read_input("feed.jsonl", json.dumps({"text": TEXT}).encode() + b"\n" + deep)
+    assert [(r.source_uri, r.reason) for r in records] == [("feed.jsonl#1", None), ("feed.jsonl#2", "undecodable")]
+
+
+@given(
+    st.recursive(
+        st.none() | st.booleans() | st.integers() | st.text(max_size=30),
+        lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=8), children, max_size=4),
+        max_leaves=30,
+    ),
+    st.sampled_from(["a.json", "a.jsonl"]),
+)
+def test_never_raises_on_arbitrary_json(value, name):
+    raw = json.dumps(value).encode()
+    for record in read_input(name, raw, max_bytes=10_000):
+        assert (record.text is None) == (record.reason is not None)
+        assert record.source_uri.startswith(name)
