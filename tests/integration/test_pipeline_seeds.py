@@ -513,9 +513,13 @@ def test_reports_are_written_and_self_contained(published):
     settings, _ = published
     written = write_reports(settings.db_path, settings.reports_dir)
     names = {p.name for p in written}
-    assert {"contradictions.md", "timeline.md", "index.html"} <= names
+    assert {"contradictions.md", "disputes.md", "timeline.md", "index.html", "disputes.csv", "disputes.json"} <= names
     page = (settings.reports_dir / "index.html").read_text(encoding="utf-8")
-    assert "<svg" in page and 'class="card conflict"' in page
+    # one card per disputed question, not one per pair
+    assert "<svg" in page and page.count('class="card dispute"') == 4
+    assert "La reprise des opérations militaires conjointes" in (settings.reports_dir / "disputes.md").read_text(
+        encoding="utf-8"
+    )
     assert "http://" not in page.replace("http://www.w3.org/2000/svg", "") and "https://" not in page
 
 
@@ -654,7 +658,7 @@ CHROMIUM_FLAGS = [
 
 
 def test_report_renders_in_a_real_browser(published, tmp_path):
-    """index.html opened by headless Chromium with no network: chart and conflict cards render and the
+    """index.html opened by headless Chromium with no network: chart and dispute cards render and the
     console stays silent."""
     from flows.reporting import write_reports
 
@@ -679,7 +683,9 @@ def test_report_renders_in_a_real_browser(published, tmp_path):
     assert not [line for line in console if "error" in line.lower() or "Uncaught" in line], console
     dom = subprocess.run([*common, "--dump-dom", page], capture_output=True, text=True, timeout=120).stdout
     assert dom.count("<rect") >= 3  # timeline bars
-    assert 'class="card conflict"' in dom
+    # one card per dispute, its sides side by side
+    assert dom.count('class="card dispute"') == 4
+    assert dom.count('class="side affirm"') == dom.count('class="side deny"') == 3
 
 
 def test_a_reader_keeps_the_old_warehouse_while_a_run_publishes(published, workspace):
