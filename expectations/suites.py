@@ -19,6 +19,8 @@ _CONTRACT_ENUMS = {
     ("dates", "timex_type"): ["DATE", "TIME", "DURATION", "SET"],
     ("dates", "anchor"): ["absolute", "publication", "previous", "none"],
     ("contradictions", "kind"): ["polarity", "quantity", "date"],
+    ("disputes", "kind"): ["polarity", "quantity", "date"],
+    ("dispute_claims", "kind"): ["polarity", "quantity", "date"],
     ("quarantine", "reason"): [
         *("empty", "binary", "undecodable", "too_large", "too_long", "not_a_dispatch", "unreadable", "clean_error"),
     ],
@@ -76,7 +78,26 @@ def table_suites() -> dict[str, list]:
             gxe.ExpectColumnValuesToBeBetween(column="confidence", min_value=0, max_value=1, meta=CRITICAL),
             *_not_null("claim_id_a", "claim_id_b", "explanation"),
         ],
-        "timeline": [*_keys("event_id"), *_not_null("event_key", "event_start", "event_end", "n_claims")],
+        "timeline": [
+            *_keys("event_id"),
+            *_not_null("event_key", "event_start", "event_end", "n_claims", "label", "is_disputed"),
+            gxe.ExpectColumnValuesToBeBetween(column="n_independent_sources", min_value=1, meta=CRITICAL),
+        ],
+        # one row per disputed question: two sides at least, each backed by a source
+        "disputes": [
+            *_keys("dispute_id"),
+            *_enums("disputes"),
+            *_not_null("event_key", "label", "sides", "first_reported_on", "last_reported_on"),
+            gxe.ExpectColumnValuesToBeBetween(column="n_sides", min_value=2, meta=CRITICAL),
+            gxe.ExpectColumnValuesToBeBetween(column="n_independent_sources", min_value=2, meta=WARNING),
+            gxe.ExpectColumnValuesToBeBetween(column="confidence", min_value=0, max_value=1, meta=CRITICAL),
+        ],
+        "dispute_claims": [
+            *_enums("dispute_claims"),
+            *_not_null("dispute_id", "claim_id", "article_id", "side", "source_name", "origin_key", "text"),
+            *_not_null("char_start", "char_end"),
+            gxe.ExpectCompoundColumnsToBeUnique(column_list=["dispute_id", "claim_id"], meta=CRITICAL),
+        ],
     }
 
 

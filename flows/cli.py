@@ -88,6 +88,18 @@ def _print_views(db: Path, limit: int = 12) -> None:
     for row in contradictions.iter_rows():
         table.add_row(*[f"{v:.2f}" if isinstance(v, float) else str(v) for v in row])
     console.print(table)
+    disputes = query_frame(
+        db,
+        "select kind, label, [side.side || ': ' || side.n_independent_sources for side in sides] as sides, "
+        "n_independent_sources from disputes order by confidence desc, dispute_id limit ?",
+        [limit],
+    )
+    table = Table(title="disputes (one per disputed question; sides with their independent sources)")
+    for column, width in (("kind", 8), ("question", 70), ("sides", 30), ("sources", 8)):
+        table.add_column(column, overflow="ellipsis", no_wrap=True, max_width=width)
+    for kind, label, sides, n_sources in disputes.iter_rows():
+        table.add_row(kind, label, ", ".join(sides), str(n_sources))
+    console.print(table)
     timeline = query_frame(
         db,
         "select event_start, event_end, label, n_articles, date_conflict from timeline "

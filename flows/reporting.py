@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import tempfile
 from pathlib import Path
@@ -10,7 +11,7 @@ import duckdb
 import polars as pl
 
 from flows.warehouse_io import fetch_frame
-from transforms.report_render import contradictions_markdown, index_html, timeline_markdown
+from transforms.report_render import contradictions_markdown, disputes_markdown, index_html, timeline_markdown
 
 FORMATS = ("md", "html", "csv", "json")
 
@@ -31,8 +32,10 @@ def load_report_data(db: Path) -> dict[str, pl.DataFrame]:
             "contradictions": fetch_frame(
                 con, "select * from contradictions order by confidence desc, contradiction_id"
             ),
+            "disputes": fetch_frame(
+                con, "select * from disputes order by confidence desc, n_independent_sources desc, dispute_id"
+            ),
             "timeline": fetch_frame(con, "select * from timeline order by event_start, event_key"),
-            "claims": fetch_frame(con, "select claim_id, article_id, char_start, char_end from claims"),
             "articles": fetch_frame(
                 con, "select article_id, body, source_uri, title from articles order by source_uri"
             ),
@@ -50,20 +53,26 @@ def write_reports(db: Path, reports_dir: Path, formats: tuple[str, ...] = FORMAT
     if "md" in formats:
         for name, text in (
             ("contradictions.md", contradictions_markdown(data["contradictions"])),
+            ("disputes.md", disputes_markdown(data["disputes"])),
             ("timeline.md", timeline_markdown(data["timeline"])),
         ):
             _write_text(reports_dir / name, text)
             written.append(reports_dir / name)
     if "html" in formats:
         run = data["run"].to_dicts()[0] if not data["run"].is_empty() else None
-        page = index_html(data["contradictions"], data["timeline"], data["claims"], data["articles"], data["dq"], run)
+        page = index_html(
+            data["disputes"], data["timeline"], data["articles"], data["dq"], run, data["contradictions"].height
+        )
         _write_text(reports_dir / "index.html", page)
         written.append(reports_dir / "index.html")
-    for view in ("contradictions", "timeline"):
+    for view in ("contradictions", "disputes", "timeline"):
         frame = data[view]
         if "csv" in formats:
+            # lists of values as `a; b`; nested records (a dispute's sides) as JSON
             flat = frame.with_columns(
                 pl.col(c).cast(pl.List(pl.String)).list.join("; ")
+                if isinstance(t.inner, (pl.String, pl.Date, pl.Int32, pl.Int64, pl.Float64))
+                else pl.col(c).map_elements(lambda v: json.dumps(v.to_list(), default=str), return_dtype=pl.String)
                 for c, t in frame.schema.items()
                 if isinstance(t, pl.List)
             )

@@ -32,6 +32,36 @@ sourced as (
         coalesce(claims.speaker_actor_id, lower(claims.speaker_text), 'article:' || claims.article_id) as source_key,
         -- a wire republished by several outlets is one independent source: its earliest copy
         coalesce(articles.near_duplicate_of, articles.article_id) as independent_source,
+        -- who a report comes from, whatever carries it (disputes and timeline count these): a named speaker
+        -- (`Abdulkarim Khalaf`, quoted by two outlets: one source); a speaker named only by a description
+        -- and relayed by a medium (`Deux responsables militaires américains, cités par le New York Times`)
+        -- is that medium's report; another description is one source per wire (`des responsables
+        -- américains` in one article and its copies); the article's own voice is its agency's when it
+        -- credits one (two outlets rewriting one AFP dispatch: one source), else its outlet's, else its own
+        -- wire (an article and its near-duplicate copies)
+        case
+            when claims.speaker_actor_id is not null then 'actor:' || claims.speaker_actor_id
+            when claims.speaker_text is not null and coalesce(claims.via_actor_id, claims.via_text) is not null
+                then 'actor:' || coalesce(claims.via_actor_id, lower(claims.via_text))
+            when claims.speaker_text is not null
+                then 'speaker:' || lower(claims.speaker_text) || '@' || coalesce(articles.near_duplicate_of, articles.article_id)
+            when len(coalesce(articles.agencies, [])) > 0 then 'agency:' || articles.agencies[1]
+            when articles.outlet is not null then 'outlet:' || articles.outlet
+            else 'article:' || coalesce(articles.near_duplicate_of, articles.article_id)
+        end as origin_key,
+        case
+            when claims.speaker_actor_id is not null then speakers.canonical_name
+            when claims.speaker_text is not null and coalesce(claims.via_actor_id, claims.via_text) is not null
+                then coalesce(relays.canonical_name, claims.via_text)
+            when claims.speaker_text is not null then claims.speaker_text
+            when len(coalesce(articles.agencies, [])) > 0 then articles.agencies[1]
+            else coalesce(articles.outlet, 'the article ' || coalesce('«' || articles.title || '»', articles.source_uri))
+        end as origin_name,
+        -- the intermediary that relays the report (`cités par le New York Times`, `a déclaré à l'AFP`)
+        claims.via_actor_id,
+        coalesce(relays.canonical_name, claims.via_text) as via_name,
+        articles.source_uri,
+        articles.title,
         -- what
         claims.text,
         claims.polarity,
@@ -70,10 +100,13 @@ sourced as (
         claims.period_end,
         articles.published_on,
         articles.published_earliest,
+        -- the earliest day the report can have been made: the statement, else the publication
+        coalesce(claims.statement_date, articles.published_on, articles.published_earliest) as reported_on,
         articles.published_latest,
     from claims
     inner join articles on articles.article_id = claims.article_id
     left join actors as speakers on speakers.actor_id = claims.speaker_actor_id
+    left join actors as relays on relays.actor_id = claims.via_actor_id
     left join own_dates on own_dates.claim_id = claims.claim_id
     where claims.event_key not like 'none|%'
 )
