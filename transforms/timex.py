@@ -250,7 +250,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "month_cue",
         re.compile(
             rf"\b(?P<cue>en|depuis|dès|jusqu['’]en|courant|(?:au\s+|le\s+)?mois\s+d['’e]\s*)\s*{_MONTH}(?![\w-])"
-            rf"(?:\s+{_YEAR})?",
+            rf"(?:\s+(?:{_YEAR}|(?P<yy>\d\d){_NOT_A_COUNT}))?",  # `dès octobre 98`
             re.I,
         ),
     ),
@@ -265,7 +265,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         # `à 16 heures`, `vers 7 heures 30`: a time of day spelt out (a bare `16 heures` is a duration)
         "clock",
         re.compile(
-            r"\b(?:vers|à|dès|jusqu['’]à)\s+(?P<hour>[01]?\d|2[0-3])\s+heures?(?:\s+(?P<minute>[0-5]\d))?(?![\w])",
+            r"\b(?:vers|à|dès|jusqu['’]à|à\s+partir\s+de)\s+(?P<hour>[01]?\d|2[0-3])\s+heures?(?:\s+(?P<minute>[0-5]\d))?(?![\w])",
             re.I,
         ),
     ),
@@ -273,7 +273,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "season",
         re.compile(
-            r"\b(?P<det>l['’]|cet|ce|en|au)\s*(?P<season>été|hiver|automne|printemps)\b(?:\s+(?P<rel>dernier|prochain))?",
+            rf"\b(?P<det>l['’]|cet|ce|en|au)\s*(?P<season>été|hiver|automne|printemps)\b(?:\s+(?P<rel>dernier|prochain)|\s+(?:de\s+l['’]année\s+)?{_YEAR}\b)?",
             re.I,
         ),
     ),
@@ -288,13 +288,15 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "recent",
         re.compile(
-            rf"\b(?:ces|les|des)\s+(?:tout\s+)?(?:(?P<qty>\d+|{NUMBER_WORD_PATTERN})\s+)?(?P<rel>derniers|dernières|prochains|prochaines)\s+(?P<unit>jours|semaines|mois|années|ans|heures|décennies)\b",
+            rf"\b(?:ces|les|des)\s+(?:tout\s+)?(?:(?P<qty>\d+|{NUMBER_WORD_PATTERN})\s+)?(?:(?P<rel>derniers|dernières|prochains|prochaines)\s+(?P<unit>jours|semaines|mois|années|ans|heures|décennies)|(?P<unit2>jours|semaines|mois|années|heures|décennies)\s+à\s+venir)\b",
             re.I,
         ),
     ),
     (
         "since_duration",
-        re.compile(rf"\b(?P<since>depuis|pendant|durant|il y a|voici|en|dans|après|pour)\s+{_MOD}{_AMOUNT}\b", re.I),
+        re.compile(
+            rf"\b(?P<since>depuis|pendant|durant|il y a|voici|voilà|en|dans|après|pour)\s+{_MOD}{_AMOUNT}\b", re.I
+        ),
     ),  # noqa: E501
     ("duration", re.compile(rf"\b{_MOD}{_AMOUNT}\b", re.I)),
     (
@@ -347,7 +349,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         # `la veille`, `le lendemain matin`, `le jour même`, `ce jour-là`: a day counted from the last one named
         "anaphoric",
         re.compile(
-            r"\b(?P<ana>la veille|l['’]avant-veille|le lendemain|le surlendemain|le jour même|le même jour|ce jour-là|dans la journée)(?:\s+(?:au\s+)?(?P<daypart>matin|midi|après-midi|soir))?\b",
+            r"\b(?P<ana>la veille|l['’]avant-veille|le lendemain|le surlendemain|le jour même|le même jour|ce jour-là|dans la journée|(?:à\s+)?ce moment-?\s?là|au même moment)(?:\s+(?:au\s+)?(?P<daypart>matin|midi|après-midi|soir))?\b",
             re.I,
         ),
     ),
@@ -367,7 +369,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "rel_period",
         re.compile(
-            r"\b(?P<det>la|le|l['’]|cette|ce|cet)\s*(?P<period>semaine|mois|an|année|week-end|trimestre)(?:-ci)?(?:\s+(?P<rel>dernière|dernier|prochaine|prochain|passée|passé|précédente|précédent|suivante|suivant))?\b",
+            r"\b(?P<det>la|le|l['’]|cette|ce|cet)\s*(?P<period>semaine|mois|an|année|week-end|trimestre)(?:-ci)?(?:\s+(?P<rel>dernière|dernier|prochaine|prochain|passée|passé|précédente|précédent|suivante|suivant|en cours))?\b",
             re.I,
         ),
     ),  # noqa: E501
@@ -385,7 +387,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             re.I,
         ),
     ),  # noqa: E501
-    ("this_part", re.compile(r"\b(?P<this>ce|cette)\s+(?P<daypart>matin|soir|nuit|après-midi|matinée|soirée)\b", re.I)),  # noqa: E501
+    (
+        "this_part",
+        re.compile(r"\b(?P<this>ce|cette|cet)\s+(?P<daypart>matin|soir|nuit|après-midi|matinée|soirée)\b", re.I),
+    ),  # noqa: E501
     (
         "holiday",
         re.compile(
@@ -403,7 +408,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "year",
         re.compile(
-            rf"\b(?P<cue>en|depuis|dès|de|d['’]|jusqu['’]en|avant|après|l['’]année|année|l['’]an|entre|et|fin|début|mi-|courant|printemps|été|automne|hiver)\s*{_YEAR}\b",
+            rf"\b(?P<cue>en|depuis|dès|de|d['’]|jusqu['’]en|jusqu['’]à|d['’]ici(?:\s+à)?|à\s+partir\s+de|avant|après|l['’]année|année|l['’]an|entre|et|fin|début|mi-|courant|printemps|été|automne|hiver)\s*{_YEAR}\b",
             re.I,
         ),
     ),  # noqa: E501
@@ -501,6 +506,8 @@ def _reading(kind: str, m: re.Match[str]) -> tuple[str, dict] | None:
         code = {"été": "SU", "hiver": "WI", "automne": "FA", "printemps": "SP"}[g["season"].lower()]
         this = g["det"].lower() in ("cet", "ce")
         offset = -1 if rel.startswith("dern") else 1 if rel.startswith("proch") else 0
+        if year is not None:  # `l'été 1999`, `au printemps 2000`
+            return "DATE", {"kind": "value", "value": f"{year}-{code}", "mod": None}
         return "DATE", {"kind": "season", "season": code, "anchored": this or bool(rel), "offset": offset}
     if kind == "daypart_ctx":
         daypart = _DAY_PARTS[g["daypart"].split()[0].lower()]
@@ -513,8 +520,8 @@ def _reading(kind: str, m: re.Match[str]) -> tuple[str, dict] | None:
         if _NOT_A_YEAR_AFTER.match(after) or re.search(r"(?:\bde|\bà|\bet|n°|\bno)\s*$", before):
             return None  # `2000 soldats`, `de 2000 à 3000`: a count
         return "DATE", {"kind": "date", "year": year}
-    if kind == "recent":  # `ces derniers jours`, `les trois derniers mois`, `les prochaines années`
-        unit = _UNITS[g["unit"].lower()]
+    if kind == "recent":  # `ces derniers jours`, `les trois derniers mois`, `les prochaines années`, `les mois à venir`
+        unit = _UNITS[(g.get("unit") or g["unit2"]).lower()]
         number = parse_number(g["qty"]) if "qty" in g else None
         qty = "X" if number is None else f"{number:g}"
         return "DURATION", {
@@ -565,7 +572,7 @@ def _reading(kind: str, m: re.Match[str]) -> tuple[str, dict] | None:
             if mod_text
             else None
         )
-        if since == "il y a" or since == "voici":
+        if since in ("il y a", "voici", "voilà"):
             return "DATE", {"kind": "ago", "qty": qty, "unit": unit, "mod": mod}
         return "DURATION", {"kind": "duration", "value": value, "mod": mod}
     if kind == "rel_period":
@@ -673,6 +680,8 @@ def _reading_more(kind: str, g: dict, m: re.Match[str]) -> tuple[str, dict] | No
         ana = g["ana"].lower().replace("’", "'")
         offset = {"la veille": -1, "l'avant-veille": -2, "le lendemain": 1, "le surlendemain": 2}.get(ana, 0)
         r = {"kind": "anaphoric", "offset": offset}
+        if "moment" in ana:  # `à ce moment-là`: the time last named, of which only the day is kept
+            return "TIME", r
         if "daypart" in g:
             r["daypart"] = _DAY_PARTS[g["daypart"].lower()]
         return ("TIME" if "daypart" in g else "DATE"), r

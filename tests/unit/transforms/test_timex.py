@@ -415,3 +415,26 @@ def test_a_weekday_with_a_bare_day_number(text, surface, value):
 def test_numeric_date_with_a_two_digit_year():
     tagged, resolved = _one("publié le 12/05/01")
     assert (tagged.surface, resolved.value) == ("12/05/01", "2001-05-12")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("Les nouveaux rythmes entrent en vigueur dès octobre 98.", "dès octobre 98", "1998-10"),
+        ("Il est arrivé à Nancy l'été 1999.", "l'été 1999", "1999-SU"),
+        ("Les travaux seront finis d'ici à 2005.", "d'ici à 2005", "2005"),
+        ("Le contrat court jusqu'à 2005.", "jusqu'à 2005", "2005"),
+        ("Il est parti voilà deux ans.", "voilà deux ans", "2018"),
+        ("Le budget de l'année en cours est voté.", "l'année en cours", "2020"),
+        ("Il sera entendu cet après-midi.", "cet après-midi", "2020-01-16TAF"),
+        ("Ouvert à partir de 14 heures.", "à partir de 14 heures", "2020-01-16T14:00"),
+    ],
+)
+def test_years_and_seasons_with_their_cues(text, surface, value):
+    tagged, resolved = _one(text)
+    assert (tagged.surface, resolved.value) == (surface, value)
+
+
+def test_the_coming_years_are_a_vague_duration():
+    tagged, resolved = _one("dans les années à venir")
+    assert (tagged.surface, tagged.timex_type, resolved.value) == ("les années à venir", "DURATION", "PXY")
