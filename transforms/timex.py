@@ -131,7 +131,10 @@ _NOT_A_COUNT = (
     r"(?![\d\w])(?!\s\d{3}\b)(?!\s+(?!(?:à|au|aux|en|et|dans|par|lors|sur|chez|pour|avec|contre|entre)\b)[^\W\d_])"
 )
 _MOD = r"(?P<mod>plus d[e'’]\s*|près d[e'’]\s*|environ |moins d[e'’]\s*|au moins |quelque |presque |une? bonne )?"
-_QTY = rf"(?P<qty>\d+(?:[.,]\d+)?|{NUMBER_WORD_PATTERN}|quelques|plusieurs|une?|des)"
+# a number in words, at most eight words long (`quatre-vingt-dix-neuf`): bounded, so that a long run of number
+# words (`vingt et un vingt et un …`) is scanned in linear time, not once from each of its words
+_NUMBER_WORDS = NUMBER_WORD_PATTERN.removesuffix("*)") + "{0,7})"
+_QTY = rf"(?P<qty>\d+(?:[.,]\d+)?|{_NUMBER_WORDS}|quelques|plusieurs|une?|des)"
 _UNIT = (
     r"(?P<unit>jours?|journées?|semaines?|mois|ans?|années?|heures?|minutes?|secondes?|décennies?|siècles?|trimestres?)"
     r"(?P<half>\s+et\s+demie?)?"
@@ -288,7 +291,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "recent",
         re.compile(
-            rf"\b(?:ces|les|des)\s+(?:tout\s+)?(?:(?P<qty>\d+|{NUMBER_WORD_PATTERN})\s+)?(?:(?P<rel>derniers|dernières|prochains|prochaines)\s+(?P<unit>jours|semaines|mois|années|ans|heures|décennies)|(?P<unit2>jours|semaines|mois|années|heures|décennies)\s+à\s+venir)\b",
+            rf"\b(?:ces|les|des)\s+(?:tout\s+)?(?:(?P<qty>\d+|{_NUMBER_WORDS})\s+)?(?:(?P<rel>derniers|dernières|prochains|prochaines)\s+(?P<unit>jours|semaines|mois|années|ans|heures|décennies)|(?P<unit2>jours|semaines|mois|années|heures|décennies)\s+à\s+venir)\b",
             re.I,
         ),
     ),
@@ -443,8 +446,14 @@ class TimexMention:
     reading: dict
 
 
-def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(a < end and start < b for a, b in spans)
+def _overlaps(taken: bytearray, start: int, end: int) -> bool:
+    """Whether any character of [start, end) is already in a tagged span (a mask over the text, so that
+    each test costs the span's length, not the number of spans tagged so far)."""
+    return 1 in taken[start:end]
+
+
+def _take(taken: bytearray, start: int, end: int) -> None:
+    taken[start:end] = b"\x01" * (end - start)
 
 
 def _day(text: str) -> int:
@@ -781,7 +790,7 @@ def tag_timex(text: str) -> list[TimexMention]:
     Never raises; every span lies inside `text`.
     """
     found: list[TimexMention] = []
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(text))
     candidates = []
     for order, (kind, pattern) in enumerate(_PATTERNS):
         for m in pattern.finditer(text):
@@ -799,14 +808,14 @@ def tag_timex(text: str) -> list[TimexMention]:
             ends = _range_ends(m) if kind == "day_range" else _year_range_ends(m)
             if ends is None:
                 continue
-            taken.append((start, end))
+            _take(taken, start, end)
             found.extend(TimexMention(a, b, text[a:b], "DATE", _signal_direction(text, a, r)) for a, b, r in ends)
             continue
         read = _reading(kind, m)
         if read is None:
             continue
         timex_type, reading = read[0], _signal_direction(text, start, read[1])
-        taken.append((start, end))
+        _take(taken, start, end)
         found.append(TimexMention(start, end, text[start:end], timex_type, reading))
     return sorted(found, key=lambda t: t.start)
 

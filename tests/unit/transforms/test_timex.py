@@ -438,3 +438,14 @@ def test_years_and_seasons_with_their_cues(text, surface, value):
 def test_the_coming_years_are_a_vague_duration():
     tagged, resolved = _one("dans les années à venir")
     assert (tagged.surface, tagged.timex_type, resolved.value) == ("les années à venir", "DURATION", "PXY")
+
+
+def test_long_runs_are_tagged_in_linear_time():
+    """A run of number words or of years was scanned once from each of its words (quadratic: ~15 min for
+    240 kB of `vingt et un`); both now take well under a second per 100 kB."""
+    import time
+
+    for text in ("vingt et un " * 20000, "1999 " * 20000):
+        started = time.perf_counter()
+        tag_timex(text)
+        assert time.perf_counter() - started < 10
