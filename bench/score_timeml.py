@@ -13,7 +13,8 @@ Folds: the 54 documents are parted into two folds so that rules written while re
 errors can be scored on the other (the held-out figure predicts unseen text). A document's group is
 its file name without the trailing letter of a multi-part article (`1999-05-27-0530a`, `…0530c` are
 one group); the groups in sorted order go alternately to A (1st, 3rd, …) and B (2nd, 4th, …).
-A: 26 documents, B: 28. Rules are written on fold A's errors only (`DEVELOPED_ON`).
+A: 26 documents, B: 28. Round 1 wrote rules on fold A's errors only (B held out); round 2 on fold B's
+(A held out): `DEVELOPED_ON` names the fold of the last round.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ from transforms.sentences import split_sentences
 from transforms.timex import names_day, tag_timex
 
 DEFAULT_DATA = Path(__file__).resolve().parent.parent.parent / "shared/data/ftib-dev/Data"
-DEVELOPED_ON = "A"  # the fold whose errors were read while writing rules; the other one is held out
+DEVELOPED_ON = "B"  # the fold whose errors were read in the last round of rules (round 1: A); the other is held out
 
 
 @dataclass

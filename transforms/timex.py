@@ -97,6 +97,7 @@ _REFS = {
     "jadis": "PAST_REF",
     "autrefois": "PAST_REF",
     "auparavant": "PAST_REF",
+    "nouvellement": "PAST_REF",
     "bientôt": "FUTURE_REF",
     "prochainement": "FUTURE_REF",
     "sous peu": "FUTURE_REF",
@@ -217,7 +218,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "per_unit",
         re.compile(
-            r"\bpar\s+(?P<setunit>jour|semaine|mois|an|année)\b(?!\s+d[eu]\b)",  # `deux fois par an`, `50 euros par jour`
+            r"\bpar\s+(?P<setunit>jour|semaine|mois|an|année|trimestre|semestre)\b(?!\s+d[eu]\b)",  # `deux fois par an`, `50 euros par jour`
             re.I,
         ),
     ),
@@ -404,7 +405,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "ref",
         re.compile(
-            r"\b(?P<ref>récemment|dernièrement|bientôt|prochainement|sous peu|désormais|dorénavant|actuellement|à présent|jusqu['’]à présent|en ce moment|à ce jour|de nos jours|pour l['’]instant|pour le moment|à l['’]heure actuelle|ces derniers temps|naguère|jadis|autrefois|ultérieurement|à l['’]avenir|dans l['’]avenir|dans le passé|par le passé)\b",
+            r"\b(?P<ref>récemment|dernièrement|auparavant|nouvellement|bientôt|prochainement|sous peu|désormais|dorénavant|actuellement|à présent|jusqu['’]à présent|en ce moment|à ce jour|de nos jours|pour l['’]instant|pour le moment|à l['’]heure actuelle|ces derniers temps|naguère|jadis|autrefois|ultérieurement|à l['’]avenir|dans l['’]avenir|dans le passé|par le passé)\b",
             re.I,
         ),
     ),  # noqa: E501
@@ -565,7 +566,13 @@ def _reading(kind: str, m: re.Match[str]) -> tuple[str, dict] | None:
             qty = str(int(number)) if float(number).is_integer() else str(number)
         unit = _UNITS[g["unit"].lower()]
         since = g.get("since", "").lower()
-        if unit == "Y" and not since and _AGE_BEFORE.search(m.string[max(0, m.start() - 25) : m.start()]):
+        of_what = re.match(r"\s+d[e'’]", m.string[m.end() : m.end() + 4])  # `au terme de trois ans de tractations`
+        if (
+            unit == "Y"
+            and not since
+            and not of_what
+            and _AGE_BEFORE.search(m.string[max(0, m.start() - 25) : m.start()])
+        ):
             return None  # `un homme de 38 ans`, `(54 ans)`, `les moins de 17 ans`: an age, not a time
         if unit == "Y" and "approx" in g and re.search(r"\bd['’]\s*$", m.string[max(0, m.start() - 3) : m.start()]):
             return None  # `un homme d'une quarantaine d'années`
@@ -620,6 +627,7 @@ def _reading(kind: str, m: re.Match[str]) -> tuple[str, dict] | None:
 
 _SEASONS = {"été": "SU", "hiver": "WI", "automne": "FA", "printemps": "SP"}
 _SET_UNITS = {"jour": "D", "semaine": "W", "mois": "M", "an": "Y", "année": "Y", "heure": "H"}
+_SET_MONTHS = {"trimestre": "P3M", "semestre": "P6M"}
 
 
 def _set_value(g: dict) -> str:
@@ -635,6 +643,8 @@ def _set_value(g: dict) -> str:
     unit = g["setunit"].lower()
     if unit.startswith("week-end"):
         return "XXXX-WXX-WE"
+    if unit in _SET_MONTHS:
+        return _SET_MONTHS[unit]
     every = parse_number(g["every"]) if g.get("every") else 1
     n = f"{every:g}" if every else "1"
     code = _SET_UNITS[unit if unit == "mois" else unit.rstrip("s")]
@@ -903,7 +913,9 @@ def _resolve(reading: dict, anchor: date | None, direction: int) -> Resolved:
             if day is not None and reading.get("weekday") is not None:
                 year = _weekday_year(month, day, reading["weekday"], anchor)
             else:
-                year = _nearest_year(month, day or 15, anchor, direction)
+                # a month without its day, told in that month, is that month (`fermée en juillet`)
+                same = day is None and month == anchor.month
+                year = anchor.year if same else _nearest_year(month, day or 15, anchor, direction)
             kind_anchor = "publication"
         else:
             value = _partial_value(None, month, day, reading.get("weekday"))

@@ -449,3 +449,14 @@ def test_long_runs_are_tagged_in_linear_time():
         started = time.perf_counter()
         tag_timex(text)
         assert time.perf_counter() - started < 10
+
+
+def test_round_two_classes():
+    tagged, resolved = _one("5 milliards de dollars par semestre")
+    assert (tagged.surface, tagged.timex_type, resolved.value) == ("par semestre", "SET", "P6M")
+    tagged, resolved = _one("au terme de trois ans de tractations")  # `de N ans de …` is a duration, not an age
+    assert (tagged.surface, resolved.value) == ("trois ans", "P3Y")
+    assert _one("Auparavant, chacun sera entendu.")[1].value == "PAST_REF"
+    # a month without its day, told in that very month, is that month whatever the tense
+    _, resolved = _one("La bibliothèque sera fermée en juillet.", anchor=date(1999, 7, 24), direction=1)
+    assert resolved.value == "1999-07"
