@@ -198,12 +198,19 @@ def _publication_anchored(reading: dict, p: dict, direction: int) -> Resolved:
     return results.pop() if len(results) == 1 else resolve_timex(reading, None, direction)
 
 
+# kinds whose day is read from the text around them: a clock time or part of a day, and a day counted
+# from the last one named (`la veille`, `le lendemain`, `le jour même`)
+_READ_FROM_CONTEXT = ("clock", "anaphoric")
+
+
 def resolve_dates(timex: pl.DataFrame, publications: pl.DataFrame) -> pl.DataFrame:
     """Resolve every expression against its article's publication interval.
 
     A clock time or part of a day (`à 21 h 45`, `dans la nuit`) takes the day written right after it in
     its sentence (`vers 1 h 30 dans la nuit du 27 au 28 octobre`), else the day of the last day-level date
-    before it in the article (`hier à 10 h`), else the publication day. Both first cases are anchored
+    before it in the article (`hier à 10 h`), else the publication day. A day counted from another
+    (`la veille`, `le lendemain`) counts from the last day-level date before it, else from the
+    publication day. Days read from other expressions are anchored
     `previous` (the contract's name for a day read from another expression of the text).
     Returns: one row per temporal expression, the contract's `dates` columns (without `claim_id`).
     """
@@ -212,14 +219,17 @@ def resolve_dates(timex: pl.DataFrame, publications: pl.DataFrame) -> pl.DataFra
     readings = [json.loads(row["reading"]) for row in ordered]
     resolved_at: dict[int, Resolved] = {}
     for i, (row, reading) in enumerate(zip(ordered, readings, strict=True)):
-        if reading["kind"] != "clock":
+        if reading["kind"] not in _READ_FROM_CONTEXT:
             resolved_at[i] = _publication_anchored(reading, pub.get(row["article_id"], {}), _direction(row))
     rows = []
-    last_day: dict[str, date] = {}
+    last_day: dict[str, tuple[date, int, int]] = {}  # the last day named: day, sentence, end offset
     for i, (row, reading) in enumerate(zip(ordered, readings, strict=True)):
-        if reading["kind"] == "clock":
-            following = _day_following(ordered, resolved_at, i)
-            context = following or last_day.get(row["article_id"])
+        if reading["kind"] in _READ_FROM_CONTEXT:
+            following = _day_following(ordered, resolved_at, i) if reading["kind"] == "clock" else None
+            previous = last_day.get(row["article_id"])
+            if following is not None and previous is not None and _closer_before(previous, following, row):
+                following = None  # `samedi 4 janvier, à 18 h 30 : messe ; dimanche 5 janvier`: the day just before
+            context = following[0] if following else previous[0] if previous else None
             if context is not None:
                 resolved = resolve_timex(reading, context, _direction(row))  # (the contract calls both `previous`)
                 resolved = Resolved(resolved.value, resolved.modifier, resolved.start, resolved.end, "previous")
@@ -228,7 +238,7 @@ def resolve_dates(timex: pl.DataFrame, publications: pl.DataFrame) -> pl.DataFra
         else:
             resolved = resolved_at[i]
         if resolved.start is not None and resolved.start == resolved.end:
-            last_day[row["article_id"]] = resolved.start
+            last_day[row["article_id"]] = (resolved.start, row["sentence_idx"], row["char_end"])
         rows.append(
             {
                 k: row[k]
@@ -250,8 +260,15 @@ def _direction(row: dict) -> int:
     return TENSE_DIRECTION.get(row["tense"], -1)
 
 
-def _day_following(ordered: list[dict], resolved_at: dict[int, Resolved], i: int) -> date | None:
-    """The day named by the next expression when it follows the clock closely in the same sentence."""
+def _closer_before(previous: tuple[date, int, int], following: tuple[date, int], clock: dict) -> bool:
+    """True when the day named before the clock, in its sentence, is nearer it than the day after it."""
+    _, sentence, end = previous
+    return sentence == clock["sentence_idx"] and clock["char_start"] - end < following[1] - clock["char_end"]
+
+
+def _day_following(ordered: list[dict], resolved_at: dict[int, Resolved], i: int) -> tuple[date, int] | None:
+    """The day named by the next expression when it follows the clock closely in the same sentence, and
+    where that expression starts."""
     clock = ordered[i]
     for j in range(i + 1, len(ordered)):
         row = ordered[j]
@@ -260,7 +277,7 @@ def _day_following(ordered: list[dict], resolved_at: dict[int, Resolved], i: int
             return None
         if j in resolved_at:
             r = resolved_at[j]
-            return r.start if r.start is not None and r.start == r.end else None
+            return (r.start, row["char_start"]) if r.start is not None and r.start == r.end else None
     return None
 
 
@@ -484,7 +501,7 @@ def _inherit_coordinated_dates(rows: list[dict]) -> None:
                 row["period_start"], row["period_end"] = parent["event_start"], parent["event_end"]
 
 
-_RELATIVE_KINDS = ("weekday", "rel_day", "rel_period", "ago")
+_RELATIVE_KINDS = ("weekday", "weekday_day", "rel_day", "rel_period", "ago")
 _NARROWING_HORIZON = 60  # days: a relative expression reports an event at most about two months old
 
 

@@ -10,7 +10,6 @@ a month or year), `duration`, `set`, `ref` (PAST_REF, PRESENT_REF, FUTURE_REF), 
 
 from __future__ import annotations
 
-import bisect
 import calendar
 import re
 from dataclasses import dataclass
@@ -98,6 +97,7 @@ _REFS = {
     "jadis": "PAST_REF",
     "autrefois": "PAST_REF",
     "auparavant": "PAST_REF",
+    "nouvellement": "PAST_REF",
     "bientôt": "FUTURE_REF",
     "prochainement": "FUTURE_REF",
     "sous peu": "FUTURE_REF",
@@ -107,7 +107,19 @@ _REFS = {
     "maintenant": "PRESENT_REF",
     "aujourd'hui encore": "PRESENT_REF",
     "à présent": "PRESENT_REF",
+    "jusqu'à présent": "PRESENT_REF",
     "en ce moment": "PRESENT_REF",
+    "à ce jour": "PRESENT_REF",
+    "de nos jours": "PRESENT_REF",
+    "pour l'instant": "PRESENT_REF",
+    "pour le moment": "PRESENT_REF",
+    "à l'heure actuelle": "PRESENT_REF",
+    "dorénavant": "PRESENT_REF",
+    "ces derniers temps": "PAST_REF",
+    "dans le passé": "PAST_REF",
+    "par le passé": "PAST_REF",
+    "ultérieurement": "FUTURE_REF",
+    "dans l'avenir": "FUTURE_REF",
 }
 
 _MONTH = r"(?P<month>janv\.|févr\.|sept\.|oct\.|nov\.|déc\.|janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre)"  # noqa: E501
@@ -120,21 +132,96 @@ _NOT_A_COUNT = (
     r"(?![\d\w])(?!\s\d{3}\b)(?!\s+(?!(?:à|au|aux|en|et|dans|par|lors|sur|chez|pour|avec|contre|entre)\b)[^\W\d_])"
 )
 _MOD = r"(?P<mod>plus d[e'’]\s*|près d[e'’]\s*|environ |moins d[e'’]\s*|au moins |quelque |presque |une? bonne )?"
-_QTY = rf"(?P<qty>\d+(?:[.,]\d+)?|{NUMBER_WORD_PATTERN}|quelques|plusieurs|une?|des)"
+# a number in words, at most eight words long (`quatre-vingt-dix-neuf`): bounded, so that a long run of number
+# words (`vingt et un vingt et un …`) is scanned in linear time, not once from each of its words
+_NUMBER_WORDS = NUMBER_WORD_PATTERN.removesuffix("*)") + "{0,7})"
+_QTY = rf"(?P<qty>\d+(?:[.,]\d+)?|{_NUMBER_WORDS}|quelques|plusieurs|une?|des)"
 _UNIT = (
-    r"(?P<unit>jours?|journées?|semaines?|mois|ans|années?|heures?|minutes?|secondes?|décennies?|siècles?|trimestres?)"
+    r"(?P<unit>jours?|journées?|semaines?|mois|ans?|années?|heures?|minutes?|secondes?|décennies?|siècles?|trimestres?)"
+    r"(?P<half>\s+et\s+demie?)?"
 )
+# `une dizaine d'années`, `une quinzaine de jours`, `des dizaines d'années`: a round, approximate count
+_APPROX = {
+    "huitaine": "8",
+    "dizaine": "10",
+    "douzaine": "12",
+    "quinzaine": "15",
+    "vingtaine": "20",
+    "trentaine": "30",
+    "quarantaine": "40",
+    "cinquantaine": "50",
+    "soixantaine": "60",
+    "centaine": "100",
+}
+_QTY_APPROX = (
+    r"(?P<approx>une\s+(?:huitaine|dizaine|douzaine|quinzaine|vingtaine|trentaine|quarantaine|cinquantaine|soixantaine|centaine)"
+    r"|(?:des|quelques|plusieurs)\s+(?:dizaines|centaines))\s+d[e'’]\s*"
+)
+_AMOUNT = rf"(?:{_QTY_APPROX}|{_QTY}\s+){_UNIT}"
+# durations said with a fraction or a noun of their own: `une demi-heure`, `un quart de siècle`, `le septennat`
+_FIXED_DURATIONS = {
+    "une demi-heure": "PT30M",
+    "une demi-journée": "PT12H",
+    "un quart d'heure": "PT15M",
+    "trois quarts d'heure": "PT45M",
+    "un demi-siècle": "P50Y",
+    "un quart de siècle": "P25Y",
+    "quinquennat": "P5Y",
+    "septennat": "P7Y",
+}
+_ORDINALS = {
+    "premier": 1,
+    "1er": 1,
+    "deuxième": 2,
+    "second": 2,
+    "2e": 2,
+    "2ème": 2,
+    "troisième": 3,
+    "3e": 3,
+    "3ème": 3,
+    "quatrième": 4,
+    "4e": 4,
+    "4ème": 4,
+}
+_ORDINAL = r"(?P<ord>premier|1er|deuxième|second|2e|2ème|troisième|3e|3ème|quatrième|4e|4ème)"
+_REL_AFTER = (
+    r"(?:\s+(?P<rel>dernière|dernier|prochaine|prochain|passée|passé|précédente|précédent|suivante|suivant|en cours))?"
+)
+_DECADE_WORDS = {
+    "vingt": 2,
+    "trente": 3,
+    "quarante": 4,
+    "cinquante": 5,
+    "soixante": 6,
+    "soixante-dix": 7,
+    "quatre-vingt": 8,
+    "quatre-vingts": 8,
+    "quatre-vingt-dix": 9,
+}
+_ROMAN = {"I": 1, "V": 5, "X": 10}
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("numeric", re.compile(r"\b(?P<day>[0-3]?\d)[/.](?P<mnum>[01]?\d)[/.](?P<year>(?:19|20)\d\d)\b")),
+    (
+        "numeric",
+        re.compile(
+            r"\b(?P<day>[0-3]?\d)[/.](?P<mnum>[01]?\d)[/.](?:(?P<year>(?:19|20)\d\d)|(?P<yy>\d\d))(?![\d/.]\d)\b"
+        ),
+    ),
     ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)\b")),
     (
         "set",
         re.compile(
-            r"\b(?:chaque|tous les)\s+(?:(?P<weekday>lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)s?|(?P<setunit>jours|semaines|mois|ans|années|jour|semaine|année|an))\b",
+            r"\b(?:chaque|tous les|toutes les)\s+(?:(?P<every>deux|trois|quatre|cinq|six|dix|quinze|[2-9]|1\d)\s+)?(?:(?P<weekday>lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)s?(?:\s+(?P<daypart>matin|soir)s?)?|(?P<setunit>jours|semaines|mois|ans|années|jour|semaine|année|an|week-ends?|heures?)|(?P<setpart>matin|soir|nuit|après-midi)s?|(?P<setseason>été|hiver|printemps|automne)s?)\b",
             re.I,
         ),
     ),  # noqa: E501
+    (
+        "per_unit",
+        re.compile(
+            r"\bpar\s+(?P<setunit>jour|semaine|mois|an|année|trimestre|semestre)\b(?!\s+d[eu]\b)",  # `deux fois par an`, `50 euros par jour`
+            re.I,
+        ),
+    ),
     (
         "weekday_date",
         re.compile(
@@ -167,7 +254,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "month_cue",
         re.compile(
             rf"\b(?P<cue>en|depuis|dès|jusqu['’]en|courant|(?:au\s+|le\s+)?mois\s+d['’e]\s*)\s*{_MONTH}(?![\w-])"
-            rf"(?:\s+{_YEAR})?",
+            rf"(?:\s+(?:{_YEAR}|(?P<yy>\d\d){_NOT_A_COUNT}))?",  # `dès octobre 98`
             re.I,
         ),
     ),
@@ -182,7 +269,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         # `à 16 heures`, `vers 7 heures 30`: a time of day spelt out (a bare `16 heures` is a duration)
         "clock",
         re.compile(
-            r"\b(?:vers|à|dès|jusqu['’]à)\s+(?P<hour>[01]?\d|2[0-3])\s+heures?(?:\s+(?P<minute>[0-5]\d))?(?![\w])",
+            r"\b(?:vers|à|dès|jusqu['’]à|à\s+partir\s+de)\s+(?P<hour>[01]?\d|2[0-3])\s+heures?(?:\s+(?P<minute>[0-5]\d))?(?![\w])",
             re.I,
         ),
     ),
@@ -190,14 +277,14 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "season",
         re.compile(
-            r"\b(?P<det>l['’]|cet|ce|en|au)\s*(?P<season>été|hiver|automne|printemps)\b(?:\s+(?P<rel>dernier|prochain))?",
+            rf"\b(?P<det>l['’]|cet|ce|en|au)\s*(?P<season>été|hiver|automne|printemps)\b(?:\s+(?P<rel>dernier|prochain)|\s+(?:de\s+l['’]année\s+)?{_YEAR}\b)?",
             re.I,
         ),
     ),
     (
         "daypart_ctx",
         re.compile(
-            r"\b(?:dans |durant |pendant |au cours de )?(?:la|le) (?P<daypart>nuit|soirée|matinée|matin même|soir même)\b",
+            r"\b(?:dans |durant |pendant |au cours de )?(?:la |le |l['’])(?P<daypart>nuit|soirée|matinée|après-midi|matin même|soir même)(?P<last>\s+dernière)?\b",
             re.I,
         ),
     ),
@@ -205,21 +292,88 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "recent",
         re.compile(
-            r"\b(?:ces|ces tout)\s+(?P<rel>derniers|dernières|prochains|prochaines)\s+(?P<unit>jours|semaines|mois|années|heures)\b",
+            rf"\b(?:ces|les|des)\s+(?:tout\s+)?(?:(?P<qty>\d+|{_NUMBER_WORDS})\s+)?(?:(?P<rel>derniers|dernières|prochains|prochaines)\s+(?P<unit>jours|semaines|mois|années|ans|heures|décennies)|(?P<unit2>jours|semaines|mois|années|heures|décennies)\s+à\s+venir)\b",
             re.I,
         ),
     ),
     (
         "since_duration",
         re.compile(
-            rf"\b(?P<since>depuis|pendant|durant|il y a|voici|en|dans|après|pour)\s+{_MOD}{_QTY}\s+{_UNIT}\b", re.I
+            rf"\b(?P<since>depuis|pendant|durant|il y a|voici|voilà|en|dans|après|pour)\s+{_MOD}{_AMOUNT}\b", re.I
         ),
     ),  # noqa: E501
-    ("duration", re.compile(rf"\b{_MOD}{_QTY}\s+{_UNIT}\b", re.I)),
+    ("duration", re.compile(rf"\b{_MOD}{_AMOUNT}\b", re.I)),
+    (
+        "fixed_duration",
+        re.compile(
+            r"\b(?P<fixed>une demi-heure|une demi-journée|un quart d['’]heure|trois quarts d['’]heure|un demi-siècle|un quart de siècle|quinquennat|septennat)\b",
+            re.I,
+        ),
+    ),
+    (
+        # `les années 90`, `des années 1960`, `au début des années soixante`: a decade
+        "decade",
+        re.compile(
+            r"\b(?:(?P<part>début|fin|milieu)\s+)?(?:les|des|aux)\s+années\s+(?:(?P<dnum>(?:19|20)?[0-9]0)|(?P<dword>soixante-dix|quatre-vingt-dix|quatre-vingts?|vingt|trente|quarante|cinquante|soixante))\b(?!-)",
+            re.I,
+        ),
+    ),
+    (
+        # `le XIXe siècle`, `au 20e siècle`, `au début du XXe siècle`: a century
+        "century",
+        re.compile(
+            r"\b(?:(?P<part>[Dd]ébut|[Ff]in|[Mm]ilieu)\s+d[ue]\s+)?(?:(?P<roman>[IVX]{1,5})|(?P<cnum>[12]?\d))\s?(?:e|è|ème|eme)\s+siècle\b"
+        ),
+    ),
+    (
+        # `le premier trimestre 2001`, `au troisième trimestre`, `le second semestre de l'année 2002`
+        "quarter",
+        re.compile(
+            rf"\b{_ORDINAL}\s+(?P<qunit>trimestre|semestre)(?:\s+(?:de\s+l['’]année\s+|de\s+)?{_YEAR})?\b",
+            re.I,
+        ),
+    ),
+    (
+        # `(à) la fin de l'année`, `début du mois prochain`, `en fin de semaine`, `le début de l'année dernière`
+        "part_period",
+        re.compile(
+            rf"\b(?:(?:la|le|en|au)\s+)?(?P<part>début|fin|milieu|courant)\s+(?:de\s+la\s+|du\s+|de\s+l['’]|d['’]|de\s+)(?P<period>semaine|mois|année|an|trimestre|week-end){_REL_AFTER}\b",
+            re.I,
+        ),
+    ),
+    (
+        # `en fin de matinée`, `en début d'après-midi`, `dans la soirée`, `à la mi-journée`, `en soirée`
+        "part_day",
+        re.compile(
+            r"\b(?:(?:en|au|à la|dans la)\s+(?P<part>début|fin|milieu)\s+(?:de\s+|d['’])\s*|(?:en|à la\s+mi-)\s*)(?P<daypart>matinée|après-midi|soirée|journée|nuit)\b",
+            re.I,
+        ),
+    ),
+    (
+        # `la veille`, `le lendemain matin`, `le jour même`, `ce jour-là`: a day counted from the last one named
+        "anaphoric",
+        re.compile(
+            r"\b(?P<ana>la veille|l['’]avant-veille|le lendemain|le surlendemain|le jour même|le même jour|ce jour-là|dans la journée|(?:à\s+)?ce moment-?\s?là|au même moment)(?:\s+(?:au\s+)?(?P<daypart>matin|midi|après-midi|soir))?\b",
+            re.I,
+        ),
+    ),
+    (
+        # `de 1995 à 1999`, `1999-2000`, `la saison 2002/2003`: both years
+        "year_range",
+        re.compile(
+            r"(?<![\d\-])\b(?:(?:de|depuis)\s+)?(?P<y1>1[89]\d\d|20\d\d)\s*(?:à|au|jusqu['’]en|-|–|/)\s*(?P<y2>1[89]\d\d|20\d\d)\b(?![\d\-/]|[,.]\d)",
+            re.I,
+        ),
+    ),
+    (
+        # `samedi 15`, `le mardi 3`: a weekday and a day of a month the text leaves to the reader
+        "weekday_day",
+        re.compile(rf"\b{_WEEKDAY}\s+(?P<day>1er|[0-3]?\d)(?!\s*[hH]\b)(?!\s+heures?\b){_NOT_A_COUNT}", re.I),
+    ),
     (
         "rel_period",
         re.compile(
-            r"\b(?P<det>la|le|l['’]|cette|ce|cet)\s*(?P<period>semaine|mois|an|année|week-end|trimestre)(?:-ci)?(?:\s+(?P<rel>dernière|dernier|prochaine|prochain|passée|passé|précédente|précédent|suivante|suivant))?\b",
+            r"\b(?P<det>la|le|l['’]|cette|ce|cet)\s*(?P<period>semaine|mois|an|année|week-end|trimestre)(?:-ci)?(?:\s+(?P<rel>dernière|dernier|prochaine|prochain|passée|passé|précédente|précédent|suivante|suivant|en cours))?\b",
             re.I,
         ),
     ),  # noqa: E501
@@ -237,7 +391,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             re.I,
         ),
     ),  # noqa: E501
-    ("this_part", re.compile(r"\b(?P<this>ce|cette)\s+(?P<daypart>matin|soir|nuit|après-midi|matinée|soirée)\b", re.I)),  # noqa: E501
+    (
+        "this_part",
+        re.compile(r"\b(?P<this>ce|cette|cet)\s+(?P<daypart>matin|soir|nuit|après-midi|matinée|soirée)\b", re.I),
+    ),  # noqa: E501
     (
         "holiday",
         re.compile(
@@ -248,14 +405,14 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "ref",
         re.compile(
-            r"\b(?P<ref>récemment|dernièrement|bientôt|prochainement|sous peu|désormais|actuellement|à présent|en ce moment)\b",
+            r"\b(?P<ref>récemment|dernièrement|auparavant|nouvellement|bientôt|prochainement|sous peu|désormais|dorénavant|actuellement|à présent|jusqu['’]à présent|en ce moment|à ce jour|de nos jours|pour l['’]instant|pour le moment|à l['’]heure actuelle|ces derniers temps|naguère|jadis|autrefois|ultérieurement|à l['’]avenir|dans l['’]avenir|dans le passé|par le passé)\b",
             re.I,
         ),
     ),  # noqa: E501
     (
         "year",
         re.compile(
-            rf"\b(?P<cue>en|depuis|dès|de|d['’]|jusqu['’]en|avant|après|l['’]année|année|l['’]an|entre|et|fin|début|mi-|courant|printemps|été|automne|hiver)\s*{_YEAR}\b",
+            rf"\b(?P<cue>en|depuis|dès|de|d['’]|jusqu['’]en|jusqu['’]à|d['’]ici(?:\s+à)?|à\s+partir\s+de|avant|après|l['’]année|année|l['’]an|entre|et|fin|début|mi-|courant|printemps|été|automne|hiver)\s*{_YEAR}\b",
             re.I,
         ),
     ),  # noqa: E501
@@ -290,11 +447,14 @@ class TimexMention:
     reading: dict
 
 
-def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    """`spans` sorted and disjoint (kept so with `bisect.insort`): only the last one starting before `end`
-    can reach past `start`. Log time per test, so that tagging stays linear in the length of a text."""
-    before = bisect.bisect_left(spans, (end,))
-    return before > 0 and spans[before - 1][1] > start
+def _overlaps(taken: bytearray, start: int, end: int) -> bool:
+    """Whether any character of [start, end) is already in a tagged span (a mask over the text, so that
+    each test costs the span's length, not the number of spans tagged so far)."""
+    return 1 in taken[start:end]
+
+
+def _take(taken: bytearray, start: int, end: int) -> None:
+    taken[start:end] = b"\x01" * (end - start)
 
 
 def _day(text: str) -> int:
@@ -306,6 +466,8 @@ def _reading(kind: str, m: re.Match[str]) -> tuple[str, dict] | None:
     year = int(g["year"]) if "year" in g else None
     month = MONTHS.get(g.get("month", "").lower()) if "month" in g else None
     if kind in ("numeric", "iso"):
+        if year is None:  # `12/05/01`
+            year = 1900 + int(g["yy"]) if int(g["yy"]) >= 50 else 2000 + int(g["yy"])
         month = int(g["mnum"])
         day = int(g["day"])
         if not 1 <= month <= 12 or not 1 <= day <= calendar.monthrange(year, month)[1]:
@@ -354,18 +516,29 @@ def _reading(kind: str, m: re.Match[str]) -> tuple[str, dict] | None:
         code = {"été": "SU", "hiver": "WI", "automne": "FA", "printemps": "SP"}[g["season"].lower()]
         this = g["det"].lower() in ("cet", "ce")
         offset = -1 if rel.startswith("dern") else 1 if rel.startswith("proch") else 0
+        if year is not None:  # `l'été 1999`, `au printemps 2000`
+            return "DATE", {"kind": "value", "value": f"{year}-{code}", "mod": None}
         return "DATE", {"kind": "season", "season": code, "anchored": this or bool(rel), "offset": offset}
     if kind == "daypart_ctx":
-        return "TIME", {"kind": "clock", "daypart": _DAY_PARTS[g["daypart"].split()[0].lower()]}
+        daypart = _DAY_PARTS[g["daypart"].split()[0].lower()]
+        if "last" in g:  # `la nuit dernière`: the night before
+            return "TIME", {"kind": "rel_day", "offset": -1, "daypart": daypart}
+        return "TIME", {"kind": "clock", "daypart": daypart}
     if kind == "bare_year":
         before = m.string[max(0, m.start() - 12) : m.start()].lower()
         after = m.string[m.end() : m.end() + 30]
         if _NOT_A_YEAR_AFTER.match(after) or re.search(r"(?:\bde|\bà|\bet|n°|\bno)\s*$", before):
             return None  # `2000 soldats`, `de 2000 à 3000`: a count
         return "DATE", {"kind": "date", "year": year}
-    if kind == "recent":
-        unit = {"jours": "D", "semaines": "W", "mois": "M", "années": "Y", "heures": "H"}[g["unit"].lower()]
-        return "DURATION", {"kind": "duration", "value": f"PTX{unit}" if unit == "H" else f"PX{unit}", "mod": None}
+    if kind == "recent":  # `ces derniers jours`, `les trois derniers mois`, `les prochaines années`, `les mois à venir`
+        unit = _UNITS[(g.get("unit") or g["unit2"]).lower()]
+        number = parse_number(g["qty"]) if "qty" in g else None
+        qty = "X" if number is None else f"{number:g}"
+        return "DURATION", {
+            "kind": "duration",
+            "value": f"PT{qty}{unit}" if unit == "H" else f"P{qty}{unit}",
+            "mod": None,
+        }
     if kind in ("part_month", "part_year"):
         part = g["part"].lower().rstrip("-")
         mod = {"début": "START", "fin": "END", "mi": "MID", "milieu": "MID", "courant": None}[part]
@@ -376,8 +549,16 @@ def _reading(kind: str, m: re.Match[str]) -> tuple[str, dict] | None:
             return None
         return "DATE", {"kind": "date", "year": year, "since": cue == "depuis"}
     if kind in ("since_duration", "duration"):
-        qty_text = g["qty"].lower()
-        qty = {"quelques": "X", "plusieurs": "X", "des": "X"}.get(qty_text)
+        qty_text = g["approx"].split()[-1].lower() if "approx" in g else g["qty"].lower()
+        qty = {"quelques": "X", "plusieurs": "X", "des": "X", "dizaines": "X", "centaines": "X"}.get(qty_text)
+        qty = qty or _APPROX.get(qty_text)
+        if qty_text in _APPROX and "mod" not in g:
+            g["mod"] = "environ"
+        if "half" in g and qty != "X":
+            number = parse_number(qty_text) if qty is None else float(qty)
+            qty = None if number is None else f"{number + 0.5:g}"
+            if qty is None:
+                return None
         if qty is None:
             number = parse_number(qty_text)
             if number is None:
@@ -385,8 +566,16 @@ def _reading(kind: str, m: re.Match[str]) -> tuple[str, dict] | None:
             qty = str(int(number)) if float(number).is_integer() else str(number)
         unit = _UNITS[g["unit"].lower()]
         since = g.get("since", "").lower()
-        if unit == "Y" and not since and _AGE_BEFORE.search(m.string[max(0, m.start() - 25) : m.start()]):
+        of_what = re.match(r"\s+d[e'’]", m.string[m.end() : m.end() + 4])  # `au terme de trois ans de tractations`
+        if (
+            unit == "Y"
+            and not since
+            and not of_what
+            and _AGE_BEFORE.search(m.string[max(0, m.start() - 25) : m.start()])
+        ):
             return None  # `un homme de 38 ans`, `(54 ans)`, `les moins de 17 ans`: an age, not a time
+        if unit == "Y" and "approx" in g and re.search(r"\bd['’]\s*$", m.string[max(0, m.start() - 3) : m.start()]):
+            return None  # `un homme d'une quarantaine d'années`
         qty = qty.replace(",", ".")
         value = f"PT{qty}{'M' if unit == 'MIN' else unit[0]}" if unit in ("H", "MIN", "S") else f"P{qty}{unit}"
         mod_text = g.get("mod", "").strip().lower()
@@ -399,7 +588,7 @@ def _reading(kind: str, m: re.Match[str]) -> tuple[str, dict] | None:
             if mod_text
             else None
         )
-        if since == "il y a" or since == "voici":
+        if since in ("il y a", "voici", "voilà"):
             return "DATE", {"kind": "ago", "qty": qty, "unit": unit, "mod": mod}
         return "DURATION", {"kind": "duration", "value": value, "mod": mod}
     if kind == "rel_period":
@@ -431,23 +620,103 @@ def _reading(kind: str, m: re.Match[str]) -> tuple[str, dict] | None:
         return "DATE", {"kind": "date", "year": None, "month": month, "day": day}
     if kind == "ref":
         return "DATE", {"kind": "ref", "value": _REFS[g["ref"].lower()]}
-    if kind == "set":
-        if g.get("weekday"):
-            return "SET", {"kind": "set", "value": f"XXXX-WXX-{WEEKDAYS[g['weekday'].lower()] + 1}"}
-        unit = g.get("setunit", "").lower()
-        code = {
-            "jour": "D",
-            "jours": "D",
-            "semaine": "W",
-            "semaines": "W",
-            "mois": "M",
-            "ans": "Y",
-            "an": "Y",
-            "année": "Y",
-            "années": "Y",
-        }[unit]
-        return "SET", {"kind": "set", "value": f"P1{code}"}
+    if kind in ("set", "per_unit"):
+        return "SET", {"kind": "set", "value": _set_value(g)}
+    return _reading_more(kind, g, m)
+
+
+_SEASONS = {"été": "SU", "hiver": "WI", "automne": "FA", "printemps": "SP"}
+_SET_UNITS = {"jour": "D", "semaine": "W", "mois": "M", "an": "Y", "année": "Y", "heure": "H"}
+_SET_MONTHS = {"trimestre": "P3M", "semestre": "P6M"}
+
+
+def _set_value(g: dict) -> str:
+    """TIMEX3 value of a set: `chaque jeudi` XXXX-WXX-4, `tous les soirs` XXXX-XX-XXTEV, `chaque été`
+    XXXX-SU, `tous les deux ans` P2Y, `deux fois par an` P1Y."""
+    if g.get("weekday"):
+        daypart = f"T{_DAY_PARTS[g['daypart'].lower()]}" if g.get("daypart") else ""
+        return f"XXXX-WXX-{WEEKDAYS[g['weekday'].lower()] + 1}{daypart}"
+    if g.get("setpart"):
+        return f"XXXX-XX-XXT{_DAY_PARTS[g['setpart'].lower()]}"
+    if g.get("setseason"):
+        return f"XXXX-{_SEASONS[g['setseason'].lower()]}"
+    unit = g["setunit"].lower()
+    if unit.startswith("week-end"):
+        return "XXXX-WXX-WE"
+    if unit in _SET_MONTHS:
+        return _SET_MONTHS[unit]
+    every = parse_number(g["every"]) if g.get("every") else 1
+    n = f"{every:g}" if every else "1"
+    code = _SET_UNITS[unit if unit == "mois" else unit.rstrip("s")]
+    return f"PT{n}H" if code == "H" else f"P{n}{code}"
+
+
+def _reading_more(kind: str, g: dict, m: re.Match[str]) -> tuple[str, dict] | None:
+    """Readings of the expression classes added for unseen text (decades, centuries, quarters, parts of a
+    period or a day, days counted from another day, a weekday with a bare day number)."""
+    if kind == "fixed_duration":
+        return "DURATION", {
+            "kind": "duration",
+            "value": _FIXED_DURATIONS[g["fixed"].lower().replace("’", "'")],
+            "mod": None,
+        }
+    part = (g.get("part") or "").lower()
+    mod = {"début": "START", "fin": "END", "milieu": "MID"}.get(part)
+    if kind == "decade":
+        if "dnum" in g:
+            digits = g["dnum"]
+            decade = int(digits[:3]) if len(digits) == 4 else 190 + int(digits[0]) if digits[0] != "0" else 200
+        else:
+            decade = 190 + _DECADE_WORDS[g["dword"].lower()]
+        return "DATE", {"kind": "value", "value": f"{decade}X", "mod": mod}
+    if kind == "century":
+        number = int(g["cnum"]) if "cnum" in g else _roman(g["roman"])
+        if number is None or not 1 <= number <= 21:
+            return None
+        return "DATE", {"kind": "value", "value": f"{number - 1:02d}XX", "mod": mod}
+    if kind == "quarter":
+        half = g["qunit"].lower() == "semestre"
+        n = _ORDINALS[g["ord"].lower()]
+        if half and n > 2:
+            return None
+        return "DATE", {"kind": "quarter", "n": n, "half": half, "year": int(g["year"]) if "year" in g else None}
+    if kind == "part_period":
+        rel = (g.get("rel") or "").lower()
+        offset = -1 if rel.startswith(("derni", "pass", "précéd")) else 1 if rel.startswith(("proch", "suiv")) else 0
+        period = g["period"].lower()
+        unit = {"semaine": "W", "mois": "M", "an": "Y", "année": "Y", "week-end": "WE", "trimestre": "Q"}[period]
+        return "DATE", {"kind": "rel_period", "unit": unit, "offset": offset, "mod": mod or None}
+    if kind == "part_day":
+        daypart = g["daypart"].lower()
+        if daypart == "journée":
+            if not part and not m.group(0).lower().startswith("à"):
+                return None  # `en journée`: by day, no particular day
+            code = {"START": "MO", "END": "EV"}.get(mod or "", "MI")
+        else:
+            code = _DAY_PARTS[daypart]
+        return "TIME", {"kind": "clock", "daypart": code}
+    if kind == "anaphoric":
+        ana = g["ana"].lower().replace("’", "'")
+        offset = {"la veille": -1, "l'avant-veille": -2, "le lendemain": 1, "le surlendemain": 2}.get(ana, 0)
+        r = {"kind": "anaphoric", "offset": offset}
+        if "moment" in ana:  # `à ce moment-là`: the time last named, of which only the day is kept
+            return "TIME", r
+        if "daypart" in g:
+            r["daypart"] = _DAY_PARTS[g["daypart"].lower()]
+        return ("TIME" if "daypart" in g else "DATE"), r
+    if kind == "weekday_day":
+        day = _day(g["day"])
+        if not 1 <= day <= 31:
+            return None
+        return "DATE", {"kind": "weekday_day", "weekday": WEEKDAYS[g["weekday"].lower()], "day": day}
     return None
+
+
+def _roman(text: str) -> int | None:
+    """`XIX` → 19, `XXI` → 21 (the numerals of centuries)."""
+    values = [_ROMAN[c] for c in text]
+    total = sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
+    return total if total > 0 else None
 
 
 _OF_NOUN = re.compile(r"(?P<noun>[^\W\d_]+)\s+d[eu]\s+$")
@@ -508,6 +777,18 @@ def _range_ends(m: re.Match[str]) -> list[tuple[int, int, dict]] | None:
     return [(m.start(), m.end("d1"), read | {"day": first}), (m.start("d2"), m.end(), read | {"day": last})]
 
 
+def _year_range_ends(m: re.Match[str]) -> list[tuple[int, int, dict]] | None:
+    """The two years of `de 1995 à 1999`, `1999-2000`; None unless the second follows the first closely
+    (`de 2000 à 2050 euros` is a count) and no noun follows."""
+    first, last = int(m.group("y1")), int(m.group("y2"))
+    if not first < last <= first + 30 or _NOT_A_YEAR_AFTER.match(m.string[m.end() : m.end() + 30]):
+        return None
+    return [
+        (m.start(), m.end("y1"), {"kind": "date", "year": first}),
+        (m.start("y2"), m.end(), {"kind": "date", "year": last}),
+    ]
+
+
 def names_day(reading: dict) -> bool:
     """A day of a month whose year the text leaves out (`le 26 mai`, `mardi 23 avril`)."""
     return reading.get("kind") == "date" and reading.get("day") is not None and reading.get("year") is None
@@ -519,7 +800,7 @@ def tag_timex(text: str) -> list[TimexMention]:
     Never raises; every span lies inside `text`.
     """
     found: list[TimexMention] = []
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(text))
     candidates = []
     for order, (kind, pattern) in enumerate(_PATTERNS):
         for m in pattern.finditer(text):
@@ -533,18 +814,18 @@ def tag_timex(text: str) -> list[TimexMention]:
             continue
         if kind == "holiday" and _names_a_thing(text, start):
             continue
-        if kind == "day_range":
-            ends = _range_ends(m)
+        if kind in ("day_range", "year_range"):
+            ends = _range_ends(m) if kind == "day_range" else _year_range_ends(m)
             if ends is None:
                 continue
-            bisect.insort(taken, (start, end))
+            _take(taken, start, end)
             found.extend(TimexMention(a, b, text[a:b], "DATE", _signal_direction(text, a, r)) for a, b, r in ends)
             continue
         read = _reading(kind, m)
         if read is None:
             continue
         timex_type, reading = read[0], _signal_direction(text, start, read[1])
-        bisect.insort(taken, (start, end))
+        _take(taken, start, end)
         found.append(TimexMention(start, end, text[start:end], timex_type, reading))
     return sorted(found, key=lambda t: t.start)
 
@@ -632,7 +913,9 @@ def _resolve(reading: dict, anchor: date | None, direction: int) -> Resolved:
             if day is not None and reading.get("weekday") is not None:
                 year = _weekday_year(month, day, reading["weekday"], anchor)
             else:
-                year = _nearest_year(month, day or 15, anchor, direction)
+                # a month without its day, told in that month, is that month (`fermée en juillet`)
+                same = day is None and month == anchor.month
+                year = anchor.year if same else _nearest_year(month, day or 15, anchor, direction)
             kind_anchor = "publication"
         else:
             value = _partial_value(None, month, day, reading.get("weekday"))
@@ -650,8 +933,10 @@ def _resolve(reading: dict, anchor: date | None, direction: int) -> Resolved:
             return Resolved(f"{year:04d}", mod, start, end, kind_anchor)
         except ValueError:
             return Resolved(None, mod, None, None, "none")
-    if kind == "ref":
-        return Resolved(reading["value"], None, None, None, "none")
+    if kind in ("ref", "value"):  # `actuellement` PRESENT_REF, `les années 90` 199X, `le XIXe siècle` 18XX
+        return Resolved(reading["value"], reading.get("mod"), None, None, "none")
+    if kind == "quarter" and (reading.get("year") is not None or anchor is not None):
+        return _quarter(reading, reading.get("year") or anchor.year)
     if kind in ("duration", "set"):
         return Resolved(reading["value"], reading.get("mod"), None, None, "none")
     if anchor is None:
@@ -667,7 +952,12 @@ def _resolve(reading: dict, anchor: date | None, direction: int) -> Resolved:
         else:
             d = anchor + timedelta(days=forward if forward or not explicit else 7)
         return Resolved(d.isoformat() + (f"T{daypart}" if daypart else ""), None, d, d, "publication")
-    if kind == "rel_day":
+    if kind == "weekday_day":
+        d = _weekday_day(reading["day"], reading["weekday"], anchor)
+        if d is None:
+            return Resolved(_unresolved_value(reading), None, None, None, "none")
+        return Resolved(d.isoformat(), None, d, d, "publication")
+    if kind in ("rel_day", "anaphoric"):
         d = anchor + timedelta(days=reading["offset"])
         return Resolved(d.isoformat() + (f"T{daypart}" if daypart else ""), None, d, d, "publication")
     if kind == "ago":
@@ -703,16 +993,21 @@ def _resolve(reading: dict, anchor: date | None, direction: int) -> Resolved:
                     monday -= timedelta(weeks=1)  # `ce week-end` told on a weekday in the past tense
                 saturday = monday + timedelta(days=5)
                 return Resolved(f"{_iso_week(monday)}-WE", None, saturday, saturday + timedelta(days=1), "publication")
-            return Resolved(_iso_week(monday), None, monday, monday + timedelta(days=6), "publication")
+            start, end = _part(monday, monday + timedelta(days=6), reading.get("mod"))
+            return Resolved(_iso_week(monday), reading.get("mod"), start, end, "publication")
+        mod = reading.get("mod")
         if unit == "M":
             y, m = divmod(anchor.year * 12 + anchor.month - 1 + offset, 12)
-            return Resolved(f"{y:04d}-{m + 1:02d}", None, date(y, m + 1, 1), _month_end(y, m + 1), "publication")
+            start, end = _part(date(y, m + 1, 1), _month_end(y, m + 1), mod)
+            return Resolved(f"{y:04d}-{m + 1:02d}", mod, start, end, "publication")
         if unit == "Q":
             q = (anchor.month - 1) // 3 + offset
             y, q = anchor.year + q // 4, q % 4
-            return Resolved(f"{y:04d}-Q{q + 1}", None, date(y, 3 * q + 1, 1), _month_end(y, 3 * q + 3), "publication")
+            start, end = _part(date(y, 3 * q + 1, 1), _month_end(y, 3 * q + 3), mod)
+            return Resolved(f"{y:04d}-Q{q + 1}", mod, start, end, "publication")
         y = anchor.year + offset
-        return Resolved(f"{y:04d}", None, date(y, 1, 1), date(y, 12, 31), "publication")
+        start, end = _part(date(y, 1, 1), date(y, 12, 31), mod)
+        return Resolved(f"{y:04d}", mod, start, end, "publication")
     return Resolved(None, None, None, None, "none")
 
 
@@ -727,6 +1022,28 @@ def _part(start: date, end: date, mod: str | None) -> tuple[date, date]:
     if mod == "END":
         return end - timedelta(days=third - 1), end
     return start + timedelta(days=third), end - timedelta(days=third)
+
+
+def _quarter(reading: dict, year: int) -> Resolved:
+    """`le premier trimestre 2001` 2001-Q1, `le second semestre` <year>-H2."""
+    n, months = reading["n"], 6 if reading["half"] else 3
+    start = date(year, months * (n - 1) + 1, 1)
+    end = _month_end(year, months * n)
+    anchor = "absolute" if reading.get("year") is not None else "publication"
+    return Resolved(f"{year:04d}-{'H' if reading['half'] else 'Q'}{n}", None, start, end, anchor)
+
+
+def _weekday_day(day: int, weekday: int, anchor: date) -> date | None:
+    """`samedi 15`: the day numbered so, nearest the anchor, that falls on that weekday."""
+    for delta in (0, -1, 1):
+        y, m = divmod(anchor.year * 12 + anchor.month - 1 + delta, 12)
+        try:
+            d = date(y, m + 1, day)
+        except ValueError:
+            continue
+        if d.weekday() == weekday:
+            return d
+    return None
 
 
 def _weekday_year(month: int, day: int, weekday: int, anchor: date) -> int:
@@ -751,8 +1068,10 @@ def _partial_value(year: int | None, month: int | None, day: int | None, weekday
 
 def _unresolved_value(reading: dict) -> str | None:
     kind = reading["kind"]
-    if kind == "weekday":
+    if kind in ("weekday", "weekday_day"):
         return f"XXXX-WXX-{reading['weekday'] + 1}"
+    if kind == "quarter":
+        return f"XXXX-{'H' if reading['half'] else 'Q'}{reading['n']}"
     if kind == "rel_day" and reading["offset"] == 0:
         return "PRESENT_REF"
     if kind in ("rel_day", "ago"):

@@ -308,3 +308,20 @@ def test_a_clause_inherits_the_day_of_its_clause_but_not_through_a_cause():
     dated, _ = attach_dates(claims, dates, _publication(date(2020, 1, 16)))
     # the strike's victim died that day; the general killed before the reprisal did not die on the 8th
     assert dated["event_start"].to_list() == [date(2020, 1, 3), date(2020, 1, 3), date(2020, 1, 8), None]
+
+
+def test_a_day_counted_from_another_counts_from_the_last_day_named():
+    got = _resolved("Il a été arrêté le 3 mai et relâché le lendemain.", date(2002, 5, 23))
+    assert got["le lendemain"] == ("2002-05-04", "previous")
+    got = _resolved("Le vol a eu lieu le 10 mai ; la veille, des voisins avaient vu un homme.", date(2002, 5, 23))
+    assert got["la veille"] == ("2002-05-09", "previous")
+    # no day named before it: counted from the publication day
+    assert _resolved("Il était arrivé la veille.", date(2002, 5, 23))["la veille"] == ("2002-05-22", "publication")
+
+
+def test_a_clock_time_takes_the_nearer_of_the_days_around_it():
+    got = _resolved(
+        "Messes : samedi 4 janvier, à 18 h 30 : messe à Lure ; dimanche 5 janvier, à 9 h 15.", date(2003, 1, 4)
+    )
+    assert got["à 18 h 30"][0] == "2003-01-04T18:30"  # the day just before, not the one after
+    assert got["à 9 h 15"][0] == "2003-01-05T09:15"
