@@ -20,6 +20,7 @@ from datetime import date, timedelta
 
 import polars as pl
 
+from transforms.events import classes_with
 from transforms.timex import SPAN_COLUMNS, Resolved, resolve_timex
 
 PUBLICATION_SCHEMA = {
@@ -438,7 +439,7 @@ def _inherit_coordinated_dates(rows: list[dict]) -> None:
 
 
 _RELATIVE_KINDS = ("weekday", "rel_day", "rel_period", "ago")
-_NARROWING_HORIZON = 60  # days: a relative expression reports an event at most about two months old
+_NARROWING_HORIZON = 60  # days: a relative expression reports an event at most about two months from it
 
 
 def narrow_across_documents(
@@ -446,14 +447,23 @@ def narrow_across_documents(
 ) -> pl.DataFrame:
     """Cross-document narrowing of publication intervals.
 
-    When two linked articles report the same event (same predicate class and a shared participant,
-    or the same event key) and one dates it on a single day D while the other dates it with a relative
-    expression R (`la semaine dernière`, `mercredi`, `hier`), the second article's publication day P
-    must satisfy D ∈ resolve(R, P). Its interval shrinks to the days that do; `published_basis`
-    becomes `cross_document`. Repeated to a fixed point (each narrowing can date more events).
+    An article X linked to Y (`transforms.links`) dates an event E within `[a, b]` (one day, `le 8 janvier`,
+    or more, `la semaine dernière` once X's week is known). When Y affirms the same event (`_same_event`),
+    each piece of evidence is a constraint on Y's publication day P:
+    - Y dates E with relative expressions R (`la semaine dernière`, `mercredi`, `hier`, `demain`): P is a
+      day for which every R, resolved from P, meets `[a, b]`;
+    - Y tells E, with no date of its own, as having happened (not future, not hedged, not possible) and E
+      happens once (a class with `once` in `lexicons/event_classes.csv`: a death, a beginning; the same
+      event key, with a theme and no count): P ≥ a.
+    Y's interval becomes the smallest one holding every day of it that satisfies the constraint (so never
+    narrower than the evidence: days between two that satisfy it stay in), `published_basis` becomes
+    `cross_document`; a constraint that no day of the interval satisfies (another occurrence, a wrong
+    match) is ignored. Repeated to a fixed point: each narrowing can resolve more of Y's expressions, which
+    date more events for other articles. The expressions themselves are resolved afterwards by
+    `resolve_dates`, which gives a value only when both ends of the interval agree on it.
 
     Args: publications, timex (with `reading`, `tense`), claims (with `event_key`, `arguments`,
-    `subordinate_spans`), links (`article_id_a`, `article_id_b`).
+    `subordinate_spans`, `polarity`, `hedged`, `future`, `quantity`), links (`article_id_a`, `article_id_b`).
     Returns: publications, narrowed.
     """
     if links.is_empty() or claims.is_empty():
@@ -464,34 +474,74 @@ def narrow_across_documents(
         linked.setdefault(b, set()).add(a)
     readings = {r["date_id"]: (json.loads(r["reading"]), r["tense"]) for r in timex.iter_rows(named=True)}
     pubs = {r["article_id"]: dict(r) for r in publications.iter_rows(named=True)}
+    once = classes_with("once")
     for _ in range(rounds):
-        dates = resolve_dates(timex, pl.DataFrame(list(pubs.values()), schema=PUBLICATION_SCHEMA))
-        dated, _ = attach_dates(claims, dates, pl.DataFrame(list(pubs.values()), schema=PUBLICATION_SCHEMA))
-        # events dated on one day, and relative expressions still unresolved, per claim
-        anchors = [
-            c
-            for c in dated.iter_rows(named=True)
-            if c["event_start"] is not None and c["event_start"] == c["event_end"]
-        ]
-        unresolved = _unresolved_by_claim(dated, dates, readings)
+        frame = pl.DataFrame(list(pubs.values()), schema=PUBLICATION_SCHEMA)
+        dates = resolve_dates(timex, frame)
+        dated, _ = attach_dates(claims, dates, frame)
+        rows = list(dated.iter_rows(named=True))
+        # events dated by each article (a day or an interval), and relative expressions still unresolved
+        anchors: dict[str, list[dict]] = {}
+        for c in rows:
+            if c["event_start"] is not None and c["event_end"] is not None and _affirmed(c):
+                anchors.setdefault(c["article_id"], []).append(c)
+        unresolved = {c["claim_id"]: relatives for c, relatives in _unresolved_by_claim(dated, dates, readings)}
         changed = False
-        for claim, relatives in unresolved:
-            article = claim["article_id"]
-            pub = pubs.get(article)
-            if pub is None or pub.get("published_on") is not None:
+        for claim in rows:
+            pub = pubs.get(claim["article_id"])
+            if pub is None or pub.get("published_on") is not None or not _affirmed(claim):
                 continue
-            for other in anchors:
-                if other["article_id"] not in linked.get(article, ()) or not _same_event(claim, other):
-                    continue
-                window = _consistent_days(pub, relatives, other["event_start"])
-                if window and (pub["published_earliest"], pub["published_latest"]) != window:
-                    pub["published_earliest"], pub["published_latest"] = window
-                    pub["published_on"] = window[0] if window[0] == window[1] else None
-                    pub["published_basis"] = "cross_document"
-                    changed = True
+            relatives = unresolved.get(claim["claim_id"])
+            happened = not relatives and claim["event_start"] is None and _happened_once(claim, once)
+            if not relatives and not happened:
+                continue
+            for article in sorted(linked.get(claim["article_id"], ())):
+                for other in anchors.get(article, ()):
+                    if relatives and _same_event(claim, other):
+                        window = _consistent_days(pub, relatives, other["event_start"], other["event_end"])
+                    elif happened and other["event_key"] == claim["event_key"] and _happened_once(other, once):
+                        window = _on_or_after(pub, other["event_start"])
+                    else:
+                        continue
+                    if window and (pub["published_earliest"], pub["published_latest"]) != window:
+                        pub["published_earliest"], pub["published_latest"] = window
+                        pub["published_on"] = window[0] if window[0] == window[1] else None
+                        pub["published_basis"] = "cross_document"
+                        changed = True
         if not changed:
             break
     return pl.DataFrame(list(pubs.values()), schema=PUBLICATION_SCHEMA)
+
+
+def _affirmed(claim: dict) -> bool:
+    """The source asserts the event took (or takes) place: a denied or hedged event dates nothing."""
+    return claim.get("polarity") == 1 and not claim.get("hedged")
+
+
+def _happened_once(claim: dict, once: frozenset[str]) -> bool:
+    """An event that happens once (`tuer|slmni`: the death of one named person), told as having happened:
+    not future, not possible, not a request, a new occurrence or a count (`tuant 25 combattants` is one
+    killing of many)."""
+    event_class, _, theme = (claim.get("event_key") or "").partition("|")
+    return (
+        event_class in once
+        and theme not in ("", "_")
+        and claim.get("quantity") is None
+        and not claim.get("future")
+        and not claim.get("possible")
+        and not claim.get("modal")
+        and not claim.get("new_instance")
+        and claim.get("stance") != "request"
+    )
+
+
+def _on_or_after(pub: dict, day: date) -> tuple[date, date] | None:
+    """The publication interval cut to the days on or after `day` (an event told as past happened before
+    it was told); None when the interval is open or has no such day."""
+    earliest, latest = pub.get("published_earliest"), pub.get("published_latest")
+    if earliest is None or latest is None or latest < day:
+        return None
+    return max(earliest, day), latest
 
 
 def _same_event(a: dict, b: dict) -> bool:
@@ -535,18 +585,23 @@ def _unresolved_by_claim(claims: pl.DataFrame, dates: pl.DataFrame, readings: di
     return result
 
 
-def _consistent_days(pub: dict, relatives: list[tuple[dict, str]], day: date) -> tuple[date, date] | None:
-    """The sub-interval of publication days for which every relative expression covers `day`."""
-    lo = pub.get("published_earliest") or day
-    hi = pub.get("published_latest") or day + timedelta(days=_NARROWING_HORIZON)
-    lo, hi = max(lo, day), min(hi, day + timedelta(days=_NARROWING_HORIZON))
+def _consistent_days(pub: dict, relatives: list[tuple[dict, str]], start: date, end: date) -> tuple[date, date] | None:
+    """The smallest sub-interval of the publication interval holding every day P for which each relative
+    expression, resolved from P, meets the event's days `[start, end]` (a future one, `demain`, lies after
+    P; a past one before it). None when no day does."""
+    horizon = timedelta(days=_NARROWING_HORIZON)
+    lo, hi = start - horizon, end + horizon
+    if pub.get("published_earliest") is not None:
+        lo = max(lo, pub["published_earliest"])
+    if pub.get("published_latest") is not None:
+        hi = min(hi, pub["published_latest"])
     good = []
     candidate = lo
     while candidate <= hi:
         ok = True
         for reading, tense in relatives:
             resolved = resolve_timex(reading, candidate, TENSE_DIRECTION.get(tense, -1))
-            if resolved.start is None or not resolved.start <= day <= resolved.end:
+            if resolved.start is None or resolved.end is None or resolved.end < start or end < resolved.start:
                 ok = False
                 break
         if ok:
