@@ -505,32 +505,6 @@ def test_a_future_relative_day_puts_publication_before_the_event():
     assert values[("v", "dimanche")] == "2023-03-19"
 
 
-def test_a_death_told_as_past_puts_publication_after_the_day_another_article_gives():
-    # x: General Dupont was killed on 10 March; u tells the killing without a date: u was written on or
-    # after the 10th. A count of victims (`25 combattants`) is one killing of many, and a denied or
-    # unlinked report says nothing
-    intervals, _ = _narrowed(
-        {
-            "x": (date(2023, 3, 20), date(2023, 3, 20), "file_metadata"),
-            "u": MARCH,
-            "k": MARCH,
-            "n": MARCH,
-            "far": MARCH,
-        },
-        [
-            ("x", "Le général Dupont a été tué [le 10 mars].", "tuer|dpnt", "past"),
-            ("x", "Une frappe a tué 25 combattants [le 12 mars].", "tuer|combattant", "past", {"quantity": 25.0}),
-            ("u", "Le général Dupont a été tué.", "tuer|dpnt", "past"),
-            ("k", "Une frappe a tué 25 combattants.", "tuer|combattant", "past", {"quantity": 25.0}),
-            ("n", "Le général Dupont n'a pas été tué.", "tuer|dpnt", "past", {"polarity": -1}),
-            ("far", "Le général Dupont a été tué.", "tuer|dpnt", "past"),
-        ],
-        [("x", "u"), ("x", "k"), ("x", "n")],
-    )
-    assert intervals["u"] == (date(2023, 3, 10), date(2023, 3, 31), "cross_document")
-    assert intervals["k"] == intervals["n"] == intervals["far"] == MARCH
-
-
 def test_evidence_that_fits_no_day_of_the_interval_is_ignored():
     # x dates the quake on 14 March, but y, published in February, says `hier`: another quake, or a
     # wrong match; y keeps its interval and its weekday stays unresolved
@@ -548,15 +522,22 @@ def test_evidence_that_fits_no_day_of_the_interval_is_ignored():
     assert values[("y", "mercredi")] == "XXXX-WXX-3"
 
 
-def test_a_denied_or_hedged_event_dates_nothing():
-    # x: the town was *not* shaken on 14 March (or might have been): y's `hier` is not the 15th
-    for flags in ({"polarity": -1}, {"hedged": True}):
+def test_a_key_without_a_theme_identifies_no_event():
+    # `des violences ont éclaté le 14 mars` / `ont éclaté hier`: keys with no participant (`eclater|_`), or
+    # no event class (`none|_`), are no identity; a shared participant is (`secouer|_` and the town)
+    for key, arguments, narrowed in (
+        ("eclater|_", [], False),
+        ("none|_", ["ville"], False),
+        ("secouer|_", ["ville"], True),
+    ):
         intervals, _ = _narrowed(
             {"x": (date(2023, 3, 20), date(2023, 3, 20), "file_metadata"), "y": MARCH},
             [
-                ("x", "La ville n'a pas été secouée [le 14 mars].", "secouer|ville", "past", flags),
-                ("y", "La ville a été secouée [hier].", "secouer|ville", "past"),
+                ("x", "Les violences ont éclaté [le 14 mars].", key, "past", {"arguments": arguments}),
+                ("y", "Les violences ont éclaté [hier].", key, "past", {"arguments": arguments}),
             ],
             [("x", "y")],
         )
-        assert intervals["y"] == MARCH, flags
+        assert (intervals["y"] != MARCH) is narrowed, key
+        if narrowed:
+            assert intervals["y"] == (date(2023, 3, 15), date(2023, 3, 15), "cross_document")
