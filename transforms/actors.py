@@ -2,8 +2,10 @@
 
 Mentions come from the spaCy NER plus the dictionary ruler. Resolution, in order:
 1. the dictionary: any alias of a curated actor maps to it;
-2. within an article: a later short form (`M. Esper`, `Esper`) joins the full name it ends;
-   an acronym in parentheses joins the name before it (`groupe Etat islamique (EI)`);
+2. within an article: an acronym in parentheses joins the name before it (`groupe Etat islamique (EI)`);
+   a surname alone (`M. Esper`, `Esper`) joins the one full person name of its story that ends with it
+   (the article, else the articles linked to it as one story), never when two people of that scope bear
+   it (`Marine Le Pen` and `Jean-Marie Le Pen`: see `_join_short_forms`);
 3. across articles: a transliteration-tolerant key (accents, `al-`/`Abou`, `ou`/`u`, vowels inside a
    name, doubled consonants, `h`) joins spellings of the same name; the final vowel of each name part
    must agree, so that `Marie` and `Mario` stay apart.
@@ -11,7 +13,6 @@ Mentions come from the spaCy NER plus the dictionary ruler. Resolution, in order
 
 from __future__ import annotations
 
-import bisect
 import csv
 import io
 import re
@@ -22,6 +23,7 @@ from itertools import combinations
 import polars as pl
 from rapidfuzz.distance import Levenshtein
 
+from transforms.links import link_articles
 from transforms.text_norm import fold_accents, fold_quotes, match_key
 
 _SURNAME_PARTICLES = frozenset({"Le", "La", "De", "Du", "Des", "Van", "Von", "Di", "Da", "Del"})
@@ -32,6 +34,14 @@ _FAMILY_BEFORE = re.compile(r"\b(?:clan|famille|frères|sœurs|soeurs|époux|cou
 _DETERMINERS = re.compile(r"^(?:(?:le|la|les|du|des|de la|au|aux)\s+|(?:de\s+)?l['’]\s*)", re.IGNORECASE)
 _TITLES = re.compile(
     r"^(?:M\.|Mme|MM\.|Mlle|Dr|Pr|Me|Mgr|général|colonel|président|ministre|premier ministre)\s+", re.IGNORECASE
+)
+# before a person's name only (`le sénateur Bernie Sanders`, `la juge Dupont`, `Dr. Fauci`, `Monsieur Macron` in a
+# quotation; `Madame Figaro` is a magazine); regnal and religious names (`le pape François`, `le roi Salmane`)
+# are no surnames and keep their title
+_PERSON_TITLES = re.compile(
+    r"^(?:Monsieur|Madame|Mademoiselle|Mr\.?|Mmes|Mlles|Dr\.|Pr\.|Mgr\.|présidente|sénat(?:eur|rice)|député|députée|maire|juge"
+    r"|procureure?|commandant|capitaine|lieutenant|amiral|sergent|secrétaire d['’]État)\s+(?=(?-i:[A-ZÀ-Ý]))",
+    re.IGNORECASE,
 )
 _TRAILING_SMALL = re.compile(r"(?:\s+(?:de|du|des|d['’]|et|à|au|aux|en|l['’]))+$", re.IGNORECASE)
 _PARTICLES = {"al", "el", "ad", "ed", "ar", "as", "at", "az", "an", "ash", "ach"}
@@ -133,9 +143,11 @@ def translit_key(name: str) -> str:
 def clean_surface(text: str, start: int, end: int, label: str | None = None) -> tuple[int, int]:
     """Trim determiners and titles from a mention span (`le Pentagone` → `Pentagone`); a person's
     capitalised `Le`/`La` before one name is part of the surname (`Le Pen`, `Le Drian`)."""
-    for pattern in (_DETERMINERS, _TITLES):
+    for pattern in (_DETERMINERS, _TITLES, _PERSON_TITLES):
         m = pattern.match(text[start:end])
         if pattern is _DETERMINERS and label == "PER" and _SURNAME_PARTICLE.match(text[start:end]):
+            continue
+        if pattern is _PERSON_TITLES and label != "PER":
             continue
         if m and m.end() < end - start:
             start += m.end()
@@ -169,29 +181,6 @@ def is_actor_surface(surface: str, label: str, known: bool = False) -> bool:
     return not (label == "MISC" and words and words[0].lower() in _TITLE_WORDS)
 
 
-class _FullNames:
-    """Person mentions of each article indexed by their last one and two words (`Mark Esper` under `esper`,
-    `Marine Le Pen` under `le pen`): a surname finds its full name in one look-up, not a scan of the article
-    (which made a long article quadratic in its number of mentions)."""
-
-    def __init__(self, rows: list[dict]) -> None:
-        self.rows = rows
-        self.index: dict[tuple[str, int, str], list[int]] = defaultdict(list)
-        for i, row in enumerate(rows):
-            if row["label"] == "PER":
-                self.add(i)
-
-    def add(self, i: int) -> None:
-        parts = self.rows[i]["surface"].split()
-        for n in (1, 2):
-            if len(parts) > n:
-                bisect.insort(self.index[(self.rows[i]["article_id"], n, translit_key(" ".join(parts[-n:])))], i)
-
-    def first(self, article_id: str, n: int, key: str, exclude: int) -> int | None:
-        """The first mention of `article_id` (in text order) of more than `n` words whose last `n` are `key`."""
-        return next((j for j in self.index.get((article_id, n, key), ()) if j != exclude), None)
-
-
 def resolve_actors(mentions: pl.DataFrame, dictionary: list[DictionaryActor]) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Assign an `actor_id` to every mention and build the actors table.
 
@@ -211,7 +200,10 @@ def resolve_actors(mentions: pl.DataFrame, dictionary: list[DictionaryActor]) ->
     type_of: dict[str, Counter[str]] = defaultdict(Counter)
     names_of: dict[str, Counter[str]] = defaultdict(Counter)
     local: dict[tuple[str, str], str] = {}  # (article, key of a surface) → cluster, for acronyms
-    full_names = _FullNames(rows)
+    by_article: dict[str, list[int]] = defaultdict(list)  # row indexes per article, in text order
+    for index, mention in enumerate(rows):
+        by_article[mention["article_id"]].append(index)
+    short_forms: list[int] = []  # rows that may be a surname alone, resolved once every full name is known
     for i, row in enumerate(rows):
         surface = row["surface"]
         if row.get("alias_of") and (row["article_id"], match_key(row["alias_of"])) in local:
@@ -232,19 +224,12 @@ def resolve_actors(mentions: pl.DataFrame, dictionary: list[DictionaryActor]) ->
             cluster_of.append("dict:" + known.canonical_name)
             local[(row["article_id"], match_key(surface))] = cluster_of[-1]
             continue
-        key = translit_key(surface)
-        cluster = "name:" + key
-        words = surface.split()
-        if len(words) == 1 or (len(words) == 2 and words[0] in _SURNAME_PARTICLES):
-            # a surname alone (`Esper`, `Le Pen`) joins the first full name of the same article that ends with it
-            j = full_names.first(row["article_id"], len(words), key, i)
-            if j is not None:
-                cluster = "name:" + translit_key(rows[j]["surface"])
-                if row["label"] != "PER":
-                    row["label"] = "PER"
-                    full_names.add(i)
+        cluster = "name:" + translit_key(surface)
+        if _is_short_form(surface):
+            short_forms.append(i)
         cluster_of.append(cluster)
         local[(row["article_id"], match_key(surface))] = cluster
+    _join_short_forms(rows, cluster_of, short_forms, by_article)
     for row, cluster in zip(rows, cluster_of, strict=True):
         type_of[cluster][row["label"]] += 1
         names_of[cluster][row["surface"]] += 1
@@ -304,6 +289,65 @@ def resolve_actors(mentions: pl.DataFrame, dictionary: list[DictionaryActor]) ->
     )
     actor_frame = actor_frame.join(counts, on="actor_id", how="left").sort("actor_id")
     return mention_frame.drop("dict_canonical", "alias_of", strict=False), actor_frame
+
+
+def _is_short_form(surface: str) -> bool:
+    """A surname alone: one word (`Esper`, also `M. Esper` or `le président Trump` once the title is trimmed by
+    `clean_surface`) or a particle and a word (`Le Pen`)."""
+    words = surface.split()
+    return len(words) == 1 or (len(words) == 2 and words[0] in _SURNAME_PARTICLES)
+
+
+def _join_short_forms(
+    rows: list[dict], cluster_of: list[str], short_forms: list[int], by_article: dict[str, list[int]]
+) -> None:
+    """A surname alone is the person of its story who bears it, when only one does.
+
+    The bearers of a surname are the full person names that end with it (`Mark Esper`, `le chef du Pentagone
+    Mark Esper` for `Esper`). The scope is the article when it names a bearer (a journalist gives the full
+    name before the surname alone), else the articles linked to it as one story (`transforms.links`, on the
+    clusters found so far), and then only for a surname the NER itself read as a person (`Washington` the
+    capital does not join `Denzel Washington` of another article). Two bearers in the scope (`Marine Le Pen`
+    and `Jean-Marie Le Pen`, two Kennedy) leave the surname alone. Updates `cluster_of` in place."""
+    if not short_forms:
+        return
+    bearers: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for indexes in by_article.values():
+        for j in indexes:
+            row = rows[j]
+            parts = row["surface"].split()
+            if row["label"] != "PER" or _is_short_form(row["surface"]):
+                continue
+            for n in (1, 2):
+                if len(parts) > n:
+                    bearers[row["article_id"]][translit_key(" ".join(parts[-n:]))].add(cluster_of[j])
+    linked: dict[str, set[str]] | None = None
+    for i in short_forms:
+        row = rows[i]
+        key = translit_key(row["surface"])
+        found = bearers[row["article_id"]].get(key, set()) if row["article_id"] in bearers else set()
+        if not found and row["label"] == "PER":
+            if linked is None:
+                linked = _story_neighbours(rows, cluster_of)
+            for other in linked.get(row["article_id"], ()):
+                if other in bearers:
+                    found = found | bearers[other].get(key, set())
+        if len(found) == 1:
+            cluster_of[i] = next(iter(found))
+            row["label"] = "PER"
+
+
+def _story_neighbours(rows: list[dict], cluster_of: list[str]) -> dict[str, set[str]]:
+    """The articles linked to each article as one story, on the clusters found so far."""
+    frame = pl.DataFrame(
+        {"article_id": [row["article_id"] for row in rows], "actor_id": cluster_of},
+        schema={"article_id": pl.String, "actor_id": pl.String},
+    )
+    neighbours: dict[str, set[str]] = defaultdict(set)
+    for a, b in link_articles(frame).select("article_id_a", "article_id_b").iter_rows():
+        neighbours[a].add(b)
+        neighbours[b].add(a)
+    return neighbours
 
 
 MENTION_SCHEMA = {

@@ -43,6 +43,97 @@ def test_surname_joins_full_name_in_the_same_article_only():
     assert ids[("a2", 0)] == "esper"  # no full name in a2: not merged on a surname alone
 
 
+def _ids(mentions):
+    return dict(
+        zip(zip(mentions["article_id"], mentions["char_start"], strict=True), mentions["actor_id"], strict=True)
+    )
+
+
+def test_title_and_surname_surname_and_full_name_are_one_actor():
+    # « M. Esper a expliqué … », « le chef du Pentagone Mark Esper », « Esper a déclaré »: the title was
+    # trimmed by clean_surface, and the short form comes before the full name
+    text = "M. Esper a expliqué ne rien savoir. Le chef du Pentagone Mark Esper a démenti. Esper a déclaré."
+    from transforms.actors import clean_surface
+
+    spans = [(0, 8), (text.index("Mark"), text.index(" a démenti")), (text.index("Esper a d"), text.index(" a d"))]
+    rows = []
+    for sentence, (start, end) in enumerate(spans):
+        start, end = clean_surface(text, start, end, "PER")
+        rows.append(("a1", sentence, start, end, text[start:end], "PER"))
+    assert [r[4] for r in rows] == ["Esper", "Mark Esper", "Esper"]
+    mentions, actors = resolve_actors(_mentions(rows), [])
+    assert set(mentions["actor_id"]) == {"mark-esper"}
+    assert actors["aliases"].to_list() == [["Esper", "Mark Esper"]]
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "short"),
+    [("Marine Le Pen", "Jean-Marie Le Pen", "Le Pen"), ("John Kennedy", "Robert Kennedy", "Kennedy")],
+)
+def test_a_surname_two_people_of_the_article_bear_stays_apart(first, second, short):
+    rows = [
+        ("a1", 0, 0, len(first), first, "PER"),
+        ("a1", 1, 40, 40 + len(second), second, "PER"),
+        ("a1", 2, 80, 80 + len(short), short, "PER"),
+    ]
+    ids = _ids(resolve_actors(_mentions(rows), [])[0])
+    assert len({ids[("a1", 0)], ids[("a1", 40)], ids[("a1", 80)]}) == 3
+
+
+def _story(a_names, b_names, c_names=()):
+    """Articles a (and c) linked to b by three shared organisations and places."""
+    shared = [("Pentagone", "ORG"), ("Bagdad", "LOC"), ("Irak", "LOC")]
+    rows = []
+    for article, names in (("a", a_names), ("b", b_names), ("c", c_names)):
+        if not names:
+            continue
+        entries = [*[(n, "PER") for n in names], *shared]
+        rows += [(article, k, 100 * k, 100 * k + len(n), n, label) for k, (n, label) in enumerate(entries)]
+    rows.append(("z", 0, 0, 5, "Esper", "PER"))  # an unrelated article: no story, no full name
+    return rows
+
+
+def test_a_surname_alone_joins_the_full_name_of_a_linked_article():
+    ids = _ids(resolve_actors(_mentions(_story(["Mark Esper"], ["Esper"])), [])[0])
+    assert ids[("a", 0)] == ids[("b", 0)] == "mark-esper"
+    assert ids[("z", 0)] == "esper"
+
+
+def test_a_surname_two_people_of_the_story_bear_stays_apart():
+    ids = _ids(resolve_actors(_mentions(_story(["Mark Esper"], ["Esper"], ["Jane Esper"])), [])[0])
+    assert ids[("a", 0)] == "mark-esper" and ids[("c", 0)] == "jane-esper"
+    assert ids[("b", 0)] == "esper"
+
+
+def test_the_full_name_of_the_article_wins_over_the_story():
+    # b names Jane Esper itself: its `Esper` is her, whoever the linked article names
+    ids = _ids(resolve_actors(_mentions(_story(["Mark Esper"], ["Jane Esper", "Esper"])), [])[0])
+    assert ids[("b", 100)] == ids[("b", 0)] == "jane-esper"
+
+
+def test_a_place_joins_no_person_of_another_article():
+    rows = [
+        (a, k, 100 * k, 100 * k + len(n), n, lab)
+        for a, k, n, lab in [
+            ("a", 0, "Denzel Washington", "PER"),
+            ("a", 1, "Pentagone", "ORG"),
+            ("a", 2, "Irak", "LOC"),
+            ("b", 0, "Washington", "LOC"),
+            ("b", 1, "Pentagone", "ORG"),
+            ("b", 2, "Irak", "LOC"),
+        ]
+    ]
+    ids = _ids(resolve_actors(_mentions(rows), [])[0])
+    assert ids[("b", 0)] == "washington"
+
+
+def test_a_surname_joins_the_dictionary_actor_its_full_name_is():
+    dictionary = parse_dictionary("canonical_name,actor_type,category,aliases\nQassem Soleimani,PER,military,\n")
+    rows = [("a1", 0, 0, 16, "Qassem Soleimani", "PER"), ("a1", 1, 40, 49, "Soleimani", "PER")]
+    mentions, actors = resolve_actors(_mentions(rows), dictionary)
+    assert set(mentions["actor_id"]) == {"qassem-soleimani"} and actors.height == 1
+
+
 def test_dictionary_aliases_and_editing_the_dictionary_changes_the_result():
     rows = [("a1", 0, 0, 5, "Daesh", "ORG"), ("a2", 0, 0, 2, "EI", "ORG")]
     _, without = resolve_actors(_mentions(rows), [])
@@ -167,6 +258,17 @@ def test_a_function_in_apposition_belongs_to_its_holder_not_to_its_complement(nl
         ("Le Pen", "PER", "Le Pen"),
         ("de l'Élysée", "ORG", "Élysée"),
         ("Les Républicains", "ORG", "Républicains"),
+        ("M. Esper", "PER", "Esper"),  # a title before a surname
+        ("Mme Le Pen", "PER", "Le Pen"),
+        ("le président Le Pen", "PER", "Le Pen"),
+        ("le sénateur Bernie Sanders", "PER", "Bernie Sanders"),
+        ("la juge Dupont", "PER", "Dupont"),
+        ("Dr. Fauci", "PER", "Fauci"),
+        ("Monsieur Macron", "PER", "Macron"),
+        ("Madame Figaro", "ORG", "Madame Figaro"),
+        ("le pape François", "PER", "pape François"),  # a regnal name is no surname: its title stays
+        ("maire adjoint", "PER", "maire adjoint"),  # a title only before a capitalised name
+        ("Maire de Paris", "LOC", "Maire de Paris"),  # and only in a person's name
     ],
 )
 def test_clean_surface_trims_only_whole_determiners(surface, label, cleaned):

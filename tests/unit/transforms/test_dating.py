@@ -310,6 +310,7 @@ def test_a_clause_inherits_the_day_of_its_clause_but_not_through_a_cause():
     assert dated["event_start"].to_list() == [date(2020, 1, 3), date(2020, 1, 3), date(2020, 1, 8), None]
 
 
+<<<<<<< HEAD
 def test_a_day_counted_from_another_counts_from_the_last_day_named():
     got = _resolved("Il a été arrêté le 3 mai et relâché le lendemain.", date(2002, 5, 23))
     assert got["le lendemain"] == ("2002-05-04", "previous")
@@ -325,3 +326,236 @@ def test_a_clock_time_takes_the_nearer_of_the_days_around_it():
     )
     assert got["à 18 h 30"][0] == "2003-01-04T18:30"  # the day just before, not the one after
     assert got["à 9 h 15"][0] == "2003-01-05T09:15"
+=======
+# --- cross-document narrowing, on a small built corpus where the right intervals are known -----------------
+# March 2023: Monday 13 to Sunday 19 is ISO week 11, Monday 20 to Sunday 26 week 12.
+
+_WEEKDAY = {"lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5, "dimanche": 6}
+
+
+def _reading(surface: str) -> dict:
+    if surface in _WEEKDAY:
+        return {"kind": "weekday", "weekday": _WEEKDAY[surface], "direction": 0}
+    if surface == "la semaine dernière":
+        return {"kind": "rel_period", "unit": "W", "offset": -1}
+    if surface in ("hier", "demain"):
+        return {"kind": "rel_day", "offset": -1 if surface == "hier" else 1}
+    day, month = surface.removeprefix("le ").split()
+    return {"kind": "date", "year": None, "month": {"mars": 3}[month], "day": int(day)}
+
+
+def _corpus(publications: dict, sentences: list[tuple], links: list[tuple[str, str]]):
+    """Frames for `narrow_across_documents` and `resolve_dates`. `publications`: article → (earliest,
+    latest, basis); `sentences`: (article, text, event key, tense, claim columns) where the text holds at
+    most one temporal expression between brackets (`La ville a été secouée [hier].`)."""
+    pubs = pl.DataFrame(
+        [
+            {
+                "article_id": a,
+                "published_on": lo if lo == hi else None,
+                "published_earliest": lo,
+                "published_latest": hi,
+                "published_basis": basis,
+            }
+            for a, (lo, hi, basis) in publications.items()
+        ],
+        schema={
+            "article_id": pl.String,
+            "published_on": pl.Date,
+            "published_earliest": pl.Date,
+            "published_latest": pl.Date,
+            "published_basis": pl.String,
+        },
+    )
+    timex, claims = [], []
+    for k, (article, text, event_key, tense, *extra) in enumerate(sentences):
+        start = 1000 * k  # one sentence (and one claim) per thousand characters
+        plain = text.replace("[", "").replace("]", "")
+        if "[" in text:
+            surface = text[text.index("[") + 1 : text.index("]")]
+            timex.append(
+                {
+                    "date_id": f"t{k}",
+                    "article_id": article,
+                    "sentence_idx": k,
+                    "char_start": start + text.index("["),
+                    "char_end": start + text.index("[") + len(surface),
+                    "surface": surface,
+                    "timex_type": "DATE",
+                    "reading": json.dumps(_reading(surface)),
+                    "tense": tense,
+                }
+            )
+        claims.append(
+            {
+                "claim_id": f"c{k}",
+                "article_id": article,
+                "sentence_idx": k,
+                "char_start": start,
+                "char_end": start + len(plain),
+                "text": plain,
+                "event_key": event_key,
+                "arguments": [event_key.split("|")[1]],
+                "subordinate_spans": "[]",
+                "attribution_start": None,
+                "attribution_end": None,
+                "quote_kind": "narrative",
+                "speaker_text": None,
+                "polarity": 1,
+                "hedged": False,
+                "future": tense == "future",
+                "quantity": None,
+            }
+            | (extra[0] if extra else {})
+        )
+    timex_frame = pl.DataFrame(
+        timex,
+        schema={
+            "date_id": pl.String,
+            "article_id": pl.String,
+            "sentence_idx": pl.Int32,
+            "char_start": pl.Int32,
+            "char_end": pl.Int32,
+            "surface": pl.String,
+            "timex_type": pl.String,
+            "reading": pl.String,
+            "tense": pl.String,
+        },
+    )
+    claim_frame = pl.DataFrame(
+        claims,
+        schema_overrides={
+            "attribution_start": pl.Int32,
+            "attribution_end": pl.Int32,
+            "speaker_text": pl.String,
+            "quantity": pl.Float64,
+        },
+    )
+    link_frame = pl.DataFrame(
+        {"article_id_a": [min(a, b) for a, b in links], "article_id_b": [max(a, b) for a, b in links]},
+        schema={"article_id_a": pl.String, "article_id_b": pl.String},
+    )
+    return pubs, timex_frame, claim_frame, link_frame
+
+
+MARCH = (date(2023, 3, 1), date(2023, 3, 31), "header")  # a ` date 2023-03` header: a month, not a day
+
+
+def _narrowed(publications: dict, sentences: list[tuple], links: list[tuple[str, str]]):
+    from transforms.dating import narrow_across_documents
+
+    pubs, timex, claims, link_frame = _corpus(publications, sentences, links)
+    narrowed = narrow_across_documents(pubs, timex, claims, link_frame)
+    dates = resolve_dates(timex, narrowed)
+    intervals = {
+        r["article_id"]: (r["published_earliest"], r["published_latest"], r["published_basis"])
+        for r in narrowed.iter_rows(named=True)
+    }
+    values = {(r["article_id"], r["surface"]): r["value"] for r in dates.iter_rows(named=True)}
+    return intervals, values
+
+
+def test_an_event_another_article_dates_fixes_the_week_but_not_a_weekday_it_leaves_open():
+    # x dates the quake on Tuesday 14 March; y, under a month header, says it shook the town
+    # `la semaine dernière`: y was written in week 12, whatever its day, so its `mercredi` (15 or 22 March)
+    # stays unresolved, as the evidence leaves it
+    intervals, values = _narrowed(
+        {"x": (date(2023, 3, 20), date(2023, 3, 20), "file_metadata"), "y": MARCH},
+        [
+            ("x", "La ville a été secouée [le 14 mars].", "secouer|ville", "past"),
+            ("y", "La ville a été secouée [la semaine dernière].", "secouer|ville", "past"),
+            ("y", "Le maire s'est exprimé [mercredi].", "exprimer|maire", "past"),
+        ],
+        [("x", "y")],
+    )
+    assert intervals["y"] == (date(2023, 3, 20), date(2023, 3, 26), "cross_document")
+    assert values[("y", "la semaine dernière")] == "2023-W11"
+    assert values[("y", "mercredi")] == "XXXX-WXX-3"
+    assert intervals["x"][2] == "file_metadata"
+
+
+def test_hier_fixes_the_publication_day_and_so_every_weekday():
+    intervals, values = _narrowed(
+        {"x": (date(2023, 3, 20), date(2023, 3, 20), "file_metadata"), "z": MARCH},
+        [
+            ("x", "La ville a été secouée [le 14 mars].", "secouer|ville", "past"),
+            ("z", "La ville a été secouée [hier].", "secouer|ville", "past"),
+            ("z", "Le maire s'est exprimé [lundi].", "exprimer|maire", "past"),
+        ],
+        [("x", "z")],
+    )
+    assert intervals["z"] == (date(2023, 3, 15), date(2023, 3, 15), "cross_document")
+    assert values[("z", "lundi")] == "2023-03-13"
+
+
+def test_an_interval_dated_by_one_article_narrows_another_in_turn():
+    # y's `la semaine dernière` is week 11 once x narrows y; w, linked to y only, says the quake was on
+    # `mardi`: w was written between Tuesday 14 and Monday 20 March, so its `mardi` is the 14th and its
+    # `jeudi` (9 or 16 March) stays open
+    intervals, values = _narrowed(
+        {"x": (date(2023, 3, 20), date(2023, 3, 20), "file_metadata"), "y": MARCH, "w": MARCH},
+        [
+            ("x", "La ville a été secouée [le 14 mars].", "secouer|ville", "past"),
+            ("y", "La ville a été secouée [la semaine dernière].", "secouer|ville", "past"),
+            ("w", "La ville a été secouée [mardi].", "secouer|ville", "past"),
+            ("w", "Les secours sont arrivés [jeudi].", "arriver|secours", "past"),
+        ],
+        [("x", "y"), ("y", "w")],
+    )
+    assert intervals["w"] == (date(2023, 3, 14), date(2023, 3, 20), "cross_document")
+    assert values[("w", "mardi")] == "2023-03-14"
+    assert values[("w", "jeudi")] == "XXXX-WXX-4"
+
+
+def test_a_future_relative_day_puts_publication_before_the_event():
+    # x: the summit opens on 22 March; v: `Le sommet s'ouvrira demain`: v was written on the 21st
+    intervals, values = _narrowed(
+        {"x": (date(2023, 3, 20), date(2023, 3, 20), "file_metadata"), "v": MARCH},
+        [
+            ("x", "Le sommet s'ouvrira [le 22 mars].", "ouvrir|sommet", "future"),
+            ("v", "Le sommet s'ouvrira [demain].", "ouvrir|sommet", "future"),
+            ("v", "Les délégations sont arrivées [dimanche].", "arriver|delegation", "past"),
+        ],
+        [("x", "v")],
+    )
+    assert intervals["v"] == (date(2023, 3, 21), date(2023, 3, 21), "cross_document")
+    assert values[("v", "dimanche")] == "2023-03-19"
+
+
+def test_evidence_that_fits_no_day_of_the_interval_is_ignored():
+    # x dates the quake on 14 March, but y, published in February, says `hier`: another quake, or a
+    # wrong match; y keeps its interval and its weekday stays unresolved
+    february = (date(2023, 2, 1), date(2023, 2, 28), "header")
+    intervals, values = _narrowed(
+        {"x": (date(2023, 3, 20), date(2023, 3, 20), "file_metadata"), "y": february},
+        [
+            ("x", "La ville a été secouée [le 14 mars].", "secouer|ville", "past"),
+            ("y", "La ville a été secouée [hier].", "secouer|ville", "past"),
+            ("y", "Le maire s'est exprimé [mercredi].", "exprimer|maire", "past"),
+        ],
+        [("x", "y")],
+    )
+    assert intervals["y"] == february
+    assert values[("y", "mercredi")] == "XXXX-WXX-3"
+
+
+def test_a_key_without_a_theme_identifies_no_event():
+    # `des violences ont éclaté le 14 mars` / `ont éclaté hier`: keys with no participant (`eclater|_`), or
+    # no event class (`none|_`), are no identity; a shared participant is (`secouer|_` and the town)
+    for key, arguments, narrowed in (
+        ("eclater|_", [], False),
+        ("none|_", ["ville"], False),
+        ("secouer|_", ["ville"], True),
+    ):
+        intervals, _ = _narrowed(
+            {"x": (date(2023, 3, 20), date(2023, 3, 20), "file_metadata"), "y": MARCH},
+            [
+                ("x", "Les violences ont éclaté [le 14 mars].", key, "past", {"arguments": arguments}),
+                ("y", "Les violences ont éclaté [hier].", key, "past", {"arguments": arguments}),
+            ],
+            [("x", "y")],
+        )
+        assert (intervals["y"] != MARCH) is narrowed, key
+        if narrowed:
+            assert intervals["y"] == (date(2023, 3, 15), date(2023, 3, 15), "cross_document")
+>>>>>>> actors-days
