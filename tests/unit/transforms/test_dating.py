@@ -310,7 +310,6 @@ def test_a_clause_inherits_the_day_of_its_clause_but_not_through_a_cause():
     assert dated["event_start"].to_list() == [date(2020, 1, 3), date(2020, 1, 3), date(2020, 1, 8), None]
 
 
-<<<<<<< HEAD
 def test_a_day_counted_from_another_counts_from_the_last_day_named():
     got = _resolved("Il a été arrêté le 3 mai et relâché le lendemain.", date(2002, 5, 23))
     assert got["le lendemain"] == ("2002-05-04", "previous")
@@ -326,7 +325,8 @@ def test_a_clock_time_takes_the_nearer_of_the_days_around_it():
     )
     assert got["à 18 h 30"][0] == "2003-01-04T18:30"  # the day just before, not the one after
     assert got["à 9 h 15"][0] == "2003-01-05T09:15"
-=======
+
+
 # --- cross-document narrowing, on a small built corpus where the right intervals are known -----------------
 # March 2023: Monday 13 to Sunday 19 is ISO week 11, Monday 20 to Sunday 26 week 12.
 
@@ -558,4 +558,3 @@ def test_a_key_without_a_theme_identifies_no_event():
         assert (intervals["y"] != MARCH) is narrowed, key
         if narrowed:
             assert intervals["y"] == (date(2023, 3, 15), date(2023, 3, 15), "cross_document")
->>>>>>> actors-days
