@@ -54,7 +54,14 @@ from transforms.clean import CLEAN_SCHEMA, clean_articles
 from transforms.dating import attach_dates, infer_publications, narrow_across_documents, resolve_dates
 from transforms.decode import sha256_hex
 from transforms.events import event_ids
-from transforms.extract import CLAIM_SCHEMA, ERROR_SCHEMA, ROLE_SCHEMA, TIMEX_SCHEMA, extract_documents
+from transforms.extract import (
+    CLAIM_SCHEMA,
+    ERROR_SCHEMA,
+    ROLE_SCHEMA,
+    TIMEX_SCHEMA,
+    describe_error,
+    extract_documents,
+)
 from transforms.identity import article_id_for, detect_language, not_prose_reason
 from transforms.links import link_articles
 from transforms.near_duplicates import minhash_signatures, near_duplicates
@@ -300,7 +307,7 @@ def _clean_isolated(records: list[dict], run_id: str) -> tuple[pl.DataFrame, lis
         try:
             frames.append(clean_batch([record], run_id))
         except Exception as error:  # noqa: BLE001 - quarantined with the exception, never fatal
-            failures.append((record, f"{type(error).__name__}: {error}"[:2000]))
+            failures.append((record, describe_error(error)))
     return (pl.concat(frames) if frames else clean_batch([], run_id)), failures
 
 

@@ -326,7 +326,7 @@ def extract_batch(
         try:
             found = _extract_article(article_id, body, doc, by_article.get(article_id, []))
         except Exception as error:  # noqa: BLE001 - one pathological text must not stop the run
-            errors.append({"article_id": article_id, "stage": "extract", "error": _describe(error)})
+            errors.append({"article_id": article_id, "stage": "extract", "error": describe_error(error)})
             continue
         mentions += found[0]
         claims += found[1]
@@ -368,7 +368,7 @@ def extract_documents(articles: pl.DataFrame, nlp: Language, batch_size: int = 6
         try:
             parts.append(_extract_documents(one, nlp, batch_size))
         except Exception as error:  # noqa: BLE001 - recorded in processing_errors, never fatal
-            failed = {"article_id": one["article_id"][0], "stage": "extract", "error": _describe(error)}
+            failed = {"article_id": one["article_id"][0], "stage": "extract", "error": describe_error(error)}
             parts.append({"errors": pl.DataFrame([failed], schema=ERROR_SCHEMA)})
     return {
         name: pl.concat([pl.DataFrame(schema=schema), *(p[name] for p in parts if name in p)])
@@ -389,5 +389,6 @@ def _extract_documents(articles: pl.DataFrame, nlp: Language, batch_size: int) -
     return out
 
 
-def _describe(error: BaseException) -> str:
+def describe_error(error: BaseException) -> str:
+    """An exception as it is recorded (`processing_errors.error`, `quarantine.detail`): type and message."""
     return f"{type(error).__name__}: {error}"[:2000]

@@ -4,6 +4,7 @@ from datetime import date
 import polars as pl
 
 from transforms.dating import infer_publication, resolve_dates
+from transforms.extract import TIMEX_SCHEMA
 
 
 def test_month_header_narrowed_by_past_absolute_dates():
@@ -408,20 +409,7 @@ def _corpus(publications: dict, sentences: list[tuple], links: list[tuple[str, s
             }
             | (extra[0] if extra else {})
         )
-    timex_frame = pl.DataFrame(
-        timex,
-        schema={
-            "date_id": pl.String,
-            "article_id": pl.String,
-            "sentence_idx": pl.Int32,
-            "char_start": pl.Int32,
-            "char_end": pl.Int32,
-            "surface": pl.String,
-            "timex_type": pl.String,
-            "reading": pl.String,
-            "tense": pl.String,
-        },
-    )
+    timex_frame = pl.DataFrame(timex, schema=TIMEX_SCHEMA)
     claim_frame = pl.DataFrame(
         claims,
         schema_overrides={
