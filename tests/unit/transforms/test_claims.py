@@ -219,7 +219,7 @@ def test_conditional_inside_a_relative_clause_does_not_hedge_the_sentence(nlp):
 def test_conditional_forms():
     from types import SimpleNamespace
 
-    from transforms.claims import _is_conditional
+    from transforms.claims.syntax import is_conditional as _is_conditional
 
     def verb(form, lemma):  # a token the tagger read as an indicative
         return SimpleNamespace(lower_=form, lemma_=lemma, pos_="VERB", morph={"Mood": ["Ind"]})
