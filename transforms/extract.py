@@ -26,8 +26,10 @@ from transforms.actors import (
     is_family_reference,
 )
 from transforms.claims import (
+    CLAIM_SCHEMA,
     Claim,
     claim_id,
+    claim_rows,
     extract_sentence_claims,
     is_near_future,
     is_reflexive,
@@ -39,49 +41,6 @@ from transforms.sourced_counts import sourced_count_claims
 from transforms.text_norm import lexicon_lines
 from transforms.timex import SPAN_COLUMNS, names_day, tag_timex
 
-CLAIM_SCHEMA = {
-    "claim_id": pl.String,
-    "article_id": pl.String,
-    "sentence_idx": pl.Int32,
-    "char_start": pl.Int32,
-    "char_end": pl.Int32,
-    "text": pl.String,
-    "speaker_text": pl.String,
-    "speaker_start": pl.Int32,
-    "speaker_end": pl.Int32,
-    "attribution_start": pl.Int32,
-    "attribution_end": pl.Int32,
-    "reporting_verb": pl.String,
-    "stance": pl.String,
-    "quote_kind": pl.String,
-    "polarity": pl.Int16,
-    "hedged": pl.Boolean,
-    "predicate": pl.String,
-    "theme": pl.String,
-    "event_key": pl.String,
-    "negation": pl.String,
-    "quantity": pl.Float64,
-    "quantity_unit": pl.String,
-    "quantity_op": pl.String,
-    "quantity_max": pl.Float64,
-    "responds_to_claim_id": pl.String,
-    "speaker_from_claim_id": pl.String,
-    "future": pl.Boolean,
-    "subordinate_spans": pl.String,
-    "arguments": pl.List(pl.String),
-    "nominal_report": pl.Boolean,
-    "concurrent": pl.Boolean,
-    "anterior": pl.Boolean,
-    "timed_by_event": pl.Boolean,
-    "denial_scope": pl.String,
-    "theme_owned": pl.Boolean,
-    "restricted": pl.Boolean,
-    "new_instance": pl.Boolean,
-    "imperfect": pl.Boolean,
-    "possible": pl.Boolean,
-    "modal": pl.String,
-    "agent": pl.String,
-}
 ROLE_SCHEMA = {
     "article_id": pl.String,
     "person_start": pl.Int32,
@@ -170,7 +129,6 @@ def timex_tense(doc, start: int, end: int, sentence_span: tuple[int, int], names
 def _extract_article(article_id: str, body: str, doc, spans: list[tuple[int, int]]) -> tuple[list, list, list, list]:
     """Mentions, claims and temporal expressions of one parsed article."""
     mentions: list[dict] = []
-    claims: list[dict] = []
     timexes: list[dict] = []
     starts = [s for s, _ in spans]
     timex = tag_timex(body)
@@ -231,55 +189,7 @@ def _extract_article(article_id: str, body: str, doc, spans: list[tuple[int, int
     # counts several sources give in one sentence (`1,1 million selon la police, le double selon la CGT`)
     taken = {(c.char_start, c.char_end) for c in article_claims}
     article_claims += sourced_count_claims(body, article_id, spans, taken, len(article_claims))
-    cids = [claim_id(article_id, c.char_start, c.char_end) for c in article_claims]
-    index_of = {id(c): i for i, c in enumerate(article_claims)}
-    for c, cid in zip(article_claims, cids, strict=True):
-        speaker_from = c.extras.get("speaker_from")
-        claims.append(
-            {
-                "claim_id": cid,
-                "article_id": article_id,
-                "sentence_idx": c.sentence_idx,
-                "char_start": c.char_start,
-                "char_end": c.char_end,
-                "text": c.text,
-                "speaker_text": c.speaker_text,
-                "speaker_start": c.speaker_start,
-                "speaker_end": c.speaker_end,
-                "attribution_start": c.attribution_start,
-                "attribution_end": c.attribution_end,
-                "reporting_verb": c.reporting_verb,
-                "stance": c.stance,
-                "quote_kind": c.quote_kind,
-                "polarity": c.polarity,
-                "hedged": c.hedged,
-                "predicate": c.predicate,
-                "theme": c.theme,
-                "event_key": c.event_key,
-                "negation": c.negation,
-                "quantity": c.quantity,
-                "quantity_unit": c.quantity_unit,
-                "quantity_op": c.quantity_op,
-                "quantity_max": c.quantity_max,
-                "responds_to_claim_id": cids[c.responds_to_index] if c.responds_to_index is not None else None,
-                "speaker_from_claim_id": cids[index_of[id(speaker_from)]] if speaker_from else None,
-                "future": _tense(doc, c.char_start, c.char_end) == "future",
-                "subordinate_spans": json.dumps(c.extras.get("subordinate", [])),
-                "arguments": c.extras.get("arguments", []),
-                "nominal_report": bool(c.extras.get("nominal_report")),
-                "concurrent": bool(c.extras.get("concurrent")),
-                "anterior": bool(c.extras.get("anterior")),
-                "timed_by_event": bool(c.extras.get("timed_by_event")),
-                "denial_scope": c.extras.get("denial_scope"),
-                "theme_owned": bool(c.extras.get("theme_owned")),
-                "restricted": bool(c.extras.get("restricted")),
-                "new_instance": bool(c.extras.get("new_instance")),
-                "imperfect": bool(c.extras.get("imperfect")),
-                "possible": c.extras.get("modal") is not None,
-                "modal": c.extras.get("modal"),
-                "agent": c.extras.get("agent"),
-            }
-        )
+    claims = claim_rows(article_claims, lambda c: _tense(doc, c.char_start, c.char_end) == "future")
     for tx in timex:
         idx = _sentence_of(starts, tx.start)
         sentence_span = spans[idx] if spans else (0, len(body))

@@ -1,78 +1,37 @@
-"""Claims of one sentence: who says which proposition (see the package docstring)."""
+"""Attribution: who a sentence says states which proposition, and how.
+
+A sentence is read by the first recogniser of `RECOGNISERS` (at the end of this module) that finds an
+attribution in it; each returns an `Attribution` or None, so their order is the order in which a reader
+tries the constructions. A reporting verb is read by the first of `VERB_RECOGNISERS` that matches its
+construction, verb after verb (those of the main clause first). What the attribution covers is then cut
+into clauses (`clauses.clauses_of`) and each clause described (`describe.describe`).
+"""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from functools import cached_property
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
-from transforms.claims.aspect import (
-    is_anterior,
-    is_bare_infinitive,
-    is_concurrent,
-    is_simple_imperfect,
-    noun_dates,
-    timed_by_event,
-)
-from transforms.claims.clauses import (
-    SENTENCE_END,
-    SUBORDINATE_DEPS,
-    clause_extent,
-    coordinated_main_clause,
-    coordinated_participle,
-    is_event_clause,
-    is_question,
-    split_clauses,
-)
-from transforms.claims.event_key import event_head, is_anaphoric_event_noun, is_commitment, key_of_head
-from transforms.claims.hedging import (
-    HEDGE_PHRASES,
-    SHARE_SPEAKER,
-    is_alleged_report,
-    is_hedged,
-    is_restricted,
-    modal_verb,
-)
-from transforms.claims.lexicon import TOLL_CLASSES, nominal_reports, reporting_lexicon
-from transforms.claims.model import Claim
-from transforms.claims.negation import (
-    INFINITIVE_NEGATION,
-    denial_scope,
-    is_negated_report,
-    is_negated_verb,
-    polarity_of,
-)
-from transforms.claims.participants import core_arguments, event_agent, event_is_new_instance, theme_owned
-from transforms.claims.quantities import quantity_of
+from transforms.claims.lexicon import nominal_reports, reporting_lexicon
+from transforms.claims.model import Attribution, Sentence
+from transforms.claims.negation import INFINITIVE_NEGATION, is_negated_verb
 from transforms.claims.reporting import (
     ABOUT_REPORT,
     ANAPHORIC_REPORT,
-    APPOSITIVE_RELATIVE,
     INVERTED_SKIP,
-    NOBODY,
-    PRONOUN_SPEAKER,
-    RELATIVE_TAIL,
-    antecedent,
     heads_adverbial_clause,
-    names_someone,
     quote_span,
     reporting_verbs,
+    settled_speaker,
     speaker_after,
     speaker_before,
 )
-from transforms.claims.syntax import (
-    OPEN_QUOTES,
-    is_finite,
-    is_infinitive,
-    is_present_participle,
-    main_token,
-    tokens_in,
-    trim,
-    verb_group_start,
-)
-from transforms.nlp import doc_text
-from transforms.timex import MONTHS, tag_timex
+from transforms.claims.syntax import is_finite, is_infinitive, is_present_participle, tokens_in, trim, verb_group_start
+from transforms.timex import MONTHS
 
 # `…, assurant que` / `…, en affirmant qu'`: a participle or gerund after a comma, then `que`
 _PARTICIPLE_QUE = re.compile(r"[^.;:!?]{0,120}?,\s*(?:en\s+)?[\w’'\-]+ant\s+(?:qu['’]|que\s)", re.I)
@@ -130,263 +89,189 @@ _COMPARED_BEFORE_QUE = re.compile(
     re.I,
 )
 
+# `que` right after the verb, or after a few words (`a dit aussi que`, `a annoncé plus tard que`)
+_QUE_AFTER = re.compile(r"^(?:\s+(?:[\w’'\-]+\s+){0,5}?)?\s*(?:qu['’]|que\s)")
+# `: ` after the verb and a few words (`a déclaré à la presse : "P"`)
+_COLON_AFTER = re.compile(r"^[^.:]{0,60}?:\s*")
+# an inverted subject pronoun (`a-t-il indiqué`, `poursuit-elle`)
+_INVERTED_PRONOUN = re.compile(r"-t-(?:il|elle|ils|elles)|-(?:il|elle|ils|elles)\b")
+_PRONOUN = re.compile(r"(il|elle|ils|elles)\b")
+_FIRST_PERSON = re.compile(r"\b(?:nous|je|j['’]|notre|nos|mon|ma|mes)\b", re.I)
 
-def extract_sentence_claims(
-    doc: Doc,
-    article_id: str,
-    sentence_idx: int,
-    start: int,
-    end: int,
-    text: str | None = None,
-    timex_spans: Sequence[tuple[int, int]] | None = None,
-) -> list[Claim]:
-    """All claims of one sentence `doc.text[start:end]` (see module docstring).
 
-    Pass the document's `text` when calling per sentence (or it is read once with `nlp.doc_text`),
-    and the document's temporal expressions (`timex_spans`, offsets into the text) when they are
-    already tagged; otherwise the sentence is tagged here."""
-    text = doc_text(doc) if text is None else text
-    if timex_spans is None:
-        timex_spans = [(start + t.start, start + t.end) for t in tag_timex(text[start:end])]
-    tokens = tokens_in(doc, start, end)
-    if not tokens or not any(t.pos_ in ("VERB", "AUX") for t in tokens):
-        return []
+def attribute(sentence: Sentence) -> Attribution | None:
+    """The attribution of the first recogniser that finds one, its speaker settled (`settled_speaker`); None
+    when the sentence asserts nothing (a question in the article's own voice)."""
     # the main clause's reporting verb first: one in an adverbial clause (`S'il n'a pas démenti ces
     # révélations, l'intéressé a assuré que P`) is not the sentence's attribution
-    verbs = sorted(reporting_verbs(tokens), key=heads_adverbial_clause)
-    claims: list[Claim] = []
+    verbs = sorted(reporting_verbs(sentence.tokens), key=heads_adverbial_clause)
+    for recognise in RECOGNISERS:
+        found = recognise(sentence, verbs)
+        if found is not None:
+            speaker, speaker_text = settled_speaker(sentence.doc, sentence.text, found.speaker, found.speaker_text)
+            return replace(found, speaker=speaker, speaker_text=speaker_text)
+    return None
 
-    def make(
-        prop_start: int,
-        prop_end: int,
-        kind: str,
-        verb: Token | None,
-        speaker: tuple[int, int] | None,
-        speaker_text: str | None,
-        attribution: tuple[int, int] | None,
-    ) -> None:
-        if speaker is not None and RELATIVE_TAIL.search(text, speaker[0], speaker[1]):
-            speaker = antecedent(doc, text, speaker)
-            speaker_text = text[speaker[0] : speaker[1]]
-        if speaker is not None and text[speaker[0] : speaker[1]].lower() in NOBODY:
-            speaker, speaker_text = None, None  # `Rien ne permet d'affirmer que P`, `Personne ne peut dire`
-        if speaker is not None and not names_someone(doc.char_span(*speaker, alignment_mode="expand")):
-            # `Après avoir affirmé que P, X…`, `Et d'ajouter`: words before the verb that name nobody
-            speaker, speaker_text = None, None
-        appositive = APPOSITIVE_RELATIVE.search(text, speaker[0], speaker[1]) if speaker is not None else None
-        if speaker is not None and appositive is not None and appositive.start() > speaker[0]:
-            # `Le ministre, qui a démissionné, a annoncé`: the speaker is the noun phrase, not its relative clause
-            speaker = (speaker[0], appositive.start())
-            speaker_text = text[speaker[0] : speaker[1]]
-        if kind == "indirect":
-            # what a verb reports ends with its sentence, unless a quotation it opens goes on (a stray
-            # quotation mark can join two sentences: `La société réfute l'existence d'une politique… .
-            # Il n'y a pas de directive…", affirme le groupe`, where the second is not what is refuted)
-            stop = SENTENCE_END.search(text, prop_start, prop_end)
-            if stop is not None and not any(q in text[prop_start : stop.start()] for q in OPEN_QUOTES):
-                prop_end = stop.start() + 1
-        # a clause coordinated with the reporting verb is the article's, not what the verb reports (`On m'a
-        # dit qu'il y avait une femme sur le bateau mais je ne l'ai pas vue`)
-        own = coordinated_main_clause(verb, prop_start, prop_end) if kind == "indirect" else None
-        # (start, end, forced main token, narrative: a presupposed fact stated by the article itself)
-        spans: list[tuple[int, int, Token | None, bool]] = [
-            (a, b, None, False) for a, b in split_clauses(doc, *trim(text, prop_start, own or prop_end), text)
-        ] + ([(own, prop_end, None, True)] if own is not None else [])
-        while spans:
-            a, b, forced_main, sub = spans.pop(0)
-            a, b = trim(text, a, b)
-            if b - a < 3:
-                continue
-            prop_tokens = tokens_in(doc, a, b)
-            if not prop_tokens:
-                continue
-            main = forced_main or main_token(prop_tokens)
-            # a fact presupposed in a relative or participial clause is stated by the article itself,
-            # even inside a report or a denial (`ont démenti … la reprise…, interrompue après la mort
-            # de Soleimani, tué le 3 janvier`): no speaker, no reporting verb
-            verb_here = None if sub else verb
-            if forced_main is None:
-                # events stated inside relative or participial clauses (`Soleimani, tué le 3 janvier`,
-                # `une frappe…, qui a tué le général…`) are propositions of their own
-                spans += [(*clause_extent(t), t, True) for t in prop_tokens if is_event_clause(t, main)]
-                coordinated = coordinated_participle(main)
-                if coordinated is not None and a < coordinated[1].idx:
-                    # `personne n'a été tué ni blessé`: two events with one subject and one negation;
-                    # this claim ends before `ni`, the next one is the whole clause with `blessé` as head
-                    spans.insert(0, (a, b, coordinated[0], False))
-                    a, b = trim(text, a, coordinated[1].idx)
-                    prop_tokens = tokens_in(doc, a, b)
-            head = event_head(main)  # (once per claim: the polarity, the key and the flags below read it)
-            polarity, cue = polarity_of(prop_tokens, main, head)
-            predicate, theme, key = key_of_head(head)
-            if kind != "indirect" and is_bare_infinitive(main):
-                # `Ne pas ouvrir le marché de Noël serait céder…`: an infinitive heading the sentence is
-                # a topic or a hypothesis, not a statement that the market is (not) open (an infinitive
-                # reported by a verb, `a démenti avoir frappé`, is an indirect claim and keeps its event)
-                predicate, theme, key = None, "_", "none|_"
-            if is_question(text, a, b):
-                # `Si j'étais une femme, vous m'auriez serré la main ?`: a question asserts nothing, whoever
-                # asks it
-                predicate, theme, key = None, "_", "none|_"
-            stance = reporting_lexicon().get(verb_here.lemma_) if verb_here is not None else None
-            if stance == "request" or (verb_here is not None and is_commitment(verb_here, main)):
-                # `a demandé à X de quitter la présidence`, `appelle à manifester`: what is asked for or
-                # urged has not happened, and may never (as for a wish, `_is_wish`); nor what is threatened
-                # or promised (`a menacé d'enterrer l'ambassadeur`, `promet de baisser les impôts`)
-                predicate, theme, key = None, "_", "none|_"
-            negated_report = verb_here is not None and is_negated_report(verb_here)
-            # a denial verb reverses what it reports (`a démenti avoir frappé`, `dément que P`), not the words
-            # it quotes, which carry their own negation (`"On n'écrase personne", s'est-il défendu`)
-            if stance == "deny" and not negated_report and kind != "direct":
-                polarity = -polarity
-                cue = f"{verb_here.lemma_} ({cue})" if cue else verb_here.lemma_
-            reported_in_past = verb_here is not None and (
-                "Past" in verb_here.morph.get("Tense") or any(c.dep_.startswith("aux") for c in verb_here.children)
-            )
-            hedged = (
-                is_hedged(prop_tokens, text[a:b], reported_in_past, main)
-                or negated_report
-                or (verb_here is not None and is_alleged_report(verb_here))
-            )
-            if attribution and not sub and HEDGE_PHRASES.search(text[attribution[0] : attribution[1]]):
-                hedged = True
-            q = quantity_of(prop_tokens, toll=key.split("|")[0] in TOLL_CLASSES)
-            reported = verb_here is not None and kind == "indirect"  # indirect speech, with its verb
-            subordinate = [
-                clause_extent(t)
-                for t in prop_tokens
-                if t.dep_ in SUBORDINATE_DEPS and main is not None and t.i != main.i
-            ] + noun_dates(doc, timex_spans, a, b, main)
-            sp_text = None if sub else speaker_text
-            claims.append(
-                Claim(
-                    article_id=article_id,
-                    sentence_idx=sentence_idx,
-                    char_start=a,
-                    char_end=b,
-                    text=text[a:b],
-                    quote_kind="narrative" if sub else kind,
-                    speaker_text=sp_text,
-                    speaker_start=speaker[0] if speaker and not sub else None,
-                    speaker_end=speaker[1] if speaker and not sub else None,
-                    attribution_start=attribution[0] if attribution and not sub else None,
-                    attribution_end=attribution[1] if attribution and not sub else None,
-                    reporting_verb=verb_here.lemma_ if verb_here is not None else None,
-                    stance=stance,
-                    polarity=polarity,
-                    hedged=hedged,
-                    predicate=predicate,
-                    theme=theme,
-                    event_key=key,
-                    negation=cue,
-                    quantity=q[0],
-                    quantity_unit=q[1],
-                    quantity_op=q[2],
-                    quantity_max=q[3],
-                    pronoun_speaker=bool(sp_text and PRONOUN_SPEAKER.match(sp_text.strip()))
-                    or (verb_here is not None and verb_here.lemma_ == "lire" and not sp_text),
-                    extras={
-                        "subordinate": subordinate,
-                        "arguments": core_arguments(main),
-                        "agent": event_agent(main),
-                        "concurrent": reported and is_concurrent(main),
-                        "anterior": is_anterior(main),
-                        "timed_by_event": timed_by_event(main, prop_tokens, timex_spans),
-                        "modal": modal_verb(main),
-                        # (in indirect speech the imperfect is the present of the report: `a dit qu'il gelait`)
-                        "imperfect": is_simple_imperfect(main) and not reported,
-                        "denial_scope": denial_scope(main) if polarity == -1 else None,
-                        "theme_owned": theme_owned(main),
-                        "anaphoric": theme == "_" and is_anaphoric_event_noun(head),
-                        "restricted": is_restricted(prop_tokens, main)
-                        or bool(sp_text and SHARE_SPEAKER.search(sp_text)),
-                        "new_instance": event_is_new_instance(head),
-                    },
-                )
-            )
 
-    # `P, selon X.` / `"P", selon X.`: the source given after the proposition
+# --- the sentence's own constructions ------------------------------------------------------------------
+
+
+def source_after(sentence: Sentence, verbs: list[Token]) -> Attribution | None:
+    """`P, selon X.` / `"P", selon X.`: the source given after the proposition."""
+    text, start, end = sentence.text, sentence.start, sentence.end
     trailing = _SELON_AFTER.search(text[start:end])
-    if trailing and not _SELON.match(text[start:end]):
-        sp = (start + trailing.start("speaker"), start + trailing.end("speaker"))
-        cut = start + trailing.start()
-        inner = quote_span(text, start, cut)
-        if inner and text[inner[2] : cut].strip() == "":
-            make(inner[0], inner[1], "direct", None, sp, text[sp[0] : sp[1]], (cut, end))
-        else:
-            make(start, cut, "indirect", None, sp, text[sp[0] : sp[1]], (cut, end))
-        for claim in claims:
-            claim.reporting_verb = "selon"
-        return claims
+    if not trailing or _SELON.match(text[start:end]):
+        return None
+    speaker = (start + trailing.start("speaker"), start + trailing.end("speaker"))
+    cut = start + trailing.start()
+    inner = quote_span(text, start, cut)
+    direct = inner is not None and text[inner[2] : cut].strip() == ""
+    return Attribution(
+        start=inner[0] if direct else start,
+        end=inner[1] if direct else cut,
+        kind="direct" if direct else "indirect",
+        speaker=speaker,
+        speaker_text=text[speaker[0] : speaker[1]],
+        span=(cut, end),
+        source_word="selon",
+    )
 
-    # 1. a quotation first, attribution after: "P", a déclaré X / "P", a-t-il indiqué
-    quote = quote_span(text, start, end)
+
+def quotation_then_verb(sentence: Sentence, verbs: list[Token]) -> Attribution | None:
+    """`"P", a déclaré X` / `"P", a-t-il indiqué`: a quotation first, its attribution after; a quotation in a
+    sentence without a reporting verb continues the last speaker's words."""
+    text, end = sentence.text, sentence.end
+    quote = quote_span(text, sentence.start, end)
     if (
         quote
         and len(text[quote[0] : quote[1]].split()) < 4
-        and not any(t.pos_ in ("VERB", "AUX") for t in tokens_in(doc, quote[0], quote[1]))
+        and not any(t.pos_ in ("VERB", "AUX") for t in tokens_in(sentence.doc, quote[0], quote[1]))
     ):
         quote = None  # `"Le Divan", l'émission culte, fait son retour`: a title in quotation marks
-    if quote:
-        inner_start, inner_end, after = quote
-        rest_verbs = [v for v in verbs if v.idx >= after]
-        if rest_verbs:
-            verb = rest_verbs[0]
-            clitic = re.match(r"-t-(il|elle|ils|elles)\b|-(il|elle|ils|elles)\b", text[verb.idx + len(verb.text) : end])
-            if re.search(r"-t-(?:il|elle|ils|elles)|-(?:il|elle|ils|elles)\b", text[after : verb.idx + 30]):
-                sp = re.search(r"(il|elle|ils|elles)\b", text[after:end])
-                speaker = (after + sp.start(), after + sp.end()) if sp else None
-            elif clitic:
-                speaker = None
-            else:
-                speaker = speaker_after(text, verb.idx + len(verb.text), end)
-            sp_text = text[speaker[0] : speaker[1]] if speaker else None
-            make(inner_start, inner_end, "direct", verb, speaker, sp_text, (after, end))
-            return claims
-        if not verbs:
-            make(inner_start, inner_end, "direct", None, None, None, None)
-            for claim in claims:
-                claim.pronoun_speaker = True  # a quotation continuing the previous speaker's
-            return claims
+    if not quote:
+        return None
+    inner_start, inner_end, after = quote
+    rest_verbs = [v for v in verbs if v.idx >= after]
+    if rest_verbs:
+        verb = rest_verbs[0]
+        speaker = _quotation_speaker(text, after, verb, end)
+        speaker_text = text[speaker[0] : speaker[1]] if speaker else None
+        return Attribution(inner_start, inner_end, "direct", verb, speaker, speaker_text, (after, end))
+    if not verbs:
+        return Attribution(inner_start, inner_end, "direct", continues_speaker=True)
+    return None
 
-    # 2. selon X, P  /  Pour X, P (X a named person or organisation: `Pour le délégué général de LREM,
-    # Christophe Castaner, "l'exigence" de Nicolas Hulot était…`)
-    m = _SELON.match(text[start:end])
+
+def _quotation_speaker(text: str, after: int, verb: Token, end: int) -> tuple[int, int] | None:
+    """Who a verb after a quotation names: an inverted pronoun (`a-t-il indiqué`), nobody for a clitic right
+    after the verb that the search missed, else the subject after the verb (`a déclaré le porte-parole X`)."""
+    if _INVERTED_PRONOUN.search(text[after : verb.idx + 30]):
+        pronoun = _PRONOUN.search(text[after:end])
+        return (after + pronoun.start(), after + pronoun.end()) if pronoun else None
+    if re.match(r"-t-(il|elle|ils|elles)\b|-(il|elle|ils|elles)\b", text[verb.idx + len(verb.text) : end]):
+        return None
+    return speaker_after(text, verb.idx + len(verb.text), end)
+
+
+def source_before(sentence: Sentence, verbs: list[Token]) -> Attribution | None:
+    """`Selon X, P` / `D'après X, P` / `Pour X, P`, X a named person or organisation (`Pour le délégué général
+    de LREM, Christophe Castaner, "l'exigence" de Nicolas Hulot était…`) and P a clause."""
+    text, start, end = sentence.text, sentence.start, sentence.end
+    found = _SELON.match(text[start:end])
     pour = _POUR.match(text[start:end])
-    if pour and not m:
-        named = [e for e in doc.ents if e.label_ in ("PER", "ORG") and start + pour.start("speaker") <= e.start_char]
-        named = [e for e in named if e.end_char <= start + pour.end("speaker")]
-        tail_verbs = [t for t in tokens_in(doc, start + pour.start("prop"), end) if is_finite(t)]
+    if pour and not found:
+        named = [
+            e
+            for e in sentence.doc.ents
+            if e.label_ in ("PER", "ORG")
+            and start + pour.start("speaker") <= e.start_char
+            and e.end_char <= start + pour.end("speaker")
+        ]
+        tail_verbs = [t for t in tokens_in(sentence.doc, start + pour.start("prop"), end) if is_finite(t)]
         if named and tail_verbs:
-            m = pour
-    if m:
-        sp = (start + m.start("speaker"), start + m.end("speaker"))
-        make(start + m.start("prop"), end, "indirect", None, sp, text[sp[0] : sp[1]], sp)
-        claims_selon = claims
-        for c in claims_selon:
-            c.reporting_verb = "selon"
-        return claims
+            found = pour
+    if not found:
+        return None
+    speaker = (start + found.start("speaker"), start + found.end("speaker"))
+    return Attribution(
+        start=start + found.start("prop"),
+        end=end,
+        kind="indirect",
+        speaker=speaker,
+        speaker_text=text[speaker[0] : speaker[1]],
+        span=speaker,
+        source_word="selon",
+    )
 
+
+def reported_speech(sentence: Sentence, verbs: list[Token]) -> Attribution | None:
+    """The first reporting verb whose construction one of `VERB_RECOGNISERS` recognises."""
     for verb in verbs:
-        group_start = verb_group_start(verb)
-        after_verb = verb.idx + len(verb.text)
-        stance = reporting_lexicon().get(verb.lemma_)
-        # 3. X V que P  /  X V : "P"
-        window = text[after_verb : min(end, after_verb + 80)]
-        que = re.match(r"^(?:\s+(?:[\w’'\-]+\s+){0,5}?)?\s*(?:qu['’]|que\s)", window) or _ADDRESSEE_QUE.match(window)
-        if que and _COMPARED_BEFORE_QUE.search(window[: que.end()]):
+        site = VerbSite(sentence, verbs, verb)
+        for recognise in VERB_RECOGNISERS:
+            found = recognise(site)
+            if found is not None:
+                return found
+    return None
+
+
+def narrative(sentence: Sentence, verbs: list[Token]) -> Attribution | None:
+    """The sentence in the article's own voice; a question asserts nothing."""
+    if sentence.text[sentence.start : sentence.end].rstrip().endswith("?"):
+        return None
+    return Attribution(sentence.start, sentence.end, "narrative")
+
+
+# --- one reporting verb ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class VerbSite:
+    """A reporting verb in its sentence, and what the verb recognisers read around it (computed once, on
+    first use)."""
+
+    sentence: Sentence
+    verbs: list[Token]  # every reporting verb of the sentence
+    verb: Token
+
+    @cached_property
+    def group_start(self) -> int:
+        return verb_group_start(self.verb)
+
+    @cached_property
+    def after_verb(self) -> int:
+        return self.verb.idx + len(self.verb.text)
+
+    @cached_property
+    def stance(self) -> str | None:
+        return reporting_lexicon().get(self.verb.lemma_)
+
+    @cached_property
+    def window(self) -> str:
+        """The words right after the verb."""
+        return self.sentence.text[self.after_verb : min(self.sentence.end, self.after_verb + 80)]
+
+    @cached_property
+    def that(self) -> tuple[re.Match | None, Token | None]:
+        """(the match up to the `que` that opens what the verb reports, the gerund that reports it instead).
+
+        `s'est défendu en jugeant que P`, `a démenti les propos de X, assurant que P`: a gerund, or a
+        participle after a comma, of another reporting verb before `que` reports P with its own stance (the
+        subject is still the speaker); a participle of the object noun does not (`a démenti les informations
+        affirmant que P` denies P)."""
+        text, end, after = self.sentence.text, self.sentence.end, self.after_verb
+        que = _QUE_AFTER.match(self.window) or _ADDRESSEE_QUE.match(self.window)
+        if que and _COMPARED_BEFORE_QUE.search(self.window[: que.end()]):
             que = None  # `ne pouvait expliquer cette participation moindre qu'aux dernières années`: a comparison
-        # `s'est défendu en jugeant que P`, `a démenti les propos de X, assurant que P`: a gerund, or a
-        # participle after a comma, of another reporting verb before `que` reports P with its own stance
-        # (the subject is still the speaker); a participle of the object noun does not (`a démenti les
-        # informations affirmant que P` denies P)
-        participle_que = _PARTICIPLE_QUE.match(text[after_verb : min(end, after_verb + 160)])
-        gerund = (
-            next(
+        participle_que = _PARTICIPLE_QUE.match(text[after : min(end, after + 160)])
+        reach = que or participle_que
+        gerund = None
+        if reach:
+            gerund = next(
                 (
                     t
-                    for t in reversed(tokens)
-                    if after_verb < t.idx < after_verb + (que or participle_que).end()
+                    for t in reversed(self.sentence.tokens)
+                    if after < t.idx < after + reach.end()
                     and t.pos_ == "VERB"
                     and t.lemma_ in reporting_lexicon()
                     and is_present_participle(t)
@@ -395,192 +280,293 @@ def extract_sentence_claims(
                 ),
                 None,
             )
-            if (que or participle_que)
-            else None
-        )
         if que is None and gerund is not None:
             que = participle_que
-        colon = re.match(r"^[^.:]{0,60}?:\s*", window)
-        if stance == "deny" and ANAPHORIC_REPORT.match(window.lstrip()):
-            colon = None  # `a démenti ces informations, malgré l'annonce de X : "…"`: X's words, not the denial's
-        if que and not any(
-            v.idx > after_verb and v.idx < after_verb + que.end() and (gerund is None or v.i != gerund.i) for v in verbs
-        ):
-            subject = speaker_before(text, start, group_start, verb)
-            make(
-                after_verb + que.end(),
-                end,
-                "indirect",
-                gerund or verb,
-                subject[:2] if subject[1] > subject[0] else None,
-                subject[2] or None,
-                (start, after_verb + que.end()),
-            )
-            return claims
-        if (
-            colon
-            and group_start > start + 2
-            and not (
-                text.rfind(",", start, group_start) > start
-                and text[text.rfind(",", start, group_start) + 1 : group_start].strip() == ""
-            )
-        ):
-            prop_start = after_verb + colon.end()
-            subject = speaker_before(text, start, group_start, verb)
-            q = quote_span(text, prop_start, end)
-            kind = "direct" if q else "indirect"
-            make(
-                q[0] if q else prop_start,
-                q[1] if q else end,
-                kind,
-                verb,
-                subject[:2] if subject[1] > subject[0] else None,
-                subject[2] or None,
-                (start, prop_start),
-            )
-            return claims
-        # 4. P, V X  (inverted attribution at the end of the sentence)
-        comma = text.rfind(",", start, group_start)
-        between = text[comma + 1 : group_start].strip() if comma >= 0 else None
-        # (a verb on the left; the tagger sometimes reads a finite `fait` as a participle)
-        left_has_verb = comma > start and any(
+        return que, gerund
+
+    @cached_property
+    def comma(self) -> int:
+        """The last comma before the verb group (-1 when there is none)."""
+        return self.sentence.text.rfind(",", self.sentence.start, self.group_start)
+
+    @cached_property
+    def between(self) -> str | None:
+        """What lies between that comma and the verb group (None without a comma)."""
+        return self.sentence.text[self.comma + 1 : self.group_start].strip() if self.comma >= 0 else None
+
+    @cached_property
+    def left_has_verb(self) -> bool:
+        """A verb before the comma (the tagger sometimes reads a finite `fait` as a participle)."""
+        return self.comma > self.sentence.start and any(
             t.pos_ in ("VERB", "AUX") and t.morph.get("VerbForm") in (["Fin"], ["Part"])
-            for t in tokens_in(doc, start, comma)
+            for t in tokens_in(self.sentence.doc, self.sentence.start, self.comma)
         )
-        # (a verb whose clause or infinitive follows it reports it, it does not close an inverted
-        # attribution: `Cette dernière, qui n'était pas présente, avait nié avoir donné la mort à la truie`)
-        reports_what_follows = any(
+
+    @cached_property
+    def reports_what_follows(self) -> bool:
+        """A clause or an infinitive follows the verb: it reports them, it does not close an inverted
+        attribution (`Cette dernière, qui n'était pas présente, avait nié avoir donné la mort à la truie`)."""
+        verb = self.verb
+        return any(
             c.dep_ in ("xcomp", "ccomp", "obj") and c.i > verb.i and c.pos_ in ("VERB", "AUX") for c in verb.children
         )
-        # (an inverted attribution has its subject after the verb: `Le ministre, qui a démissionné, a annoncé
-        # son départ` has it before, with a relative clause that ends in a comma)
-        subject_before = any(
+
+    @cached_property
+    def subject_first(self) -> bool:
+        """A noun subject before the verb and no inverted pronoun (`Le ministre, qui a démissionné, a annoncé
+        son départ`: not an inverted attribution, whose subject follows the verb)."""
+        verb, text = self.verb, self.sentence.text
+        return any(
             c.dep_ in ("nsubj", "nsubj:pass") and c.i < verb.i and c.pos_ in ("NOUN", "PROPN") for c in verb.children
         ) and not re.search(
-            r"-t-(?:il|elle|ils|elles|on)\b|-(?:il|elle|ils|elles|on)\b", text[group_start : after_verb + 7]
+            r"-t-(?:il|elle|ils|elles|on)\b|-(?:il|elle|ils|elles|on)\b", text[self.group_start : self.after_verb + 7]
         )
-        if left_has_verb and between == "" and not reports_what_follows and not subject_before:
-            speaker = speaker_after(text, after_verb, end)
-            sp_text = text[speaker[0] : speaker[1]]
-            if re.search(r"-t-(?:il|elle|ils|elles)|-(?:il|elle|ils|elles)\b", text[group_start : after_verb + 6]):
-                sp_text = re.search(r"(il|elle|ils|elles)\b", text[group_start : after_verb + 6]).group(1)
-                speaker = None
-            if sp_text:
-                first_person = re.search(r"\b(?:nous|je|j['’]|notre|nos|mon|ma|mes)\b", text[start:comma], re.I)
-                make(start, comma, "direct" if first_person else "indirect", verb, speaker, sp_text, (comma, end))
-                return claims
-        # 4b. X, V-t-il, P  /  X, a précisé le ministre, P  (an attribution in an incise: what follows it is
-        # reported; the words before it are the subject or an adverb, `Mais, ajoutait-il, il ne fallait pas…`)
-        incise = _INCISE_END.match(text, after_verb, min(end, after_verb + 80))
-        if (
-            incise
-            and between == ""
-            and not left_has_verb
-            and not reports_what_follows
-            and incise.end() < end
-            and re.search(r"-t-(?:il|elle|on)\b|-(?:il|elle|ils|elles|on)\b|^\s*\S", text[group_start : after_verb + 7])
-        ):
-            named = incise.group("speaker").strip()
-            pronoun = re.search(r"-(?:t-)?(il|elle|ils|elles|on)\b", text[group_start : after_verb + 7])
-            if pronoun and not named:
-                speaker, sp_text = None, pronoun.group(1)
-            else:
-                speaker = trim(text, incise.start("speaker"), incise.end("speaker"))
-                sp_text = text[speaker[0] : speaker[1]]
-            if sp_text:
-                make(incise.end(), end, "indirect", verb, speaker, sp_text, (comma, incise.end()))
-                return claims
-        # 5. X V (à) + infinitive / nominal report
-        subject = speaker_before(text, start, group_start, verb)
-        if subject[1] <= subject[0]:
-            continue
-        obj_text = text[after_verb:end]
-        infinitive = [
-            c
-            for c in verb.children
-            if c.dep_ in ("xcomp", "ccomp", "obj") and c.pos_ in ("VERB", "AUX") and is_infinitive(c)
+
+    @cached_property
+    def subject(self) -> tuple[int, int, str]:
+        """The speaker before the verb: (start, end, its words without parentheticals); empty when none."""
+        return speaker_before(self.sentence.text, self.sentence.start, self.group_start, self.verb)
+
+    def subject_or_none(self) -> tuple[tuple[int, int] | None, str | None]:
+        """The subject's (span, words), each None when empty."""
+        start, end, words = self.subject
+        return ((start, end) if end > start else None), (words or None)
+
+
+def that_clause(site: VerbSite) -> Attribution | None:
+    """`X V que P` (and `X V, assurant que P`), unless another reporting verb stands before the `que`."""
+    que, gerund = site.that
+    if not que or any(
+        site.after_verb < v.idx < site.after_verb + que.end() and (gerund is None or v.i != gerund.i)
+        for v in site.verbs
+    ):
+        return None
+    speaker, speaker_text = site.subject_or_none()
+    prop_start = site.after_verb + que.end()
+    return Attribution(
+        prop_start,
+        site.sentence.end,
+        "indirect",
+        gerund or site.verb,
+        speaker,
+        speaker_text,
+        (site.sentence.start, prop_start),
+    )
+
+
+def colon(site: VerbSite) -> Attribution | None:
+    """`X V : "P"` (direct) or `X V : P` (indirect), the subject before the verb."""
+    text, start, end = site.sentence.text, site.sentence.start, site.sentence.end
+    found = _COLON_AFTER.match(site.window)
+    if site.stance == "deny" and ANAPHORIC_REPORT.match(site.window.lstrip()):
+        return None  # `a démenti ces informations, malgré l'annonce de X : "…"`: X's words, not the denial's
+    if not found or site.group_start <= start + 2 or (site.comma > start and site.between == ""):
+        return None
+    prop_start = site.after_verb + found.end()
+    quoted = quote_span(text, prop_start, end)
+    speaker, speaker_text = site.subject_or_none()
+    return Attribution(
+        quoted[0] if quoted else prop_start,
+        quoted[1] if quoted else end,
+        "direct" if quoted else "indirect",
+        site.verb,
+        speaker,
+        speaker_text,
+        (start, prop_start),
+    )
+
+
+def inverted(site: VerbSite) -> Attribution | None:
+    """`P, V X` / `P, V-t-il`: the attribution closes the sentence, its subject after the verb; P is direct when
+    it speaks in the first person."""
+    text, start, end = site.sentence.text, site.sentence.start, site.sentence.end
+    if not site.left_has_verb or site.between != "" or site.reports_what_follows or site.subject_first:
+        return None
+    speaker: tuple[int, int] | None = speaker_after(text, site.after_verb, end)
+    speaker_text = text[speaker[0] : speaker[1]]
+    if _INVERTED_PRONOUN.search(text[site.group_start : site.after_verb + 6]):
+        speaker_text, speaker = _PRONOUN.search(text[site.group_start : site.after_verb + 6]).group(1), None
+    if not speaker_text:
+        return None
+    first_person = _FIRST_PERSON.search(text[start : site.comma])
+    kind = "direct" if first_person else "indirect"
+    return Attribution(start, site.comma, kind, site.verb, speaker, speaker_text, (site.comma, end))
+
+
+def incise(site: VerbSite) -> Attribution | None:
+    """`X, V-t-il, P` / `X, a précisé le ministre, P`: an attribution in an incise; what follows it is reported
+    (the words before it are the subject or an adverb: `Mais, ajoutait-il, il ne fallait pas…`)."""
+    text, end = site.sentence.text, site.sentence.end
+    found = _INCISE_END.match(text, site.after_verb, min(end, site.after_verb + 80))
+    if (
+        not found
+        or site.between != ""
+        or site.left_has_verb
+        or site.reports_what_follows
+        or found.end() >= end
+        or not re.search(
+            r"-t-(?:il|elle|on)\b|-(?:il|elle|ils|elles|on)\b|^\s*\S", text[site.group_start : site.after_verb + 7]
+        )
+    ):
+        return None
+    named = found.group("speaker").strip()
+    pronoun = re.search(r"-(?:t-)?(il|elle|ils|elles|on)\b", text[site.group_start : site.after_verb + 7])
+    if pronoun and not named:
+        speaker, speaker_text = None, pronoun.group(1)
+    else:
+        speaker = trim(text, found.start("speaker"), found.end("speaker"))
+        speaker_text = text[speaker[0] : speaker[1]]
+    if not speaker_text:
+        return None
+    return Attribution(found.end(), end, "indirect", site.verb, speaker, speaker_text, (site.comma, found.end()))
+
+
+def infinitive(site: VerbSite) -> Attribution | None:
+    """`X V (de) + infinitive` (`a démenti avoir frappé`, `a déploré ne pas "avoir de date"`), X before the verb."""
+    start, end, doc = site.sentence.start, site.sentence.end, site.sentence.doc
+    subject_start, subject_end, subject_text = site.subject
+    verb = site.verb
+    if subject_end <= subject_start:
+        return None
+    infinitives = [
+        c
+        for c in verb.children
+        if c.dep_ in ("xcomp", "ccomp", "obj") and c.pos_ in ("VERB", "AUX") and is_infinitive(c)
+    ]
+    if not infinitives:
+        return None
+    inf = infinitives[0]
+    inf_start = min(
+        [inf.idx]
+        + [
+            c.idx
+            for c in inf.children
+            if c.i < inf.i
+            and (c.lower_ in ("ne", "n'", "n’", "pas", "rien", "jamais", "plus") or c.dep_.startswith("aux"))
         ]
-        if infinitive:
-            inf = infinitive[0]
-            inf_start = min(
-                [inf.idx]
-                + [
-                    c.idx
-                    for c in inf.children
-                    if c.i < inf.i
-                    and (c.lower_ in ("ne", "n'", "n’", "pas", "rien", "jamais", "plus") or c.dep_.startswith("aux"))
-                ]
+    )
+    # `a déploré ne pas "avoir de date"`: the negation right before the infinitive is its own, whatever the
+    # parser attached it to (a quotation mark in between)
+    first = doc.char_span(inf_start, inf_start + 1, alignment_mode="expand")
+    k = first.start - 1 if first is not None else -1
+    while k > verb.i and doc[k].lower_ in INFINITIVE_NEGATION | {'"', "«", "“"}:
+        inf_start, k = doc[k].idx, k - 1
+    return Attribution(inf_start, end, "indirect", verb, (subject_start, subject_end), subject_text, (start, inf_start))
+
+
+def nominal_object(site: VerbSite) -> Attribution | None:
+    """`X V NP`: `a annoncé la suspension de ses opérations`, `a confirmé la fin de la pause` (a verb of
+    `lexicons/nominal_reports.txt`, the sentence's own: inside `qui a dénoncé l'assassinat` the sentence stays
+    narrative); not a denial of a report (`denied_report`)."""
+    text, start, end = site.sentence.text, site.sentence.start, site.sentence.end
+    subject_start, subject_end, subject_text = site.subject
+    verb = site.verb
+    if subject_end <= subject_start:
+        return None
+    # the object, also when the parser hangs it on a time adverbial (`a annoncé dimanche la suspension`)
+    around = [verb, *(c for c in verb.children if c.dep_ == "obl:mod" and c.i > verb.i)]
+    nominal = [c for h in around for c in h.children if c.dep_ == "obj" and c.pos_ in ("NOUN", "PROPN")]
+    if (
+        not nominal
+        or verb.lemma_ not in nominal_reports()
+        or not (verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT"))
+        or (
+            site.stance == "deny"
+            and (
+                ANAPHORIC_REPORT.match(text[nominal[0].left_edge.idx : end])
+                or ABOUT_REPORT.match(text[nominal[0].left_edge.idx : end])
             )
-            # `a déploré ne pas "avoir de date"`: the negation right before the infinitive is its own,
-            # whatever the parser attached it to (a quotation mark in between)
-            first = doc.char_span(inf_start, inf_start + 1, alignment_mode="expand")
-            k = first.start - 1 if first is not None else -1
-            while k > verb.i and doc[k].lower_ in INFINITIVE_NEGATION | {'"', "«", "“"}:
-                inf_start, k = doc[k].idx, k - 1
-            make(inf_start, end, "indirect", verb, subject[:2], subject[2], (start, inf_start))
-            return claims
-        # the object, also when the parser hangs it on a time adverbial (`a annoncé dimanche la suspension`)
-        around = [verb, *(c for c in verb.children if c.dep_ == "obl:mod" and c.i > verb.i)]
-        nominal = [c for h in around for c in h.children if c.dep_ == "obj" and c.pos_ in ("NOUN", "PROPN")]
-        if (
-            nominal
-            and verb.lemma_ in nominal_reports()
-            and (verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT"))
-            and not (
-                stance == "deny"
-                and (
-                    ANAPHORIC_REPORT.match(text[nominal[0].left_edge.idx : end])
-                    or ABOUT_REPORT.match(text[nominal[0].left_edge.idx : end])
-                )
-            )
-        ):
-            # 5b. X V NP: `a annoncé la suspension de ses opérations`, `a confirmé la fin de la pause`
-            # (the sentence's own verb: inside `qui a dénoncé l'assassinat` the sentence stays narrative)
-            obj_start = nominal[0].left_edge.idx
-            # an adverbial clause with its conjunction, hung on the reporting verb, is the narrator's, not
-            # the report (`nie toute complicité dans le meurtre, alors que les parties civiles ont demandé…`)
-            clauses = [c for c in verb.children if c.dep_ == "advcl" and c.i > nominal[0].i]
-            obj_end = min([c.left_edge.idx for c in clauses if any(g.dep_ == "mark" for g in c.children)] + [end])
-            make(obj_start, obj_end, "indirect", verb, subject[:2], subject[2], (start, obj_start))
-            for claim in claims:
-                claim.extras["nominal_report"] = claim.reporting_verb is not None
-            return claims
-        if stance == "deny":
-            lead = obj_text.lstrip()
-            lead_offset = after_verb + (len(obj_text) - len(lead))
-            # (adverbs and times may pile up: `a nié catégoriquement hier la thèse selon laquelle P`)
-            for _ in range(3):
-                skip = _DATE_SKIP.match(lead) or INVERTED_SKIP.match(lead) or _MANNER_ADVERB.match(lead)
-                if not skip or not skip.end():
-                    break
-                lead_offset += skip.end()
-                lead = text[lead_offset:end]
-            # (`les affirmations selon lesquelles P` gives the report's content: P is denied, and no
-            # earlier report is taken up)
-            about = ABOUT_REPORT.match(lead)
-            anaphoric = ANAPHORIC_REPORT.match(lead)
-            if anaphoric and not about:
-                # the report named, with its complements, up to the next clause mark: what follows a comma
-                # or a colon is not what is denied (`a démenti ces informations, malgré l'annonce de X : "…"`)
-                cut = re.search(r"\s*[,;:(]", text[lead_offset + anaphoric.end() : end])
-                stop = lead_offset + anaphoric.end() + cut.start() if cut else end
-                make(lead_offset, stop, "indirect", verb, subject[:2], subject[2], (start, lead_offset))
-                if claims and not is_negated_verb(verb):  # (`n'a pas démenti ces informations` answers nothing)
-                    claims[-1].extras["responds_to_previous"] = True
-                return claims
-            if about:
-                make(
-                    lead_offset + about.end(),
-                    end,
-                    "indirect",
-                    verb,
-                    subject[:2],
-                    subject[2],
-                    (start, lead_offset + about.end()),
-                )
-                return claims
-    # 6. narrative: the sentence in the article's own voice (a question asserts nothing)
-    if text[start:end].rstrip().endswith("?"):
-        return claims
-    make(start, end, "narrative", None, None, None, None)
-    return claims
+        )
+    ):
+        return None
+    obj_start = nominal[0].left_edge.idx
+    # an adverbial clause with its conjunction, hung on the reporting verb, is the narrator's, not the report
+    # (`nie toute complicité dans le meurtre, alors que les parties civiles ont demandé…`)
+    clauses = [c for c in verb.children if c.dep_ == "advcl" and c.i > nominal[0].i]
+    obj_end = min([c.left_edge.idx for c in clauses if any(g.dep_ == "mark" for g in c.children)] + [end])
+    return Attribution(
+        obj_start,
+        obj_end,
+        "indirect",
+        verb,
+        (subject_start, subject_end),
+        subject_text,
+        (start, obj_start),
+        nominal=True,
+    )
+
+
+def denied_report(site: VerbSite) -> Attribution | None:
+    """A denial of a report: `X a démenti ces informations` (the report just given: `responds_to_previous`,
+    unless the denial is itself negated) or `X nie les informations selon lesquelles P` (P is denied)."""
+    text, start, end = site.sentence.text, site.sentence.start, site.sentence.end
+    subject_start, subject_end, subject_text = site.subject
+    if subject_end <= subject_start or site.stance != "deny":
+        return None
+    speaker = (subject_start, subject_end)
+    lead_offset = _past_adverbials(text, site.after_verb, end)
+    lead = text[lead_offset:end]
+    # (`les affirmations selon lesquelles P` gives the report's content: P is denied, and no earlier report is
+    # taken up)
+    about = ABOUT_REPORT.match(lead)
+    anaphoric = ANAPHORIC_REPORT.match(lead)
+    if anaphoric and not about:
+        # the report named, with its complements, up to the next clause mark: what follows a comma or a colon
+        # is not what is denied (`a démenti ces informations, malgré l'annonce de X : "…"`)
+        cut = re.search(r"\s*[,;:(]", text[lead_offset + anaphoric.end() : end])
+        stop = lead_offset + anaphoric.end() + cut.start() if cut else end
+        return Attribution(
+            lead_offset,
+            stop,
+            "indirect",
+            site.verb,
+            speaker,
+            subject_text,
+            (start, lead_offset),
+            # (`n'a pas démenti ces informations` answers nothing)
+            responds_to_previous=not is_negated_verb(site.verb),
+        )
+    if about:
+        prop_start = lead_offset + about.end()
+        return Attribution(prop_start, end, "indirect", site.verb, speaker, subject_text, (start, prop_start))
+    return None
+
+
+def _past_adverbials(text: str, after_verb: int, end: int) -> int:
+    """Where the object of a verb starts, past the days, adverbs and asides between them (they may pile up: `a
+    nié catégoriquement hier la thèse selon laquelle P`)."""
+    obj_text = text[after_verb:end]
+    lead = obj_text.lstrip()
+    lead_offset = after_verb + (len(obj_text) - len(lead))
+    for _ in range(3):
+        skip = _DATE_SKIP.match(lead) or INVERTED_SKIP.match(lead) or _MANNER_ADVERB.match(lead)
+        if not skip or not skip.end():
+            break
+        lead_offset += skip.end()
+        lead = text[lead_offset:end]
+    return lead_offset
+
+
+# --- the order in which constructions are tried ---------------------------------------------------------
+
+Recogniser = Callable[[Sentence, list[Token]], Attribution | None]
+VerbRecogniser = Callable[[VerbSite], Attribution | None]
+
+# the sentence's constructions, first match wins
+RECOGNISERS: tuple[Recogniser, ...] = (
+    source_after,  # `P, selon X.`
+    quotation_then_verb,  # `"P", a déclaré X`; a quotation alone continues the last speaker
+    source_before,  # `Selon X, P`, `Pour X, P`
+    reported_speech,  # a reporting verb: `VERB_RECOGNISERS`, verb after verb
+    narrative,  # the article's own voice (a question: nothing)
+)
+# one reporting verb's constructions, first match wins
+VERB_RECOGNISERS: tuple[VerbRecogniser, ...] = (
+    that_clause,  # `X V que P`
+    colon,  # `X V : "P"`
+    inverted,  # `P, V X`
+    incise,  # `X, V-t-il, P`
+    infinitive,  # `X V (de) + infinitive`   (these three need a subject before the verb)
+    nominal_object,  # `X V NP`
+    denied_report,  # `X dément ces informations`, `X nie les informations selon lesquelles P`
+)

@@ -8,13 +8,14 @@ import re
 from spacy.tokens import Doc, Token
 
 from transforms.claims.lexicon import pairs, reporting_lexicon
-from transforms.claims.syntax import is_finite, relative_subject, tokens_in
+from transforms.claims.model import Attribution, Clause, Sentence
+from transforms.claims.syntax import OPEN_QUOTES, is_finite, main_token, relative_subject, tokens_in, trim
 
 # Clauses that describe something else than the proposition's own event: their dates do not date it.
 SUBORDINATE_DEPS = frozenset({"acl", "acl:relcl", "advcl", "parataxis", "csubj", "ccomp"})
 
 
-def coordinated_main_clause(verb: Token | None, start: int, end: int) -> int | None:
+def _coordinated_main_clause(verb: Token | None, start: int, end: int) -> int | None:
     """Where a clause coordinated with the reporting verb begins inside what seems reported (`On m'a dit
     qu'il y avait une femme enceinte sur le bateau mais je ne l'ai pas vue`: `mais`), or None. Another
     reporting verb (`a dit que P et a ajouté que Q`) is left to the report."""
@@ -47,7 +48,7 @@ def _is_non_factual_clause(verb: Token) -> bool:
     return False
 
 
-def is_event_clause(token: Token, main: Token | None) -> bool:
+def _is_event_clause(token: Token, main: Token | None) -> bool:
     """A relative, participial or adverbial clause whose verb names an event of the class lexicon."""
     return (
         main is not None
@@ -88,7 +89,7 @@ _NEGATIVE_SUBJECT_CLAUSE = re.compile(
 )
 
 
-def coordinated_participle(main: Token | None) -> tuple[Token, Token] | None:
+def _coordinated_participle(main: Token | None) -> tuple[Token, Token] | None:
     """(participle, coordinator) of a second participle sharing the main one's subject and
     auxiliaries (`a été tué ni blessé`, `a été arrêté et placé en garde à vue`), or None."""
     if main is None or main.pos_ != "VERB" or "Part" not in main.morph.get("VerbForm"):
@@ -107,7 +108,7 @@ def coordinated_participle(main: Token | None) -> tuple[Token, Token] | None:
 _CLAUSE_SUBJECTS = frozenset({"il", "elle", "ils", "elles", "on", "je", "j'", "j’", "nous", "vous"})
 
 
-def split_clauses(doc: Doc, start: int, end: int, text: str) -> list[tuple[int, int]]:
+def _split_clauses(doc: Doc, start: int, end: int, text: str) -> list[tuple[int, int]]:
     """Split a proposition at top-level `, mais`, `;` and sentence ends (inside a quotation) between
     clauses that each have a verb, and at an `et` joining two finite verb groups (`ont rejeté cette
     demande et n'ont pas décidé de…`)."""
@@ -163,7 +164,7 @@ def split_clauses(doc: Doc, start: int, end: int, text: str) -> list[tuple[int, 
     return [s for s in spans if s[1] > s[0]]
 
 
-SENTENCE_END = re.compile(r"(?<=[a-zà-ÿ)])[.!?](?=\s+[A-ZÀ-Ý])")
+_SENTENCE_END = re.compile(r"(?<=[a-zà-ÿ)])[.!?](?=\s+[A-ZÀ-Ý])")
 
 
 _QUESTION_END = re.compile(r"[\s\"»”’)]*\?")
@@ -172,3 +173,57 @@ _QUESTION_END = re.compile(r"[\s\"»”’)]*\?")
 def is_question(text: str, start: int, end: int) -> bool:
     """The proposition `text[start:end]` is a question: it ends with `?`, or its quotation closes on one."""
     return text[start:end].rstrip().endswith("?") or _QUESTION_END.match(text, end) is not None
+
+
+def clauses_of(sentence: Sentence, attribution: Attribution) -> list[Clause]:
+    """The clauses of what `attribution` attributes, in order: its coordinated clauses (`_split_clauses`), a
+    clause coordinated with the reporting verb (the article's own, presupposed), then the events stated in
+    their relative or participial clauses (presupposed); two participles sharing one subject and auxiliary
+    (`personne n'a été tué ni blessé`) are two clauses, the first ending before the coordinator.
+
+    Returns: one `Clause` per claim to describe."""
+    text, doc = sentence.text, sentence.doc
+    end = _reported_end(sentence, attribution)
+    own = _coordinated_main_clause(attribution.verb, attribution.start, end) if attribution.kind == "indirect" else None
+    # (start, end, forced main token, presupposed)
+    queue: list[tuple[int, int, Token | None, bool]] = [
+        (a, b, None, False) for a, b in _split_clauses(doc, *trim(text, attribution.start, own or end), text)
+    ]
+    if own is not None:
+        queue.append((own, end, None, True))
+    clauses = []
+    while queue:
+        a, b, forced_main, presupposed = queue.pop(0)
+        a, b = trim(text, a, b)
+        if b - a < 3:
+            continue
+        tokens = tokens_in(doc, a, b)
+        if not tokens:
+            continue
+        main = forced_main or main_token(tokens)
+        if forced_main is None:
+            # events stated inside relative or participial clauses (`Soleimani, tué le 3 janvier`, `une
+            # frappe…, qui a tué le général…`) are propositions of their own
+            queue += [(*clause_extent(t), t, True) for t in tokens if _is_event_clause(t, main)]
+            coordinated = _coordinated_participle(main)
+            if coordinated is not None and a < coordinated[1].idx:
+                # `personne n'a été tué ni blessé`: two events with one subject and one negation; this clause
+                # ends before `ni`, the next one is the whole clause with `blessé` as head
+                queue.insert(0, (a, b, coordinated[0], False))
+                a, b = trim(text, a, coordinated[1].idx)
+                tokens = tokens_in(doc, a, b)
+        clauses.append(Clause(sentence, a, b, tokens, main, presupposed))
+    return clauses
+
+
+def _reported_end(sentence: Sentence, attribution: Attribution) -> int:
+    """What a verb reports ends with its sentence, unless a quotation it opens goes on (a stray quotation mark
+    can join two sentences: `La société réfute l'existence d'une politique… . Il n'y a pas de directive…",
+    affirme le groupe`, where the second is not what is refuted)."""
+    start, end = attribution.start, attribution.end
+    if attribution.kind != "indirect":
+        return end
+    stop = _SENTENCE_END.search(sentence.text, start, end)
+    if stop is not None and not any(q in sentence.text[start : stop.start()] for q in OPEN_QUOTES):
+        return stop.start() + 1
+    return end

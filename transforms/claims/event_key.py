@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import NamedTuple
 
 from spacy.tokens import Token
 
 from transforms.claims.lexicon import DECISION_VERBS, TOLL_CLASSES, human_nouns, pairs, verbal_locutions
+from transforms.claims.model import NO_EVENT_KEY, NO_THEME
 from transforms.claims.negation import continued_action
 from transforms.claims.participants import participant_key, theme_of
 from transforms.claims.syntax import (
@@ -312,37 +314,66 @@ def _predicative_complement(main: Token) -> Token | None:
     return next((c for c in main.children if is_complement(c, "de", "à", pronouns=True)), None)
 
 
-def predicate_and_key(main: Token | None) -> tuple[str | None, str, str]:
+class EventKey(NamedTuple):
+    """The event a claim states: its predicate lemma, its theme, and the key `class|theme` claims about one
+    event share (accents folded)."""
+
+    predicate: str | None
+    theme: str
+    key: str
+
+
+# what a claim that states no comparable event has
+NO_EVENT = EventKey(None, NO_THEME, NO_EVENT_KEY)
+
+
+def predicate_and_key(main: Token | None) -> EventKey:
     """(predicate lemma, theme lemma, event_key) of the event `main` names (see `event_head`)."""
     return key_of_head(event_head(main))
 
 
-def key_of_head(main: Token | None) -> tuple[str | None, str, str]:
-    """Key of an event head. Nominalisations map to their verb; `lancer`/`tirer` + a projectile is
-    an attack."""
-    if main is None:
-        return None, "_", "none|_"
+def key_of_head(main: Token | None) -> EventKey:
+    """Key of an event head. Nominalisations map to their verb, locutions are one predicate (`avoir lieu`),
+    verbs map to their class (`lexicons/predicate_classes.csv`) and themes to theirs
+    (`lexicons/theme_classes.csv`); `lancer`/`tirer` + a projectile is an attack."""
+    lemma = _predicate_lemma(main) if main is not None else None
+    if lemma is None:
+        return NO_EVENT
+    lemma, theme = _locution(main, lemma, theme_of(main).lower())
+    theme = _theme_class(main, lemma, theme)
+    lemma, theme = _sense(main, lemma, theme)
+    klass = pairs("predicate_classes.csv").get(lemma, lemma)
+    return EventKey(lemma, theme, f"{fold_accents(klass)}|{fold_accents(theme)}")
+
+
+def _predicate_lemma(main: Token) -> str | None:
+    """The verb lemma an event head stands for (a nominalisation's verb, `exister` for `il y a`), or None
+    when it names no event."""
     lemma = _verb_lemma(main)
     if _is_y_aller_de(main):
         # `n'y est pas allé de main morte`, `y est allé de son commentaire`: an idiom (to go at it, to
         # chip in), not a journey
-        return None, "_", "none|_"
+        return None
     if main.pos_ in ("PROPN", "PRON", "NUM", "DET", "X", "SYM", "PUNCT"):
         # a name or a pronoun is no predicate (`C'est François de Rugy qui…` parsed with the name as
         # its head): the claim states no comparable event
-        return None, "_", "none|_"
+        return None
     verbal = any(c.dep_.startswith("aux") for c in main.children)  # (`a fraudé` tagged as a noun)
     if main.pos_ == "NOUN" and not verbal:
-        if lemma not in pairs("nominalisations.csv"):
-            # a noun that names no event (`Dîners fastueux, travaux…`, `ce n'est pas un dîner de
-            # travail`): a description, not an event sources could disagree on
-            return None, "_", "none|_"
-        lemma = pairs("nominalisations.csv")[lemma]
-    elif _is_existential(main):
+        # a noun that names no event (`Dîners fastueux, travaux…`, `ce n'est pas un dîner de travail`): a
+        # description, not an event sources could disagree on
+        return pairs("nominalisations.csv").get(lemma)
+    if _is_existential(main):
         # `il n'y aura aucun métro`, `il y a des éléments nouveaux`: the existence of its theme, an
         # event (a métro running, then none) where possessive `avoir` is a light verb (`n'a pas les mots`)
-        lemma = "exister"
-    theme = theme_of(main).lower()
+        return "exister"
+    return lemma
+
+
+def _locution(main: Token, lemma: str, theme: str) -> tuple[str, str]:
+    """(predicate, theme) when the verb and its object are a locution (`lexicons/verbal_locutions.txt`): `la
+    hausse n'aura pas lieu` is about the rise; unless it governs a complement (its preposition is listed), which
+    is then its theme (`donner la mort à deux passants`, `mettre fin à la grève`: the subject is the agent)."""
     locution = next(
         (
             c
@@ -353,32 +384,40 @@ def key_of_head(main: Token | None) -> tuple[str | None, str, str]:
         ),
         None,
     )
-    if locution is not None:
-        # `la hausse n'aura pas lieu`: the locution is the predicate, its subject the theme; unless it
-        # governs a complement (its preposition is listed), which is then its theme (`donner la mort à
-        # deux passants`, `mettre fin à la grève`: the subject is the agent)
-        lemma = f"{lemma} {locution.lemma_.lower()}"
-        preposition = verbal_locutions()[lemma]
-        complement = (
-            next((c for c in [*main.children, *locution.children] if is_complement(c, preposition)), None)
-            if preposition
-            else None
-        )
-        subjects = [c for c in noun_participants(main) if c.dep_ != "obj" and c.i != locution.i]
-        if complement is not None:
-            theme = participant_key(complement).lower()
-        else:
-            theme = participant_key(subjects[0]).lower() if subjects else "_"
+    if locution is None:
+        return lemma, theme
+    lemma = f"{lemma} {locution.lemma_.lower()}"
+    preposition = verbal_locutions()[lemma]
+    complement = (
+        next((c for c in [*main.children, *locution.children] if is_complement(c, preposition)), None)
+        if preposition
+        else None
+    )
+    if complement is not None:
+        return lemma, participant_key(complement).lower()
+    subjects = [c for c in noun_participants(main) if c.dep_ != "obj" and c.i != locution.i]
+    return lemma, participant_key(subjects[0]).lower() if subjects else NO_THEME
+
+
+def _theme_class(main: Token, lemma: str, theme: str) -> str:
+    """The theme as keys compare it: an adjective predicate's complement (`est victime d'un complot`), its
+    class, and no theme for what names no participant of the event."""
     relation = _predicative_complement(main)
     if relation is not None:
         theme = participant_key(relation).lower()
     theme = pairs("theme_classes.csv").get(theme, theme)
     if fold_accents(theme) in _MEASURES:
-        theme = "_"  # `60 % des électeurs se disent…`: a measure is no participant of the event
+        return NO_THEME  # `60 % des électeurs se disent…`: a measure is no participant of the event
     if lemma == "exister" and fold_accents(theme) in _ANYONE:
-        theme = "_"  # `il n'y avait personne à l'intérieur`, `il y a des gens`: nobody, anybody; no event
+        return NO_THEME  # `il n'y avait personne à l'intérieur`, `il y a des gens`: nobody, anybody; no event
     if lemma == "poser" and fold_accents(theme) in _SHELL_NOUNS:
-        theme = "_"  # `la question se pose`, `ça ne me pose pas de problème`: which question is said elsewhere
+        return NO_THEME  # `la question se pose`, `ça ne me pose pas de problème`: which question is said elsewhere
+    return theme
+
+
+def _sense(main: Token, lemma: str, theme: str) -> tuple[str, str]:
+    """(predicate, theme) with the verb's sense in context: a strike by projectiles is an attack, an arrest of
+    a person is no stop, a pronominal verb may name another event (`lexicons` and `_PRONOMINAL_SENSES`)."""
     if lemma in _LIGHT_VERBS and pairs("units.csv").get(theme) in _PROJECTILES:
         lemma = "attaquer"  # `lancer 11 missiles`, `tirer des roquettes`
     elif lemma in ("lancer", "tirer") and main.pos_ == "VERB":
@@ -402,9 +441,7 @@ def key_of_head(main: Token | None) -> tuple[str | None, str, str]:
         lemma = "interpeller"  # `le suspect a été arrêté`: an arrest, not a stop (`arrêter les opérations`)
     if main.pos_ == "VERB" and lemma in _PRONOMINAL_SENSES and is_reflexive(main):
         lemma = _PRONOMINAL_SENSES[lemma]  # `des roquettes se sont abattues` fell; nobody was killed
-    klass = pairs("predicate_classes.csv").get(lemma, lemma)
-    key = f"{fold_accents(klass)}|{fold_accents(theme)}"
-    return lemma, theme, key
+    return lemma, theme
 
 
 def is_anaphoric_event_noun(head: Token | None) -> bool:

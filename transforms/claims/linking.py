@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from transforms.claims.lexicon import human_nouns
-from transforms.claims.model import Claim
+from transforms.claims.model import NO_EVENT_KEY, NO_THEME, Claim
 from transforms.claims.reporting import ANAPHORIC_REPORT
 from transforms.text_norm import fold_accents
 
@@ -65,7 +65,7 @@ def link_article_claims(claims: list[Claim]) -> list[Claim]:
     denial of `ces informations` responds to the most recent attributed claim before it."""
     last_speaker: Claim | None = None
     for index, claim in enumerate(claims):
-        if claim.extras.get("responds_to_previous"):
+        if claim.responds_to_previous:
             previous = [
                 c for c in claims[:index] if c.quote_kind != "narrative" and c.sentence_idx < claim.sentence_idx
             ]
@@ -82,17 +82,18 @@ def link_article_claims(claims: list[Claim]) -> list[Claim]:
                 claim.predicate, claim.theme, claim.event_key = target.predicate, target.theme, target.event_key
                 claim.polarity = -target.polarity
                 claim.negation = f"{claim.reporting_verb} « {target.text[:60]} »"
-        if claim.extras.get("anaphoric") and claim.event_key != "none|_":
+        if claim.anaphoric and claim.event_key != NO_EVENT_KEY:
             # `notre départ` after `quitter l'Irak`: the departure from Iraq (the theme of the latest
             # claim of the same class that names one)
             klass = claim.event_key.split("|")[0]
             antecedent = next(
-                (c for c in reversed(claims[:index]) if c.event_key.startswith(f"{klass}|") and c.theme != "_"), None
+                (c for c in reversed(claims[:index]) if c.event_key.startswith(f"{klass}|") and c.theme != NO_THEME),
+                None,
             )
             if antecedent is not None:
                 claim.theme, claim.event_key = antecedent.theme, antecedent.event_key
         if claim.pronoun_speaker and last_speaker is not None and claim.quote_kind != "narrative":
-            claim.extras["speaker_from"] = last_speaker
+            claim.speaker_from = last_speaker
         elif claim.quote_kind != "narrative" and claim.speaker_text and not claim.pronoun_speaker:
             last_speaker = claim
     return claims

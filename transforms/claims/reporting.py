@@ -132,10 +132,10 @@ def heads_adverbial_clause(verb: Token) -> bool:
     return verb.dep_ == "advcl" and any(c.dep_ == "mark" for c in verb.children)
 
 
-RELATIVE_TAIL = re.compile(r"[\s,]*\bqui\s*$", re.I)
+_RELATIVE_TAIL = re.compile(r"[\s,]*\bqui\s*$", re.I)
 
 
-APPOSITIVE_RELATIVE = re.compile(r",\s*(?:qui|dont|où|lequel|laquelle|lesquels|lesquelles)\s[^,]*,?\s*$", re.I)
+_APPOSITIVE_RELATIVE = re.compile(r",\s*(?:qui|dont|où|lequel|laquelle|lesquels|lesquelles)\s[^,]*,?\s*$", re.I)
 
 
 _CLEFT = re.compile(r"\s*(?:c['’]est|ce sont|c['’]était|ce n['’]est pas)\s+", re.I)
@@ -166,11 +166,11 @@ def _noun_phrase_start(doc: Doc, text: str, start: int, end: int) -> int:
     return phrase
 
 
-def antecedent(doc: Doc, text: str, speaker: tuple[int, int]) -> tuple[int, int]:
+def _antecedent(doc: Doc, text: str, speaker: tuple[int, int]) -> tuple[int, int]:
     """The speaker of `X qui V`: X, without a cleft (`C'est le ministre qui a démenti`) nor a participial
     modifier (`Une femme de 64 ans décrite comme "instable" qui nie`: `Une femme de 64 ans`)."""
     start, end = speaker
-    end = RELATIVE_TAIL.search(text, start, end).start()
+    end = _RELATIVE_TAIL.search(text, start, end).start()
     cleft = _CLEFT.match(text, start, end)
     if cleft:
         start = cleft.end()
@@ -186,10 +186,10 @@ def antecedent(doc: Doc, text: str, speaker: tuple[int, int]) -> tuple[int, int]
     return trim(text, start, end)
 
 
-NOBODY = frozenset({"rien", "personne", "nul", "nulle", "aucun", "aucune"})
+_NOBODY = frozenset({"rien", "personne", "nul", "nulle", "aucun", "aucune"})
 
 
-def names_someone(span: Span | None) -> bool:
+def _names_someone(span: Span | None) -> bool:
     """A speaker phrase names someone: it holds a noun, a name, a pronoun or a number (`les 27`), a
     capitalised word after its first (`Le Parisien`, whatever its tag), or lies inside a token (`-t-il`)."""
     return span is None or any(
@@ -265,7 +265,7 @@ def speaker_before(text: str, start: int, end: int, verb: Token | None = None) -
             start = comma + 1
     if verb is not None:
         for child in verb.children:
-            if child.dep_ in ("nsubj", "nsubj:pass") and start <= child.idx < end and child.lower_ in NOBODY:
+            if child.dep_ in ("nsubj", "nsubj:pass") and start <= child.idx < end and child.lower_ in _NOBODY:
                 return start, start, ""  # `Rien ne permet d'affirmer que P`: nobody says it
             if child.dep_ in ("nsubj", "nsubj:pass") and start <= child.idx < end and child.lower_ in _PERSONAL:
                 # `Invité de LCI, Christophe Castaner a réagi à ce qu'il estime être…`: the pronoun is the
@@ -287,3 +287,26 @@ def speaker_before(text: str, start: int, end: int, verb: Token | None = None) -
     cleaned = _PARENTHETICAL.sub(", ", raw + ",").strip(" ,")
     cleaned = re.sub(r"\s*,\s*$", "", cleaned)
     return s, e, cleaned
+
+
+def settled_speaker(
+    doc: Doc, text: str, speaker: tuple[int, int] | None, speaker_text: str | None
+) -> tuple[tuple[int, int] | None, str | None]:
+    """The speaker a claim records, from the words a recogniser found: the antecedent of `X qui V`; nobody for a
+    negative pronoun (`Rien ne permet d'affirmer que P`, `Personne ne peut dire`) or words that name nobody
+    (`Après avoir affirmé que P, X…`, `Et d'ajouter`); the noun phrase without its appositive relative clause
+    (`Le ministre, qui a démissionné, a annoncé`)."""
+    if speaker is None:
+        return None, speaker_text
+    if _RELATIVE_TAIL.search(text, speaker[0], speaker[1]):
+        speaker = _antecedent(doc, text, speaker)
+        speaker_text = text[speaker[0] : speaker[1]]
+    if text[speaker[0] : speaker[1]].lower() in _NOBODY:
+        return None, None
+    if not _names_someone(doc.char_span(*speaker, alignment_mode="expand")):
+        return None, None
+    appositive = _APPOSITIVE_RELATIVE.search(text, speaker[0], speaker[1])
+    if appositive is not None and appositive.start() > speaker[0]:
+        speaker = (speaker[0], appositive.start())
+        speaker_text = text[speaker[0] : speaker[1]]
+    return speaker, speaker_text

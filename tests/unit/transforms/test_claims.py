@@ -269,7 +269,7 @@ def test_casualty_clauses_are_split_and_both_participles_are_events(nlp):
 
 def test_suffering_injuries_is_being_injured_and_pronominal_senses_differ(nlp):
     (injured,) = _claims(nlp, "Des dizaines de soldats ont subi des traumatismes crâniens.")
-    assert (injured.event_key, injured.polarity, injured.extras["agent"]) == ("blesser|_", 1, None)
+    assert (injured.event_key, injured.polarity, injured.agent) == ("blesser|_", 1, None)
     (fell,) = _claims(nlp, "Dimanche, des roquettes se sont abattues près de l'ambassade.")
     assert not fell.event_key.startswith("tuer|")  # `s'abattre` is to fall, `abattre` to kill
     (shot,) = _claims(nlp, "Le soldat a été abattu.")
@@ -288,12 +288,12 @@ def test_an_announced_action_under_way_is_concurrent_with_its_report(nlp):
     (now,) = _claims(nlp, "La coalition a annoncé qu'elle gelait sa campagne.")
     (before,) = _claims(nlp, "La coalition a annoncé qu'elle avait gelé sa campagne.")
     (later,) = _claims(nlp, "La coalition a annoncé qu'elle gèlerait sa campagne.")
-    assert (now.extras["concurrent"], before.extras["concurrent"], later.extras["concurrent"]) == (True, False, False)
+    assert (now.concurrent, before.concurrent, later.concurrent) == (True, False, False)
 
 
 def test_a_passive_agent_scopes_the_event_and_a_conjunct_with_its_own_auxiliary_its_negation(nlp):
     (by_projectile,) = _claims(nlp, "Selon la police, personne n'a été blessé par un projectile.")
-    assert (by_projectile.event_key, by_projectile.extras["agent"]) == ("blesser|_", "projectile")
+    assert (by_projectile.event_key, by_projectile.agent) == ("blesser|_", "projectile")
     claims = _claims(nlp, "Les vacances ont débuté vendredi et certains automobilistes n'ont pas attendu.")
     began = next(c for c in claims if c.event_key.startswith("commencer|"))
     assert began.polarity == 1  # the drivers' `n'ont pas attendu` does not negate the holidays
@@ -307,7 +307,7 @@ def test_locutions_hypotheses_and_pluperfects(nlp):
     assert not any(c.event_key.startswith(("avoir|risque", "exister|risque")) for c in claims)  # a hypothesis
     (arrests,) = _claims(nlp, "Près de 1.000 personnes avaient été appréhendées dans la capitale.")
     (today,) = _claims(nlp, "Les policiers ont appréhendé 179 personnes.")
-    assert (arrests.extras["anterior"], today.extras["anterior"]) == (True, False)
+    assert (arrests.anterior, today.anterior) == (True, False)
 
 
 def test_il_y_a_asserts_existence_and_possessive_avoir_is_a_light_verb(nlp):
@@ -326,9 +326,9 @@ def test_devoir_says_the_event_expected_or_planned_not_done(nlp):
         "Le président doit se rendre à Lyon mardi, a annoncé l'Élysée.",
     ]:
         (claim,) = _claims(nlp, text)
-        assert claim.extras["modal"] == "devoir", text
+        assert claim.modal == "devoir", text
     (done,) = _claims(nlp, "Le président s'est rendu à Lyon mardi, a annoncé l'Élysée.")
-    assert done.extras["modal"] is None
+    assert done.modal is None
 
 
 def test_a_denial_verb_reverses_what_it_reports_not_the_words_it_quotes(nlp):
@@ -349,32 +349,32 @@ def test_a_comparison_of_degree_neither_affirms_nor_denies_the_event(nlp):
         "Selon le préfet, l'incendie n'est pas aussi grave qu'on le craignait.",
     ]:
         (claim,) = _claims(nlp, text)
-        assert claim.extras["restricted"], text
+        assert claim.restricted, text
     # `d'autant que` is causal, `aussi` before a verb means `also`
     for text in [
         "Selon le maire, l'usine a fermé, d'autant que les commandes avaient chuté.",
         "Le ministre a aussi déclaré que la réforme serait votée.",
     ]:
-        assert not any(c.extras["restricted"] for c in _claims(nlp, text)), text
+        assert not any(c.restricted for c in _claims(nlp, text)), text
 
 
 def test_restricted_denials_and_possessed_themes(nlp):
     (denial,) = _claims(nlp, "Aucune enquête pour tentative de meurtre n'a été ouverte.")
-    assert (denial.polarity, denial.extras["denial_scope"]) == (-1, "tentative")
+    assert (denial.polarity, denial.denial_scope) == (-1, "tentative")
     (plain,) = _claims(nlp, "Aucun soldat américain n'a été tué.")
-    assert plain.extras["denial_scope"] is None  # a nationality names the story's side, not a kind
+    assert plain.denial_scope is None  # a nationality names the story's side, not a kind
     (own,) = _claims(nlp, "Emmanuel Macron a entamé ses vacances mercredi.")
     (anyone,) = _claims(nlp, "Les vacances ont débuté samedi.")
-    assert (own.extras["theme_owned"], anyone.extras["theme_owned"]) == (True, False)
+    assert (own.theme_owned, anyone.theme_owned) == (True, False)
 
 
 def test_a_date_of_a_noun_does_not_date_the_event(nlp):
     (shot,) = _claims(nlp, "L'auteur présumé de l'attentat de mardi a été abattu par les forces de l'ordre.")
     text = "L'auteur présumé de l'attentat de mardi a été abattu par les forces de l'ordre."
     at = text.index("mardi")
-    assert any(a <= at < b for a, b in shot.extras["subordinate"])  # `de mardi` dates the attack
+    assert any(a <= at < b for a, b in shot.subordinate)  # `de mardi` dates the attack
     (launched,) = _claims(nlp, "L'Iran a lancé 11 missiles le 8 janvier.")
-    assert launched.extras["subordinate"] == []
+    assert launched.subordinate == []
 
 
 def test_an_infinitive_heading_the_sentence_states_no_event(nlp):
@@ -387,7 +387,7 @@ def test_an_infinitive_heading_the_sentence_states_no_event(nlp):
 def test_a_participle_adjunct_takes_its_clause_subject_as_agent(nlp):
     claims = _claims(nlp, "Un homme a lancé sa voiture contre la foule, tuant deux personnes.")
     killed = next(c for c in claims if c.event_key == "tuer|personne")
-    assert killed.extras["agent"] == "homme"  # not the same killing as one naming no agent, by count
+    assert killed.agent == "homme"  # not the same killing as one naming no agent, by count
 
 
 def test_arresting_a_person_is_not_stopping_an_activity(nlp):
@@ -426,7 +426,7 @@ def test_impersonal_reading_quotes_the_document(nlp):
     letter, quoted = _claims(
         nlp, "« Nous resterons », a écrit le général Jean Dupont. On peut y lire : la direction va fermer l'usine."
     )
-    assert quoted.extras["speaker_from"] is letter
+    assert quoted.speaker_from is letter
     assert quoted.event_key == "fermer|usine"  # `va fermer`: the infinitive names the event
     # `lire` with a subject of its own reports nothing
     (narrative,) = _claims(nlp, "Il aime lire des romans policiers.")
@@ -455,10 +455,10 @@ def test_an_order_asserts_no_event(nlp):
 def test_negation_scopes_that_do_not_deny_the_whole_event(nlp):
     # `aucun des joueurs`: only the players were unhurt
     (players,) = _claims(nlp, "Aucun des joueurs n'a été blessé, selon un porte-parole.")
-    assert (players.polarity, players.extras["denial_scope"]) == (-1, "joueur")
+    assert (players.polarity, players.denial_scope) == (-1, "joueur")
     # the negation bears on the purpose
     (purpose,) = _claims(nlp, "« Je n'ai pas supprimé l'ISF pour faire des cadeaux », a déclaré Emmanuel Macron.")
-    assert (purpose.polarity, purpose.extras["denial_scope"]) == (-1, "cadeau")
+    assert (purpose.polarity, purpose.denial_scope) == (-1, "cadeau")
     # `sans X, ni Y` negates the phrase, not the verb
     (found,) = _claims(
         nlp, "Le véhicule a été retrouvé à quelques rues de là, sans les sacs qu'il contenait, ni le convoyeur."
@@ -470,7 +470,7 @@ def test_restricted_claims_are_flagged(nlp):
     (only,) = _claims(nlp, "Les échanges seront retransmis seulement par quelques journalistes, selon l'Élysée.")
     (que,) = _claims(nlp, "Le ministère ne communique que sur le nombre de blessés.")
     (plain,) = _claims(nlp, "Les échanges seront retransmis par les chaînes d'information.")
-    assert (only.extras["restricted"], que.extras["restricted"], plain.extras["restricted"]) == (True, True, False)
+    assert (only.restricted, que.restricted, plain.restricted) == (True, True, False)
     assert que.polarity == 1
 
 
@@ -491,7 +491,7 @@ def test_counts_leave_out_articles_labels_and_read_scales(nlp):
 
 def test_an_anaphoric_subject_is_an_unresolved_agent(nlp):
     (claim,) = _claims(nlp, "Aucun n'a porté plainte.")
-    assert claim.extras["agent"] == "?"
+    assert claim.agent == "?"
 
 
 def test_a_denied_report_named_by_its_author_answers_that_author_only(nlp):
@@ -529,11 +529,11 @@ def test_idioms_and_coordinations_that_state_no_negated_event(nlp):
 
 def test_another_occurrence_is_flagged_and_increments_are_no_totals(nlp):
     (campaign,) = _claims(nlp, "La nouvelle campagne du ministère de la Santé débutera dimanche.")
-    assert campaign.extras["new_instance"] is True
+    assert campaign.new_instance is True
     (more,) = _claims(nlp, "Quelques heures plus tard, deux nouvelles explosions sont survenues.")
     assert more.quantity is None  # an increment, not how many explosions there were
     (total,) = _claims(nlp, "Six explosions sont survenues dimanche.")
-    assert (total.quantity, total.extras["new_instance"]) == (6, False)
+    assert (total.quantity, total.new_instance) == (6, False)
 
 
 def test_juxtaposed_clauses_have_their_own_polarity(nlp):
@@ -556,7 +556,7 @@ def test_held_out_false_reports_rules(nlp):
     # a share of a population (subject or speaker) is part of it only
     (third,) = _claims(nlp, "Selon un sondage Ifop, seul un tiers des Français fait confiance à Emmanuel Macron.")
     (share,) = _claims(nlp, "Dans un sondage Ifop, 66% des Français disent ne pas faire confiance au gouvernement.")
-    assert third.extras["restricted"] and share.extras["restricted"]
+    assert third.restricted and share.restricted
     # a negation in parentheses negates the aside
     (lines,) = _claims(
         nlp, "La ligne sera touchée, tout comme la ligne D (deux trains sur cinq et aucune circulation à Châtelet)."
@@ -588,13 +588,13 @@ def test_a_negated_participial_clause_does_not_negate_the_main_verb(nlp):
 
 def test_the_simple_imperfect_is_a_past_state_outside_reported_speech(nlp):
     (state,) = _claims(nlp, '"Aucun bateau ne venait chez nous", raconte un touriste.')
-    assert state.extras["imperfect"] is True and state.polarity == -1
+    assert state.imperfect is True and state.polarity == -1
     (event,) = _claims(nlp, '"Un bateau est venu mardi", raconte un touriste.')
-    assert event.extras["imperfect"] is False
+    assert event.imperfect is False
     (earlier,) = _claims(nlp, "Le ministre avait quitté la réunion.")
-    assert earlier.extras["imperfect"] is False  # a pluperfect: a completed event
+    assert earlier.imperfect is False  # a pluperfect: a completed event
     (reported,) = _claims(nlp, "Le ministre a affirmé que les négociations avançaient.")
-    assert reported.extras["imperfect"] is False  # the present of the report
+    assert reported.imperfect is False  # the present of the report
 
 
 def test_negations_that_do_not_deny_the_clause(nlp):
@@ -607,7 +607,7 @@ def test_negations_that_do_not_deny_the_clause(nlp):
     (nobody,) = _claims(nlp, "Le ministre a rappelé que personne, y compris les élus, ne sera exempté des contrôles.")
     assert nobody.polarity == -1  # `personne, y compris…, ne`: the negative pronoun, across an aside
     (flame,) = _claims(nlp, "\"Je n'ai jamais perdu cette flamme, si ce n'est sur ces deux années\", dit-elle.")
-    assert flame.extras["restricted"] is True  # `si ce n'est`: an exception carved out of the denial
+    assert flame.restricted is True  # `si ce n'est`: an exception carved out of the denial
 
 
 def test_what_a_denial_or_an_evaluation_does_not_assert(nlp):
@@ -618,7 +618,7 @@ def test_what_a_denial_or_an_evaluation_does_not_assert(nlp):
     )
     assert "alors que" not in denial.text  # the adverbial clause is the narrator's, not the denied report
     (shots,) = _claims(nlp, "La police a démenti les affirmations selon lesquelles des coups de feu ont été tirés.")
-    assert shots.text.startswith("des coups de feu") and not shots.extras.get("responds_to_previous")
+    assert shots.text.startswith("des coups de feu") and not shots.responds_to_previous
     (homage,) = _claims(nlp, 'Emmanuel Macron avait jugé "légitime" de rendre hommage au maréchal samedi.')
     assert homage.event_key == "none|_"  # judged legitimate, not said to happen
     (denied,) = _claims(nlp, "Aucun hommage ne sera rendu à Pétain samedi.")
@@ -630,9 +630,9 @@ def test_what_a_denial_or_an_evaluation_does_not_assert(nlp):
 
 def test_a_possibility_and_the_complement_of_an_adjective_predicate(nlp):
     (could,) = _claims(nlp, "La chaleur pourrait à nouveau battre des records samedi.")
-    assert could.extras["modal"] == "pouvoir" and could.event_key.startswith("battre|")
+    assert could.modal == "pouvoir" and could.event_key.startswith("battre|")
     (did,) = _claims(nlp, "La chaleur a battu des records samedi.")
-    assert did.extras["modal"] is None
+    assert did.modal is None
     (plot,) = _claims(
         nlp, "François Hollande a estimé jeudi que Jean-Luc Mélenchon n'était \"pas victime d'un complot\"."
     )
@@ -650,7 +650,7 @@ def test_a_verbless_pas_de_and_a_contrast_deny_no_whole_event(nlp):
         nlp,
         "La mesure ne s'appliquera en revanche pas à l'intérieur de la capitale, a précisé Elisabeth Borne.",
     )
-    assert inside.polarity == -1 and inside.extras["restricted"] is True  # it applies, but not there
+    assert inside.polarity == -1 and inside.restricted is True  # it applies, but not there
 
 
 def test_an_age_is_not_a_count_of_the_event(nlp):
@@ -707,13 +707,13 @@ def test_a_time_named_by_another_event_is_no_date(nlp):
     (suspension,) = _claims(nlp, "Alexandre Benalla n'a participé à aucune réunion durant sa période de suspension.")
     (attack,) = _claims(nlp, "Le soldat a été blessé lors de l'attaque du camp.")
     (visit,) = _claims(nlp, "Il a travaillé au cours de la visite du ministre.")
-    assert suspension.extras["timed_by_event"] and attack.extras["timed_by_event"] and visit.extras["timed_by_event"]
+    assert suspension.timed_by_event and attack.timed_by_event and visit.timed_by_event
     (days,) = _claims(nlp, "Il a travaillé pendant trois jours.")  # a duration: a date, not an event
     (meanwhile,) = _claims(nlp, "Pendant ce temps-là, les policiers ne patrouillent pas sur leur secteur.")
     (night,) = _claims(nlp, "Le soldat a été blessé durant la nuit.")
-    assert not meanwhile.extras["timed_by_event"] and not night.extras["timed_by_event"]  # a time, not an event
+    assert not meanwhile.timed_by_event and not night.timed_by_event  # a time, not an event
     (plain,) = _claims(nlp, "Les opérations communes n'ont pas repris.")
-    assert not days.extras["timed_by_event"] and not plain.extras["timed_by_event"]
+    assert not days.timed_by_event and not plain.timed_by_event
 
 
 def test_a_participle_after_a_comma_reports_with_its_own_stance_a_participle_of_the_object_does_not(nlp):
@@ -862,15 +862,15 @@ def test_a_compound_infinitive_keeps_its_own_negation(nlp):
 )
 def test_what_a_denial_is_restricted_to(nlp, text, scope):
     (claim,) = _claims(nlp, text)
-    assert (claim.polarity, claim.extras["denial_scope"]) == (-1, scope)
+    assert (claim.polarity, claim.denial_scope) == (-1, scope)
 
 
 def test_not_x_but_y_neither_affirms_nor_denies_the_whole(nlp):
     text = "Le port d'arme n'était pas lié à la sécurité du président mais à sa sécurité personnelle."
     (claim,) = _claims(nlp, text)
-    assert claim.extras["restricted"] is True
+    assert claim.restricted is True
     claims = _claims(nlp, "Il n'est pas venu, mais il a téléphoné.")  # two clauses, each whole
-    assert [c.extras["restricted"] for c in claims] == [False, False]
+    assert [c.restricted for c in claims] == [False, False]
 
 
 def test_what_a_verb_reports_ends_with_its_sentence(nlp):
@@ -914,12 +914,12 @@ def test_raising_a_question_or_a_problem_names_no_event(nlp, text, key):
 def test_the_agent_of_a_relative_clause_is_its_antecedent(nlp):
     claims = _claims(nlp, "Les insultes visaient Alain Finkielkraut, qui a décidé de ne pas porter plainte.")
     decided = _only(claims, lambda c: c.event_key == "porter|plainte")
-    assert (decided.polarity, decided.extras["agent"]) == (-1, "fnklkrt")
+    assert (decided.polarity, decided.agent) == (-1, "fnklkrt")
     text = "Ni aucun de ceux qui ont insulté le philosophe, qui a décidé de ne pas porter plainte, n'a été interpellé."
     decided = _only(_claims(nlp, text), lambda c: c.event_key == "porter|plainte")
-    assert decided.extras["agent"] == "philosophe"  # (the parser hangs the clause on `aucun`)
+    assert decided.agent == "philosophe"  # (the parser hangs the clause on `aucun`)
     claims = _claims(nlp, "Une frappe de drone, qui a tué le général, a été ordonnée.")
-    assert _only(claims, lambda c: c.event_key == "tuer|general").extras["agent"] == "frappe"
+    assert _only(claims, lambda c: c.event_key == "tuer|general").agent == "frappe"
 
 
 def test_mais_pas_negates_the_phrase_after_it_even_in_quotation_marks(nlp):

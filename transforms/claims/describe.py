@@ -1,0 +1,151 @@
+"""Description: the claim one clause makes under its attribution, from what each phenomenon module reads in it."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from transforms.claims.aspect import (
+    is_anterior,
+    is_bare_infinitive,
+    is_concurrent,
+    is_simple_imperfect,
+    noun_dates,
+    timed_by_event,
+)
+from transforms.claims.clauses import SUBORDINATE_DEPS, clause_extent, is_question
+from transforms.claims.event_key import NO_EVENT, event_head, is_anaphoric_event_noun, is_commitment, key_of_head
+from transforms.claims.hedging import (
+    HEDGE_PHRASES,
+    SHARE_SPEAKER,
+    is_alleged_report,
+    is_hedged,
+    is_restricted,
+    modal_verb,
+)
+from transforms.claims.lexicon import TOLL_CLASSES, reporting_lexicon
+from transforms.claims.model import NO_THEME, Attribution, Claim, Clause
+from transforms.claims.negation import denial_scope, is_negated_report, polarity_of
+from transforms.claims.participants import core_arguments, event_agent, event_is_new_instance, theme_owned
+from transforms.claims.quantities import quantity_of
+from transforms.claims.reporting import PRONOUN_SPEAKER
+
+
+def describe(clause: Clause, attribution: Attribution) -> Claim:
+    """The claim `clause` makes, said as `attribution` says. A presupposed clause is the article's own: no
+    speaker, no reporting verb (the source word of `selon X, P` is kept)."""
+    sentence, main, tokens = clause.sentence, clause.main, clause.tokens
+    own = clause.presupposed
+    verb = None if own else attribution.verb
+    speaker = None if own else attribution.speaker
+    speaker_text = None if own else attribution.speaker_text
+    span = None if own else attribution.span
+    stance = reporting_lexicon().get(verb.lemma_) if verb is not None else None
+    head = event_head(main)  # (once per claim: the polarity, the key and the flags below read it)
+    predicate, theme, key = NO_EVENT if _asserts_no_event(clause, attribution, verb, stance) else key_of_head(head)
+    polarity, cue = _polarity(clause, attribution, verb, stance, head)
+    quantity, unit, op, upper = quantity_of(tokens, toll=key.split("|")[0] in TOLL_CLASSES)
+    reported = verb is not None and attribution.kind == "indirect"  # indirect speech, with its verb
+    return Claim(
+        article_id=sentence.article_id,
+        sentence_idx=sentence.index,
+        char_start=clause.start,
+        char_end=clause.end,
+        text=sentence.text[clause.start : clause.end],
+        quote_kind="narrative" if own else attribution.kind,
+        speaker_text=speaker_text,
+        speaker_start=speaker[0] if speaker else None,
+        speaker_end=speaker[1] if speaker else None,
+        attribution_start=span[0] if span else None,
+        attribution_end=span[1] if span else None,
+        reporting_verb=attribution.source_word or (verb.lemma_ if verb is not None else None),
+        stance=stance,
+        polarity=polarity,
+        hedged=_hedged(clause, attribution, verb),
+        predicate=predicate,
+        theme=theme,
+        event_key=key,
+        negation=cue,
+        quantity=quantity,
+        quantity_unit=unit,
+        quantity_op=op,
+        quantity_max=upper,
+        arguments=core_arguments(main),
+        nominal_report=attribution.nominal and verb is not None,
+        concurrent=reported and is_concurrent(main),
+        anterior=is_anterior(main),
+        timed_by_event=timed_by_event(main, tokens, sentence.timex_spans),
+        denial_scope=denial_scope(main) if polarity == -1 else None,
+        theme_owned=theme_owned(main),
+        restricted=is_restricted(tokens, main) or bool(speaker_text and SHARE_SPEAKER.search(speaker_text)),
+        new_instance=event_is_new_instance(head),
+        # (in indirect speech the imperfect is the present of the report: `a dit qu'il gelait`)
+        imperfect=is_simple_imperfect(main) and not reported,
+        modal=modal_verb(main),
+        agent=event_agent(main),
+        subordinate=_subordinate(clause),
+        pronoun_speaker=attribution.continues_speaker or _pronoun_speaker(speaker_text, verb),
+        anaphoric=theme == NO_THEME and is_anaphoric_event_noun(head),
+    )
+
+
+def _asserts_no_event(clause: Clause, attribution: Attribution, verb: Token | None, stance: str | None) -> bool:
+    """The clause states no event sources could disagree on, whatever its head names."""
+    if attribution.kind != "indirect" and is_bare_infinitive(clause.main):
+        # `Ne pas ouvrir le marché de Noël serait céder…`: an infinitive heading the sentence is a topic or a
+        # hypothesis, not a statement that the market is (not) open (an infinitive reported by a verb, `a démenti
+        # avoir frappé`, is an indirect claim and keeps its event)
+        return True
+    if is_question(clause.sentence.text, clause.start, clause.end):
+        # `Si j'étais une femme, vous m'auriez serré la main ?`: a question asserts nothing, whoever asks it
+        return True
+    # `a demandé à X de quitter la présidence`, `appelle à manifester`: what is asked for or urged has not
+    # happened, and may never (as for a wish, `event_key._is_wish`); nor what is threatened or promised (`a
+    # menacé d'enterrer l'ambassadeur`, `promet de baisser les impôts`)
+    return stance == "request" or (verb is not None and is_commitment(verb, clause.main))
+
+
+def _polarity(
+    clause: Clause, attribution: Attribution, verb: Token | None, stance: str | None, head: Token | None
+) -> tuple[int, str | None]:
+    """The clause's own polarity and negation cue (`negation.polarity_of`), reversed by a denial verb: `a démenti
+    avoir frappé`, `dément que P`; not the words it quotes, which carry their own negation (`"On n'écrase
+    personne", s'est-il défendu`), nor a negated denial (`n'a pas démenti que P`)."""
+    polarity, cue = polarity_of(clause.tokens, clause.main, head)
+    if stance == "deny" and not is_negated_report(verb) and attribution.kind != "direct":
+        return -polarity, f"{verb.lemma_} ({cue})" if cue else verb.lemma_
+    return polarity, cue
+
+
+def _hedged(clause: Clause, attribution: Attribution, verb: Token | None) -> bool:
+    """Hedged by the clause itself (`hedging.is_hedged`), by a negated report (`Rien ne permet d'affirmer que
+    P`), by a report in the conditional (`aurait dit la reine`), or by a hedge phrase in its attribution."""
+    text = clause.sentence.text
+    reported_in_past = verb is not None and (
+        "Past" in verb.morph.get("Tense") or any(c.dep_.startswith("aux") for c in verb.children)
+    )
+    if (
+        is_hedged(clause.tokens, text[clause.start : clause.end], reported_in_past, clause.main)
+        or (verb is not None and is_negated_report(verb))
+        or (verb is not None and is_alleged_report(verb))
+    ):
+        return True
+    span = attribution.span
+    return span is not None and not clause.presupposed and bool(HEDGE_PHRASES.search(text[span[0] : span[1]]))
+
+
+def _subordinate(clause: Clause) -> list[list[int]]:
+    """Extents of what the clause holds that its event's dates must not be read from: subordinate clauses, and
+    dates that complement a noun (`aspect.noun_dates`)."""
+    main, sentence = clause.main, clause.sentence
+    extents = [
+        clause_extent(t) for t in clause.tokens if t.dep_ in SUBORDINATE_DEPS and main is not None and t.i != main.i
+    ]
+    return extents + noun_dates(sentence.doc, sentence.timex_spans, clause.start, clause.end, main)
+
+
+def _pronoun_speaker(speaker_text: str | None, verb: Token | None) -> bool:
+    """The speaker is a pronoun (`a-t-il dit`), or an impersonal `on peut y lire` names no document: the last
+    named speaker's (`linking`)."""
+    if speaker_text and PRONOUN_SPEAKER.match(speaker_text.strip()):
+        return True
+    return verb is not None and verb.lemma_ == "lire" and not speaker_text
