@@ -5,32 +5,24 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
+from functools import cache
 
 from spacy.tokens import Doc, Token
 
+from transforms.claims.lexicon import words
 from transforms.claims.syntax import is_conditional, periphrasis_infinitive
+
+
+@cache
+def time_words() -> frozenset[str]:
+    """Nouns of time (`lexicons/time_heads.txt`, `lexicons/time_nouns.txt`): `pendant ce temps-là`, `durant la
+    nuit` name a time, not an event."""
+    return words("time_heads") | words("time_nouns")
 
 
 def is_near_future(verb: Token) -> bool:
     """`va repositionner`, `allons partir`: `aller` in the present with an infinitive is a future."""
     return verb.lemma_ == "aller" and "Pres" in verb.morph.get("Tense") and periphrasis_infinitive(verb) is not None
-
-
-# nouns of time and of prepositional locutions: `au cours du Nouvel An`, `dans la nuit de vendredi`,
-# `la veille de Noël` still date the event
-_TIME_NOUNS = frozenset(
-    {"temps", "temps-là", "an", "instant", "époque", "saison", "été", "hiver", "automne", "printemps"}
-)
-
-
-_TIME_HEADS = frozenset(
-    {"cours", "lors", "moment", "fin", "début", "milieu", "veille", "lendemain", "soir", "soirée", "matin"}
-    | {"matinée", "nuit", "journée", "jour", "semaine", "week-end", "mois", "année", "période", "date"}
-    | {"heure", "après-midi", "courant", "suite", "terme", "approche", "alentours", "environs"}
-)
-
-
-TIME_WORDS = _TIME_HEADS | _TIME_NOUNS  # (a time, not an event: `pendant ce temps-là`, `durant la nuit`)
 
 
 def noun_dates(
@@ -54,7 +46,7 @@ def noun_dates(
         of_noun = (
             root.dep_ == "nmod"
             and root.head.pos_ == "NOUN"
-            and root.head.lemma_.lower() not in _TIME_HEADS
+            and root.head.lemma_.lower() not in words("time_heads")
             and (main is None or root.head.i != main.i)
         )
         if of_noun and any(c.dep_ == "case" and c.lower_ in ("de", "du", "d'", "d’") for c in root.children):
@@ -79,8 +71,8 @@ def timed_by_event(main: Token | None, prop_tokens: list[Token], timex_spans: Se
             noun, attached_to = next((c for c in t.children if c.dep_ == "nmod" and c.pos_ == "NOUN"), None), t.head
         if noun is None or noun.pos_ != "NOUN" or attached_to is None or attached_to.i != main.i:
             continue
-        if noun.lemma_.lower() in TIME_WORDS and not any(
-            c.dep_ == "nmod" and c.pos_ == "NOUN" and c.lemma_.lower() not in TIME_WORDS for c in noun.children
+        if noun.lemma_.lower() in time_words() and not any(
+            c.dep_ == "nmod" and c.pos_ == "NOUN" and c.lemma_.lower() not in time_words() for c in noun.children
         ):
             continue  # `pendant ce temps-là`, `durant la nuit`: a time, not an event (`sa période de suspension` is)
         lo = min(x.idx for x in noun.subtree)

@@ -16,9 +16,9 @@ from functools import cached_property
 
 from spacy.tokens import Token
 
-from transforms.claims.lexicon import nominal_reports, reporting_lexicon
+from transforms.claims.lexicon import reporting_lexicon, words
 from transforms.claims.model import Attribution, Sentence
-from transforms.claims.negation import INFINITIVE_NEGATION, is_negated_verb
+from transforms.claims.negation import infinitive_negators, is_negated_verb
 from transforms.claims.reporting import (
     ABOUT_REPORT,
     ANAPHORIC_REPORT,
@@ -30,7 +30,16 @@ from transforms.claims.reporting import (
     speaker_after,
     speaker_before,
 )
-from transforms.claims.syntax import is_finite, is_infinitive, is_present_participle, tokens_in, trim, verb_group_start
+from transforms.claims.syntax import (
+    NE,
+    OPEN_QUOTE_MARKS,
+    is_finite,
+    is_infinitive,
+    is_present_participle,
+    tokens_in,
+    trim,
+    verb_group_start,
+)
 from transforms.timex import MONTHS
 
 # `…, assurant que` / `…, en affirmant qu'`: a participle or gerund after a comma, then `que`
@@ -442,14 +451,14 @@ def infinitive(site: VerbSite) -> Attribution | None:
             c.idx
             for c in inf.children
             if c.i < inf.i
-            and (c.lower_ in ("ne", "n'", "n’", "pas", "rien", "jamais", "plus") or c.dep_.startswith("aux"))
+            and (c.lower_ in NE or c.lower_ in ("pas", "rien", "jamais", "plus") or c.dep_.startswith("aux"))
         ]
     )
     # `a déploré ne pas "avoir de date"`: the negation right before the infinitive is its own, whatever the
     # parser attached it to (a quotation mark in between)
     first = doc.char_span(inf_start, inf_start + 1, alignment_mode="expand")
     k = first.start - 1 if first is not None else -1
-    while k > verb.i and doc[k].lower_ in INFINITIVE_NEGATION | {'"', "«", "“"}:
+    while k > verb.i and (doc[k].lower_ in infinitive_negators() or doc[k].lower_ in OPEN_QUOTE_MARKS):
         inf_start, k = doc[k].idx, k - 1
     return Attribution(inf_start, end, "indirect", verb, (subject_start, subject_end), subject_text, (start, inf_start))
 
@@ -468,7 +477,7 @@ def nominal_object(site: VerbSite) -> Attribution | None:
     nominal = [c for h in around for c in h.children if c.dep_ == "obj" and c.pos_ in ("NOUN", "PROPN")]
     if (
         not nominal
-        or verb.lemma_ not in nominal_reports()
+        or verb.lemma_ not in words("nominal_reports")
         or not (verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT"))
         or (
             site.stance == "deny"

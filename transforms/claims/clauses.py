@@ -7,9 +7,20 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from transforms.claims.lexicon import pairs, reporting_lexicon
+from transforms.claims.lexicon import pairs, reporting_lexicon, words
 from transforms.claims.model import Attribution, Clause, Sentence
-from transforms.claims.syntax import OPEN_QUOTES, is_finite, main_token, relative_subject, tokens_in, trim
+from transforms.claims.syntax import (
+    CLAUSE_SUBJECTS,
+    NE,
+    OPEN_QUOTES,
+    QUE,
+    SI,
+    is_finite,
+    main_token,
+    relative_subject,
+    tokens_in,
+    trim,
+)
 
 # Clauses that describe something else than the proposition's own event: their dates do not date it.
 SUBORDINATE_DEPS = frozenset({"acl", "acl:relcl", "advcl", "parataxis", "csubj", "ccomp"})
@@ -28,22 +39,15 @@ def _coordinated_main_clause(verb: Token | None, start: int, end: int) -> int | 
     return None
 
 
-# subordinators of a clause that says nothing happened: a condition, an aim, a time not yet reached, an
-# exclusion (`tant que la banque ne sera pas retirée de la liste`, `avant qu'il ne parte`, `pour que`)
-_NON_FACTUAL_BEFORE_QUE = frozenset(
-    {"tant", "condition", "pourvu", "avant", "jusqu'à", "jusqu’à", "pour", "afin", "sans", "peur", "crainte", "moins"}
-)
-
-
 def _is_non_factual_clause(verb: Token) -> bool:
     """The verb of a clause opened by `si`, `tant que`, `à condition que`, `avant que`, `pour que`, `sans
     que`… (`bien que`, `parce que`, `alors que` state facts)."""
     for mark in (c for c in verb.children if c.dep_ == "mark"):
-        if mark.lower_ in ("si", "s'", "s’") or mark.lower_ in _NON_FACTUAL_BEFORE_QUE:
+        if mark.lower_ in SI or mark.lower_ in words("non_factual_subordinators"):
             return True  # (`tant que`, `avant que`: the parser's mark is the first word, `que` is fixed to it)
-        if mark.lower_ in ("que", "qu'", "qu’") and mark.i > 0:
+        if mark.lower_ in QUE and mark.i > 0:
             before = verb.doc[mark.i - 1].lower_
-            if before in _NON_FACTUAL_BEFORE_QUE or f"{before}'" in _NON_FACTUAL_BEFORE_QUE:
+            if before in words("non_factual_subordinators") or f"{before}'" in words("non_factual_subordinators"):
                 return True
     return False
 
@@ -55,7 +59,7 @@ def _is_event_clause(token: Token, main: Token | None) -> bool:
         and token.i != main.i
         and (token.dep_ in ("acl", "acl:relcl", "advcl") or relative_subject(token) is not None)
         and token.pos_ == "VERB"
-        and token.lemma_.lower() in pairs("predicate_classes.csv")
+        and token.lemma_.lower() in pairs("predicate_classes")
         and not _is_non_factual_clause(token)
         # an infinitive (`pour reprendre les opérations`) is an aim, not an event that happened
         and "Inf" not in token.morph.get("VerbForm")
@@ -105,9 +109,6 @@ def _coordinated_participle(main: Token | None) -> tuple[Token, Token] | None:
     return None
 
 
-_CLAUSE_SUBJECTS = frozenset({"il", "elle", "ils", "elles", "on", "je", "j'", "j’", "nous", "vous"})
-
-
 def _split_clauses(doc: Doc, start: int, end: int, text: str) -> list[tuple[int, int]]:
     """Split a proposition at top-level `, mais`, `;` and sentence ends (inside a quotation) between
     clauses that each have a verb, and at an `et` joining two finite verb groups (`ont rejeté cette
@@ -135,7 +136,7 @@ def _split_clauses(doc: Doc, start: int, end: int, text: str) -> list[tuple[int,
         # its finite verb, starts a juxtaposed clause; split when one side only is negated, so that the
         # negation does not reach the other
         if (
-            t.lower_ in _CLAUSE_SUBJECTS
+            t.lower_ in CLAUSE_SUBJECTS
             and t.dep_.startswith("nsubj")
             and t.i > 0
             and doc[t.i - 1].text == ","
@@ -148,8 +149,8 @@ def _split_clauses(doc: Doc, start: int, end: int, text: str) -> list[tuple[int,
             # (each side up to its neighbouring comma: the clauses themselves)
             left = max([start] + [text.rfind(mark, start, comma.idx) + 1 for mark in ",.;:!?"])
             right = min([end] + [k for k in (text.find(mark, t.idx, end) for mark in ",.;:!?") if k > 0])
-            negated_left = any(x.lower_ in ("ne", "n'", "n’") for x in tokens_in(doc, left, comma.idx))
-            negated_right = any(x.lower_ in ("ne", "n'", "n’") for x in tokens_in(doc, t.idx, right))
+            negated_left = any(x.lower_ in NE for x in tokens_in(doc, left, comma.idx))
+            negated_right = any(x.lower_ in NE for x in tokens_in(doc, t.idx, right))
             if negated_left != negated_right:
                 boundaries.append((comma.idx, comma.idx + 1))
     for left, right in sorted(boundaries):

@@ -22,7 +22,7 @@ from transforms.claims.hedging import (
     is_restricted,
     modal_verb,
 )
-from transforms.claims.lexicon import TOLL_CLASSES, reporting_lexicon
+from transforms.claims.lexicon import reporting_lexicon, toll_classes
 from transforms.claims.model import NO_THEME, Attribution, Claim, Clause
 from transforms.claims.negation import denial_scope, is_negated_report, polarity_of
 from transforms.claims.participants import core_arguments, event_agent, event_is_new_instance, theme_owned
@@ -43,7 +43,7 @@ def describe(clause: Clause, attribution: Attribution) -> Claim:
     head = event_head(main)  # (once per claim: the polarity, the key and the flags below read it)
     predicate, theme, key = NO_EVENT if _asserts_no_event(clause, attribution, verb, stance) else key_of_head(head)
     polarity, cue = _polarity(clause, attribution, verb, stance, head)
-    quantity, unit, op, upper = quantity_of(tokens, toll=key.split("|")[0] in TOLL_CLASSES)
+    quantity, unit, op, upper = quantity_of(tokens, toll=key.split("|")[0] in toll_classes())
     reported = verb is not None and attribution.kind == "indirect"  # indirect speech, with its verb
     return Claim(
         article_id=sentence.article_id,

@@ -5,15 +5,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import cache
 from typing import NamedTuple
 
 from spacy.tokens import Token
 
-from transforms.claims.lexicon import DECISION_VERBS, TOLL_CLASSES, human_nouns, pairs, verbal_locutions
+from transforms.claims.lexicon import pairs, table, toll_classes, verbal_locutions, words
 from transforms.claims.model import NO_EVENT_KEY, NO_THEME
 from transforms.claims.negation import continued_action
 from transforms.claims.participants import participant_key, theme_of
 from transforms.claims.syntax import (
+    DE,
+    SI,
     infinitive_complement,
     is_complement,
     is_infinitive,
@@ -25,41 +28,6 @@ from transforms.claims.syntax import (
 )
 from transforms.nlp import INFINITIVE_ENDINGS
 from transforms.text_norm import fold_accents
-
-# verbs whose pronominal use names another event than the plain verb of the class lexicon
-_PRONOMINAL_SENSES = {"abattre": "tomber", "lancer": "commencer"}
-
-
-# (`subir des traumatismes crâniens` = être blessé, `subir une attaque` = être attaqué)
-_LIGHT_VERBS = frozenset({"lancer", "tirer", "mener", "effectuer", "procéder", "conduire", "opérer", "porter", "subir"})
-
-
-_REPORT_OR_LIGHT = frozenset(
-    {
-        "annoncer",
-        "confirmer",
-        "démentir",
-        "nier",
-        "décider",
-        "ordonner",
-        "signaler",
-        "rapporter",
-        "évoquer",
-        "décréter",
-        "approuver",
-        "autoriser",
-    }
-)
-
-
-# support verbs of one noun only (`prendre une décision` = décider, not `prendre le départ`)
-_SUPPORT_VERBS = {"prendre": frozenset({"décision"}), "faire": frozenset({"mort", "blessé"})}
-
-
-# verbs whose complement names the injury or the harm the subject suffered, and its preposition (`souffraient
-# de commotion cérébrale`, `ont été soignés pour commotions`, `traités pour des symptômes de commotion`,
-# `ont été victimes de commotion`): the event is the harm
-_HARM_VERBS = {"souffrir": "de", "soigner": "pour", "traiter": "pour", "hospitaliser": "pour", "victime": "de"}
 
 
 def _clause_initial_noun(verb: Token) -> Token | None:
@@ -83,17 +51,17 @@ def _harm_noun(main: Token) -> Token | None:
     symptômes de commotion`, `victimes de commotion`: `commotion`), when it nominalises a casualty (`souffrir
     de la chaleur` names none); None otherwise."""
     word = "victime" if main.lower_.startswith("victime") else main.lemma_
-    preposition = _HARM_VERBS.get(word)
+    preposition = pairs("harm_verbs").get(word)
     if preposition is None:
         return None
-    nominalisations = pairs("nominalisations.csv")
+    nominalisations = pairs("nominalisations")
     for child in main.children:
         if not (child.dep_.startswith("obl") or child.dep_ == "nmod") or not is_complement(child, preposition):
             continue
         # (`des symptômes de commotion`: the injury may complement the noun the verb governs)
         for noun in [child, *(g for g in child.children if g.dep_ == "nmod")]:
             verb = nominalisations.get(noun.lemma_.lower())
-            if noun.pos_ == "NOUN" and verb is not None and pairs("predicate_classes.csv").get(verb) in TOLL_CLASSES:
+            if noun.pos_ == "NOUN" and verb is not None and pairs("predicate_classes").get(verb) in toll_classes():
                 return noun
     return None
 
@@ -105,10 +73,11 @@ def _event_noun(main: Token) -> Token | None:
     harm = _harm_noun(main)
     if harm is not None:
         return harm
-    support = _SUPPORT_VERBS.get(main.lemma_)
-    if main.pos_ != "VERB" or (main.lemma_ not in _REPORT_OR_LIGHT | _LIGHT_VERBS and support is None):
+    support = _support_nouns().get(main.lemma_)
+    names_its_object = main.lemma_ in words("event_object_verbs") or main.lemma_ in words("light_verbs")
+    if main.pos_ != "VERB" or (not names_its_object and support is None):
         return None
-    nominalisations = pairs("nominalisations.csv")
+    nominalisations = pairs("nominalisations")
     # the object, or an object the parser hung on a time adverbial (`a annoncé dimanche la suspension`)
     candidates = [c for c in main.children] + [g for c in main.children if c.dep_.startswith("obl") for g in c.children]
     passive = "Pass" in main.morph.get("Voice") or any(c.dep_ == "aux:pass" for c in main.children)
@@ -138,7 +107,7 @@ def _existential_noun(main: Token) -> Token | None:
     (or denies) the existence of."""
     if not _is_existential(main):
         return None
-    nominalisations = pairs("nominalisations.csv")
+    nominalisations = pairs("nominalisations")
     return next(
         (c for c in main.children if c.dep_ == "obj" and c.pos_ == "NOUN" and c.lemma_.lower() in nominalisations),
         None,
@@ -150,9 +119,9 @@ def _decided_action(main: Token) -> Token | None:
     noun heads the claim or is the object of a verb that names no event of its own (`Nous respectons
     votre décision d'ordonner notre départ`: a decision that exists, about a departure)."""
     noun = main
-    if main.pos_ == "VERB" and main.lemma_ not in pairs("predicate_classes.csv"):
+    if main.pos_ == "VERB" and main.lemma_ not in pairs("predicate_classes"):
         noun = next((c for c in main.children if c.dep_ == "obj" and c.pos_ == "NOUN"), main)
-    if noun.pos_ != "NOUN" or pairs("nominalisations.csv").get(noun.lemma_.lower()) not in DECISION_VERBS:
+    if noun.pos_ != "NOUN" or pairs("nominalisations").get(noun.lemma_.lower()) not in words("decision_verbs"):
         return None
     return next((c for c in noun.children if c.dep_ in ("acl", "xcomp") and is_infinitive(c)), None)
 
@@ -188,7 +157,8 @@ def _verb_lemma(token: Token) -> str:
 def _has_human_patient(verb: Token) -> bool:
     """The verb's object (or passive subject) is a person: a name tagged PER or a noun of people."""
     return any(
-        child.dep_ in ("obj", "nsubj:pass") and (child.ent_type_ == "PER" or child.lemma_.lower() in human_nouns())
+        child.dep_ in ("obj", "nsubj:pass")
+        and (child.ent_type_ == "PER" or child.lemma_.lower() in words("human_nouns"))
         for child in verb.children
     )
 
@@ -197,7 +167,7 @@ def _is_hypothesis(main: Token) -> bool:
     """The head of a `si` clause (`s'il y avait le moindre risque`): a hypothesis, not an assertion
     (`même si` concedes, and asserts)."""
     for child in main.children:
-        if child.dep_ == "mark" and child.lower_ in ("si", "s'", "s’"):
+        if child.dep_ == "mark" and child.lower_ in SI:
             return not (child.i > 0 and main.doc[child.i - 1].lower_ == "même")
     return False
 
@@ -214,9 +184,6 @@ def _is_imperative(verb: Token) -> bool:
     )
 
 
-_WISH_VERBS = frozenset({"vouloir", "souhaiter", "espérer", "désirer", "rêver", "préférer"})
-
-
 def _is_evaluated_infinitive(verb: Token) -> bool:
     """`a jugé "légitime" de rendre hommage`, `il est nécessaire de réformer`: an infinitive an adjective
     evaluates is judged, not asserted (whether it happens is another claim)."""
@@ -229,17 +196,15 @@ def _is_evaluated_infinitive(verb: Token) -> bool:
     )
 
 
-# verbs of intention, with an infinitive: `ne compte pas rester muré dans le silence`, `envisage de partir`,
-# `entend mobiliser` (what is intended has not happened; `compte 15 membres` counts, `n'entend rien` hears)
-_INTENTION_VERBS = frozenset({"compter", "envisager", "projeter", "entendre"})
-
-
 def _is_wish(verb: Token) -> bool:
+    """A wish (`lexicons/wish_verbs.txt`: `ses clients ne souhaitaient pas s'exprimer`, `il veut y croire`) or an
+    intention with its infinitive (`lexicons/intention_verbs.txt`: `compte partir`, `envisage de fermer`):
+    nothing has happened yet."""
     if verb.pos_ != "VERB":
         return False
-    if verb.lemma_ in _INTENTION_VERBS:
+    if verb.lemma_ in words("intention_verbs"):
         return infinitive_complement(verb) is not None
-    return verb.lemma_ in _WISH_VERBS
+    return verb.lemma_ in words("wish_verbs")
 
 
 # What asserts no event, neither the one it names nor a state sources could disagree on (a question,
@@ -270,7 +235,7 @@ def event_head(main: Token | None) -> Token | None:
         main = event_noun
     elif continued_action(main) is not None:
         main = continued_action(main)  # `les ventes ne cessent de progresser`: the sales progress
-    elif main.lemma_ in DECISION_VERBS:
+    elif main.lemma_ in words("decision_verbs"):
         # `a décidé de suspendre l'entraînement`: the decided action is the event
         # (an infinitive: `accepte la contradiction, il transpire…` decides nothing about `transpirer`)
         main = infinitive_complement(main) or main
@@ -281,14 +246,11 @@ def event_head(main: Token | None) -> Token | None:
     return main
 
 
-_COMMITMENT_VERBS = frozenset({"menacer", "promettre"})
-
-
 def is_commitment(verb: Token, main: Token | None) -> bool:
     """A threat or a promise of an action (`a menacé d'enterrer`, `promet de baisser les impôts`): the
     reported infinitive has not happened. A past infinitive is a claim about the past (`jure avoir payé`)."""
     return (
-        verb.lemma_ in _COMMITMENT_VERBS
+        verb.lemma_ in words("commitment_verbs")
         and main is not None
         and "Inf" in main.morph.get("VerbForm")
         and not any(c.dep_.startswith("aux") for c in main.children)
@@ -300,9 +262,7 @@ def _is_y_aller_de(verb: Token) -> bool:
     return (
         verb.lemma_ == "aller"
         and any(c.lower_ == "y" and c.i < verb.i for c in verb.children)
-        and any(
-            c.dep_.startswith("obl") and any(g.lower_ in ("de", "d'", "d’") for g in c.children) for c in verb.children
-        )
+        and any(c.dep_.startswith("obl") and any(g.lower_ in DE for g in c.children) for c in verb.children)
     )
 
 
@@ -342,7 +302,7 @@ def key_of_head(main: Token | None) -> EventKey:
     lemma, theme = _locution(main, lemma, theme_of(main).lower())
     theme = _theme_class(main, lemma, theme)
     lemma, theme = _sense(main, lemma, theme)
-    klass = pairs("predicate_classes.csv").get(lemma, lemma)
+    klass = pairs("predicate_classes").get(lemma, lemma)
     return EventKey(lemma, theme, f"{fold_accents(klass)}|{fold_accents(theme)}")
 
 
@@ -362,7 +322,7 @@ def _predicate_lemma(main: Token) -> str | None:
     if main.pos_ == "NOUN" and not verbal:
         # a noun that names no event (`Dîners fastueux, travaux…`, `ce n'est pas un dîner de travail`): a
         # description, not an event sources could disagree on
-        return pairs("nominalisations.csv").get(lemma)
+        return pairs("nominalisations").get(lemma)
     if _is_existential(main):
         # `il n'y aura aucun métro`, `il y a des éléments nouveaux`: the existence of its theme, an
         # event (a métro running, then none) where possessive `avoir` is a light verb (`n'a pas les mots`)
@@ -405,20 +365,20 @@ def _theme_class(main: Token, lemma: str, theme: str) -> str:
     relation = _predicative_complement(main)
     if relation is not None:
         theme = participant_key(relation).lower()
-    theme = pairs("theme_classes.csv").get(theme, theme)
-    if fold_accents(theme) in _MEASURES:
+    theme = pairs("theme_classes").get(theme, theme)
+    if fold_accents(theme) in words("measure_nouns"):
         return NO_THEME  # `60 % des électeurs se disent…`: a measure is no participant of the event
-    if lemma == "exister" and fold_accents(theme) in _ANYONE:
+    if lemma == "exister" and fold_accents(theme) in words("generic_existents"):
         return NO_THEME  # `il n'y avait personne à l'intérieur`, `il y a des gens`: nobody, anybody; no event
-    if lemma == "poser" and fold_accents(theme) in _SHELL_NOUNS:
+    if lemma == "poser" and fold_accents(theme) in words("shell_nouns"):
         return NO_THEME  # `la question se pose`, `ça ne me pose pas de problème`: which question is said elsewhere
     return theme
 
 
 def _sense(main: Token, lemma: str, theme: str) -> tuple[str, str]:
     """(predicate, theme) with the verb's sense in context: a strike by projectiles is an attack, an arrest of
-    a person is no stop, a pronominal verb may name another event (`lexicons` and `_PRONOMINAL_SENSES`)."""
-    if lemma in _LIGHT_VERBS and pairs("units.csv").get(theme) in _PROJECTILES:
+    a person is no stop, a pronominal verb may name another event (`lexicons/pronominal_senses.csv`)."""
+    if lemma in words("light_verbs") and pairs("units").get(theme) in words("projectiles"):
         lemma = "attaquer"  # `lancer 11 missiles`, `tirer des roquettes`
     elif lemma in ("lancer", "tirer") and main.pos_ == "VERB":
         # `a lancé dans la nuit du 7 au 8 janvier des missiles`, `ont lancé plusieurs obus`: the projectile
@@ -427,9 +387,9 @@ def _sense(main: Token, lemma: str, theme: str) -> tuple[str, str]:
         candidates = objects or [t for t in own_clause(main) if t.pos_ == "NOUN"]  # (`lancé un appel`: no)
         fired = next((t for t in candidates if is_projectile(t)), None)
         if fired is not None:
-            lemma, theme = "attaquer", pairs("units.csv").get(fired.lower_, fired.lemma_.lower())
+            lemma, theme = "attaquer", pairs("units").get(fired.lower_, fired.lemma_.lower())
     if (
-        lemma in _IMPACT_VERBS
+        lemma in words("impact_verbs")
         and main.pos_ == "VERB"
         and (_struck_by_projectile(main) or lemma == "abattre")
         and not _has_human_patient(main)
@@ -439,8 +399,8 @@ def _sense(main: Token, lemma: str, theme: str) -> tuple[str, str]:
         lemma = "attaquer"
     if lemma == "arrêter" and main.pos_ == "VERB" and not is_reflexive(main) and _has_human_patient(main):
         lemma = "interpeller"  # `le suspect a été arrêté`: an arrest, not a stop (`arrêter les opérations`)
-    if main.pos_ == "VERB" and lemma in _PRONOMINAL_SENSES and is_reflexive(main):
-        lemma = _PRONOMINAL_SENSES[lemma]  # `des roquettes se sont abattues` fell; nobody was killed
+    if main.pos_ == "VERB" and lemma in pairs("pronominal_senses") and is_reflexive(main):
+        lemma = pairs("pronominal_senses")[lemma]  # `des roquettes se sont abattues` fell; nobody was killed
     return lemma, theme
 
 
@@ -457,25 +417,12 @@ def is_anaphoric_event_noun(head: Token | None) -> bool:
     )
 
 
-_MEASURES = frozenset(
-    {"pourcent", "%", "point", "euro", "dollar", "million", "milliard", "an", "annee", "mois", "jour", "heure"}
-    | {"minute", "kilometre", "metre", "kilo", "tonne", "degre", "hectare", "litre", "kilogramme", "gramme"}
-)
-
-
-_PROJECTILES = frozenset({"missile", "roquette", "obus", "frappe", "attaque", "drone", "bombe"})
-
-
-# verbs of a blow whose agent may be a projectile (`touché par un missile`, `un obus a atteint l'école`)
-_IMPACT_VERBS = frozenset({"toucher", "atteindre", "abattre", "frapper", "détruire", "endommager"})
-
-
 def is_projectile(noun: Token) -> bool:
     """A projectile, a shot or a strike (`missile`, `roquettes`, `obus`), by its lemma or by the word as written
     (`obus` is lemmatised `obu`)."""
-    units = pairs("units.csv")
+    units = pairs("units")
     return any(
-        units.get(form, form) in _PROJECTILES
+        units.get(form, form) in words("projectiles")
         for form in (noun.lemma_.lower(), noun.lower_, noun.lower_.removesuffix("s"))
     )
 
@@ -491,9 +438,11 @@ def _struck_by_projectile(verb: Token) -> bool:
     )
 
 
-# what `il y a` says exists when it says nothing in particular exists: people or things in general
-# nouns whose content is given elsewhere (`la question de la reconstruction`): raising one is no event
-_SHELL_NOUNS = frozenset({"question", "probleme"})
-
-
-_ANYONE = frozenset({"personne", "gens", "monde", "quelqu'un", "quelqu’un", "chose", "rien"})
+@cache
+def _support_nouns() -> dict[str, frozenset[str]]:
+    """{support verb: the nouns it supports} (`lexicons/support_verbs.csv`): `prendre une décision` = décider,
+    not `prendre le départ`."""
+    nouns: dict[str, set[str]] = {}
+    for row in table("support_verbs"):
+        nouns.setdefault(row["verb"], set()).add(row["noun"])
+    return {verb: frozenset(found) for verb, found in nouns.items()}

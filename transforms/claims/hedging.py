@@ -7,8 +7,11 @@ import re
 
 from spacy.tokens import Token
 
+from transforms.claims.lexicon import pairs, words
 from transforms.claims.syntax import (
     CLAUSE_DEPS,
+    NE,
+    QUE,
     in_main_clause,
     is_conditional,
     is_infinitive,
@@ -16,29 +19,6 @@ from transforms.claims.syntax import (
     periphrasis_infinitive,
 )
 from transforms.nlp import doc_text
-
-_HEDGE_WORDS = frozenset(
-    {
-        "probablement",
-        "peut-être",
-        "apparemment",
-        "vraisemblablement",
-        "possiblement",
-        "présumé",
-        "présumée",
-        "présumés",
-        "supposé",
-        "supposée",
-        "éventuellement",
-        "semble",
-        "semblent",
-        "sembler",
-        "paraît",
-        "rumeur",
-        "rumeurs",
-    }
-)
-
 
 HEDGE_PHRASES = re.compile(
     r"\bil n['’]est pas clair\b|\bselon des informations\b|\bsans doute\b|\bil se pourrait\b"
@@ -54,13 +34,17 @@ def is_hedged(tokens: list[Token], text: str, reported_in_past: bool, main: Toke
     if HEDGE_PHRASES.search(text):
         return True
     for t in tokens:
-        if t.lower_ in _HEDGE_WORDS and (main is None or in_main_clause(t, main, CLAUSE_DEPS + ("ccomp",))):
+        if t.lower_ in words("hedge_words") and (main is None or in_main_clause(t, main, CLAUSE_DEPS + ("ccomp",))):
             return True  # (`a redoublé de virulence en estimant que c'était peut-être…` is not hedged)
         if main is not None and not in_main_clause(t, main):
             continue
         if is_conditional(t) and not reported_in_past:
             return True
-        if t.lemma_ in _MODAL_HEDGES and t.pos_ in ("VERB", "AUX") and (t.dep_ != "ROOT" or t.lemma_ != "pouvoir"):
+        if (
+            t.lemma_ in words("hedging_modals")
+            and t.pos_ in ("VERB", "AUX")
+            and (t.dep_ != "ROOT" or t.lemma_ != "pouvoir")
+        ):
             return True
         if t.lemma_ == "devoir" and periphrasis_infinitive(t) is not None and not is_past(t):
             return True  # `une patrouille doit rester`: an obligation or a plan, not a fact (`a dû` is one)
@@ -73,26 +57,18 @@ def is_alleged_report(verb: Token) -> bool:
     return is_conditional(verb) or any(c.dep_.startswith("aux") and is_conditional(c) for c in verb.children)
 
 
-_MODAL_HEDGES = frozenset({"pouvoir", "risquer"})
-
-
-_MODALS = frozenset({"pouvoir", "devoir", "savoir"})
-
-
-# `savoir` + infinitive is an ability, a possibility like `pouvoir` (`ne saurait accepter`, `sait nager`)
-_MODAL_CLASS = {"savoir": "pouvoir"}
-
-
 def modal_verb(main: Token | None) -> str | None:
     """The modal verb that makes the event possible (`pouvoir`: `pourrait battre des records`, `ne peut
     pas voter`) or expected, necessary or planned (`devoir`: `ne devraient pas porter plainte`, `doit se
-    rendre à Lyon`) rather than said to happen; its infinitive names the event. None for a fact."""
+    rendre à Lyon`) rather than said to happen (`lexicons/modal_verbs.csv`); its infinitive names the event. None
+    for a fact."""
     if main is None:
         return None
-    if main.lemma_ in _MODALS and periphrasis_infinitive(main) is not None:
-        return _MODAL_CLASS.get(main.lemma_, main.lemma_)
-    if main.dep_ == "xcomp" and main.head.lemma_ in _MODALS and is_infinitive(main):
-        return _MODAL_CLASS.get(main.head.lemma_, main.head.lemma_)
+    modalities = pairs("modal_verbs")
+    if main.lemma_ in modalities and periphrasis_infinitive(main) is not None:
+        return modalities[main.lemma_]
+    if main.dep_ == "xcomp" and main.head.lemma_ in modalities and is_infinitive(main):
+        return modalities[main.head.lemma_]
     return None
 
 
@@ -100,11 +76,6 @@ def modal_verb(main: Token | None) -> str | None:
 SHARE_SPEAKER = re.compile(r"\d\s*(?:%|pour\s*cent)|\b(?:tiers|quart|moitié|majorité|minorité)\s+d", re.I)
 
 
-# a share of a population as subject: the claim is about that part of it
-_SHARE_NOUNS = frozenset({"tiers", "quart", "moitié", "majorité", "minorité", "proportion", "pourcentage", "pourcent"})
-
-
-# `seulement`, `uniquement`, `ne … que`, `une seule banque`: the claim asserts part of the event only
 # an exception carved out of the claim (`sauf`, `excepté`, `hormis`, `si ce n'est`, `à l'exception de`), or
 # a contrast with what was just said of the same event (`la mesure ne s'appliquera en revanche pas à
 # l'intérieur de la capitale`: it applies, but not to that part)
@@ -118,9 +89,6 @@ _EXCEPTION_OR_CONTRAST = re.compile(
 _NOT_X_BUT_Y = re.compile(
     r"\bpas\b[^,.;:]{1,80}?\bmais\s+(?:à|au|aux|de|du|des|d['’]|pour|par|sur|dans|en|avec|contre|chez)\b", re.I
 )
-
-
-_RESTRICTIVE = frozenset({"seulement", "uniquement", "exclusivement", "seul", "seule", "seuls", "seules"})
 
 
 # a comparison of degree (`ne travaillent pas autant qu'ils le devraient`, `a moins baissé que prévu`,
@@ -139,8 +107,7 @@ def _compares_degree(tokens: list[Token]) -> bool:
     if _COMPARISON.search(text, tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)):
         return True
     return any(
-        t.lower_ == "aussi" and t.nbor(1).pos_ in ("ADJ", "ADV") and t.nbor(2).lower_ in ("que", "qu'", "qu’")
-        for t in tokens[:-2]
+        t.lower_ == "aussi" and t.nbor(1).pos_ in ("ADJ", "ADV") and t.nbor(2).lower_ in QUE for t in tokens[:-2]
     )
 
 
@@ -152,15 +119,15 @@ def is_restricted(tokens: list[Token], main: Token | None) -> bool:
     if main is None:
         return False
     subjects = [c for c in main.children if c.dep_.startswith("nsubj")]
-    if any(t.lemma_.lower() in _SHARE_NOUNS or t.text == "%" for s in subjects for t in s.subtree):
+    if any(t.lemma_.lower() in words("share_nouns") or t.text == "%" for s in subjects for t in s.subtree):
         return True  # `66 % des Français ont…`: a part of them
     if any(
-        t.lemma_.lower() in _SHARE_NOUNS and any(c.dep_ == "nmod" for c in t.children) and t.i < main.i for t in tokens
+        t.lemma_.lower() in words("share_nouns") and any(c.dep_ == "nmod" for c in t.children) and t.i < main.i
+        for t in tokens
     ):
         return True  # `seul un tiers des Français fait confiance` (however the parser attached `tiers`)
-    words = [t.lower_ for t in tokens]
-    restrictive_que = any(w in ("ne", "n'", "n’") for w in words) and any(
-        t.lower_ in ("que", "qu'", "qu’") and t.dep_ not in ("mark", "obj", "nsubj") and t.i > main.i for t in tokens
+    restrictive_que = any(t.lower_ in NE for t in tokens) and any(
+        t.lower_ in QUE and t.dep_ not in ("mark", "obj", "nsubj") and t.i > main.i for t in tokens
     )
     if tokens and _EXCEPTION_OR_CONTRAST.search(
         doc_text(tokens[0].doc), tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
@@ -170,4 +137,4 @@ def is_restricted(tokens: list[Token], main: Token | None) -> bool:
         return True
     if tokens and _NOT_X_BUT_Y.search(doc_text(tokens[0].doc), tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)):
         return True
-    return restrictive_que or any(t.lower_ in _RESTRICTIVE and in_main_clause(t, main) for t in tokens)
+    return restrictive_que or any(t.lower_ in words("restrictive_words") and in_main_clause(t, main) for t in tokens)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from transforms.claims.lexicon import human_nouns
+from transforms.claims.lexicon import words
 from transforms.claims.model import NO_EVENT_KEY, NO_THEME, Claim
 from transforms.claims.reporting import ANAPHORIC_REPORT
 from transforms.text_norm import fold_accents
@@ -13,13 +13,6 @@ from transforms.text_norm import fold_accents
 # `les accusations de la jeune fille`, `les allégations du documentaire`: a report named by its author
 _REPORT_AUTHOR = re.compile(
     r"^\S+\s+\S+\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*(?P<words>(?:[\w\-]+\s*){1,3})", re.I
-)
-
-
-# who or what can author a report (besides people, `lexicons/human_nouns.txt`, and names)
-_AUTHOR_NOUNS = frozenset(
-    {"documentaire", "journal", "quotidien", "hebdomadaire", "magazine", "rapport", "article", "livre", "ouvrage"}
-    | {"film", "reportage", "site", "presse", "média", "médias", "enquête", "victime", "plaignant", "plaignante"}
 )
 
 
@@ -31,7 +24,7 @@ def _report_author(text: str) -> str | None:
     if match is None:
         return None
     for word in match.group("words").split():
-        if word[:1].isupper() or word.lower() in _AUTHOR_NOUNS or word.lower() in human_nouns():
+        if word[:1].isupper() or word.lower() in words("report_author_nouns") or word.lower() in words("human_nouns"):
             return fold_accents(word.lower())
     return None
 

@@ -3,10 +3,17 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from spacy.tokens import Token
 
+from transforms.claims.lexicon import words
 from transforms.claims.syntax import (
+    CLITICS_BEFORE_VERB,
+    DE,
+    NE,
+    OBJECT_CLITICS,
+    QUE,
     QUOTE_MARKS,
     in_parentheses,
     infinitive_complement,
@@ -19,28 +26,10 @@ from transforms.claims.syntax import (
 from transforms.nlp import INFINITIVE_ENDINGS
 from transforms.text_norm import fold_accents
 
-_NEGATORS = frozenset(
-    {
-        "pas",
-        "plus",
-        "jamais",
-        "rien",
-        "personne",
-        "aucun",
-        "aucune",
-        "nul",
-        "nulle",
-        "guère",
-        "point",
-        "ni",
-        "nullement",
-    }
-)
-
 
 def is_negated_verb(verb: Token) -> bool:
     return any(
-        c.morph.get("Polarity") == ["Neg"] or c.lower_ in _NEGATORS
+        c.morph.get("Polarity") == ["Neg"] or c.lower_ in words("negators")
         for c in verb.children
         if c.dep_ in ("advmod", "nsubj", "obj") and c.lower_ not in ("plus",) or c.lower_ == "pas"
     )
@@ -83,9 +72,7 @@ def _is_bound_pas(token: Token) -> bool:
         return False
     after = token.doc[token.i + 1 : token.i + 4]
     return (
-        after[0].lower_ in ("moins", "plus")
-        and after[1].lower_ in ("de", "d'", "d’")
-        and (after[2].like_num or after[2].pos_ == "NUM")
+        after[0].lower_ in ("moins", "plus") and after[1].lower_ in DE and (after[2].like_num or after[2].pos_ == "NUM")
     )
 
 
@@ -97,64 +84,41 @@ def followed_by_ne(token: Token) -> bool:
         close = next((t.i for t in doc[nxt + 1 : nxt + 16] if t.text == ","), None)
         if close is not None:
             nxt = close + 1
-    return any(t.lower_ in ("ne", "n'", "n’") for t in doc[nxt : nxt + 2])
-
-
-# verbs that a lone `ne` negates in written French (`ne peut être tenu responsable`, `ne saurait accepter`,
-# `n'ose le dire`); `ne cesse de progresser` is aspectual (it keeps progressing) and stays out
-_LITERARY_NEGATION_VERBS = frozenset({"pouvoir", "savoir", "oser"})
-
-
-_CLITICS_BEFORE_VERB = frozenset(
-    {"le", "la", "les", "l'", "l’", "lui", "leur", "y", "en", "se", "s'", "s’", "me", "m'", "m’", "te", "t'", "t’"}
-    | {"nous", "vous"}
-)
-
-
-# what makes a following `que` a comparison rather than `ne … que` (`moindre qu'aux dernières années`)
-_COMPARATIVES = frozenset(
-    {"plus", "moins", "moindre", "autre", "autrement", "autant", "aussi", "mieux", "pire", "davantage", "plutôt"}
-)
-
-
-# what makes `ne` expletive in the clause it opens (`avant qu'on ne puisse`, `de peur qu'il ne sache`)
-_EXPLETIVE_TRIGGERS = _COMPARATIVES | {"avant", "sans", "peur", "crainte", "craindre", "redouter", "éviter", "empêcher"}
-
-
-# what may follow the `que` of `ne … que` when it restricts an adverbial (`ne peut le faire que si…`)
-_ADVERBIAL_STARTS = frozenset(
-    {"si", "lorsque", "quand", "pour", "par", "dans", "en", "à", "au", "aux", "avec", "après", "avant", "sur", "sous"}
-)
+    return any(t.lower_ in NE for t in doc[nxt : nxt + 2])
 
 
 def _is_literary_negation(ne: Token) -> bool:
     """`ne` alone negates `pouvoir`, `savoir` and `oser` (`les appels ne peuvent se traduire par des actes`),
     unless it is expletive (`avant qu'on ne puisse`, `plus qu'il ne sait`), restrictive with `que` (`ne peut
     que constater`, `ne peut la voir que le week-end`) or the idiom `je ne sais quel(le)`."""
-    if ne.lower_ not in ("ne", "n'", "n’"):
+    if ne.lower_ not in NE:
         return False
     doc, k = ne.doc, ne.i + 1
-    while k < len(doc) and doc[k].lower_ in _CLITICS_BEFORE_VERB:
+    while k < len(doc) and doc[k].lower_ in CLITICS_BEFORE_VERB:
         k += 1
-    if k >= len(doc) or doc[k].lemma_ not in _LITERARY_NEGATION_VERBS or doc[k].pos_ not in ("VERB", "AUX"):
+    if k >= len(doc) or doc[k].lemma_ not in words("literary_negation_verbs") or doc[k].pos_ not in ("VERB", "AUX"):
         return False
     verb, sentence = doc[k], ne.sent
     if k + 1 < len(doc) and doc[k + 1].lower_.startswith(("quel", "quoi")):
         return False  # `il a trouvé je ne sais quel prétexte`: indefinite, nothing denied
-    mark = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ in ("que", "qu'", "qu’")), None)
-    if mark is not None and any(t.lemma_ in _EXPLETIVE_TRIGGERS for t in doc[max(mark.i - 3, 0) : mark.i]):
+    mark = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ in QUE), None)
+    if mark is not None and any(t.lemma_ in _expletive_triggers() for t in doc[max(mark.i - 3, 0) : mark.i]):
         return False
     # `ne … que` restricts: a `que` after the verb that is no relative pronoun, ends no comparison and opens
     # no finite clause, or that opens an adverbial (`que si`, `qu'en septembre`, `que dans les bureaux`)
     stop = next((t.i for t in doc[verb.i + 1 : sentence.end] if t.text in (".", "!", "?", ";")), sentence.end)
     for t in doc[verb.i + 1 : stop]:
-        if t.lower_ not in ("que", "qu'", "qu’") or t.pos_ == "PRON":
+        if t.lower_ not in QUE or t.pos_ == "PRON":
             continue
-        if any(w.lower_ in _COMPARATIVES for w in doc[max(t.i - 2, 0) : t.i]):
+        if any(w.lower_ in words("comparatives") for w in doc[max(t.i - 2, 0) : t.i]):
             continue
         following = doc[t.i + 1].lower_ if t.i + 1 < len(doc) else ""
         opens_clause = t.dep_ == "mark" and t.head.i > t.i and is_finite(t.head)
-        if following in _ADVERBIAL_STARTS or t.text.endswith(("'", "’")) and following in ("en", "à", "au", "aux"):
+        if (
+            following in words("adverbial_openers")
+            or t.text.endswith(("'", "’"))
+            and following in ("en", "à", "au", "aux")
+        ):
             return False
         if not opens_clause:
             return False
@@ -163,9 +127,9 @@ def _is_literary_negation(ne: Token) -> bool:
 
 def _cue_text(tokens: list[Token]) -> str:
     """`n'… pas`, `ne … jamais`, `personne … ni`: the negation words as a reader sees them."""
-    words = [t.text for t in tokens]
+    written = [t.text for t in tokens]
     joined = []
-    for word in words:
+    for word in written:
         if joined and joined[-1].endswith(("'", "’")):
             joined[-1] += "… " + word
         elif joined:
@@ -178,12 +142,11 @@ def _cue_text(tokens: list[Token]) -> str:
 def polarity_of(tokens: list[Token], main: Token | None, head: Token | None) -> tuple[int, str | None]:
     """-1 when the proposition's own predicate is negated (`n'ont pas repris`, `personne n'a été tué`);
     `head` is the event `main` names (`event_head`)."""
-    words = [t.lower_ for t in tokens]
-    has_ne = any(w in ("ne", "n'", "n’") for w in words)
+    has_ne = any(t.lower_ in NE for t in tokens)
     strong = [
         t
         for t in tokens
-        if t.lower_ in _NEGATORS
+        if t.lower_ in words("negators")
         and (t.lower_ not in ("plus", "ni") or has_ne)  # (`sans les sacs, ni le convoyeur`: no `ne`)
         and not _is_superlative_plus(t)  # (`le plus important débat`)
         # `personne` is a person unless it is the subject of `ne` (`personne n'a été blessé`) or the object
@@ -192,7 +155,7 @@ def polarity_of(tokens: list[Token], main: Token | None, head: Token | None) -> 
             t.lower_ == "personne"
             and t.pos_ == "NOUN"
             and not followed_by_ne(t)
-            and not any(c.lower_ in ("ne", "n'", "n’") and c.i < t.i for c in t.head.children)
+            and not any(c.lower_ in NE and c.i < t.i for c in t.head.children)
         )
         and not (t.lower_ == "point" and t.pos_ == "NOUN")  # `point final`, not `ne … point`
         and not _is_elliptical_pas(t)
@@ -219,8 +182,8 @@ def polarity_of(tokens: list[Token], main: Token | None, head: Token | None) -> 
     leading = [t for t in tokens if t.i < main.i]
     if (
         is_infinitive(main)
-        and any(t.lower_ in _NEGATORS for t in leading)
-        and all(t.lower_ in INFINITIVE_NEGATION or t.is_quote for t in leading)
+        and any(t.lower_ in words("negators") for t in leading)
+        and all(t.lower_ in infinitive_negators() or t.is_quote for t in leading)
     ):
         return -1, _cue_text([t for t in leading if not t.is_quote])  # `ne pas "avoir de date"`
     ids = {t.i for t in tokens}
@@ -228,7 +191,7 @@ def polarity_of(tokens: list[Token], main: Token | None, head: Token | None) -> 
     # a negated decided action negates the event (`ont décidé de ne plus marquer l'arrêt`: the event is
     # `marquer`, head of its own infinitive clause, which the walk to `main` would stop at)
     targets = {main.i} | ({head.i} if head is not None and head.i in ids and is_infinitive(head) else set())
-    negations = strong + ([t for t in tokens if t.lower_ in ("ne", "n'", "n’")] if strong else literary)
+    negations = strong + ([t for t in tokens if t.lower_ in NE] if strong else literary)
     for t in negations:
         if t.i in of_infinitive:
             continue  # `la consigne avait été donnée de ne pas l'interpeller`: the infinitive is negated
@@ -250,17 +213,9 @@ def polarity_of(tokens: list[Token], main: Token | None, head: Token | None) -> 
                 break
             node, hops = node.head, hops + 1
         if not blocked and node.i in targets:
-            cue = _cue_text([x for x in tokens if x.lower_ in ("ne", "n'", "n’") or x in strong])
+            cue = _cue_text([x for x in tokens if x.lower_ in NE or x in strong])
             return -1, cue
     return 1, None
-
-
-_OBJECT_CLITICS = frozenset(
-    {"l'", "l’", "le", "la", "les", "lui", "leur", "y", "en", "se", "s'", "s’", "me", "m'", "te", "t'", "nous", "vous"}
-)
-
-
-_NEGATION_AFTER_NE = frozenset({"pas", "rien", "jamais", "plus", "point"})
 
 
 def _infinitive_negation(tokens: list[Token], own: set[int]) -> set[int]:
@@ -272,21 +227,21 @@ def _infinitive_negation(tokens: list[Token], own: set[int]) -> set[int]:
         if t.lower_ == "ne":
             # `ne m'avoir jamais remis`: the negation's second word after a compound infinitive's auxiliary
             k = i + 1
-            while k < len(tokens) and tokens[k].lower_ in _OBJECT_CLITICS:
+            while k < len(tokens) and tokens[k].lower_ in OBJECT_CLITICS:
                 k += 1
             if (
                 k + 1 < len(tokens)
                 and "Inf" in tokens[k].morph.get("VerbForm")
                 and tokens[k].dep_.startswith("aux")
                 and tokens[k].head.i not in own
-                and tokens[k + 1].lower_ in _NEGATION_AFTER_NE
+                and tokens[k + 1].lower_ in words("negation_after_ne")
             ):
                 found.update((t.i, tokens[k + 1].i))
                 continue
-        if t.lower_ != "ne" or tokens[i + 1].lower_ not in _NEGATION_AFTER_NE:
+        if t.lower_ != "ne" or tokens[i + 1].lower_ not in words("negation_after_ne"):
             continue
         k = i + 2
-        while k < len(tokens) and tokens[k].lower_ in _OBJECT_CLITICS:
+        while k < len(tokens) and tokens[k].lower_ in OBJECT_CLITICS:
             k += 1
         if k < len(tokens) and tokens[k].i not in own:
             verb = tokens[k]
@@ -325,12 +280,9 @@ def _is_clause_boundary(token: Token) -> bool:
 def continued_action(verb: Token) -> Token | None:
     """The infinitive of a negated `cesser` or `arrêter` (`ne cesse de progresser`, `n'a pas arrêté de
     pleuvoir`): an action that goes on, not one that stopped; None otherwise."""
-    if verb.lemma_ not in ("cesser", "arrêter") or not any(c.lower_ in ("ne", "n'", "n’") for c in verb.children):
+    if verb.lemma_ not in ("cesser", "arrêter") or not any(c.lower_ in NE for c in verb.children):
         return None
     return infinitive_complement(verb)
-
-
-_NEGATIVE_DETERMINERS = frozenset({"aucun", "aucune", "nul", "nulle"})
 
 
 # adjectives of nationality or origin by their ending (`américain`, `français`, `irakien`, `chinois`, `allemand`)
@@ -347,7 +299,7 @@ def denial_scope(main: Token | None) -> str | None:
     for noun in noun_participants(main):
         determiners = [c for c in noun.children if c.dep_ == "det"]
         # `aucune enquête`, or the partitive `de` of a negated verb (`il n'existe pas de seuil réglementaire`)
-        if not any(c.lower_ in _NEGATIVE_DETERMINERS or c.lower_ in ("de", "d'", "d’") for c in determiners):
+        if not any(c.lower_ in words("negative_determiners") or c.lower_ in DE for c in determiners):
             continue
         for complement in noun.children:
             if complement.dep_ in ("nmod", "acl") and complement.pos_ in ("NOUN", "VERB", "PROPN"):
@@ -366,7 +318,7 @@ def denial_scope(main: Token | None) -> str | None:
                 return fold_accents(adjective.lemma_.lower())
     for pronoun in main.children:
         # `Aucun des joueurs n'a été blessé`: only the players
-        if pronoun.dep_.startswith("nsubj") and pronoun.lower_ in _NEGATIVE_DETERMINERS:
+        if pronoun.dep_.startswith("nsubj") and pronoun.lower_ in words("negative_determiners"):
             among = next((c for c in pronoun.children if c.dep_ == "nmod" and c.pos_ in ("NOUN", "PROPN")), None)
             if among is not None:
                 return fold_accents(among.lemma_.lower())
@@ -382,4 +334,15 @@ def denial_scope(main: Token | None) -> str | None:
     return None
 
 
-INFINITIVE_NEGATION = frozenset({"ne", "n'", "n’"}) | _NEGATION_AFTER_NE
+@cache
+def infinitive_negators() -> frozenset[str]:
+    """The words of a negation right before an infinitive (`ne pas`, `n'avoir jamais`): `ne` and what follows it
+    (`lexicons/negation_after_ne.txt`)."""
+    return frozenset(NE) | words("negation_after_ne")
+
+
+@cache
+def _expletive_triggers() -> frozenset[str]:
+    """What makes `ne` expletive in the clause it opens (`avant qu'on ne puisse`, `de peur qu'il ne sache`, `plus
+    qu'il ne sait`): `lexicons/comparatives.txt` and `lexicons/expletive_ne_triggers.txt`."""
+    return words("comparatives") | words("expletive_ne_triggers")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from transforms.actors import translit_key
-from transforms.claims.lexicon import DECISION_VERBS
+from transforms.claims.lexicon import words
 from transforms.claims.negation import followed_by_ne
 from transforms.claims.syntax import infinitive_complement, noun_participants, relative_subject
 from transforms.numbers_fr import APPROXIMATE
@@ -31,9 +31,6 @@ def participant_key(token: Token) -> str:
     """`_name_key`, or `_` for a name reduced to punctuation (it names nothing)."""
     key = _name_key(token)
     return key if any(ch.isalnum() for ch in key) else "_"
-
-
-_COLLECTIVE_NOUNS = frozenset(APPROXIMATE) | {"nombre", "partie", "majorité", "plupart", "série"}
 
 
 def theme_of(main: Token) -> str:
@@ -65,15 +62,11 @@ def theme_of(main: Token) -> str:
         return "_"
     if chosen[0].lower_ in ("personne", "rien") and followed_by_ne(chosen[0]):
         return "_"  # `personne n'a été blessé`: the negative pronoun names no participant
-    if chosen[0].lemma_.lower() in _COLLECTIVE_NOUNS:
+    if chosen[0].lemma_.lower() in APPROXIMATE or chosen[0].lemma_.lower() in words("collective_nouns"):
         # `des dizaines de roquettes`: the counted noun is the participant, not the count
         counted = next((c for c in chosen[0].children if c.dep_ == "nmod" and c.pos_ == "NOUN"), None)
         return _name_key(counted) if counted is not None else "_"
     return participant_key(chosen[0])
-
-
-# verbs whose subject undergoes the event named by their object (`des dizaines ont subi des traumatismes`)
-_UNDERGOING = frozenset({"subir"})
 
 
 def _is_participle_adjunct(verb: Token) -> bool:
@@ -106,15 +99,15 @@ def event_agent(main: Token | None) -> str | None:
         by = [c for c in main.children if c.dep_ == "obl:agent" and c.pos_ in ("NOUN", "PROPN")]
         return _name_key(by[0]) if by else None
     # (`a décidé de ne pas porter plainte`: who decides is who acts)
-    decides = main.lemma_ in DECISION_VERBS and infinitive_complement(main) is not None
-    if main.lemma_ in _UNDERGOING or not (decides or any(c.dep_ == "obj" for c in main.children)):
+    decides = main.lemma_ in words("decision_verbs") and infinitive_complement(main) is not None
+    if main.lemma_ in words("undergoing_verbs") or not (decides or any(c.dep_ == "obj" for c in main.children)):
         # without an object the subject is what undergoes the event (`les opérations ont repris`),
         # its theme, not an agent
         return None
     subjects = [
         c
         for c in main.children
-        if c.dep_ == "nsubj" and (c.pos_ in ("NOUN", "PROPN", "PRON") or c.lower_ in _ANAPHORIC_PRONOUNS)
+        if c.dep_ == "nsubj" and (c.pos_ in ("NOUN", "PROPN", "PRON") or c.lower_ in words("anaphoric_pronouns"))
     ]
     if subjects and subjects[0].lower_ == "qui":
         # `Alain Finkielkraut, qui a décidé de ne pas porter plainte`: the relative's antecedent, the noun
@@ -133,16 +126,11 @@ def event_agent(main: Token | None) -> str | None:
     if subjects and subjects[0].pos_ not in ("NOUN", "PROPN"):
         # `aucun n'a porté plainte`, `il a tué deux personnes`: someone the article named before, not
         # known to be the agent another claim names
-        return UNRESOLVED_AGENT if subjects[0].lower_ in _ANAPHORIC_PRONOUNS else None
+        return UNRESOLVED_AGENT if subjects[0].lower_ in words("anaphoric_pronouns") else None
     return _name_key(subjects[0]) if subjects else None
 
 
 UNRESOLVED_AGENT = "?"
-
-
-_ANAPHORIC_PRONOUNS = frozenset(
-    {"il", "elle", "ils", "elles", "aucun", "aucune", "celui-ci", "celle-ci", "ceux-ci", "celles-ci", "lui", "eux"}
-)
 
 
 def core_arguments(main: Token | None) -> list[str]:
@@ -159,13 +147,10 @@ def core_arguments(main: Token | None) -> list[str]:
     return sorted(set(found))
 
 
-# `la nouvelle campagne`, `une autre attaque`, `3000 soldats supplémentaires`: not the one another
-# report speaks of, nor a total
-_NEW_INSTANCE = frozenset({"nouveau", "nouvel", "nouvelle", "autre", "supplémentaire", "additionnel"})
-
-
 def is_new_instance(noun: Token) -> bool:
-    return any(c.dep_ in ("amod", "det") and c.lemma_.lower() in _NEW_INSTANCE for c in noun.children)
+    """`la nouvelle campagne`, `une autre attaque`, `3000 soldats supplémentaires`: not the one another report
+    speaks of, nor a total (`lexicons/new_instance_words.txt`)."""
+    return any(c.dep_ in ("amod", "det") and c.lemma_.lower() in words("new_instance_words") for c in noun.children)
 
 
 def event_is_new_instance(head: Token | None) -> bool:

@@ -3,23 +3,22 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from spacy.tokens import Token
 
-from transforms.claims.aspect import TIME_WORDS
+from transforms.claims.aspect import time_words
 from transforms.claims.event_key import is_projectile
-from transforms.claims.lexicon import TOLL_CLASSES, human_nouns, pairs
+from transforms.claims.lexicon import pairs, toll_classes, words
 from transforms.claims.participants import is_new_instance
+from transforms.claims.syntax import DE
 from transforms.numbers_fr import APPROXIMATE, parse_number
-
-# `1,2 milliard d'euros`: a scale noun multiplies the number, and what it counts is its complement
-_SCALE_NOUNS = {"million": 1e6, "milliard": 1e9, "millier": 1e3}
 
 
 def quantity_of(tokens: list[Token], toll: bool = False) -> tuple[float | None, str | None, str | None, float | None]:
     """The first counted quantity in the proposition: (value, unit, op, upper bound). `toll`: the
     event is a casualty, whose `un`/`une` counts."""
-    units = pairs("units.csv")
+    units = pairs("units")
     grouped = -1  # (the groups of digits already read with the number they continue)
     for i, t in enumerate(tokens):
         if t.lower_ in ("un", "une") and not toll:
@@ -52,7 +51,7 @@ def quantity_of(tokens: list[Token], toll: bool = False) -> tuple[float | None, 
             continue  # `deux nouvelles explosions`, `38 nouveaux départements`: an increment, not a total
         if toll and not _counts_victims(head):
             continue  # `les 15 missiles … avaient fait 80 morts`, `tué dans une frappe`: a toll counts people
-        factor = _SCALE_NOUNS.get(head.lemma_.lower(), 1.0)
+        factor = _scale_factors().get(head.lemma_.lower(), 1.0)
         counted = next((c for c in head.children if c.dep_ == "nmod" and c.pos_ == "NOUN"), None)
         if factor != 1.0 and counted is not None:
             value, head = value * factor, counted
@@ -95,10 +94,10 @@ def _counts_victims(noun: Token) -> bool:
     """A casualty's count counts people (`80 morts`, `11 soldats`, `trois passants`), not the weapons, the
     events or the times around them (`15 missiles`, `une frappe`, `deux jours`)."""
     lemma = noun.lemma_.lower()
-    if is_projectile(noun) or lemma in TIME_WORDS:
+    if is_projectile(noun) or lemma in time_words():
         return False
-    verb = pairs("nominalisations.csv").get(lemma)
-    return verb is None or pairs("predicate_classes.csv").get(verb) in TOLL_CLASSES
+    verb = pairs("nominalisations").get(lemma)
+    return verb is None or pairs("predicate_classes").get(verb) in toll_classes()
 
 
 def _is_age(number: Token, noun: Token) -> bool:
@@ -108,10 +107,16 @@ def _is_age(number: Token, noun: Token) -> bool:
         return False
     before = number.doc[number.i - 1]
     if before.text in (",", "(") or (
-        before.lower_ in ("de", "d'", "d’") and number.i > 1 and number.doc[number.i - 2].lower_.startswith("âgé")
+        before.lower_ in DE and number.i > 1 and number.doc[number.i - 2].lower_.startswith("âgé")
     ):
         return True
     owner = noun.head
-    return before.lower_ in ("de", "d'", "d’") and (
-        owner.pos_ == "PROPN" or owner.ent_type_ == "PER" or owner.lemma_.lower() in human_nouns()
+    return before.lower_ in DE and (
+        owner.pos_ == "PROPN" or owner.ent_type_ == "PER" or owner.lemma_.lower() in words("human_nouns")
     )
+
+
+@cache
+def _scale_factors() -> dict[str, float]:
+    """{scale noun: factor} (`lexicons/scale_nouns.csv`): `1,2 milliard d'euros` counts 1.2e9 euros."""
+    return {noun: float(factor) for noun, factor in pairs("scale_nouns").items()}

@@ -7,8 +7,15 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from transforms.claims.lexicon import reporting_lexicon, speaker_channels
-from transforms.claims.syntax import OPEN_QUOTES, is_infinitive, is_reflexive, trim, verb_group_start_index
+from transforms.claims.lexicon import ReportingVerb, reporting_verb_table, speaker_channels, words
+from transforms.claims.syntax import (
+    OPEN_QUOTES,
+    PERSONAL_PRONOUNS,
+    is_infinitive,
+    is_reflexive,
+    trim,
+    verb_group_start_index,
+)
 from transforms.speakers import head_end
 
 ANAPHORIC_REPORT = re.compile(
@@ -83,48 +90,40 @@ def _reading_source(verb: Token) -> tuple[int, int] | None:
     return None
 
 
-# verbs that report speech only after the words they report (`"…", a-t-il poursuivi`): `il a continué à
-# travailler`, `la justice poursuit ses investigations` report nothing
-_INVERTED_ONLY = frozenset({"poursuivre", "continuer", "enchaîner", "trancher", "informer"})
-
-
-# verbs that report only a clause (`a soutenu que P`) or after the words: `soutient la réforme` reports nothing
-_CLAUSE_ONLY = frozenset({"soutenir"})
-
-
 def _after_the_words(verb: Token) -> bool:
     first = verb_group_start_index(verb)
     return first > 0 and verb.doc[first - 1].text in (",", "»", '"', "”")
 
 
 def reporting_verbs(tokens: list[Token]) -> list[Token]:
-    lexicon = reporting_lexicon()
-    return [
-        t
-        for t in tokens
-        if t.pos_ == "VERB"
-        and t.lemma_ in lexicon
-        and _is_impersonal_reading(t)
-        and (t.lemma_ not in _INVERTED_ONLY or _after_the_words(t))
-        and (t.lemma_ not in _CLAUSE_ONLY or _after_the_words(t) or any(c.dep_ == "ccomp" for c in t.children))
-        and (
-            t.morph.get("VerbForm", [""])[0] != "Part"
-            or any(c.dep_.startswith("aux") for c in t.children)
-            or _is_inverted_present(t)
-        )
-        and (t.lemma_ not in _REFLEXIVE_ONLY or is_reflexive(t))
-        and (t.lemma_ not in _NEVER_REFLEXIVE or not is_reflexive(t))
-    ]
+    """The verbs among `tokens` that report speech here (`lexicons/reporting_verbs.csv`)."""
+    table = reporting_verb_table()
+    return [t for t in tokens if t.pos_ == "VERB" and t.lemma_ in table and _reports_here(t, table[t.lemma_])]
 
 
-# verbs that report speech only in their reflexive use: `il se défend d'avoir…` (denies), not
-# `il défend sa réforme` or `il est défendu de fumer`
-_REFLEXIVE_ONLY = frozenset({"défendre"})
-
-
-# verbs that report speech only in their plain use: `il assure que P` (asserts), not `ils doivent s'assurer que
-# les entreprises paient leur part` (make sure)
-_NEVER_REFLEXIVE = frozenset({"assurer"})
+def _reports_here(verb: Token, properties: ReportingVerb) -> bool:
+    """A reporting verb reports speech in this use: `lire` only impersonal (`on peut y lire`); a participle only
+    with its auxiliary or as an inverted present (`"…", écrit le commandant`); where its position allows (`after`:
+    `"…", a-t-il poursuivi`, while `la justice poursuit ses investigations` reports nothing; `clause`: `a soutenu
+    que P`, while `soutient la réforme` reports nothing); in the use its reflexive column allows (`only`: `il se
+    défend d'avoir…`, not `il défend sa réforme`; `never`: `il assure que P`, not `ils doivent s'assurer que…`)."""
+    if not _is_impersonal_reading(verb):
+        return False
+    if properties.position == "after" and not _after_the_words(verb):
+        return False
+    if properties.position == "clause" and not (
+        _after_the_words(verb) or any(c.dep_ == "ccomp" for c in verb.children)
+    ):
+        return False
+    if not (
+        verb.morph.get("VerbForm", [""])[0] != "Part"
+        or any(c.dep_.startswith("aux") for c in verb.children)
+        or _is_inverted_present(verb)
+    ):
+        return False
+    if properties.reflexive == "only" and not is_reflexive(verb):
+        return False
+    return not (properties.reflexive == "never" and is_reflexive(verb))
 
 
 def heads_adverbial_clause(verb: Token) -> bool:
@@ -186,9 +185,6 @@ def _antecedent(doc: Doc, text: str, speaker: tuple[int, int]) -> tuple[int, int
     return trim(text, start, end)
 
 
-_NOBODY = frozenset({"rien", "personne", "nul", "nulle", "aucun", "aucune"})
-
-
 def _names_someone(span: Span | None) -> bool:
     """A speaker phrase names someone: it holds a noun, a name, a pronoun or a number (`les 27`), a
     capitalised word after its first (`Le Parisien`, whatever its tag), or lies inside a token (`-t-il`)."""
@@ -234,9 +230,6 @@ def speaker_after(text: str, start: int, end: int) -> tuple[int, int]:
     return trim(text, pos, head_end(text, pos, stop))
 
 
-_PERSONAL = frozenset({"il", "elle", "ils", "elles"})
-
-
 def speaker_before(text: str, start: int, end: int, verb: Token | None = None) -> tuple[int, int, str]:
     """The subject before a reporting verb, with participial parentheticals removed from its text.
 
@@ -265,9 +258,13 @@ def speaker_before(text: str, start: int, end: int, verb: Token | None = None) -
             start = comma + 1
     if verb is not None:
         for child in verb.children:
-            if child.dep_ in ("nsubj", "nsubj:pass") and start <= child.idx < end and child.lower_ in _NOBODY:
+            if (
+                child.dep_ in ("nsubj", "nsubj:pass")
+                and start <= child.idx < end
+                and child.lower_ in words("negative_pronouns")
+            ):
                 return start, start, ""  # `Rien ne permet d'affirmer que P`: nobody says it
-            if child.dep_ in ("nsubj", "nsubj:pass") and start <= child.idx < end and child.lower_ in _PERSONAL:
+            if child.dep_ in ("nsubj", "nsubj:pass") and start <= child.idx < end and child.lower_ in PERSONAL_PRONOUNS:
                 # `Invité de LCI, Christophe Castaner a réagi à ce qu'il estime être…`: the pronoun is the
                 # subject, not all that precedes it
                 start, end = child.idx, child.idx + len(child.text)
@@ -301,7 +298,7 @@ def settled_speaker(
     if _RELATIVE_TAIL.search(text, speaker[0], speaker[1]):
         speaker = _antecedent(doc, text, speaker)
         speaker_text = text[speaker[0] : speaker[1]]
-    if text[speaker[0] : speaker[1]].lower() in _NOBODY:
+    if text[speaker[0] : speaker[1]].lower() in words("negative_pronouns"):
         return None, None
     if not _names_someone(doc.char_span(*speaker, alignment_mode="expand")):
         return None, None

@@ -3,13 +3,34 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from spacy.tokens import Doc, Token
 
+from transforms.claims.lexicon import words
 from transforms.nlp import INFINITIVE_ENDINGS
 from transforms.text_norm import fold_accents
 
 OPEN_QUOTES = '"«“'
+OPEN_QUOTE_MARKS = frozenset(OPEN_QUOTES)
+# the spellings of a few grammatical words (elided, with either apostrophe)
+NE = ("ne", "n'", "n’")
+QUE = ("que", "qu'", "qu’")
+DE = ("de", "d'", "d’")
+SI = ("si", "s'", "s’")
+PERSONAL_PRONOUNS = frozenset({"il", "elle", "ils", "elles"})
+# subject pronouns that open a juxtaposed clause (`…, il transpire la haine`)
+CLAUSE_SUBJECTS = frozenset({"il", "elle", "ils", "elles", "on", "je", "j'", "j’", "nous", "vous"})
+REFLEXIVE_CLITICS = ("se", "s'", "s’", "me", "m'", "m’", "te", "t'", "t’", "nous", "vous", "soi")
+# clitics between `ne` and its verb (`ne le peut`, `n'y saurait`)
+CLITICS_BEFORE_VERB = frozenset(
+    {"le", "la", "les", "l'", "l’", "lui", "leur", "y", "en", "se", "s'", "s’", "me", "m'", "m’", "te", "t'", "t’"}
+    | {"nous", "vous"}
+)
+# object clitics between `ne … pas` and an infinitive (`de ne pas l'interpeller`; `m’`, `t’` are not in it)
+OBJECT_CLITICS = frozenset(
+    {"l'", "l’", "le", "la", "les", "lui", "leur", "y", "en", "se", "s'", "s’", "me", "m'", "te", "t'", "nous", "vous"}
+)
 
 
 def tokens_in(doc: Doc, start: int, end: int) -> list[Token]:
@@ -35,10 +56,7 @@ def infinitive_complement(verb: Token) -> Token | None:
 
 def is_reflexive(verb: Token) -> bool:
     """A pronominal use: a reflexive clitic before the verb (`se défend`, `s'est rendue`, `t'es-tu`)."""
-    return any(
-        c.lower_ in ("se", "s'", "s’", "me", "m'", "m’", "te", "t'", "t’", "nous", "vous", "soi") and c.i < verb.i
-        for c in verb.children
-    )
+    return any(c.lower_ in REFLEXIVE_CLITICS and c.i < verb.i for c in verb.children)
 
 
 def verb_group_start_index(verb: Token) -> int:
@@ -106,14 +124,15 @@ def is_past(verb: Token) -> bool:
     return "Past" in verb.morph.get("Tense") or any(c.dep_ == "aux:tense" for c in verb.children)
 
 
-# future stems of irregular verbs, whose conditional the tagger sometimes reads as an indicative
-_IRREGULAR_CONDITIONAL = re.compile(
-    r"^(?:ser|aur|pourr|fer|ir|viendr|devr|faudr|voudr|saur|verr|enverr|tiendr|vaudr|mourr|courr)"
-    r"(?:ais|ait|ions|iez|aient)$"
-)
-
-
 CLAUSE_DEPS = ("acl", "acl:relcl", "advcl", "csubj", "parataxis", "appos")
+
+
+@cache
+def _irregular_conditional() -> re.Pattern[str]:
+    """An irregular future stem (`lexicons/irregular_future_stems.txt`) + an imperfect ending: a conditional,
+    which the tagger sometimes reads as an indicative."""
+    stems = "|".join(sorted(words("irregular_future_stems")))
+    return re.compile(rf"^(?:{stems})(?:ais|ait|ions|iez|aient)$")
 
 
 def is_conditional(token: Token) -> bool:
@@ -129,7 +148,9 @@ def is_conditional(token: Token) -> bool:
         if form.endswith(ending):
             stem = form[: -len(ending)]
             return (
-                stem in (lemma, lemma[:-1]) and lemma.endswith(("r", "re")) or bool(_IRREGULAR_CONDITIONAL.match(form))
+                stem in (lemma, lemma[:-1])
+                and lemma.endswith(("r", "re"))
+                or bool(_irregular_conditional().match(form))
             )
     return False
 
@@ -152,15 +173,8 @@ def noun_participants(main: Token) -> list[Token]:
     """The event's noun participants: objects, then subjects (active or passive)."""
     nouns = ("NOUN", "PROPN")
     # (`rouvriraient lundi`: a bare day or month the parser made an object is a time, not a participant)
-    objects = [c for c in main.children if c.dep_ == "obj" and c.pos_ in nouns and c.lower_ not in _BARE_TIMES]
+    objects = [c for c in main.children if c.dep_ == "obj" and c.pos_ in nouns and c.lower_ not in words("bare_times")]
     return objects + [c for c in main.children if c.dep_ in ("nsubj", "nsubj:pass") and c.pos_ in nouns]
-
-
-_BARE_TIMES = frozenset(
-    {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "hier", "demain", "aujourd'hui"}
-    | {"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre"}
-    | {"novembre", "décembre"}
-)
 
 
 def relative_subject(verb: Token) -> Token | None:
@@ -168,17 +182,11 @@ def relative_subject(verb: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_.startswith("nsubj") and c.lower_ == "qui" and c.i < verb.i), None)
 
 
-# tense periphrases (`va partir`, `vient de partir`), modal verbs (`doit rester`, `pourra faire`, `ne
-# saurait accepter`), appearance (`semble avoir obtenu gain de cause`, hedged: `_HEDGE_WORDS`) and `oser`
-# (`n'ose affronter les syndicats`: who does not dare does not do it): the infinitive names the event (a
-# modal also hedges it, see `is_hedged`)
-_PERIPHRASIS_VERBS = frozenset({"aller", "venir", "pouvoir", "devoir", "savoir", "oser", "sembler", "paraître"})
-
-
 def periphrasis_infinitive(verb: Token) -> Token | None:
-    """The infinitive of `aller`, `venir (de)`, `pouvoir` or `devoir` + infinitive (its form decides:
-    the tagger sometimes gives it a finite morphology), or None."""
-    if verb.lemma_ not in _PERIPHRASIS_VERBS or verb.pos_ not in ("VERB", "AUX"):
+    """The infinitive of a verb of `lexicons/periphrasis_verbs.txt` + infinitive (`va partir`, `vient de partir`,
+    `doit rester`, `semble avoir obtenu`), which names the event (its form decides: the tagger sometimes gives it a
+    finite morphology), or None."""
+    if verb.lemma_ not in words("periphrasis_verbs") or verb.pos_ not in ("VERB", "AUX"):
         return None
     return next(
         (
