@@ -33,7 +33,15 @@ def create_schema(con: duckdb.DuckDBPyConnection) -> None:
     insert_frame(con, "event_classes", event_classes())
 
 
+def create_macros(con: duckdb.DuckDBPyConnection) -> None:
+    """The macros the views share (`warehouse/macros/*.sql`; a macro reads tables, never a view)."""
+    for _, sql in sql_files("macros"):
+        con.execute(sql)
+
+
 def create_views(con: duckdb.DuckDBPyConnection) -> None:
+    """The macros, then the views (`warehouse/views/NN_<name>.sql`, in file order: a view reads those before it)."""
+    create_macros(con)
     for _, sql in sql_files("views"):
         con.execute(sql)
 
@@ -100,7 +108,7 @@ def build_fingerprint(dictionary_text: str, lake_state: str) -> str:
 
     digest = hashlib.sha256(dictionary_text.encode("utf-8"))
     digest.update(lake_state.encode("utf-8"))
-    for folder in ("schema", "views", "checks"):
+    for folder in ("schema", "macros", "views", "checks"):
         for name, sql in sql_files(folder):
             digest.update(name.encode() + sql.encode("utf-8"))
     digest.update(event_classes().write_csv().encode("utf-8"))

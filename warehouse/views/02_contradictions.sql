@@ -1,12 +1,12 @@
 -- grain: one row per pair of claims about the same event that cannot both be true
 create or replace view contradictions as
 -- (a casualty without a theme is compared only as "nobody was hurt" against "some were hurt": the
--- denial must carry a negative quantifier, not a pronoun's `il n'a pas été tué`)
+-- denial must carry a negative quantifier, not a pronoun's `il n'a pas été tué`: macro `is_quantifier_denial`)
 with sources as (
     select * from claim_sources
     where has_theme
         or (is_casualty_event(event_key)
-            and (polarity = 1 or regexp_matches(lower(coalesce(negation, '')), '\b(personne|aucune?|nulle?)\b')))
+            and (polarity = 1 or is_quantifier_denial(negation)))
 ),
 pairs as (
     select
@@ -16,8 +16,8 @@ pairs as (
         -- (a casualty report with a theme and one without are compared by their class: see the join)
         left_claim.has_theme and right_claim.has_theme as has_theme,
         left_claim.event_key = right_claim.event_key as same_key,
-        regexp_matches(lower(coalesce(left_claim.negation, '')), '\b(personne|aucune?|nulle?)\b') as quantifier_a,
-        regexp_matches(lower(coalesce(right_claim.negation, '')), '\b(personne|aucune?|nulle?)\b') as quantifier_b,
+        is_quantifier_denial(left_claim.negation) as quantifier_a,
+        is_quantifier_denial(right_claim.negation) as quantifier_b,
         left_claim.agent as agent_a,
         right_claim.agent as agent_b,
         left_claim.article_id as article_id_a,
