@@ -14,8 +14,6 @@ def test_a_present_tense_verb_gets_its_infinitive(nlp):
     assert [t.lemma_ for t in nlp("La femme a été tuée.") if t.text == "tuée"] == ["tuer"]
 
 
-def test_a_present_tense_reporting_verb_attributes_its_claim(nlp):
-    from tests.unit.transforms.test_claims import _claims
-
-    (claim,) = _claims(nlp, "Le ministre estime que la réforme est juste.")
+def test_a_present_tense_reporting_verb_attributes_its_claim(claims_of):
+    (claim,) = claims_of("Le ministre estime que la réforme est juste.")
     assert (claim.quote_kind, claim.reporting_verb, claim.speaker_text) == ("indirect", "estimer", "Le ministre")
