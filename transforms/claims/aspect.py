@@ -83,6 +83,7 @@ def timed_by_event(main: Token | None, prop_tokens: list[Token], timex_spans: Se
 
 
 def is_bare_infinitive(main: Token | None) -> bool:
+    """An infinitive without a finite auxiliary (`Ne pas ouvrir le marché…`): it heads no statement of its own."""
     return (
         main is not None
         and main.pos_ == "VERB"

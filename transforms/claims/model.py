@@ -95,6 +95,7 @@ CLAIM_SCHEMA = {"claim_id": pl.String, **_CLAIM_COLUMNS, **ARTICLE_COLUMNS}
 
 
 def claim_id(article_id: str, char_start: int, char_end: int) -> str:
+    """A claim's id: its article and its span (a re-run gives the same ids)."""
     return hashlib.sha1(f"{article_id}:{char_start}:{char_end}".encode()).hexdigest()[:16]
 
 

@@ -28,6 +28,8 @@ from transforms.text_norm import fold_accents
 
 
 def is_negated_verb(verb: Token) -> bool:
+    """A verb negated by a word of its own (an adverb, its subject or its object: `n'a pas démenti`, `personne ne
+    dément`); `plus` alone does not count."""
     return any(
         c.morph.get("Polarity") == ["Neg"] or c.lower_ in words("negators")
         for c in verb.children

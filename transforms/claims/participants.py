@@ -6,6 +6,7 @@ from spacy.tokens import Token
 
 from transforms.actors import translit_key
 from transforms.claims.lexicon import words
+from transforms.claims.model import NO_THEME
 from transforms.claims.negation import followed_by_ne
 from transforms.claims.syntax import infinitive_complement, noun_participants, relative_subject
 from transforms.numbers_fr import APPROXIMATE
@@ -30,16 +31,19 @@ def _name_key(token: Token) -> str:
 def participant_key(token: Token) -> str:
     """`_name_key`, or `_` for a name reduced to punctuation (it names nothing)."""
     key = _name_key(token)
-    return key if any(ch.isalnum() for ch in key) else "_"
+    return key if any(ch.isalnum() for ch in key) else NO_THEME
 
 
 def theme_of(main: Token) -> str:
+    """Key of the event's theme: an event noun's complement, else its first participant (object, then subject),
+    the antecedent of a relative subject, the noun a participle is appended to, or an infinitive's theme; `_`
+    when it names none (a negative pronoun, a count without its counted noun)."""
     # (a noun with an auxiliary is a verb the tagger missed: `Treize militaires sont morts`)
     if main.pos_ in ("NOUN", "PROPN") and not any(c.dep_.startswith("aux") for c in main.children):
         for child in main.children:
             if child.dep_ in ("nmod", "obl", "obj") and child.pos_ in ("NOUN", "PROPN"):
                 return _name_key(child)
-        return "_"
+        return NO_THEME
     chosen = noun_participants(main)[:1]
     relative = relative_subject(main)
     if not chosen and relative is not None:
@@ -59,13 +63,13 @@ def theme_of(main: Token) -> str:
         for c in main.children:
             if c.dep_ == "xcomp" and c.pos_ == "VERB":
                 return theme_of(c)
-        return "_"
+        return NO_THEME
     if chosen[0].lower_ in ("personne", "rien") and followed_by_ne(chosen[0]):
-        return "_"  # `personne n'a été blessé`: the negative pronoun names no participant
+        return NO_THEME  # `personne n'a été blessé`: the negative pronoun names no participant
     if chosen[0].lemma_.lower() in APPROXIMATE or chosen[0].lemma_.lower() in words("collective_nouns"):
         # `des dizaines de roquettes`: the counted noun is the participant, not the count
         counted = next((c for c in chosen[0].children if c.dep_ == "nmod" and c.pos_ == "NOUN"), None)
-        return _name_key(counted) if counted is not None else "_"
+        return _name_key(counted) if counted is not None else NO_THEME
     return participant_key(chosen[0])
 
 

@@ -65,6 +65,7 @@ _PARTICIPLE_LIKE_PRESENT = re.compile(r"(?:dit|crit)$")
 
 
 def _is_inverted_present(token: Token) -> bool:
+    """A present that looks like a participle (`dit`, `écrit`) after the words, without an auxiliary."""
     return (
         _after_the_words(token)
         and bool(_PARTICIPLE_LIKE_PRESENT.search(token.lower_))
@@ -91,6 +92,7 @@ def _reading_source(verb: Token) -> tuple[int, int] | None:
 
 
 def _after_the_words(verb: Token) -> bool:
+    """The verb group follows a comma or a closing quotation mark: it comes after the words it reports."""
     first = verb_group_start_index(verb)
     return first > 0 and verb.doc[first - 1].text in (",", "»", '"', "”")
 

@@ -40,6 +40,7 @@ def tokens_in(doc: Doc, start: int, end: int) -> list[Token]:
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """`start:end` without surrounding white space and clause punctuation (commas, colons, dashes, a final stop)."""
     while start < end and (text[start].isspace() or text[start] in ",;:–—-"):
         start += 1
     while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:."):
@@ -117,10 +118,12 @@ def in_parentheses(token: Token) -> bool:
 
 
 def is_present_participle(token: Token) -> bool:
+    """A present participle or gerund (`affirmant`, `en jugeant`)."""
     return "Part" in token.morph.get("VerbForm") and "Pres" in token.morph.get("Tense")
 
 
 def is_past(verb: Token) -> bool:
+    """A verb in a past tense, simple or compound (`a dû`, `dut`)."""
     return "Past" in verb.morph.get("Tense") or any(c.dep_ == "aux:tense" for c in verb.children)
 
 
