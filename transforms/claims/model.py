@@ -80,6 +80,15 @@ class Claim:
     responds_to_previous: bool = False  # `a démenti ces informations`: answers an earlier report
     extras: dict = field(default_factory=dict)  # what another transform records (`sourced_count`)
 
+    def __post_init__(self) -> None:
+        # code written for the single-module version kept these in `extras` (`extras={"agent": …}`): they are
+        # fields now, and a value left in `extras` would never reach the lake
+        for name in [key for key in self.extras if key in _FIELD_NAMES]:
+            setattr(self, name, self.extras.pop(name))
+
+
+_FIELD_NAMES = frozenset(f.name for f in fields(Claim)) - {"extras"}
+
 
 # the columns of `claims_raw` that need the claim's article: its id, the claims it links to, the tense of its span
 ARTICLE_COLUMNS = {
