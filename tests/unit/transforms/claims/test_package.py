@@ -1,5 +1,8 @@
 """What other modules import from `transforms.claims` (extract, sourced_counts, the benches, other transforms)."""
 
+import re
+from pathlib import Path
+
 import transforms.claims
 
 
@@ -17,3 +20,32 @@ def test_the_public_names_are_importable_from_the_package():
         is_reflexive,
         link_article_claims,
     )
+
+
+# the package's layers, as its docstring gives them: a module imports only from those before it
+LAYERS = [
+    "model",
+    "lexicon",
+    "syntax",
+    "negation",
+    "hedging",
+    "aspect",
+    "participants",
+    "event_key",
+    "quantities",
+    "clauses",
+    "reporting",
+    "attribution",
+    "describe",
+    "sentence",
+    "linking",
+]
+
+
+def test_every_module_imports_only_from_the_layers_before_it():
+    package = Path(transforms.claims.__file__).parent
+    assert sorted(LAYERS) == sorted(p.stem for p in package.glob("*.py") if p.stem != "__init__")
+    for layer in LAYERS:
+        source = (package / f"{layer}.py").read_text(encoding="utf-8")
+        for imported in re.findall(r"from transforms\.claims\.(\w+) import", source):
+            assert LAYERS.index(imported) < LAYERS.index(layer), f"{layer} imports {imported}"
