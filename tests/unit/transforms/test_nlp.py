@@ -19,3 +19,29 @@ def test_a_present_tense_reporting_verb_attributes_its_claim(nlp):
 
     (claim,) = _claims(nlp, "Le ministre estime que la réforme est juste.")
     assert (claim.quote_kind, claim.reporting_verb, claim.speaker_text) == ("indirect", "estimer", "Le ministre")
+
+
+def test_the_dictionary_matcher_finds_what_spacys_matcher_finds(nlp):
+    """The entity ruler's faster matcher gives the `Matcher`'s matches for the dictionary's patterns: a
+    capitalised word must be capitalised (`Le Monde` the paper, not `le monde`), all-caps words match their
+    title case (`OTAN`, `Otan`), a short acronym matches only itself (`EI`, never `ei`)."""
+    from spacy.matcher import Matcher
+
+    from transforms.nlp import DictionaryMatcher, token_pattern
+
+    phrases = [("ORG", "Le Monde"), ("ORG", "OTAN"), ("ORG", "EI"), ("LOC", "États-Unis"), ("PER", "Emmanuel Macron")]
+    patterns = {label: [] for label, _ in phrases}
+    for label, phrase in phrases:
+        patterns[label].append(token_pattern(nlp, phrase))
+    text = (
+        "Selon Le Monde, le monde entier regarde. L'Otan et l'OTAN ; l'EI, mais pas ei. Aux États-Unis et aux "
+        "états-unis, Emmanuel Macron et emmanuel macron, EMMANUEL MACRON."
+    )
+    doc = nlp.make_doc(text)
+    reference = Matcher(nlp.vocab)
+    for label, label_patterns in patterns.items():
+        reference.add(label, label_patterns)
+    expected = sorted(set(reference(doc)))
+    assert sorted(set(DictionaryMatcher(nlp.vocab, patterns)(doc))) == expected
+    found = {doc[start:end].text for _, start, end in expected}
+    assert found == {"Le Monde", "Otan", "OTAN", "EI", "États-Unis", "Emmanuel Macron", "EMMANUEL MACRON"}
