@@ -8,6 +8,8 @@ For each size N (the first N articles of ../shared/data/orangesum/orangesum-2011
 one JSONL input), every system runs in a child process of this one, in this order:
 
 - `local1`: the same with `--workers 1` (extraction in the run's own process, as before workers existed);
+- `baseline` (with `--baseline-tree DIR`, a checkout of an earlier commit): that tree's `recoupe run`, run as
+  `python -m flows.cli run` from DIR with the same interpreter (the before of a before/after);
 - `local`: `recoupe run --workers W` end to end (fresh lake and warehouse: ingest, clean, extract in W
   worker processes, resolve, load, Great Expectations, publish, reports), wall time of the command;
 - `pipe1` / `pipe2`: `spacy.load("fr_core_news_md")` then `nlp.pipe(texts, batch_size=64, n_process=1|2)`
@@ -43,7 +45,7 @@ import psutil
 ROOT = Path(__file__).resolve().parent.parent
 ORANGESUM = ROOT.parent / "shared/data/orangesum/orangesum-2011-2019.jsonl.gz"
 BIN = Path(sys.executable).parent
-SYSTEMS = ("local", "local1", "pipe1", "pipe2", "dask")
+SYSTEMS = ("local", "local1", "baseline", "pipe1", "pipe2", "dask")
 
 
 # --- measuring a child process tree ----------------------------------------------------------------
@@ -113,11 +115,11 @@ class Sampler:
         }
 
 
-def _timed(command: list[str], env: dict | None = None) -> tuple[float, dict, str]:
+def _timed(command: list[str], env: dict | None = None, cwd: Path = ROOT) -> tuple[float, dict, str]:
     """(wall seconds, peak RSS report, stdout) of a child command; fails loudly when it fails."""
     with Sampler() as sampler:
         started = time.perf_counter()
-        done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
+        done = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True)
         wall = time.perf_counter() - started
     if done.returncode != 0:
         raise SystemExit(f"{' '.join(command[:4])} failed ({done.returncode}):\n{done.stderr[-3000:]}")
@@ -152,9 +154,13 @@ def parsed_texts(db: Path) -> list[str]:
 # --- the systems ------------------------------------------------------------------------------------------
 
 
-def run_recoupe(input_dir: Path, out: Path, extra: list[str], prefect_home: Path) -> tuple[float, dict]:
+def run_recoupe(
+    input_dir: Path, out: Path, extra: list[str], prefect_home: Path, tree: Path | None = None
+) -> tuple[float, dict]:
+    """Wall seconds and memory of `recoupe run` (this tree's, or `tree`'s code with this interpreter)."""
+    program = [sys.executable, "-m", "flows.cli"] if tree else [str(BIN / "recoupe")]
     command = [
-        str(BIN / "recoupe"),
+        *program,
         "run",
         "--input",
         str(input_dir),
@@ -168,7 +174,9 @@ def run_recoupe(input_dir: Path, out: Path, extra: list[str], prefect_home: Path
         *extra,
     ]
     env = {**os.environ, "PREFECT_HOME": str(prefect_home), "PREFECT_LOGGING_LEVEL": "WARNING"}
-    wall, memory, _ = _timed(command, env)
+    if tree:
+        env["PYTHONPATH"] = str(tree)
+    wall, memory, _ = _timed(command, env, cwd=tree or ROOT)
     return wall, memory
 
 
@@ -200,10 +208,11 @@ class Cluster:
             ["scheduler", "--host", "127.0.0.1", "--port", "0", "--no-dashboard"]
             + ["--scheduler-file", str(scheduler_file)]
         )
-        deadline = time.monotonic() + 60
+        deadline = time.monotonic() + 300
         while not scheduler_file.exists():
-            if time.monotonic() > deadline:
-                raise SystemExit("the Dask scheduler did not start")
+            if time.monotonic() > deadline or self.processes[0].poll() is not None:
+                self.stop()
+                raise SystemExit(f"the Dask scheduler did not start: {(root / 'log-0.txt').read_text()[-2000:]}")
             time.sleep(0.2)
         self.address = json.loads(scheduler_file.read_text())["address"]
         for i in range(workers):
@@ -226,10 +235,10 @@ class Cluster:
             client.wait_for_workers(workers, timeout=120)
 
     def _start(self, args: list[str]) -> None:
+        self.root.mkdir(parents=True, exist_ok=True)
+        log = (self.root / f"log-{len(self.processes)}.txt").open("wb")
         self.processes.append(
-            subprocess.Popen(
-                [str(BIN / "dask"), *args], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
-            )
+            subprocess.Popen([str(BIN / "dask"), *args], stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
         )
 
     def stop(self) -> None:
@@ -244,7 +253,7 @@ class Cluster:
 # --- the bench ------------------------------------------------------------------------------------------
 
 
-def bench_size(n: int, systems: list[str], workers: int, work: Path) -> dict:
+def bench_size(n: int, systems: list[str], workers: int, work: Path, baseline: Path | None = None) -> dict:
     input_dir = work / f"input-{n}"
     n_written = write_input(n, input_dir)
     row: dict = {"articles": n_written, "workers": workers, "systems": {}}
@@ -258,6 +267,9 @@ def bench_size(n: int, systems: list[str], workers: int, work: Path) -> dict:
     if "local1" in systems:
         wall, memory = run_recoupe(input_dir, work / f"local1-{n}", ["--workers", "1"], work / "prefect")
         row["systems"]["local1"] = {"seconds": wall, "memory": memory}
+    if "baseline" in systems and baseline:
+        wall, memory = run_recoupe(input_dir, work / f"baseline-{n}", [], work / "prefect", tree=baseline)
+        row["systems"]["baseline"] = {"seconds": wall, "memory": memory}
     texts_file = work / f"texts-{n}.json"
     texts_file.write_text(json.dumps(texts, ensure_ascii=False), encoding="utf-8")
     for k in (1, 2):
@@ -320,6 +332,7 @@ def plot(summary: list[dict], path: Path) -> None:
     labels = {
         "pipe1": "spaCy nlp.pipe, 1 process",
         "pipe2": "spaCy nlp.pipe, n_process=2",
+        "baseline": "recoupe run before workers (end to end)",
         "local1": "recoupe run --workers 1 (end to end)",
         "local": "recoupe run --workers 2 (end to end)",
         "dask": "recoupe run --dask-address (2 workers, end to end)",
@@ -364,6 +377,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=1)
     parser.add_argument("--out", type=Path, default=None, help="JSON of every run and the medians")
     parser.add_argument("--plot", type=Path, default=None, help="PNG of words/s against corpus size")
+    parser.add_argument("--baseline-tree", type=Path, default=None, help="an earlier checkout: system baseline")
     parser.add_argument("--merge", type=Path, nargs="*", default=[], help="earlier --out files to plot with these")
     parser.add_argument("--pipe", type=Path, help=argparse.SUPPRESS)  # child mode: bare nlp.pipe
     parser.add_argument("--n-process", type=int, default=1, help=argparse.SUPPRESS)
@@ -379,8 +393,11 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="bench-scale-") as tmp:
         for _ in range(args.repeat):
             for n in args.sizes:
-                row = bench_size(n, args.systems, args.workers, Path(tmp))
+                row = bench_size(n, args.systems, args.workers, Path(tmp), args.baseline_tree)
                 runs.append(row)
+                if args.out:  # every size as soon as it is measured
+                    args.out.parent.mkdir(parents=True, exist_ok=True)
+                    args.out.write_text(json.dumps({"runs": runs}, indent=1), encoding="utf-8")
                 print(
                     json.dumps(
                         {k: v for k, v in row.items() if k != "systems"}
