@@ -57,14 +57,18 @@ def _role(process: psutil.Process) -> str:
     except (psutil.NoSuchProcess, psutil.AccessDenied):
         return "?"
     if "multiprocessing" in line:
-        return "worker (multiprocessing)"
+        try:
+            parent = " ".join(process.parent().cmdline())
+        except (psutil.NoSuchProcess, psutil.AccessDenied, AttributeError):
+            parent = ""
+        if "resource_tracker" in line:
+            return "multiprocessing tracker"
+        return "dask worker process" if "dask" in parent else "extraction worker"
     if "prefect" in line or "uvicorn" in line:
         return "prefect server"
     for name in ("scheduler", "worker"):
         if f"dask {name}" in line or f"dask-{name}" in line or f"/dask {name}" in line:
-            return f"dask {name}"
-    if "distributed.nanny" in line or "spawn_main" in line:
-        return "dask worker"
+            return f"dask {name}" if name == "scheduler" else "dask nanny"
     if "recoupe" in line or "flows.cli" in line:
         return "recoupe run"
     if "bench.bench_scale" in line:
@@ -73,27 +77,38 @@ def _role(process: psutil.Process) -> str:
 
 
 class Sampler:
-    """Peak RSS of every descendant of this process while it runs (0.2 s samples)."""
+    """Peak RSS and CPU seconds of every descendant of this process while it runs (0.2 s samples). CPU time is
+    the work done whatever else the machine runs (on a shared machine, wall time is not)."""
 
     def __init__(self, every: float = 0.2) -> None:
         self.every, self.peaks, self.roles, self.peak_total = every, {}, {}, 0
+        self.cpu: dict[int, list[float]] = {}  # pid → [CPU seconds when first seen, last seen]
+        self._first = True
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
-    def _run(self) -> None:
-        me = psutil.Process()
-        while not self._stop.is_set():
-            total = 0
-            for child in me.children(recursive=True):
-                try:
+    def _sample(self) -> None:
+        total = 0
+        for child in psutil.Process().children(recursive=True):
+            try:
+                with child.oneshot():
                     rss = child.memory_info().rss
-                except (psutil.NoSuchProcess, psutil.AccessDenied):
-                    continue
-                total += rss
-                if rss > self.peaks.get(child.pid, 0):
-                    self.peaks[child.pid] = rss
-                    self.roles.setdefault(child.pid, _role(child))
-            self.peak_total = max(self.peak_total, total)
+                    times = child.cpu_times()
+            except (psutil.NoSuchProcess, psutil.AccessDenied):
+                continue
+            used = times.user + times.system  # (not children_*: the children are sampled themselves)
+            # a process already there when sampling started (a Dask worker) counts from then
+            self.cpu.setdefault(child.pid, [used if self._first else 0.0, used])[1] = used
+            total += rss
+            if rss > self.peaks.get(child.pid, 0):
+                self.peaks[child.pid] = rss
+                self.roles.setdefault(child.pid, _role(child))
+        self.peak_total = max(self.peak_total, total)
+        self._first = False
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            self._sample()
             self._stop.wait(self.every)
 
     def __enter__(self) -> Sampler:
@@ -104,10 +119,11 @@ class Sampler:
         self._stop.set()
         self._thread.join()
 
-    def report(self, exclude: set[int] = frozenset()) -> dict:
+    def report(self) -> dict:
         mib = 2**20
         return {
             "peak_rss_sum_mib": round(self.peak_total / mib),
+            "cpu_s": round(sum(last - first for first, last in self.cpu.values()), 1),
             "processes": sorted(
                 ({"role": self.roles[pid], "peak_rss_mib": round(rss / mib)} for pid, rss in self.peaks.items()),
                 key=lambda p: (p["role"], -p["peak_rss_mib"]),
@@ -314,6 +330,8 @@ def summarise(runs: list[dict]) -> list[dict]:
                 "words_per_s": first["words"] / seconds,
                 "docs_per_s": first["documents"] / seconds,
                 "peak_rss_sum_mib": max(v["memory"]["peak_rss_sum_mib"] for v in values),
+                "cpu_s": statistics.median(v["memory"]["cpu_s"] for v in values),
+                "words_per_cpu_s": first["words"] / statistics.median(v["memory"]["cpu_s"] for v in values),
                 "processes": values[-1]["memory"]["processes"],
             }
         if "pipe2" in systems:
@@ -356,16 +374,16 @@ def plot(summary: list[dict], path: Path) -> None:
 
 def print_summary(summary: list[dict]) -> None:
     print(
-        f"{'articles':>8} {'words':>9} {'system':>6} {'seconds':>8} {'words/s':>8} {'docs/s':>7} "
-        f"{'x pipe2':>7} {'peak RSS sum MiB':>16}  per process (MiB)"
+        f"{'articles':>8} {'words':>9} {'system':>8} {'seconds':>8} {'words/s':>8} {'docs/s':>7} "
+        f"{'x pipe2':>7} {'CPU s':>7} {'words/CPU s':>11} {'peak RSS sum MiB':>16}  per process (MiB)"
     )
     for size in summary:
         for name, s in size["systems"].items():
             per = ", ".join(f"{p['role']} {p['peak_rss_mib']}" for p in s["processes"] if p["peak_rss_mib"] > 50)
             print(
-                f"{size['articles']:8d} {size['words']:9d} {name:>6} {s['seconds']:8.1f} {s['words_per_s']:8.0f} "
-                f"{s['docs_per_s']:7.1f} {s.get('ratio_to_pipe2', float('nan')):7.2f} "
-                f"{s['peak_rss_sum_mib']:16d}  {per}"
+                f"{size['articles']:8d} {size['words']:9d} {name:>8} {s['seconds']:8.1f} {s['words_per_s']:8.0f} "
+                f"{s['docs_per_s']:7.1f} {s.get('ratio_to_pipe2', float('nan')):7.2f} {s['cpu_s']:7.0f} "
+                f"{s['words_per_cpu_s']:11.0f} {s['peak_rss_sum_mib']:16d}  {per}"
             )
 
 
