@@ -125,7 +125,14 @@ class Sampler:
             "peak_rss_sum_mib": round(self.peak_total / mib),
             "cpu_s": round(sum(last - first for first, last in self.cpu.values()), 1),
             "processes": sorted(
-                ({"role": self.roles[pid], "peak_rss_mib": round(rss / mib)} for pid, rss in self.peaks.items()),
+                (
+                    {
+                        "role": self.roles[pid],
+                        "peak_rss_mib": round(rss / mib),
+                        "cpu_s": round(self.cpu[pid][1] - self.cpu[pid][0], 1),
+                    }
+                    for pid, rss in self.peaks.items()
+                ),
                 key=lambda p: (p["role"], -p["peak_rss_mib"]),
             ),
         }
@@ -375,11 +382,15 @@ def plot(summary: list[dict], path: Path) -> None:
 def print_summary(summary: list[dict]) -> None:
     print(
         f"{'articles':>8} {'words':>9} {'system':>8} {'seconds':>8} {'words/s':>8} {'docs/s':>7} "
-        f"{'x pipe2':>7} {'CPU s':>7} {'words/CPU s':>11} {'peak RSS sum MiB':>16}  per process (MiB)"
+        f"{'x pipe2':>7} {'CPU s':>7} {'words/CPU s':>11} {'peak RSS sum MiB':>16}  per process"
     )
     for size in summary:
         for name, s in size["systems"].items():
-            per = ", ".join(f"{p['role']} {p['peak_rss_mib']}" for p in s["processes"] if p["peak_rss_mib"] > 50)
+            per = ", ".join(
+                f"{p['role']} {p['peak_rss_mib']} MiB {p.get('cpu_s', 0):.0f} CPU s"
+                for p in s["processes"]
+                if p["peak_rss_mib"] > 50
+            )
             print(
                 f"{size['articles']:8d} {size['words']:9d} {name:>8} {s['seconds']:8.1f} {s['words_per_s']:8.0f} "
                 f"{s['docs_per_s']:7.1f} {s.get('ratio_to_pipe2', float('nan')):7.2f} {s['cpu_s']:7.0f} "
