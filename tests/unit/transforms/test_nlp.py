@@ -45,3 +45,32 @@ def test_the_dictionary_matcher_finds_what_spacys_matcher_finds(nlp):
     assert sorted(set(DictionaryMatcher(nlp.vocab, patterns)(doc))) == expected
     found = {doc[start:end].text for _, start, end in expected}
     assert found == {"Le Monde", "Otan", "OTAN", "EI", "États-Unis", "Emmanuel Macron", "EMMANUEL MACRON"}
+
+
+def test_lemmas_are_the_same_with_the_lemma_index_as_sets(nlp):
+    """`index_lemmas_by_set` only changes how fast `form in index` answers: every token of a paragraph gets the
+    same lemma from the lemmatizer whether its index tables are the sets the pipeline holds or lists."""
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    table = lemmatizer.lookups.get_table("lemma_index")
+    assert table and all(isinstance(lemmas, frozenset) for lemmas in table.values())
+    text = (
+        "Les manifestants ont défilé jeudi ; les policiers les attendaient. Le ministre estime que les réformes "
+        "seront votées, mais les syndicats contestent et appellent à de nouvelles grèves dans les raffineries."
+    )
+    with nlp.select_pipes(disable=["lemmatizer", "repair_verb_lemmas"]):
+        doc = nlp(text)
+    saved = dict(lemmatizer.cache)
+    try:
+        lemmatizer.cache.clear()
+        with_sets = [lemmatizer.lemmatize(t) for t in doc]
+        for key in list(table.keys()):
+            table[key] = sorted(table[key])
+        lemmatizer.cache.clear()
+        with_lists = [lemmatizer.lemmatize(t) for t in doc]
+    finally:
+        for key in list(table.keys()):
+            table[key] = frozenset(table[key])
+        lemmatizer.cache.clear()
+        lemmatizer.cache.update(saved)
+    assert with_sets == with_lists
+    assert ["défiler"] in with_sets and ["contester"] in with_sets
