@@ -102,7 +102,8 @@ class Sampler:
             total += rss
             if rss > self.peaks.get(child.pid, 0):
                 self.peaks[child.pid] = rss
-                self.roles.setdefault(child.pid, _role(child))
+                # (read again: a child first seen between fork and exec still has this process's command line)
+                self.roles[child.pid] = _role(child)
         self.peak_total = max(self.peak_total, total)
         self._first = False
 
@@ -362,18 +363,20 @@ def plot(summary: list[dict], path: Path) -> None:
         "local": "recoupe run --workers 2 (end to end)",
         "dask": "recoupe run --dask-address (2 workers, end to end)",
     }
-    fig, ax = plt.subplots(figsize=(7, 4.2))
+    fig, (wall, cpu) = plt.subplots(1, 2, figsize=(11, 4.2))
     for name, label in labels.items():
-        points = [(s["articles"], s["systems"][name]["words_per_s"]) for s in summary if name in s["systems"]]
-        if points:
-            ax.plot(*zip(*points, strict=True), marker="o", label=label)
-    ax.set_xscale("log")
-    ax.set_xlabel("OrangeSum articles")
-    ax.set_ylabel("words/s")
-    ax.set_ylim(bottom=0)
-    ax.grid(alpha=0.3)
-    ax.legend(fontsize=8)
-    ax.set_title("Throughput against corpus size (2 cores, shared machine)")
+        for ax, key in ((wall, "words_per_s"), (cpu, "words_per_cpu_s")):
+            points = [(s["articles"], s["systems"][name][key]) for s in summary if name in s["systems"]]
+            if points:
+                ax.plot(*zip(*points, strict=True), marker="o", label=label)
+    for ax, title in ((wall, "words/s (wall clock)"), (cpu, "words per CPU-second (all processes)")):
+        ax.set_xscale("log")
+        ax.set_xlabel("OrangeSum articles")
+        ax.set_ylabel(title)
+        ax.set_ylim(bottom=0)
+        ax.grid(alpha=0.3)
+    cpu.legend(fontsize=8)
+    fig.suptitle("Throughput against corpus size (2 cores, shared machine)")
     fig.tight_layout()
     path.parent.mkdir(parents=True, exist_ok=True)
     fig.savefig(path, dpi=110)
@@ -407,6 +410,7 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=None, help="JSON of every run and the medians")
     parser.add_argument("--plot", type=Path, default=None, help="PNG of words/s against corpus size")
     parser.add_argument("--baseline-tree", type=Path, default=None, help="an earlier checkout: system baseline")
+    parser.add_argument("--report-only", action="store_true", help="measure nothing: summarise and plot --merge")
     parser.add_argument("--merge", type=Path, nargs="*", default=[], help="earlier --out files to plot with these")
     parser.add_argument("--pipe", type=Path, help=argparse.SUPPRESS)  # child mode: bare nlp.pipe
     parser.add_argument("--n-process", type=int, default=1, help=argparse.SUPPRESS)
@@ -420,11 +424,11 @@ def main() -> None:
     for previous in args.merge:
         runs += json.loads(previous.read_text(encoding="utf-8"))["runs"]
     with tempfile.TemporaryDirectory(prefix="bench-scale-") as tmp:
-        for _ in range(args.repeat):
+        for _ in range(0 if args.report_only else args.repeat):
             for n in args.sizes:
                 row = bench_size(n, args.systems, args.workers, Path(tmp), args.baseline_tree)
                 runs.append(row)
-                if args.out:  # every size as soon as it is measured
+                if args.out:  # every size as soon as it is measured (with the merged runs)
                     args.out.parent.mkdir(parents=True, exist_ok=True)
                     args.out.write_text(json.dumps({"runs": runs}, indent=1), encoding="utf-8")
                 print(
