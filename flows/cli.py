@@ -122,18 +122,33 @@ def run(
     reports: ReportsOpt = None,
     full_refresh: Annotated[bool, typer.Option("--full-refresh", help="rebuild everything from the inputs")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", help="no tables, only the summary")] = False,
+    workers: Annotated[
+        int | None,
+        typer.Option("--workers", min=1, help="extraction processes (1: in this process) [default: every core]"),
+    ] = None,
+    dask_address: Annotated[
+        str | None,
+        typer.Option("--dask-address", help="extract on this Dask cluster (tcp://HOST:8786), not locally"),
+    ] = None,
 ) -> None:
     """Run the whole pipeline and publish the warehouse if every critical expectation passes.
 
     Exit 0: published. Exit 1: a critical expectation failed (nothing published). Exit 2: bad usage.
     """
     settings = _settings(
-        input_dir=input, db_path=db, lake_dir=lake, reports_dir=reports, full_refresh=full_refresh or None
+        input_dir=input,
+        db_path=db,
+        lake_dir=lake,
+        reports_dir=reports,
+        full_refresh=full_refresh or None,
+        workers=workers,
+        dask_address=dask_address,
     )
     if not settings.input_dir.is_dir():
         err.print(f"[red]error:[/red] input folder not found: {settings.input_dir}")
         raise typer.Exit(2)
     _prefect_defaults()
+    from flows.extraction_pool import ExtractionError
     from flows.locking import RunLocked, run_lock
     from flows.pipeline import InputError, dispatch_pipeline
     from flows.reporting import write_dq_reports, write_reports
@@ -147,6 +162,13 @@ def run(
         raise typer.Exit(2) from error
     except RunLocked as error:
         err.print(f"[red]error:[/red] {error}")
+        raise typer.Exit(1) from error
+    except ExtractionError as error:
+        err.print(f"[red]extraction failed: nothing published.[/red] {error}")
+        err.print(
+            f"The previous warehouse ({settings.db_path}) is untouched; what was extracted is kept in the lake "
+            "and the next run extracts the rest."
+        )
         raise typer.Exit(1) from error
     _print_summary(summary)
     if summary.status != "published":

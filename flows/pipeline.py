@@ -18,6 +18,7 @@ atomically, and an input already accounted for is not processed again.
 
 from __future__ import annotations
 
+import functools
 import logging
 import uuid
 from dataclasses import dataclass, field
@@ -26,7 +27,9 @@ from pathlib import Path
 
 import polars as pl
 from prefect import flow, get_run_logger, task
+from prefect.cache_policies import NO_CACHE
 
+from flows.extraction_pool import ExtractionQueue, Pending, collect_outputs, open_extractor
 from flows.lake import (
     extraction_fingerprint,
     extraction_is_stale,
@@ -60,12 +63,10 @@ from transforms.extract import (
     ROLE_SCHEMA,
     TIMEX_SCHEMA,
     describe_error,
-    extract_documents,
 )
 from transforms.identity import article_id_for, detect_language, not_prose_reason
 from transforms.links import link_articles
 from transforms.near_duplicates import minhash_signatures, near_duplicates
-from transforms.nlp import load_pipeline
 from transforms.readers import read_input
 from transforms.sentences import SENTENCE_SCHEMA
 from transforms.speakers import resolve_speakers
@@ -286,13 +287,14 @@ def clean_batch(records: list[dict], run_id: str) -> pl.DataFrame:
 # --- 3. extract -----------------------------------------------------------------------------------
 
 
-@task(name="extract_batch")
-def extract_task(articles: pl.DataFrame, settings: Settings, patterns: tuple) -> dict[str, pl.DataFrame]:
-    """Sentences, raw mentions, claims and temporal expressions of a batch of new articles.
-    Only French bodies are parsed (the model is French); every body gets sentences. A document that
-    makes extraction raise ends in `processing_errors`; the rest of the batch is extracted."""
-    nlp = load_pipeline(settings.spacy_model, patterns)
-    return extract_documents(articles.select("article_id", "body", "language"), nlp, settings.spacy_batch_size)
+@task(name="extract_batch", cache_policy=NO_CACHE)
+def extract_task(batches: list[Pending]) -> dict[str, pl.DataFrame]:
+    """Sentences, raw mentions, claims and temporal expressions of a chunk of new articles, extracted in
+    batches by words where the settings say (this process, local worker processes or a Dask cluster:
+    `flows.extraction_pool`); waits for them and joins their outputs. Only French bodies are parsed (the
+    model is French); every body gets sentences. A document that makes extraction raise ends in
+    `processing_errors`; the rest of its batch is extracted."""
+    return collect_outputs(batches)
 
 
 def _clean_isolated(records: list[dict], run_id: str) -> tuple[pl.DataFrame, list[tuple[dict, str]]]:
@@ -328,12 +330,14 @@ def _clean_and_extract(
     settings: Settings,
     run_id: str,
     known: set[str],
-    patterns: tuple,
+    queue: ExtractionQueue,
+    summary: RunSummary,
     inputs: list[dict],
     quarantined: list[dict],
-) -> tuple[int, int]:
-    """Clean a chunk of records, extract its new articles and write their lake parts. Appends the
-    chunk's input and quarantine rows; returns (new articles, documents whose extraction raised)."""
+) -> int:
+    """Clean a chunk of records and put its new articles on the extraction queue, which writes their lake
+    parts once extracted (and counts the documents whose extraction raised in `summary.n_errors`). Appends
+    the chunk's input and quarantine rows; returns the number of new articles."""
     lake = settings.lake_dir
     now = datetime.now()
     rejected: dict[str, str] = {}
@@ -384,41 +388,55 @@ def _clean_and_extract(
                 "seen_at": now,
             }
         )
-    n_errors = 0
     if not new_articles.is_empty():
         documents = new_articles.select(list(DOCUMENT_SCHEMA))
-        out = extract_task(documents, settings, patterns)
-        write_part(out["sentences"], lake, "sentences", part)
-        write_part(out["mentions"], lake, "mentions_raw", part)
-        write_part(out["claims"], lake, "claims_raw", part)
-        write_part(out["timex"], lake, "timex", part)
-        write_part(out["roles"], lake, "roles_raw", part)
-        if not out["errors"].is_empty():
-            write_part(out["errors"].with_columns(pl.lit(run_id).alias("run_id")), lake, "processing_errors", part)
-            n_errors = out["errors"]["article_id"].n_unique()
-        write_part(documents, lake, "documents", part)  # after its extractions: a crash before means "redo"
+
+        def write(out: dict[str, pl.DataFrame]) -> None:
+            write_part(out["sentences"], lake, "sentences", part)
+            write_part(out["mentions"], lake, "mentions_raw", part)
+            write_part(out["claims"], lake, "claims_raw", part)
+            write_part(out["timex"], lake, "timex", part)
+            write_part(out["roles"], lake, "roles_raw", part)
+            if not out["errors"].is_empty():
+                errors = out["errors"].with_columns(pl.lit(run_id).alias("run_id"))
+                write_part(errors, lake, "processing_errors", part)
+                summary.n_errors += out["errors"]["article_id"].n_unique()
+            write_part(documents, lake, "documents", part)  # after its extractions: a crash before means "redo"
+
+        # extracted while the next chunks are read and cleaned; written in submission order
+        queue.put(documents.select("article_id", "body", "language"), write)
         known.update(first_uri)
-    return len(first_uri), n_errors
+    return len(first_uri)
 
 
 def _stream_batch(
-    index: int, batch: list[Path], settings: Settings, run_id: str, seen: dict, known: set[str], patterns: tuple
-) -> tuple[list[dict], int, int]:
-    """Ingest one batch of files, then clean and extract its records in chunks of `batch_size` (a single
-    JSONL file may hold millions); write the lake parts. Returns (input rows, new articles, documents whose
-    extraction raised)."""
+    index: int,
+    batch: list[Path],
+    settings: Settings,
+    run_id: str,
+    seen: dict,
+    known: set[str],
+    queue: ExtractionQueue,
+    summary: RunSummary,
+) -> tuple[list[dict], int]:
+    """Ingest one batch of files, then clean its records in chunks of `batch_size` (a single JSONL file may
+    hold millions) and queue their extraction; the batch's quarantine and input parts are written once its
+    chunks' parts are. Returns (input rows, new articles)."""
     part = f"{run_id}-{index:05d}"
     records, inputs, quarantined = ingest_batch(batch, settings.input_dir, settings.max_text_bytes, seen, run_id)
-    n_new = n_errors = 0
+    n_new = 0
     for chunk_index, chunk in enumerate(_batches(records, settings.batch_size)):
         chunk_part = f"{part}-{chunk_index:05d}"
-        new, errors = _clean_and_extract(chunk, chunk_part, settings, run_id, known, patterns, inputs, quarantined)
-        n_new, n_errors = n_new + new, n_errors + errors
-    if quarantined:
-        write_part(pl.DataFrame(quarantined, schema=QUARANTINE_SCHEMA), settings.lake_dir, "quarantine", part)
-    if inputs:
-        write_part(pl.DataFrame(inputs, schema=INPUT_SCHEMA), settings.lake_dir, "inputs", part)
-    return inputs, n_new, n_errors
+        n_new += _clean_and_extract(chunk, chunk_part, settings, run_id, known, queue, summary, inputs, quarantined)
+
+    def write_accounts() -> None:  # after the chunks' parts: an input is only recorded once its article is
+        if quarantined:
+            write_part(pl.DataFrame(quarantined, schema=QUARANTINE_SCHEMA), settings.lake_dir, "quarantine", part)
+        if inputs:
+            write_part(pl.DataFrame(inputs, schema=INPUT_SCHEMA), settings.lake_dir, "inputs", part)
+
+    queue.after(write_accounts)
+    return inputs, n_new
 
 
 # --- 4. resolve (corpus-wide) ---------------------------------------------------------------------
@@ -556,20 +574,27 @@ def _run_stages(settings: Settings, run_id: str | None) -> RunSummary:
     known = set(read_dataset(lake, "documents", DOCUMENT_SCHEMA)["article_id"].to_list())
     all_inputs: list[dict] = []
     batches = _batches(paths, settings.batch_size)
-    with stage_progress("ingest · clean · extract (files)", len(paths)) as advance:
-        for index, batch in enumerate(batches):
-            inputs, n_new, n_errors = _stream_batch(index, batch, settings, run_id, seen, known, patterns)
-            all_inputs += inputs
-            summary.n_errors += n_errors
-            advance(len(batch))
-            logger.info(
-                "batch %d/%d: %d files, %d inputs, %d new articles",
-                index + 1,
-                len(batches),
-                len(batch),
-                len(inputs),
-                n_new,
-            )
+    extractor = open_extractor(
+        settings.workers, settings.dask_address, settings.spacy_model, patterns, settings.spacy_batch_size
+    )
+    queue = ExtractionQueue(extractor, settings.extract_batch_words, collect=extract_task)
+    try:
+        with stage_progress("ingest · clean · extract (files)", len(paths)) as advance:
+            for index, batch in enumerate(batches):
+                inputs, n_new = _stream_batch(index, batch, settings, run_id, seen, known, queue, summary)
+                all_inputs += inputs
+                queue.after(functools.partial(advance, len(batch)))
+                logger.info(
+                    "batch %d/%d: %d files, %d inputs, %d new articles",
+                    index + 1,
+                    len(batches),
+                    len(batch),
+                    len(inputs),
+                    n_new,
+                )
+            queue.drain()
+    finally:
+        extractor.close()
 
     statuses = [i["status"] for i in all_inputs]
     summary.n_inputs = len(statuses)

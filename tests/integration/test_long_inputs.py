@@ -68,6 +68,8 @@ def run(prefect, tmp_path_factory):
         lake_dir=root / "lake",
         reports_dir=root / "reports",
         actor_dictionary=SEEDS / "reference" / "actors.csv",
+        workers=1,  # extraction in this process, where the parse is monkeypatched (a worker on a Dask cluster
+        # that fails on a document: tests/integration/test_pipeline_seeds.py)
     )
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(extract, "parse_texts", fragile)

@@ -708,10 +708,31 @@ def test_a_reader_keeps_the_old_warehouse_while_a_run_publishes(published, works
     ]
 
 
+def _pool_workers(pid: int) -> list[int]:
+    """Process ids of the extraction worker processes (multiprocessing children) of process `pid`."""
+    import psutil
+
+    return [
+        child.pid
+        for child in psutil.Process(pid).children()
+        if any("multiprocessing" in part for part in child.cmdline())
+    ]
+
+
+def _alive(pid: int) -> bool:
+    import psutil
+
+    try:
+        return psutil.Process(pid).status() != psutil.STATUS_ZOMBIE
+    except psutil.NoSuchProcess:
+        return False
+
+
 @pytest.mark.parametrize("moment", ["extract", "load", "publish"])
 def test_a_killed_run_loses_and_duplicates_nothing(published, tmp_path, moment):
-    """SIGKILL a real `recoupe run` during extraction, while the warehouse is being loaded, or around
-    publication; the next run completes and the warehouse holds exactly what a clean run gives."""
+    """SIGKILL a real `recoupe run` (extracting in two worker processes) during extraction, while the
+    warehouse is being loaded, or around publication; its worker processes exit with it; the next run
+    completes and the warehouse holds exactly what a clean run gives."""
     import signal
     import time
 
@@ -720,7 +741,8 @@ def test_a_killed_run_loses_and_duplicates_nothing(published, tmp_path, moment):
 
     clean_settings, _ = published
     db, lake = tmp_path / "data" / "warehouse.duckdb", tmp_path / "data" / "lake"
-    env = {**os.environ, "RECOUPE_BATCH_SIZE": "1"}  # one document per batch: many parts, a wide window
+    # one document per batch: many parts, a wide window; extraction in two worker processes
+    env = {**os.environ, "RECOUPE_BATCH_SIZE": "1", "RECOUPE_WORKERS": "2"}
     process = subprocess.Popen(
         _cli_run(db, lake, "--quiet"),
         cwd=PROJECT_ROOT,
@@ -741,8 +763,16 @@ def test_a_killed_run_loses_and_duplicates_nothing(published, tmp_path, moment):
             break
         time.sleep(0.05)
     assert process.poll() is None, "the run ended before it could be killed"
+    workers = _pool_workers(process.pid)
+    if moment == "extract":
+        assert workers, "no extraction worker process during extraction"
     process.send_signal(signal.SIGKILL)
     process.wait(timeout=30)
+    # the worker processes of the killed run exit on their own (nobody else would stop them)
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and any(_alive(pid) for pid in workers):
+        time.sleep(0.2)
+    assert not [pid for pid in workers if _alive(pid)], "worker processes outlived their run"
     with contextlib.suppress(ProcessLookupError):
         os.killpg(process.pid, signal.SIGKILL)  # the orphaned ephemeral Prefect server of the killed run
 
@@ -768,3 +798,144 @@ def test_a_killed_run_loses_and_duplicates_nothing(published, tmp_path, moment):
         )
         assert _query(db, counted) == _query(clean_settings.db_path, counted), table
     assert not list(staging.glob("warehouse-*.duckdb*"))
+
+
+# --- extraction on a Dask cluster (tests/integration/conftest.py: a scheduler and two workers on 127.0.0.1) ---
+
+
+def _dask_settings(input_dir: Path, root: Path, address: str):
+    from flows.settings import Settings
+
+    return Settings(
+        input_dir=input_dir,
+        db_path=root / "warehouse.duckdb",
+        lake_dir=root / "lake",
+        reports_dir=root / "reports",
+        actor_dictionary=SEEDS / "reference" / "actors.csv",
+        dask_address=address,
+        extract_batch_words=150,  # a batch per seed: the workers share them
+    )
+
+
+def _models_loaded(client) -> dict[str, tuple[int, int]]:
+    """Per worker: (model loads, batches served by an already loaded model)."""
+
+    def count():
+        from transforms.nlp import load_pipeline
+
+        info = load_pipeline.cache_info()
+        return info.misses, info.hits
+
+    return client.run(count)
+
+
+def test_a_dask_cluster_builds_the_warehouse_of_a_local_run(published, workspace, dask_cluster, tmp_path):
+    """The seeds (and the bad inputs) extracted by two Dask workers: the same rows in every table and view
+    as the local run; each worker loaded the model once and reused it for its next batches."""
+    from distributed import Client
+
+    from bench.compare_warehouses import differences
+    from flows.pipeline import dispatch_pipeline
+
+    settings, local = published
+    summary = dispatch_pipeline(_dask_settings(workspace / "input", tmp_path, dask_cluster))
+    assert summary.status == "published", summary.failed
+    assert (summary.n_articles_new, summary.n_claims) == (local.n_articles_new, local.n_claims)
+    assert differences(settings.db_path, summary.db_path) == {}
+    with Client(dask_cluster, set_as_default=False) as client:
+        loads = _models_loaded(client)
+    assert len(loads) == 2 and all(misses == 1 for misses, _ in loads.values()), loads
+    assert sum(hits for _, hits in loads.values()) >= 3  # five batches, two model loads
+
+
+def test_a_dask_worker_killed_mid_run_loses_nothing(published, workspace, dask_cluster, tmp_path):
+    """SIGKILL the worker that holds extraction batches while the run waits for them: the scheduler gives
+    its batches to the other worker (its nanny starts a new one) and the run publishes the same warehouse."""
+    import signal
+    import threading
+    import time
+
+    from distributed import Client
+
+    from bench.compare_warehouses import differences
+    from flows.pipeline import dispatch_pipeline
+
+    settings, _ = published
+    outcome: dict = {}
+
+    def run():
+        try:
+            outcome["summary"] = dispatch_pipeline(_dask_settings(workspace / "input", tmp_path, dask_cluster))
+        except BaseException as error:  # noqa: BLE001 - reported by the assertion below
+            outcome["error"] = error
+
+    with Client(dask_cluster, set_as_default=False) as client:
+        client.wait_for_workers(2, timeout=120)
+        pids = client.run(os.getpid)
+        thread = threading.Thread(target=run)
+        thread.start()
+        killed = None
+        deadline = time.monotonic() + 180
+        while killed is None and thread.is_alive() and time.monotonic() < deadline:
+            busy = [worker for worker, keys in client.processing().items() if keys]
+            if busy:
+                killed = busy[0]
+                os.kill(pids[killed], signal.SIGKILL)
+            time.sleep(0.02)
+        thread.join(timeout=600)
+        assert killed is not None, "no worker was seen holding a batch"
+        assert killed not in client.scheduler_info()["workers"]
+    assert "error" not in outcome, outcome.get("error")
+    summary = outcome["summary"]
+    assert summary.status == "published"
+    assert differences(settings.db_path, summary.db_path) == {}
+
+
+def test_an_article_that_crashes_extraction_on_a_worker_ends_in_processing_errors(dask_cluster, tmp_path):
+    """A document whose extraction raises on a Dask worker (a fault put in the workers' date tagger for texts
+    holding a marker) gets its `processing_errors` row; its neighbour is extracted and the run publishes."""
+    from distributed import Client
+
+    from flows.pipeline import dispatch_pipeline
+
+    def break_tagger():
+        import transforms.extract as extract
+
+        real = extract.tag_timex
+
+        def fragile(text):
+            if "BOUM" in text:
+                raise ValueError("the tagger broke on this article")
+            return real(text)
+
+        fragile.real = real
+        extract.tag_timex = fragile
+
+    def repair_tagger():
+        import transforms.extract as extract
+
+        extract.tag_timex = getattr(extract.tag_timex, "real", extract.tag_timex)
+
+    first = sorted(SEEDS.glob("*.txt"))[0]
+    inputs = tmp_path / "input"
+    inputs.mkdir()
+    (inputs / first.name).write_bytes(first.read_bytes())
+    broken = first.read_text(encoding="utf-8").replace("Bagdad", "Bagdad BOUM", 1)
+    assert "BOUM" in broken
+    (inputs / "broken.txt").write_text(broken, encoding="utf-8")
+    with Client(dask_cluster, set_as_default=False) as client:
+        client.wait_for_workers(2, timeout=120)
+        client.run(break_tagger)
+        try:
+            summary = dispatch_pipeline(_dask_settings(inputs, tmp_path / "data", dask_cluster))
+        finally:
+            client.run(repair_tagger)
+    assert summary.status == "published" and summary.n_errors == 1
+    errors = _query(
+        summary.db_path,
+        "select a.source_uri, e.stage, e.error from processing_errors e join articles a using (article_id)",
+    )
+    assert errors == [("broken.txt", "extract", "ValueError: the tagger broke on this article")]
+    by_file = "select a.source_uri, count(*) from claims c join articles a using (article_id) group by 1"
+    claims = dict(_query(summary.db_path, by_file))
+    assert claims.get(first.name, 0) > 0 and "broken.txt" not in claims
