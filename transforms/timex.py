@@ -288,7 +288,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             re.I,
         ),
     ),
-    ("bare_year", re.compile(r"(?<![\d,.\-/])\b(?P<year>19[5-9]\d|20[0-4]\d)\b(?![\d,.\-/])")),
+    ("bare_year", re.compile(r"(?<![\d,.\-/])\b(?P<year>19[5-9]\d|20[0-4]\d)\b(?![\d\-/]|[,.]\d)")),
     (
         "recent",
         re.compile(
@@ -417,6 +417,65 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),  # noqa: E501
 ]
+# What makes a number that could be a year (1950–2049) a count: a plural noun or a unit after it (`2000
+# soldats`, `2019 km`), a quantifier before it (`plus de 2000`), a second number after it (`de 2000 à 3000`),
+# a number sign. A singular word, a verb or a name after it leaves it a year (`l'édition 2019 se tiendra`,
+# `les 24 Heures du Mans 1970 grâce à`, `un châssis de 1981 concocté par`).
+_PLURAL_OR_UNIT_AFTER = re.compile(
+    r"^[\s\u00a0]*(?:(?!(?:ans|dans|sous|sans|depuis|plus|moins|puis|mais|alors|lors|très|après|vers|dès|tous|toutes|"
+    r"nous|vous|ils|elles|les|des|ses|ces|mes|tes|nos|vos|leurs|pas|jamais|toujours|ailleurs|selon|hors|parmi|"
+    r"chez|jusqu|près|avions|avaient|étaient|seraient|auraient|fois|is|was|has|as)\b)[a-zà-ÿ][\w'’-]*[sx]\b|"
+    r"(?:km|kg|ha|mm|cm|m|t|mw|kw|gw|ch|cv|l|hl|g|mg|euros?|dollars?|francs?)(?![\w'’])|[€$£%])",
+    re.I,
+)
+_QUANTIFIER_BEFORE = re.compile(
+    r"(?:\b(?:plus|moins|près|autour|au-delà|quelque|environ|les|des|ces|aux|n°|no|numéro)\s*(?:de\s*|d['’]\s*)?|"
+    r"\b(?:de|à|et|entre)\s+)$",
+    re.I,
+)
+_NUMBER_AFTER = re.compile(r"^\s*(?:à|-|–|et|ou)\s*(?!(?:19[5-9]\d|20[0-4]\d)\b)\d")  # `2014 et 2015` are years
+
+
+def _counts_something(m: re.Match[str]) -> bool:
+    before = m.string[max(0, m.start() - 14) : m.start()]
+    after = m.string[m.end() : m.end() + 30]
+    if _PLURAL_OR_UNIT_AFTER.match(after) or _NUMBER_AFTER.match(after):
+        return True
+    quantified = _QUANTIFIER_BEFORE.search(before)
+    return quantified is not None and not re.match(r"\s*(?:de|entre|à|et)\s+$", quantified.group(0), re.I)
+
+
+# A reading that says "no temporal expression here, nor in any part of this span": `24 Heures du Mans`
+# (a race), `Il y a des jours où` (there are days when), `le Journal du dimanche` (a newspaper).
+NOT_TIME = ("", {})
+_THAT_AFTER = re.compile(r"\s*(?:que\b|qu['’])")
+_WHERE_AFTER = re.compile(r"\s*(?:où|qui|dont)\b")
+# a person or a young animal `de N mois/semaines/jours` is an age: `un bébé de 16 mois`
+_YOUNG_BEFORE = re.compile(
+    r"\b(?:bébé|nourrisson|nouveau-né|enfant|fillette|garçonnet|petite?|fils|fille|chiot|chaton|poulain|"
+    r"âgée?|l['’]âge)s?\s+(?:âgée?s?\s+)?d[e'’]\s*$",
+    re.I,
+)
+
+
+_TITLE_BEFORE = re.compile(r"\b(?:[A-Z][\w'’-]+|journal)\s+du\s+$")
+
+
+def _not_a_duration(g: dict, unit: str, since: str, m: re.Match[str]) -> bool:
+    """A quantity of time units that is no duration: a name (`les 24 Heures du Mans`: the unit capitalised
+    inside a sentence), an age (`un bébé de 16 mois`), an ordinal (`une seconde injection`: `une seconde`
+    without a preposition of time), existential `il y a des jours où`."""
+    unit_text = g["unit"]
+    if unit_text[0].isupper() and not unit_text.isupper():
+        return True
+    if unit in ("M", "W", "D") and not since and _YOUNG_BEFORE.search(m.string[max(0, m.start() - 30) : m.start()]):
+        return True
+    if unit == "S" and not since and g.get("qty", "").lower() == "une" and not g.get("half"):
+        after_de = re.search(r"\bd(?:['’]|e\s)\s*$", m.string[max(0, m.start() - 4) : m.start()])
+        return not after_de or bool(_NOT_A_YEAR_AFTER.match(m.string[m.end() : m.end() + 30]))  # `d'une seconde chance`
+    return since == "il y a" and g.get("qty", "").lower() == "des" and bool(_WHERE_AFTER.match(m.string, m.end()))
+
+
 _AGE_BEFORE = re.compile(r"(?:\bde|\(|,|\bâgée?s? de|\ba|\bavait|\baura|\bmoins de|\bplus de|\bles)\s*$", re.I)
 _NOT_A_YEAR_AFTER = re.compile(
     r"^\s+(?!(?:et|à|au|aux|en|pour|dans|puis|par|contre|avec|après|avant|lors|ou|où|selon|sur|quand|lorsque|alors|mais|le|la|les|l['’]|un|une|de|des|du|d['’])\b)[a-zà-ÿ]{2,}",
@@ -525,10 +584,8 @@ def _reading(kind: str, m: re.Match[str]) -> tuple[str, dict] | None:
             return "TIME", {"kind": "rel_day", "offset": -1, "daypart": daypart}
         return "TIME", {"kind": "clock", "daypart": daypart}
     if kind == "bare_year":
-        before = m.string[max(0, m.start() - 12) : m.start()].lower()
-        after = m.string[m.end() : m.end() + 30]
-        if _NOT_A_YEAR_AFTER.match(after) or re.search(r"(?:\bde|\bà|\bet|n°|\bno)\s*$", before):
-            return None  # `2000 soldats`, `de 2000 à 3000`: a count
+        if _counts_something(m):
+            return None  # `2000 soldats`, `de 2000 à 3000`, `plus de 2000`: a count
         return "DATE", {"kind": "date", "year": year}
     if kind == "recent":  # `ces derniers jours`, `les trois derniers mois`, `les prochaines années`, `les mois à venir`
         unit = _UNITS[(g.get("unit") or g["unit2"]).lower()]
@@ -576,6 +633,8 @@ def _reading(kind: str, m: re.Match[str]) -> tuple[str, dict] | None:
             return None  # `un homme de 38 ans`, `(54 ans)`, `les moins de 17 ans`: an age, not a time
         if unit == "Y" and "approx" in g and re.search(r"\bd['’]\s*$", m.string[max(0, m.start() - 3) : m.start()]):
             return None  # `un homme d'une quarantaine d'années`
+        if _not_a_duration(g, unit, since, m):
+            return NOT_TIME
         qty = qty.replace(",", ".")
         value = f"PT{qty}{'M' if unit == 'MIN' else unit[0]}" if unit in ("H", "MIN", "S") else f"P{qty}{unit}"
         mod_text = g.get("mod", "").strip().lower()
@@ -588,9 +647,9 @@ def _reading(kind: str, m: re.Match[str]) -> tuple[str, dict] | None:
             if mod_text
             else None
         )
-        if since in ("il y a", "voici", "voilà"):
+        if since in ("il y a", "voici", "voilà") and not _THAT_AFTER.match(m.string, m.end()):
             return "DATE", {"kind": "ago", "qty": qty, "unit": unit, "mod": mod}
-        return "DURATION", {"kind": "duration", "value": value, "mod": mod}
+        return "DURATION", {"kind": "duration", "value": value, "mod": mod}  # `il y a deux ans que …`: a duration
     if kind == "rel_period":
         period = g["period"].lower()
         rel = (g.get("rel") or "").lower()
@@ -600,6 +659,8 @@ def _reading(kind: str, m: re.Match[str]) -> tuple[str, dict] | None:
         unit = {"semaine": "W", "mois": "M", "an": "Y", "année": "Y", "week-end": "WE", "trimestre": "Q"}[period]
         return "DATE", {"kind": "rel_period", "unit": unit, "offset": offset}
     if kind == "weekday":
+        if _TITLE_BEFORE.search(m.string[max(0, m.start() - 30) : m.start()]):
+            return NOT_TIME  # `le Journal du dimanche`: a newspaper's name
         rel = (g.get("rel") or "").lower()
         direction = -1 if rel.startswith(("dern", "pass", "précéd")) else 1 if rel.startswith(("proch", "suiv")) else 0
         r = {"kind": "weekday", "weekday": WEEKDAYS[g["weekday"].lower()], "direction": direction}
@@ -823,6 +884,9 @@ def tag_timex(text: str) -> list[TimexMention]:
             continue
         read = _reading(kind, m)
         if read is None:
+            continue
+        if read is NOT_TIME:
+            _take(taken, start, end)
             continue
         timex_type, reading = read[0], _signal_direction(text, start, read[1])
         _take(taken, start, end)

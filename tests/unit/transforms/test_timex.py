@@ -460,3 +460,43 @@ def test_round_two_classes():
     # a month without its day, told in that very month, is that month whatever the tense
     _, resolved = _one("La bibliothèque sera fermée en juillet.", anchor=date(1999, 7, 24), direction=1)
     assert resolved.value == "1999-07"
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        ("L'édition 2019 se tiendra à Goodwood.", ["2019"]),  # a year after a noun, a verb after it
+        ("aux 24 Heures du Mans 1970 grâce à Attwood", ["1970"]),  # after a name; the race is no duration
+        ("un châssis de 1981 concocté par les frères Kremer", ["1981"]),
+        ("Miss France 2007, a pris le train", ["2007"]),
+        ("les impayés de 2011, 2012 et 2013", ["de 2011", "2012", "et 2013"]),  # a list of years
+        ("le déploiement de 2000 soldats", []),  # a plural noun after it: a count
+        ("plus de 2000 se sont rassemblés", []),  # a quantifier before it
+        ("il a parcouru 2019 km", []),  # a unit after it
+        ("un taux de 2,2019", []),
+    ],
+)
+def test_a_number_is_a_year_unless_it_counts_something(text, years):
+    assert [t.surface for t in tag_timex(text) if t.timex_type == "DATE"] == years
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "la victoire aux 24 Heures de Daytona",  # a race's name
+        "Il y a des jours où nous recevons cent appels",  # `il y a` there is, not ago
+        "Un bébé de 16 mois a été transporté",  # an age
+        "suivie d'une seconde injection",  # an ordinal
+        "une seconde fois",
+        "Dans les colonnes du Journal du dimanche, il s'inquiète",  # a newspaper
+    ],
+)
+def test_names_ages_and_ordinals_are_no_times(text):
+    assert tag_timex(text) == []
+
+
+def test_il_y_a_with_que_is_a_duration_and_une_seconde_after_de_is_one():
+    tagged, resolved = _one("Il y a deux ans que je travaille ici.")
+    assert (tagged.timex_type, resolved.value) == ("DURATION", "P2Y")
+    tagged, resolved = _one("un décalage d'une seconde")
+    assert (tagged.surface, resolved.value) == ("une seconde", "PT1S")
