@@ -10,6 +10,7 @@ a month or year), `duration`, `set`, `ref` (PAST_REF, PRESENT_REF, FUTURE_REF), 
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import re
 from dataclasses import dataclass
@@ -46,7 +47,7 @@ WEEKDAYS = {"lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "s
 _DAY_PARTS = {
     "matin": "MO",
     "matinée": "MO",
-    "midi": "MI",
+    "midi": "12:00",  # noon (`samedi midi`); `la mi-journée` is the part of the day MI
     "après-midi": "AF",
     "soir": "EV",
     "soirée": "EV",
@@ -236,15 +237,15 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "day_range",
         re.compile(
-            rf"\b(?:(?:du|entre\s+le|les)\s+)?(?P<d1>1er|[0-3]?\d)\s*(?:au|et(?:\s+le)?|-|–)\s*(?P<d2>1er|[0-3]?\d)\s+{_MONTH}"
-            rf"(?:\s+{_YEAR})?(?:\s+(?P<rel>dernier|prochain))?\b",
+            rf"\b(?:(?:du|entre\s+le|les)\s+)?(?P<d1>1er|[0-3]?\d)\s*(?:au|et(?:\s+le)?|ou(?:\s+le)?|-|–)\s*(?P<d2>1er|[0-3]?\d)\s+{_MONTH}"
+            rf"(?:\s+{_YEAR})?(?:\s+(?P<rel>derniers?|prochains?))?\b",
             re.I,
         ),
     ),  # `du 7 au 10 mars`, `les 15 et 16 mars`, `entre le 26 et le 28 mai 2019`: two days, one month
     (
         "day_month",
         re.compile(
-            rf"\b(?:le\s+|du\s+|au\s+)?(?P<day>1er|[0-3]?\d)\s+{_MONTH}(?:\s+(?:{_YEAR}|(?P<yy>\d\d){_NOT_A_COUNT}))?(?:\s+(?P<rel>dernier|prochain))?\b",
+            rf"\b(?:le\s+|du\s+|au\s+)?(?P<day>1er|[0-3]?\d)(?:\s+|-(?=\w)){_MONTH}(?:\s+(?:{_YEAR}|(?P<yy>\d\d){_NOT_A_COUNT}))?(?:\s+(?P<rel>dernier|prochain))?(?!\w)",
             re.I,
         ),
     ),
@@ -475,6 +476,96 @@ def _not_a_duration(g: dict, unit: str, since: str, m: re.Match[str]) -> bool:
         return not after_de or bool(_NOT_A_YEAR_AFTER.match(m.string[m.end() : m.end() + 30]))  # `d'une seconde chance`
     return since == "il y a" and g.get("qty", "").lower() == "des" and bool(_WHERE_AFTER.match(m.string, m.end()))
 
+
+_MONTH_NAMES = (
+    "janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre"
+)
+_WEEKDAY_NAMES = "lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
+_DAY_NUMBER = r"(?:1er|[0-3]?\d)"
+# Days counted from Easter Sunday (`Pâques`): the movable feasts of the French calendar
+_EASTER_OFFSETS = {
+    "pâques": 0,
+    "lundi de pâques": 1,
+    "vendredi saint": -2,
+    "ascension": 39,
+    "pentecôte": 49,
+    "lundi de pentecôte": 50,
+    "mardi gras": -47,
+    "mercredi des cendres": -46,
+}
+
+# Round 3 (issue 24 part 4, second pass): classes of French expressions found missing on unseen text.
+_PATTERNS += [
+    # `septembre`, `la rentrée de septembre`, `entre août et octobre`: a month named alone, in lower case;
+    # capitalised only where a sentence starts (`Mars`, `Mai` inside a sentence are a planet, a name)
+    ("bare_month", re.compile(rf"(?<![\w\-])(?:(?P<this>ce|cet)\s+)?(?P<month>{_MONTH_NAMES})(?![\w\-])")),
+    (
+        "bare_month",
+        re.compile(
+            r"(?:^|(?<=[.!?\n]\s)|(?<=\n))(?P<month>Janvier|Février|Avril|Juin|Juillet|Août|Septembre|Octobre|"
+            r"Novembre|Décembre)(?![\w\-])"
+        ),
+    ),
+    # `la nuit de samedi à dimanche`, `dans la nuit du 27 au 28 avril`, `la soirée de mardi`: a part of the
+    # (first) day named after it
+    (
+        "part_of_day_of",
+        re.compile(
+            rf"\b(?:la|l['’])\s*(?P<daypart>nuit|soirée|matinée|après-midi|journée)\s+(?:de|du)\s+"
+            rf"(?:{_WEEKDAY}(?:\s+(?P<rel>dernier|prochain))?\s*)?(?P<day>{_DAY_NUMBER})?(?:\s+{_MONTH}(?:\s+{_YEAR})?)?"
+            rf"(?:\s+(?:à|au)\s+(?:(?P<weekday2>{_WEEKDAY_NAMES})\s*)?(?P<day2>{_DAY_NUMBER})?"
+            rf"(?:\s+(?P<month2>{_MONTH_NAMES})(?:\s+(?P<year2>1[89]\d\d|20\d\d))?)?)?(?![\w-])",
+            re.I,
+        ),
+    ),
+    # `maintenant` (not the participle `en maintenant`), `à l'époque`, `de l'époque`, `à cette époque`
+    ("ref_now", re.compile(r"(?<!\ben )(?<!\bEn )\bmaintenant\b")),
+    (
+        "ref_epoch",
+        re.compile(
+            r"\b(?:(?:à|de|d['’]ici)\s+l['’]|(?:à\s+)?cette\s+|(?:à\s+)?la\s+même\s+)époque(?:-là)?(?![\w-])", re.I
+        ),
+    ),
+    # Easter and the feasts counted from it: `Pâques`, `le lundi de Pentecôte`, `l'Ascension` (capitalised:
+    # `l'ascension du Mont-Blanc` is a climb), `mardi gras`
+    (
+        "easter",
+        re.compile(
+            r"\b(?P<feast>(?:[Ll]undi\s+de\s+)?(?:Pâques|Pentecôte)|(?<=l['’])Ascension|[Mm]ardi\s+gras|"
+            rf"[Vv]endredi\s+saint|[Mm]ercredi\s+des\s+[Cc]endres)(?:\s+{_YEAR})?(?![\w-])"
+        ),
+    ),
+    # `le 20/11`, `du 05/07 au 08/07`: a day and a month in figures, after a word that announces a day
+    (
+        "day_slash_month",
+        re.compile(
+            r"\b(?:le|du|au|dès\s+le|depuis\s+le|jusqu['’]au|avant\s+le|après\s+le)\s+(?P<day>[0-3]?\d)/(?P<mnum>[01]?\d)"
+            r"\b(?![/.]\d)",
+            re.I,
+        ),
+    ),
+    # `le 17, 18 ou 19 juillet`, `les 3, 4 et 5 mai`, `le 22, le 23, le 30 ou le 31 mars`: each day a date
+    (
+        "day_list",
+        re.compile(
+            rf"\b(?:les?\s+)?{_DAY_NUMBER}(?:\s*,\s*(?:le\s+)?{_DAY_NUMBER})+\s*,?\s*(?:et|ou)\s+(?:le\s+)?{_DAY_NUMBER}"
+            rf"\s+{_MONTH}(?:\s+{_YEAR})?(?:\s+(?P<rel>derniers?|prochains?))?\b",
+            re.I,
+        ),
+    ),
+]
+# `le 22` after `le 12 septembre`: a day number alone, of the month last named (second pass)
+_BARE_DAY = re.compile(
+    rf"\b(?:le|du|au|dès\s+le|depuis\s+le|jusqu['’]au|avant\s+le|après\s+le|à\s+partir\s+du)\s+(?P<day>1er|[1-9]|[12]\d|3[01])"
+    rf"(?![\w,.]?\d)(?!\s*(?:[hH]\b|heures?\b|%|°)){_NOT_A_COUNT}",
+    re.I,
+)
+_BARE_DAY_REACH = 300
+_STREET_BEFORE = re.compile(
+    r"\b(?:rue|place|avenue|av\.|boulevard|bd|quai|cours|square|pont|allée|impasse|lycée|collège|école|stade|parc|"
+    r"mouvement|promenade|esplanade|carrefour|rond-point)\s+(?:du\s+)?$",
+    re.I,
+)
 
 _AGE_BEFORE = re.compile(r"(?:\bde|\(|,|\bâgée?s? de|\ba|\bavait|\baura|\bmoins de|\bplus de|\bles)\s*$", re.I)
 _NOT_A_YEAR_AFTER = re.compile(
@@ -770,7 +861,78 @@ def _reading_more(kind: str, g: dict, m: re.Match[str]) -> tuple[str, dict] | No
         if not 1 <= day <= 31:
             return None
         return "DATE", {"kind": "weekday_day", "weekday": WEEKDAYS[g["weekday"].lower()], "day": day}
+    return _reading_round3(kind, g, m)
+
+
+def _reading_round3(kind: str, g: dict, m: re.Match[str]) -> tuple[str, dict] | None:
+    """Readings of the round-3 classes: months named alone, parts of a named day, `maintenant`, `l'époque`,
+    movable feasts, days in figures without their year."""
+    if kind == "bare_month":
+        reading = {"kind": "date", "year": None, "month": MONTHS[g["month"].lower()]}
+        if g.get("this"):
+            reading["direction"] = 0  # `ce septembre`: the one of the year of reference
+        return "DATE", reading
+    if kind == "part_of_day_of":
+        daypart = g["daypart"].lower()
+        code = None if daypart == "journée" else _DAY_PARTS[daypart]
+        reading = _first_day_of(g)
+        if reading is None:
+            return None
+        if code:
+            reading["daypart"] = code
+        if code == "NI" and ("weekday2" in g or "day2" in g):
+            reading["overnight"] = True  # `la nuit de samedi à dimanche`: what follows is told of Sunday
+        return ("TIME" if code else "DATE"), reading
+    if kind == "ref_now":
+        return "DATE", {"kind": "ref", "value": "PRESENT_REF"}
+    if kind == "ref_epoch":
+        return "DATE", {"kind": "ref", "value": "PAST_REF"}
+    if kind == "easter":
+        feast = re.sub(r"\s+", " ", g["feast"].lower())
+        return "DATE", {
+            "kind": "easter",
+            "offset": _EASTER_OFFSETS[feast],
+            "year": int(g["year"]) if "year" in g else None,
+        }
+    if kind == "day_slash_month":
+        day, month = int(g["day"]), int(g["mnum"])
+        if not (1 <= month <= 12 and 1 <= day <= calendar.monthrange(2000, month)[1]):
+            return None
+        return "DATE", {"kind": "date", "year": None, "month": month, "day": day}
     return None
+
+
+def _first_day_of(g: dict) -> dict | None:
+    """The day a part of a day belongs to: `la nuit de samedi à dimanche` Saturday, `la nuit du 27 au 28
+    avril` the 27th, `la nuit de dimanche à lundi 28 août` the day before the 28th, `la matinée du mardi 16
+    janvier` the 16th."""
+    month = g.get("month") or g.get("month2")
+    year = g.get("year") or g.get("year2")
+    year = int(year) if year else None
+    if "day" in g and month:
+        day, month_n = _day(g["day"]), MONTHS[month.lower()]
+        if "month" not in g and "day2" in g and _day(g["day2"]) < day:
+            month_n = 12 if month_n == 1 else month_n - 1  # `la nuit du 31 au 1er août`: July
+            year = year - 1 if year and month_n == 12 else year
+        return {"kind": "date", "year": year, "month": month_n, "day": day} if 1 <= day <= 31 else None
+    if "day2" in g and month and "weekday" in g:
+        day2, month_n = _day(g["day2"]), MONTHS[month.lower()]
+        if not 1 <= day2 <= 31:
+            return None
+        if day2 > 1:
+            return {"kind": "date", "year": year, "month": month_n, "day": day2 - 1}
+        previous = 12 if month_n == 1 else month_n - 1
+        last = calendar.monthrange(year or 2001, previous)[1]
+        return {"kind": "date", "year": year - 1 if year and previous == 12 else year, "month": previous, "day": last}
+    if "weekday" not in g:
+        return None
+    if "day" in g and 1 <= _day(g["day"]) <= 31:  # `la nuit du mercredi 12 au jeudi 13`
+        return {"kind": "weekday_day", "weekday": WEEKDAYS[g["weekday"].lower()], "day": _day(g["day"])}
+    rel = (g.get("rel") or "").lower()
+    reading = {"kind": "weekday", "weekday": WEEKDAYS[g["weekday"].lower()], "direction": 0}
+    if rel:
+        reading["direction"] = -1 if rel.startswith("dern") else 1
+    return reading
 
 
 def _roman(text: str) -> int | None:
@@ -838,6 +1000,24 @@ def _range_ends(m: re.Match[str]) -> list[tuple[int, int, dict]] | None:
     return [(m.start(), m.end("d1"), read | {"day": first}), (m.start("d2"), m.end(), read | {"day": last})]
 
 
+def _list_days(m: re.Match[str]) -> list[tuple[int, int, dict]] | None:
+    """The days of `le 17, 18 ou 19 juillet`, each a date of the month written after the last one."""
+    month = MONTHS[m.group("month").lower()]
+    year = int(m.group("year")) if m.group("year") else None
+    read = {"kind": "date", "year": year, "month": month}
+    if m.group("rel") and year is None:
+        read["direction"] = -1 if m.group("rel").lower().startswith("dern") else 1
+    days = list(re.finditer(_DAY_NUMBER + r"\b", m.string[: m.start("month")]))
+    days = [d for d in days if d.start() >= m.start()]
+    numbers = [_day(d.group(0)) for d in days]
+    if not numbers or not all(1 <= n <= 31 for n in numbers) or numbers != sorted(set(numbers)):
+        return None
+    ends = [(d.start(), d.end(), read | {"day": n}) for d, n in zip(days, numbers, strict=True)]
+    ends[-1] = (ends[-1][0], m.end(), ends[-1][2])
+    ends[0] = (m.start(), ends[0][1], ends[0][2])
+    return ends
+
+
 def _year_range_ends(m: re.Match[str]) -> list[tuple[int, int, dict]] | None:
     """The two years of `de 1995 à 1999`, `1999-2000`; None unless the second follows the first closely
     (`de 2000 à 2050 euros` is a count) and no noun follows."""
@@ -875,8 +1055,11 @@ def tag_timex(text: str) -> list[TimexMention]:
             continue
         if kind == "holiday" and _names_a_thing(text, start):
             continue
-        if kind in ("day_range", "year_range"):
-            ends = _range_ends(m) if kind == "day_range" else _year_range_ends(m)
+        if kind in ("day_month", "day_range", "day_list") and _STREET_BEFORE.search(text[max(0, start - 25) : start]):
+            _take(taken, start, end)  # `rue du 4-Septembre`, `place du 8 Mai 1945`: a name
+            continue
+        if kind in ("day_range", "year_range", "day_list"):
+            ends = (_range_ends if kind == "day_range" else _year_range_ends if kind == "year_range" else _list_days)(m)
             if ends is None:
                 continue
             _take(taken, start, end)
@@ -891,7 +1074,32 @@ def tag_timex(text: str) -> list[TimexMention]:
         timex_type, reading = read[0], _signal_direction(text, start, read[1])
         _take(taken, start, end)
         found.append(TimexMention(start, end, text[start:end], timex_type, reading))
-    return sorted(found, key=lambda t: t.start)
+    found.sort(key=lambda t: t.start)
+    days = _bare_days(text, found, taken)
+    return sorted(found + days, key=lambda t: t.start) if days else found
+
+
+def _bare_days(text: str, found: list[TimexMention], taken: bytearray) -> list[TimexMention]:
+    """`le 22` after `le 12 septembre` (`ouvrira le 12 septembre, pour refermer le 22`): a day number alone
+    names a day of the month last named, within a few sentences; with no month before it, it is no date."""
+    starts = [t.start for t in found]
+    days = []
+    for m in _BARE_DAY.finditer(text):
+        start, end = m.start(), m.end()
+        if _overlaps(taken, start, end):
+            continue
+        i = bisect.bisect_left(starts, start) - 1
+        while i >= 0 and start - found[i].end <= _BARE_DAY_REACH and found[i].reading.get("month") is None:
+            i -= 1
+        if i < 0 or start - found[i].end > _BARE_DAY_REACH or found[i].reading.get("kind") != "date":
+            continue
+        before = found[i].reading
+        reading = {"kind": "date", "year": before.get("year"), "month": before["month"], "day": _day(m.group("day"))}
+        if "direction" in before:
+            reading["direction"] = before["direction"]
+        days.append(TimexMention(start, end, text[start:end], "DATE", _signal_direction(text, start, reading)))
+        _take(taken, start, end)
+    return days
 
 
 # --- resolution --------------------------------------------------------------------------------------
@@ -997,6 +1205,8 @@ def _resolve(reading: dict, anchor: date | None, direction: int) -> Resolved:
             return Resolved(f"{year:04d}", mod, start, end, kind_anchor)
         except ValueError:
             return Resolved(None, mod, None, None, "none")
+    if kind == "easter":
+        return _easter_feast(reading, anchor, direction)
     if kind in ("ref", "value"):  # `actuellement` PRESENT_REF, `les années 90` 199X, `le XIXe siècle` 18XX
         return Resolved(reading["value"], reading.get("mod"), None, None, "none")
     if kind == "quarter" and (reading.get("year") is not None or anchor is not None):
@@ -1073,6 +1283,38 @@ def _resolve(reading: dict, anchor: date | None, direction: int) -> Resolved:
         start, end = _part(date(y, 1, 1), date(y, 12, 31), mod)
         return Resolved(f"{y:04d}", mod, start, end, "publication")
     return Resolved(None, None, None, None, "none")
+
+
+def easter_sunday(year: int) -> date:
+    """Easter Sunday of a Gregorian year (the anonymous Gregorian algorithm, Meeus/Jones/Butcher)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    ell = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * ell) // 451
+    month, day = divmod(h + ell - 7 * m + 114, 31)
+    return date(year, month, day + 1)
+
+
+def _easter_feast(reading: dict, anchor: date | None, direction: int) -> Resolved:
+    """`Pâques`, `le lundi de Pentecôte`: that feast of the year written, else of the year that puts it
+    nearest the anchor on the side the tense says."""
+    offset = timedelta(days=reading["offset"])
+    if reading.get("year") is not None:
+        d = easter_sunday(reading["year"]) + offset
+        return Resolved(d.isoformat(), None, d, d, "absolute")
+    if anchor is None:
+        return Resolved(None, None, None, None, "none")
+    candidates = [easter_sunday(y) + offset for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
+    if direction < 0:
+        d = max((c for c in candidates if c <= anchor), default=candidates[1])
+    elif direction > 0:
+        d = min((c for c in candidates if c >= anchor), default=candidates[1])
+    else:
+        d = min(candidates, key=lambda c: abs((c - anchor).days))
+    return Resolved(d.isoformat(), None, d, d, "publication")
 
 
 def _part(start: date, end: date, mod: str | None) -> tuple[date, date]:

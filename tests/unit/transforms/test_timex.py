@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from transforms.timex import resolve_timex, tag_timex
+from transforms.timex import easter_sunday, resolve_timex, tag_timex
 
 THURSDAY = date(2020, 1, 16)  # a Thursday
 
@@ -500,3 +500,98 @@ def test_il_y_a_with_que_is_a_duration_and_une_seconde_after_de_is_one():
     assert (tagged.timex_type, resolved.value) == ("DURATION", "P2Y")
     tagged, resolved = _one("un décalage d'une seconde")
     assert (tagged.surface, resolved.value) == ("une seconde", "PT1S")
+
+
+MONDAY = date(2019, 8, 19)
+
+
+def _values(text, anchor=MONDAY, direction=-1):
+    return [(t.surface, resolve_timex(t.reading, anchor, direction).value) for t in tag_timex(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("à la rentrée de septembre", [("septembre", "2018-09")]),  # a month alone, past tense: the last one
+        ("entre septembre et mai", [("septembre", "2018-09"), ("mai", "2019-05")]),
+        ("Juin a été très chaud.", [("Juin", "2019-06")]),  # capitalised where a sentence starts
+        ("Je ne serai pas là ce septembre", [("ce septembre", "2019-09")]),
+        ("Mars est la quatrième planète", []),  # capitalised inside a sentence: the planet
+        ("Le film Mai en fleurs est sorti", []),
+    ],
+)
+def test_a_month_named_alone(text, expected):
+    assert _values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("Dans la nuit de samedi à dimanche, il a été blessé.", "la nuit de samedi à dimanche", "2019-08-17TNI"),
+        ("dans la nuit du 27 au 28 avril", "la nuit du 27 au 28 avril", "2019-04-27TNI"),
+        ("morte dans la nuit de dimanche à lundi 28 août", "la nuit de dimanche à lundi 28 août", "2018-08-27TNI"),
+        ("dans la nuit du 31 juillet au 1er août", "la nuit du 31 juillet au 1er août", "2019-07-31TNI"),
+        ("dans la nuit du 30 au 1er août", "la nuit du 30 au 1er août", "2019-07-30TNI"),  # July, from the day after
+        ("dans la matinée du mardi 16 janvier", "la matinée du mardi 16 janvier", "2019-01-16TMO"),
+        ("La journée de jeudi est classée rouge.", "La journée de jeudi", "2019-08-15"),
+        ("ils se sont réunis samedi midi", "samedi midi", "2019-08-17T12:00"),  # noon
+    ],
+)
+def test_a_part_of_a_day_named_by_its_day(text, surface, value):
+    assert _values(text) == [(surface, value)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Il faut maintenant agir.", [("maintenant", "PRESENT_REF")]),
+        ("tout en maintenant la pression", []),  # the participle of maintenir
+        ("À l'époque, personne ne l'avait vu.", [("À l'époque", "PAST_REF")]),
+        ("le ministre de l'époque", [("de l'époque", "PAST_REF")]),
+        ("une époque révolue", []),
+    ],
+)
+def test_maintenant_and_l_epoque(text, expected):
+    assert _values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("year", "day"), [(1999, date(1999, 4, 4)), (2019, date(2019, 4, 21)), (2024, date(2024, 3, 31))]
+)
+def test_easter_sunday(year, day):
+    assert easter_sunday(year) == day
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Le week-end de l'Ascension s'annonce chargé.", [("Ascension", "2019-05-30")]),
+        ("le lundi de Pentecôte", [("lundi de Pentecôte", "2019-06-10")]),
+        ("lors des célébrations de Pâques 2016", [("Pâques 2016", "2016-03-27")]),
+        ("mardi gras", [("mardi gras", "2019-03-05")]),
+        ("l'ascension du Mont-Blanc", []),  # a climb
+    ],
+)
+def test_movable_feasts(text, expected):
+    assert _values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("le 17, 18 ou 19 juillet", [("le 17", "2019-07-17"), ("18", "2019-07-18"), ("19 juillet", "2019-07-19")]),
+        ("les 6 et 13 avril prochains", [("les 6", "2020-04-06"), ("13 avril prochains", "2020-04-13")]),
+        ("ouvrira le 12 septembre pour refermer le 22.", [("le 12 septembre", "2018-09-12"), ("le 22", "2018-09-22")]),
+        (
+            "du 21 au 23 août. Le 24, premier jour",
+            [("du 21", "2018-08-21"), ("23 août", "2018-08-23"), ("Le 24", "2018-08-24")],
+        ),
+        ("Il a appelé le 17.", []),  # no month named before: a telephone number, a département
+        ("le 12 septembre, puis le 22 heures", [("le 12 septembre", "2018-09-12"), ("22 heures", "PT22H")]),
+        ("la réunion du 20/11", [("du 20/11", "2018-11-20")]),
+        ("le défilé du 14-Juillet", [("du 14-Juillet", "2019-07-14")]),
+        ("au 12 rue du 4-Septembre", []),  # a street
+    ],
+)
+def test_days_listed_in_figures_and_alone(text, expected):
+    assert _values(text) == expected
