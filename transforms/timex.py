@@ -90,6 +90,13 @@ _HOLIDAYS = {
     "armistice": (11, 11),
     "fête du travail": (5, 1),
     "assomption": (8, 15),
+    "saint-valentin": (2, 14),
+    "halloween": (10, 31),
+    "fête de la musique": (6, 21),
+    "saint-nicolas": (12, 6),
+    "épiphanie": (1, 6),
+    "chandeleur": (2, 2),
+    "saint-patrick": (3, 17),
 }
 _REFS = {
     "récemment": "PAST_REF",
@@ -212,7 +219,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "set",
         re.compile(
-            r"\b(?:chaque|tous les|toutes les)\s+(?:(?P<every>deux|trois|quatre|cinq|six|dix|quinze|[2-9]|1\d)\s+)?(?:(?P<weekday>lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)s?(?:\s+(?P<daypart>matin|soir)s?)?|(?P<setunit>jours|semaines|mois|ans|années|jour|semaine|année|an|week-ends?|heures?)|(?P<setpart>matin|soir|nuit|après-midi)s?|(?P<setseason>été|hiver|printemps|automne)s?)\b",
+            r"\b(?:chaque|tous les|toutes les)\s+(?:(?P<every>deux|trois|quatre|cinq|six|dix|quinze|[2-9]|1\d)\s+)?(?:(?P<weekday>lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)s?(?:\s+(?P<daypart>matin|soir)s?)?|(?P<setunit>jours|semaines|mois|ans|années|jour|semaine|année|an|week-ends?|heures?|minutes?|trimestres?|semestres?)|(?P<setpart>matin|soir|nuit|après-midi)s?|(?P<setseason>été|hiver|printemps|automne)s?)\b",
             re.I,
         ),
     ),  # noqa: E501
@@ -293,7 +300,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "recent",
         re.compile(
-            rf"\b(?:ces|les|des)\s+(?:tout\s+)?(?:(?P<qty>\d+|{_NUMBER_WORDS})\s+)?(?:(?P<rel>derniers|dernières|prochains|prochaines)\s+(?P<unit>jours|semaines|mois|années|ans|heures|décennies)|(?P<unit2>jours|semaines|mois|années|heures|décennies)\s+à\s+venir)\b",
+            rf"\b(?:ces|les|des)\s+(?:tout\s+)?(?:(?P<qty>\d+|{_NUMBER_WORDS})(?P<alt>\s+(?:ou|à)\s+(?:\d+|{_NUMBER_WORDS}))?\s+)?"
+            r"(?:(?P<rel>derniers|dernières|prochains|prochaines)\s+(?P<unit>jours|semaines|mois|années|ans|heures|minutes|"
+            r"secondes|trimestres|décennies|siècles)|(?P<unit2>jours|semaines|mois|années|heures|décennies)\s+à\s+venir)\b",
             re.I,
         ),
     ),
@@ -315,7 +324,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         # `les années 90`, `des années 1960`, `au début des années soixante`: a decade
         "decade",
         re.compile(
-            r"\b(?:(?P<part>début|fin|milieu)\s+)?(?:les|des|aux)\s+années\s+(?:(?P<dnum>(?:19|20)?[0-9]0)|(?P<dword>soixante-dix|quatre-vingt-dix|quatre-vingts?|vingt|trente|quarante|cinquante|soixante))\b(?!-)",
+            r"\b(?:(?P<part>début|fin|milieu)\s+)?(?:les|des|aux)\s+années\s+(?:(?P<dnum>(?:19|20)?[0-9]0)|(?P<dword>soixante-dix|quatre-vingt-dix|quatre-vingts?|vingt|trente|quarante|cinquante|soixante))\b(?!-)"
+            r"(?:\s*(?:et|ou|à|-)\s*(?P<dnum2>(?:19|20)?[0-9]0)\b(?![\w-]))?",
             re.I,
         ),
     ),
@@ -346,7 +356,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         # `en fin de matinée`, `en début d'après-midi`, `dans la soirée`, `à la mi-journée`, `en soirée`
         "part_day",
         re.compile(
-            r"\b(?:(?:en|au|à la|dans la)\s+(?P<part>début|fin|milieu)\s+(?:de\s+|d['’])\s*|(?:en|à la\s+mi-)\s*)(?P<daypart>matinée|après-midi|soirée|journée|nuit)\b",
+            r"\b(?:(?:en|au|à la|dans la|la|le)\s+(?P<part>début|fin|milieu)\s+(?:de\s+la\s+|de\s+l['’]|du\s+|de\s+|d['’])\s*|(?:en|à la\s+mi-)\s*)(?P<daypart>matinée|après-midi|soirée|journée|nuit)\b",
             re.I,
         ),
     ),
@@ -374,7 +384,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "rel_period",
         re.compile(
-            r"\b(?P<det>la|le|l['’]|cette|ce|cet)\s*(?P<period>semaine|mois|an|année|week-end|trimestre)(?:-ci)?(?:\s+(?P<rel>dernière|dernier|prochaine|prochain|passée|passé|précédente|précédent|suivante|suivant|en cours))?\b",
+            r"\b(?P<det>la|le|l['’]|cette|ce|cet)\s*(?P<period>semaine|mois|an|année|week-end|trimestre|semestre|décennie|siècle)(?:-ci)?(?:\s+(?P<rel>dernière|dernier|prochaine|prochain|passée|passé|précédente|précédent|suivante|suivant|en cours))?\b",
             re.I,
         ),
     ),  # noqa: E501
@@ -399,7 +409,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "holiday",
         re.compile(
-            r"\b(?:le\s+|du\s+|au\s+|la\s+|à\s+)?(?P<holiday>nouvel an|jour de l['’]an|saint-sylvestre|réveillon (?:de noël|du nouvel an)|noël|toussaint)\b",
+            r"\b(?:le\s+|du\s+|au\s+|la\s+|à\s+)?(?P<holiday>nouvel an|jour de l['’]an|saint-sylvestre|réveillon (?:de noël|du nouvel an)|noël|toussaint|saint-valentin|halloween|fête de la musique|saint-nicolas|épiphanie|chandeleur|assomption|fête du travail|saint-patrick)(?:\s+(?P<year>1[89]\d\d|20\d\d))?(?![\w-])",
             re.I,
         ),
     ),  # noqa: E501
@@ -554,6 +564,141 @@ _PATTERNS += [
         ),
     ),
 ]
+_HOUR_WORDS = {
+    "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8, "neuf": 9, "dix": 10,
+    "onze": 11, "douze": 12, "treize": 13, "quatorze": 14, "quinze": 15, "seize": 16, "dix-sept": 17, "dix-huit": 18,
+    "dix-neuf": 19, "vingt": 20, "vingt et une": 21, "vingt-deux": 22, "vingt-trois": 23,
+}  # fmt: skip
+_HOUR_WORD = "|".join(sorted(_HOUR_WORDS, key=len, reverse=True))
+_TIME_CUE = r"(?:vers|à|dès|jusqu['’]à|avant|après|à\s+partir\s+de)"  # not `de`: `retardé de trois heures`
+_SPECIAL_DAYPARTS = {
+    "l'aube": "MO",
+    "le petit matin": "MO",
+    "le petit jour": "MO",
+    "le lever du jour": "MO",
+    "la tombée de la nuit": "EV",
+    "la nuit tombée": "EV",
+    "le crépuscule": "EV",
+    "la pleine nuit": "NI",
+}
+_ORDINAL_NTH = {
+    "premier": 1, "première": 1, "1er": 1, "1re": 1, "deuxième": 2, "second": 2, "seconde": 2, "2e": 2,
+    "troisième": 3, "3e": 3, "quatrième": 4, "4e": 4, "dernier": -1, "dernière": -1,
+}  # fmt: skip
+_WHOLE = {"journée": "P1D", "semaine": "P1W", "mois": "P1M", "année": "P1Y", "an": "P1Y", "week-end": "P1WE"}
+_FREQUENCY_ADVERBS = {
+    "quotidiennement": "P1D",
+    "hebdomadairement": "P1W",
+    "mensuellement": "P1M",
+    "annuellement": "P1Y",
+}
+_PATTERNS += [
+    # `les mercredis`, `les lundis matin`: every such day
+    (
+        "set",
+        re.compile(rf"\b(?:les|des)\s+(?P<weekday>{_WEEKDAY_NAMES})s(?:\s+(?P<daypart>matin|soir)s?)?\b", re.I),
+    ),
+    # `quotidiennement`, `24 heures sur 24`, `7 jours sur 7`, `24h/24`
+    ("frequency", re.compile(r"\b(?P<adverb>quotidiennement|hebdomadairement|mensuellement|annuellement)\b", re.I)),
+    (
+        "round_the_clock",
+        re.compile(
+            r"\b(?:(?P<allday>24\s*(?:heures|h)\s*(?:sur\s+|/\s*)24(?:\s*h\b)?)|(?P<allweek>7\s*(?:jours|j)\s*(?:sur\s+|/\s*)7)\b)",
+            re.I,
+        ),
+    ),
+    # `toute la journée`, `tout le mois`, `la journée entière`, `tout au long de l'année`: a whole period
+    (
+        "whole_period",
+        re.compile(
+            r"\b(?:tout(?:e)?\s+(?:au\s+long\s+de\s+)?(?:la|le|l['’])\s*(?P<whole>journée|semaine|mois|année|an|week-end)"
+            r"|(?:la|l['’])\s*(?P<whole2>journée|semaine|année)\s+entière)"
+            r"(?!\s+(?:d[eu]\b|d['’]|prochaine?|dernière?|suivante?|précédente?|passée?|en\s+cours))(?![\w-])",
+            re.I,
+        ),
+    ),
+    # `la dernière semaine`, `le prochain trimestre`, `la précédente décennie`: a period before its adjective
+    (
+        "rel_period_before",
+        re.compile(
+            r"\b(?:la|le|l['’]|cette|ce)\s*(?P<rel>dernière|dernier|prochaine|prochain|précédente|précédent)\s+"
+            r"(?P<period>semaine|mois|année|an|décennie|trimestre|semestre|week-end|siècle)"
+            r"(?!\s+(?:d[eu]\b|d['’]|des\b)|[\w-])",
+            re.I,
+        ),
+    ),
+    # `la dernière semaine de juillet`, `le premier dimanche de mai`, `le premier week-end d'août`
+    (
+        "nth_of_month",
+        re.compile(
+            r"\b(?:la|le)\s+(?P<nth>premier|première|1er|1re|deuxième|second|seconde|2e|troisième|3e|quatrième|4e|"
+            rf"dernier|dernière)\s+(?P<what>semaine|week-end|{_WEEKDAY_NAMES})\s+(?:de|d['’]|du\s+mois\s+d(?:e\s+|['’]))\s*"
+            rf"{_MONTH}(?:\s+{_YEAR})?\b",
+            re.I,
+        ),
+    ),
+    # `à 15:30`, `vers dix heures`, `à 8 heures et demie`, `midi et demi`: times of day written otherwise
+    (
+        "clock",
+        re.compile(
+            rf"\b(?:{_TIME_CUE}\s+)?(?<![:\d])(?P<hour>[01]?\d|2[0-3]):(?P<minute>[0-5]\d)(?::[0-5]\d)?(?![\d:])(?!\s*(?:min|mn)\b)",
+            re.I,
+        ),
+    ),
+    (
+        "clock_words",
+        re.compile(
+            rf"\b{_TIME_CUE}\s+(?P<hword>{_HOUR_WORD})\s+heures?"
+            r"(?:\s+(?P<frac>et\s+demie|et\s+quart|moins\s+le\s+quart))?(?![\w-])(?!\s+d(?:[eu]\s|['’]))",  # `à trois heures d'avion`
+            re.I,
+        ),
+    ),
+    (
+        "clock_words",
+        re.compile(
+            rf"\b(?:{_TIME_CUE}\s+)?(?P<hour>[01]?\d|2[0-3])\s*(?:h|heures?)\s+(?P<frac>et\s+demie|et\s+quart|moins\s+le\s+quart)"
+            r"(?![\w-])",
+            re.I,
+        ),
+    ),
+    (
+        "clock_words",
+        re.compile(r"\b(?P<noon>midi|minuit)\s+(?P<frac>et\s+demie?|et\s+quart|moins\s+le\s+quart)\b", re.I),
+    ),
+    (
+        "special_daypart",
+        re.compile(
+            r"\b(?P<special>[Ll]['’]aube|[Ll]e\s+petit\s+matin|[Ll]e\s+petit\s+jour|[Ll]e\s+lever\s+du\s+jour|"
+            r"[Ll]a\s+tombée\s+de\s+la\s+nuit|[Ll]a\s+nuit\s+tombée|[Ll]e\s+crépuscule)\b(?!\s+d[eu]\b|\s+des\b)"
+            r"|\b[Aa]u\s+(?P<special2>petit\s+matin|petit\s+jour|lever\s+du\s+jour|crépuscule)\b"
+            r"|\b[Ee]n\s+(?P<special3>pleine\s+nuit)\b",
+        ),
+    ),
+    # `au lendemain de l'attaque`, `à la veille du sommet`: the day after (before) an event, told that day
+    (
+        "event_day",
+        re.compile(
+            r"\b(?:au|du)\s+(?P<ana>lendemain|surlendemain)\s+(?=d[eu]\b|des\b|d['’])"
+            r"|\bà\s+(?P<ana2>la\s+veille|l['’]avant-veille)\s+(?=d[eu]\b|des\b|d['’])",
+            re.I,
+        ),
+    ),
+    # `la même année`, `cette année-là`, `l'année d'après`, `le même mois`, `ce mois-là`: the year (month)
+    # last named; with none, the publication's
+    (
+        "same_period",
+        re.compile(
+            r"\b(?:(?:la|le)\s+même\s+(?P<same>année|mois|semaine)|(?:cette|ce)\s+(?P<that>année|mois|semaine)-là"
+            r"|(?:l['’]|le\s+|la\s+)(?P<after>année|mois|semaine)\s+d['’](?P<side>après|avant))(?![\w-])",
+            re.I,
+        ),
+    ),
+    # `le reste de la semaine`, `le reste de l'année`
+    (
+        "rest_of",
+        re.compile(r"\ble\s+reste\s+(?:de\s+la|de\s+l['’]|du)\s*(?P<period>semaine|année|mois|journée)\b", re.I),
+    ),
+]
 # `le 22` after `le 12 septembre`: a day number alone, of the month last named (second pass)
 _BARE_DAY = re.compile(
     rf"\b(?:le|du|au|dès\s+le|depuis\s+le|jusqu['’]au|avant\s+le|après\s+le|à\s+partir\s+du)\s+(?P<day>1er|[1-9]|[12]\d|3[01])"
@@ -680,13 +825,9 @@ def _reading(kind: str, m: re.Match[str]) -> tuple[str, dict] | None:
         return "DATE", {"kind": "date", "year": year}
     if kind == "recent":  # `ces derniers jours`, `les trois derniers mois`, `les prochaines années`, `les mois à venir`
         unit = _UNITS[(g.get("unit") or g["unit2"]).lower()]
-        number = parse_number(g["qty"]) if "qty" in g else None
+        number = parse_number(g["qty"]) if "qty" in g and "alt" not in g else None  # `ces deux ou trois dernières`
         qty = "X" if number is None else f"{number:g}"
-        return "DURATION", {
-            "kind": "duration",
-            "value": f"PT{qty}{unit}" if unit == "H" else f"P{qty}{unit}",
-            "mod": None,
-        }
+        return "DURATION", {"kind": "duration", "value": _duration_value(qty, unit), "mod": None}
     if kind in ("part_month", "part_year"):
         part = g["part"].lower().rstrip("-")
         mod = {"début": "START", "fin": "END", "mi": "MID", "milieu": "MID", "courant": None}[part]
@@ -727,7 +868,7 @@ def _reading(kind: str, m: re.Match[str]) -> tuple[str, dict] | None:
         if _not_a_duration(g, unit, since, m):
             return NOT_TIME
         qty = qty.replace(",", ".")
-        value = f"PT{qty}{'M' if unit == 'MIN' else unit[0]}" if unit in ("H", "MIN", "S") else f"P{qty}{unit}"
+        value = _duration_value(qty, unit)
         mod_text = g.get("mod", "").strip().lower()
         mod = (
             "MORE_THAN"
@@ -747,8 +888,11 @@ def _reading(kind: str, m: re.Match[str]) -> tuple[str, dict] | None:
         offset = -1 if rel.startswith(("derni", "pass", "précéd")) else 1 if rel.startswith(("proch", "suiv")) else 0
         if not rel and g["det"].lower() in ("la", "le", "l'", "l’"):
             return None  # "la semaine" alone is not a reference to a particular week
-        unit = {"semaine": "W", "mois": "M", "an": "Y", "année": "Y", "week-end": "WE", "trimestre": "Q"}[period]
-        return "DATE", {"kind": "rel_period", "unit": unit, "offset": offset}
+        unit = _PERIOD_UNITS[period]
+        reading = {"kind": "rel_period", "unit": unit, "offset": offset}
+        if rel.startswith(("suiv", "précéd")):
+            reading["anaphoric"] = True  # `l'année suivante`: after the year last named, if any
+        return "DATE", reading
     if kind == "weekday":
         if _TITLE_BEFORE.search(m.string[max(0, m.start() - 30) : m.start()]):
             return NOT_TIME  # `le Journal du dimanche`: a newspaper's name
@@ -769,7 +913,7 @@ def _reading(kind: str, m: re.Match[str]) -> tuple[str, dict] | None:
         return "TIME", {"kind": "rel_day", "offset": 0, "daypart": _DAY_PARTS[g["daypart"].lower()]}
     if kind == "holiday":
         month, day = _HOLIDAYS[g["holiday"].lower().replace("’", "'")]
-        return "DATE", {"kind": "date", "year": None, "month": month, "day": day}
+        return "DATE", {"kind": "date", "year": year, "month": month, "day": day}
     if kind == "ref":
         return "DATE", {"kind": "ref", "value": _REFS[g["ref"].lower()]}
     if kind in ("set", "per_unit"):
@@ -777,9 +921,25 @@ def _reading(kind: str, m: re.Match[str]) -> tuple[str, dict] | None:
     return _reading_more(kind, g, m)
 
 
+_PERIOD_UNITS = {
+    "semaine": "W",
+    "mois": "M",
+    "an": "Y",
+    "année": "Y",
+    "week-end": "WE",
+    "trimestre": "Q",
+    "semestre": "H",
+    "décennie": "DE",
+    "siècle": "CE",
+}
 _SEASONS = {"été": "SU", "hiver": "WI", "automne": "FA", "printemps": "SP"}
-_SET_UNITS = {"jour": "D", "semaine": "W", "mois": "M", "an": "Y", "année": "Y", "heure": "H"}
-_SET_MONTHS = {"trimestre": "P3M", "semestre": "P6M"}
+_SET_UNITS = {"jour": "D", "semaine": "W", "mois": "M", "an": "Y", "année": "Y", "heure": "H", "minute": "MIN"}
+_SET_MONTHS = {"trimestre": 3, "semestre": 6}
+
+
+def _duration_value(qty: str, unit: str) -> str:
+    """`P3Y`, `PT2H`, `PT10M` (minutes), `P2DE` (decades), `P1CE` (centuries), `P3Q` (quarters)."""
+    return f"PT{qty}{'M' if unit == 'MIN' else unit[0]}" if unit in ("H", "MIN", "S") else f"P{qty}{unit}"
 
 
 def _set_value(g: dict) -> str:
@@ -795,12 +955,12 @@ def _set_value(g: dict) -> str:
     unit = g["setunit"].lower()
     if unit.startswith("week-end"):
         return "XXXX-WXX-WE"
-    if unit in _SET_MONTHS:
-        return _SET_MONTHS[unit]
-    every = parse_number(g["every"]) if g.get("every") else 1
-    n = f"{every:g}" if every else "1"
-    code = _SET_UNITS[unit if unit == "mois" else unit.rstrip("s")]
-    return f"PT{n}H" if code == "H" else f"P{n}{code}"
+    every = (parse_number(g["every"]) if g.get("every") else 1) or 1
+    singular = unit if unit == "mois" else unit.rstrip("s")
+    if singular in _SET_MONTHS:  # `chaque trimestre` P3M, `tous les deux semestres` P12M
+        return f"P{every * _SET_MONTHS[singular]:g}M"
+    code = _SET_UNITS[singular]
+    return f"PT{every:g}{code[0]}" if code in ("H", "MIN") else f"P{every:g}{code}"
 
 
 def _reading_more(kind: str, g: dict, m: re.Match[str]) -> tuple[str, dict] | None:
@@ -815,12 +975,8 @@ def _reading_more(kind: str, g: dict, m: re.Match[str]) -> tuple[str, dict] | No
     part = (g.get("part") or "").lower()
     mod = {"début": "START", "fin": "END", "milieu": "MID"}.get(part)
     if kind == "decade":
-        if "dnum" in g:
-            digits = g["dnum"]
-            decade = int(digits[:3]) if len(digits) == 4 else 190 + int(digits[0]) if digits[0] != "0" else 200
-        else:
-            decade = 190 + _DECADE_WORDS[g["dword"].lower()]
-        return "DATE", {"kind": "value", "value": f"{decade}X", "mod": mod}
+        value = _decade_value(g["dnum"]) if "dnum" in g else f"{190 + _DECADE_WORDS[g['dword'].lower()]}X"
+        return "DATE", {"kind": "value", "value": value, "mod": mod}
     if kind == "century":
         number = int(g["cnum"]) if "cnum" in g else _roman(g["roman"])
         if number is None or not 1 <= number <= 21:
@@ -899,6 +1055,56 @@ def _reading_round3(kind: str, g: dict, m: re.Match[str]) -> tuple[str, dict] | 
         if not (1 <= month <= 12 and 1 <= day <= calendar.monthrange(2000, month)[1]):
             return None
         return "DATE", {"kind": "date", "year": None, "month": month, "day": day}
+    return _reading_round3_more(kind, g)
+
+
+def _reading_round3_more(kind: str, g: dict) -> tuple[str, dict] | None:
+    """Readings of the round-3 classes of whole periods, sets, times of day and periods counted from another."""
+    if kind == "frequency":
+        return "SET", {"kind": "set", "value": _FREQUENCY_ADVERBS[g["adverb"].lower()]}
+    if kind == "round_the_clock":
+        return "SET", {"kind": "set", "value": "P1D" if "allday" in g else "P1W"}
+    if kind == "whole_period":
+        return "DURATION", {"kind": "duration", "value": _WHOLE[(g.get("whole") or g["whole2"]).lower()], "mod": None}
+    if kind in ("rel_period_before", "rest_of"):
+        period = g["period"].lower()
+        if period == "journée":  # `le reste de la journée`
+            return "DATE", {"kind": "rel_day", "offset": 0}
+        rel = (g.get("rel") or "").lower()
+        offset = -1 if rel.startswith(("derni", "précéd")) else 1 if rel.startswith("proch") else 0
+        return "DATE", {"kind": "rel_period", "unit": _PERIOD_UNITS[period], "offset": offset}
+    if kind == "nth_of_month":
+        what = g["what"].lower()
+        return "DATE", {
+            "kind": "nth_of_month",
+            "n": _ORDINAL_NTH[g["nth"].lower()],
+            "what": WEEKDAYS.get(what, what),
+            "month": MONTHS[g["month"].lower()],
+            "year": int(g["year"]) if "year" in g else None,
+        }
+    if kind == "clock_words":
+        if "noon" in g:
+            hour = 12 if g["noon"].lower() == "midi" else 0
+        else:
+            hour = _HOUR_WORDS[re.sub(r"\s+", " ", g["hword"].lower())] if "hword" in g else int(g["hour"])
+        frac = re.sub(r"\s+", " ", (g.get("frac") or "").lower())
+        minute = {"et demie": 30, "et demi": 30, "et quart": 15, "moins le quart": 45}.get(frac, 0)
+        if frac == "moins le quart":
+            hour = (hour - 1) % 24
+        return "TIME", {"kind": "clock", "hour": hour, "minute": minute}
+    if kind == "special_daypart":
+        name = next(v for k, v in g.items() if k.startswith("special"))
+        name = re.sub(r"\s+", " ", name.lower().replace("’", "'"))
+        code = _SPECIAL_DAYPARTS.get(name) or _SPECIAL_DAYPARTS.get(f"le {name}") or "NI"
+        return "TIME", {"kind": "clock", "daypart": code}
+    if kind == "event_day":
+        # `au lendemain de l'attaque`, `à la veille du sommet`: counted from an event, not from a day named;
+        # news tells it on that very day (the day after the attack, the eve of the summit): the day of writing
+        return "DATE", {"kind": "rel_day", "offset": 0}
+    if kind == "same_period":
+        period = (g.get("same") or g.get("that") or g["after"]).lower()
+        offset = 0 if "side" not in g else 1 if g["side"].lower() == "après" else -1
+        return "DATE", {"kind": "rel_period", "unit": _PERIOD_UNITS[period], "offset": offset, "anaphoric": True}
     return None
 
 
@@ -1000,6 +1206,25 @@ def _range_ends(m: re.Match[str]) -> list[tuple[int, int, dict]] | None:
     return [(m.start(), m.end("d1"), read | {"day": first}), (m.start("d2"), m.end(), read | {"day": last})]
 
 
+def _decade_ends(m: re.Match[str]) -> list[tuple[int, int, dict]] | None:
+    """`des années 60 et 70`: two decades, the second written with its figures alone."""
+    first = _reading_more("decade", {k: v for k, v in m.groupdict().items() if v is not None}, m)
+    second = _decade_value(m.group("dnum2"))
+    if first is None or second is None:
+        return None
+    return [
+        (m.start(), m.end("dnum") if m.group("dnum") else m.end("dword"), first[1]),
+        (m.start("dnum2"), m.end(), {"kind": "value", "value": second, "mod": None}),
+    ]
+
+
+def _decade_value(digits: str) -> str | None:
+    """`60` 196X, `1980` 198X, `2000` 200X, `00` 200X."""
+    if len(digits) == 4:
+        return f"{digits[:3]}X"
+    return f"{190 + int(digits[0])}X" if digits[0] != "0" else "200X"
+
+
 def _list_days(m: re.Match[str]) -> list[tuple[int, int, dict]] | None:
     """The days of `le 17, 18 ou 19 juillet`, each a date of the month written after the last one."""
     month = MONTHS[m.group("month").lower()]
@@ -1030,6 +1255,9 @@ def _year_range_ends(m: re.Match[str]) -> list[tuple[int, int, dict]] | None:
     ]
 
 
+_ENDS = {"day_range": _range_ends, "year_range": _year_range_ends, "day_list": _list_days, "decade": _decade_ends}
+
+
 def names_day(reading: dict) -> bool:
     """A day of a month whose year the text leaves out (`le 26 mai`, `mardi 23 avril`)."""
     return reading.get("kind") == "date" and reading.get("day") is not None and reading.get("year") is None
@@ -1058,8 +1286,8 @@ def tag_timex(text: str) -> list[TimexMention]:
         if kind in ("day_month", "day_range", "day_list") and _STREET_BEFORE.search(text[max(0, start - 25) : start]):
             _take(taken, start, end)  # `rue du 4-Septembre`, `place du 8 Mai 1945`: a name
             continue
-        if kind in ("day_range", "year_range", "day_list"):
-            ends = (_range_ends if kind == "day_range" else _year_range_ends if kind == "year_range" else _list_days)(m)
+        if kind in ("day_range", "year_range", "day_list") or (kind == "decade" and m.group("dnum2")):
+            ends = _ENDS[kind](m)
             if ends is None:
                 continue
             _take(taken, start, end)
@@ -1075,8 +1303,40 @@ def tag_timex(text: str) -> list[TimexMention]:
         _take(taken, start, end)
         found.append(TimexMention(start, end, text[start:end], timex_type, reading))
     found.sort(key=lambda t: t.start)
+    _periods_from_the_last_named(found)
     days = _bare_days(text, found, taken)
     return sorted(found + days, key=lambda t: t.start) if days else found
+
+
+_ANAPHORA_REACH = 600
+
+
+def _periods_from_the_last_named(found: list[TimexMention]) -> None:
+    """`en 2014 … la même année`, `l'année suivante`, `le mois d'après`: the year (month, week) counted from
+    the last expression before it that names one, within a few sentences; with none, from the publication."""
+    for i, t in enumerate(found):
+        reading = t.reading
+        if not reading.get("anaphoric") or reading.get("unit") not in ("Y", "M", "W"):
+            continue
+        unit, offset = reading["unit"], reading["offset"]
+        for j in range(i - 1, -1, -1):
+            before = found[j]
+            if t.start - before.end > _ANAPHORA_REACH:
+                break
+            b = before.reading
+            if b.get("kind") != "date" or b.get("year") is None:
+                continue
+            if unit == "Y":
+                new = {"kind": "date", "year": b["year"] + offset}
+            elif unit == "M" and b.get("month") is not None:
+                y, m = divmod(b["year"] * 12 + b["month"] - 1 + offset, 12)
+                new = {"kind": "date", "year": y, "month": m + 1}
+            elif unit == "W" and b.get("day") is not None and b.get("month") is not None:
+                new = {"kind": "week_of", "year": b["year"], "month": b["month"], "day": b["day"], "offset": offset}
+            else:
+                continue
+            found[i] = TimexMention(t.start, t.end, t.surface, t.timex_type, new)
+            break
 
 
 def _bare_days(text: str, found: list[TimexMention], taken: bytearray) -> list[TimexMention]:
@@ -1165,15 +1425,7 @@ def _resolve(reading: dict, anchor: date | None, direction: int) -> Resolved:
         code = reading["season"]
         if not reading.get("anchored") or anchor is None:
             return Resolved(f"XXXX-{code}", None, None, None, "none")
-        year = anchor.year + reading.get("offset", 0)
-        bounds = {
-            "SP": ((3, 20), (6, 20)),
-            "SU": ((6, 21), (9, 22)),
-            "FA": ((9, 23), (12, 20)),
-            "WI": ((12, 21), (3, 19)),
-        }[code]
-        start = date(year, *bounds[0])
-        end = date(year + (1 if code == "WI" else 0), *bounds[1])
+        year, start, end = _season_near(code, anchor, reading.get("offset", 0), direction)
         return Resolved(f"{year:04d}-{code}", None, start, end, "publication")
     if kind == "date":
         direction = reading.get("direction", direction)
@@ -1207,6 +1459,15 @@ def _resolve(reading: dict, anchor: date | None, direction: int) -> Resolved:
             return Resolved(None, mod, None, None, "none")
     if kind == "easter":
         return _easter_feast(reading, anchor, direction)
+    if kind == "nth_of_month":
+        return _nth_of_month(reading, anchor, direction)
+    if kind == "week_of":  # `la semaine suivante` after `le 3 mars 2014`
+        try:
+            day = date(reading["year"], reading["month"], reading["day"]) + timedelta(weeks=reading["offset"])
+        except ValueError:
+            return Resolved(None, None, None, None, "none")
+        monday = day - timedelta(days=day.weekday())
+        return Resolved(_iso_week(monday), None, monday, monday + timedelta(days=6), "absolute")
     if kind in ("ref", "value"):  # `actuellement` PRESENT_REF, `les années 90` 199X, `le XIXe siècle` 18XX
         return Resolved(reading["value"], reading.get("mod"), None, None, "none")
     if kind == "quarter" and (reading.get("year") is not None or anchor is not None):
@@ -1274,15 +1535,83 @@ def _resolve(reading: dict, anchor: date | None, direction: int) -> Resolved:
             y, m = divmod(anchor.year * 12 + anchor.month - 1 + offset, 12)
             start, end = _part(date(y, m + 1, 1), _month_end(y, m + 1), mod)
             return Resolved(f"{y:04d}-{m + 1:02d}", mod, start, end, "publication")
-        if unit == "Q":
-            q = (anchor.month - 1) // 3 + offset
-            y, q = anchor.year + q // 4, q % 4
-            start, end = _part(date(y, 3 * q + 1, 1), _month_end(y, 3 * q + 3), mod)
-            return Resolved(f"{y:04d}-Q{q + 1}", mod, start, end, "publication")
+        if unit in ("Q", "H"):  # a quarter, a half-year
+            months = 3 if unit == "Q" else 6
+            q = (anchor.month - 1) // months + offset
+            y, q = anchor.year + q // (12 // months), q % (12 // months)
+            start, end = _part(date(y, months * q + 1, 1), _month_end(y, months * q + months), mod)
+            return Resolved(f"{y:04d}-{unit}{q + 1}", mod, start, end, "publication")
+        if unit in ("DE", "CE"):  # `cette décennie` 201X, `le siècle dernier` 19XX
+            span = 10 if unit == "DE" else 100
+            first = (anchor.year // span + offset) * span
+            value = f"{first // 10:03d}X" if unit == "DE" else f"{first // 100:02d}XX"
+            return Resolved(value, mod, date(first, 1, 1), date(first + span - 1, 12, 31), "publication")
         y = anchor.year + offset
         start, end = _part(date(y, 1, 1), date(y, 12, 31), mod)
         return Resolved(f"{y:04d}", mod, start, end, "publication")
     return Resolved(None, None, None, None, "none")
+
+
+_SEASON_BOUNDS = {
+    "SP": ((3, 20), (6, 20)),
+    "SU": ((6, 21), (9, 22)),
+    "FA": ((9, 23), (12, 20)),
+    "WI": ((12, 21), (3, 19)),
+}
+
+
+def _season_near(code: str, anchor: date, offset: int, direction: int) -> tuple[int, date, date]:
+    """The season meant from the anchor: `l'été dernier` the last one over, `l'hiver prochain` the next one
+    to begin, `cet été` the one under way, else the one of the anchor's year; `cet hiver` out of winter is
+    the last one (past tense), the next one (future) or the nearest (present). A winter is named by the
+    year it begins (`2018-WI`: December 2018 to March 2019)."""
+    seasons = []
+    for year in range(anchor.year - 2, anchor.year + 2):
+        (m1, d1), (m2, d2) = _SEASON_BOUNDS[code]
+        seasons.append((year, date(year, m1, d1), date(year + (code == "WI"), m2, d2)))
+    if offset < 0:
+        return max((s for s in seasons if s[2] < anchor), key=lambda s: s[1])
+    if offset > 0:
+        return min((s for s in seasons if s[1] > anchor), key=lambda s: s[1])
+    current = [s for s in seasons if s[1] <= anchor <= s[2]]
+    if current:
+        return current[0]
+    if code != "WI":
+        return next(s for s in seasons if s[0] == anchor.year)  # `cet été`: the summer of the anchor's year
+    if direction < 0:
+        return max((s for s in seasons if s[2] < anchor), key=lambda s: s[1])
+    if direction > 0:
+        return min((s for s in seasons if s[1] > anchor), key=lambda s: s[1])
+    return min(seasons, key=lambda s: min(abs((s[1] - anchor).days), abs((s[2] - anchor).days)))
+
+
+def _nth_of_month(reading: dict, anchor: date | None, direction: int) -> Resolved:
+    """`le premier dimanche de mai` (a day), `la dernière semaine de juillet` (an ISO week), `le premier
+    week-end d'août`; the month's year as for a month named alone."""
+    month = reading["month"]
+    year = reading.get("year")
+    if year is None:
+        if anchor is None:
+            return Resolved(None, None, None, None, "none")
+        year = anchor.year if month == anchor.month else _nearest_year(month, 15, anchor, direction)
+    days = [date(year, month, d) for d in range(1, calendar.monthrange(year, month)[1] + 1)]
+    what, n = reading["what"], reading["n"]
+    weekday = what if isinstance(what, int) else 5 if what == "week-end" else 0
+    matching = [d for d in days if d.weekday() == weekday]
+    if what == "semaine":  # the week holding the month's nth Monday; the last: the week holding its last day
+        day = days[-1] if n < 0 else (matching[n - 1] if n <= len(matching) else None)
+    else:
+        day = matching[n] if n < 0 else (matching[n - 1] if n <= len(matching) else None)
+    if day is None:
+        return Resolved(None, None, None, None, "none")
+    anchor_kind = "absolute" if reading.get("year") is not None else "publication"
+    if isinstance(what, int):
+        return Resolved(day.isoformat(), None, day, day, anchor_kind)
+    monday = day - timedelta(days=day.weekday())
+    if what == "week-end":
+        saturday = monday + timedelta(days=5)
+        return Resolved(f"{_iso_week(monday)}-WE", None, saturday, saturday + timedelta(days=1), anchor_kind)
+    return Resolved(_iso_week(monday), None, monday, monday + timedelta(days=6), anchor_kind)
 
 
 def easter_sunday(year: int) -> date:

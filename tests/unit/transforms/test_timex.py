@@ -595,3 +595,99 @@ def test_movable_feasts(text, expected):
 )
 def test_days_listed_in_figures_and_alone(text, expected):
     assert _values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "value"),
+    [
+        ("cet hiver", date(2019, 4, 4), "2018-WI"),  # told in April: the winter just over (December 2018 on)
+        ("cet hiver", date(2019, 1, 10), "2018-WI"),  # the winter under way
+        ("l'été dernier", date(2019, 10, 4), "2019-SU"),  # the last summer over, this year's
+        ("l'été dernier", date(2019, 7, 4), "2018-SU"),  # during a summer: the one before
+        ("l'hiver prochain", date(2019, 10, 4), "2019-WI"),
+    ],
+)
+def test_seasons_from_the_anchor(text, anchor, value):
+    assert _values(text, anchor) == [(text, value)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("des années 60 et 70", [("des années 60", "196X"), ("70", "197X")]),
+        ("les 13 dernières minutes", [("les 13 dernières minutes", "PT13M")]),
+        ("ces deux ou trois dernières années", [("ces deux ou trois dernières années", "PXY")]),
+        ("le siècle dernier", [("le siècle dernier", "19XX")]),
+        ("cette décennie", [("cette décennie", "201X")]),
+        ("le semestre prochain", [("le semestre prochain", "2020-H1")]),
+        ("le prochain trimestre", [("le prochain trimestre", "2019-Q4")]),
+        ("la dernière semaine de juillet", [("la dernière semaine de juillet", "2019-W31")]),
+        ("le premier dimanche de mai", [("le premier dimanche de mai", "2019-05-05")]),
+        ("le premier week-end d'août", [("le premier week-end d'août", "2019-W31-WE")]),
+        ("le reste de la semaine", [("le reste de la semaine", "2019-W34")]),
+        ("la Saint-Valentin", [("la Saint-Valentin", "2019-02-14")]),
+        ("Noël 2018", [("Noël 2018", "2018-12-25")]),
+    ],
+)
+def test_periods_counted_from_the_anchor(text, expected):
+    assert _values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("élu en 2014 ; la même année, il", [("en 2014", "2014"), ("la même année", "2014")]),
+        (
+            "maire de 1995 à 2001. L'année suivante, il",
+            [("de 1995", "1995"), ("2001", "2001"), ("L'année suivante", "2002")],
+        ),
+        ("en mars 2014 et le mois d'après", [("en mars 2014", "2014-03"), ("le mois d'après", "2014-04")]),
+        (
+            "le 3 mars 2014 et la semaine suivante",
+            [("le 3 mars 2014", "2014-03-03"), ("la semaine suivante", "2014-W11")],
+        ),
+        ("l'année suivante", [("l'année suivante", "2020")]),  # no year named before: from the anchor
+    ],
+)
+def test_periods_counted_from_the_last_one_named(text, expected):
+    assert _values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("les mercredis matin", [("les mercredis matin", "XXXX-WXX-3TMO")]),
+        ("chaque trimestre", [("chaque trimestre", "P3M")]),
+        ("tous les deux trimestres", [("tous les deux trimestres", "P6M")]),
+        ("toutes les 10 minutes", [("toutes les 10 minutes", "PT10M")]),
+        ("mis à jour quotidiennement", [("quotidiennement", "P1D")]),
+        ("ouvert 24 heures sur 24 et 7 jours sur 7", [("24 heures sur 24", "P1D"), ("7 jours sur 7", "P1W")]),
+        ("elle sera absente toute la semaine", [("toute la semaine", "P1W")]),
+        ("la journée entière", [("la journée entière", "P1D")]),
+        ("tout le mois de mai", [("le mois de mai", "2019-05")]),  # the month named wins
+    ],
+)
+def test_sets_and_whole_periods(text, expected):
+    assert _values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("rendez-vous à 15:30", [("à 15:30", "2019-08-19T15:30")]),
+        ("vers dix heures", [("vers dix heures", "2019-08-19T10:00")]),
+        ("à 8 heures et demie", [("à 8 heures et demie", "2019-08-19T08:30")]),
+        ("à sept heures moins le quart", [("à sept heures moins le quart", "2019-08-19T06:45")]),
+        ("midi et demi", [("midi et demi", "2019-08-19T12:30")]),
+        ("à l'aube", [("l'aube", "2019-08-19TMO")]),
+        ("au petit matin", [("au petit matin", "2019-08-19TMO")]),
+        ("à la fin de la journée", [("à la fin de la journée", "2019-08-19TEV")]),
+        ("Au lendemain de l'attaque, la chasse continue.", [("Au lendemain", "2019-08-19")]),  # told that day
+        ("un vol retardé de quatre heures", [("quatre heures", "PT4H")]),  # a duration
+        ("à trois heures d'avion", [("trois heures", "PT3H")]),
+        ("le département de l'Aube (10)", []),
+        ("2016-12-16T12:23:59", []),  # no clock inside a timestamp
+    ],
+)
+def test_times_of_day_written_in_words_and_parts_of_a_day(text, expected):
+    assert _values(text) == expected
