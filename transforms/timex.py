@@ -639,7 +639,7 @@ _PATTERNS += [
     ),
     # `à 15:30`, `vers dix heures`, `à 8 heures et demie`, `midi et demi`: times of day written otherwise
     (
-        "clock",
+        "clock_colon",
         re.compile(
             rf"\b(?:{_TIME_CUE}\s+)?(?<![:\d])(?P<hour>[01]?\d|2[0-3]):(?P<minute>[0-5]\d)(?::[0-5]\d)?(?![\d:])(?!\s*(?:min|mn)\b)",
             re.I,
@@ -699,6 +699,76 @@ _PATTERNS += [
         re.compile(r"\ble\s+reste\s+(?:de\s+la|de\s+l['’]|du)\s*(?P<period>semaine|année|mois|journée)\b", re.I),
     ),
 ]
+_MONTH_TRIGGERS = (
+    "janv",
+    "févr",
+    "fevr",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juil",
+    "août",
+    "aout",
+    "sept",
+    "oct",
+    "nov",
+    "déc",
+    "dec",
+)
+_WEEKDAY_TRIGGERS = tuple(WEEKDAYS)
+_DAYPART_TRIGGERS = ("nuit", "soir", "matin", "après-midi", "journée")
+# Words without one of which a pattern cannot match (lower case): a pattern none of whose words the text holds
+# is not run, so that the rarer classes cost a substring test on most texts, not a regular-expression scan.
+_TRIGGERS = {
+    "set": ("chaque", "tous les", "toutes les", "lundis", "mardis", "mercredis", "jeudis", "vendredis", "samedis",
+            "dimanches"),
+    "per_unit": ("par",),
+    "weekday_date": _WEEKDAY_TRIGGERS,
+    "weekday_day": _WEEKDAY_TRIGGERS,
+    "weekday": _WEEKDAY_TRIGGERS,
+    "part_month": _MONTH_TRIGGERS,
+    "month_year": _MONTH_TRIGGERS,
+    "month_rel": _MONTH_TRIGGERS,
+    "month_cue": _MONTH_TRIGGERS,
+    "day_month": _MONTH_TRIGGERS,
+    "day_range": _MONTH_TRIGGERS,
+    "day_list": _MONTH_TRIGGERS,
+    "bare_month": _MONTH_TRIGGERS,
+    "nth_of_month": _MONTH_TRIGGERS,
+    "part_year": ("début", "fin", "mi-", "courant", "milieu"),
+    "noon": ("midi", "minuit"),
+    "clock_colon": (":",),
+    "clock_words": ("heure", "midi", "minuit", "demi", "quart"),
+    "season": ("été", "hiver", "automne", "printemps"),
+    "daypart_ctx": _DAYPART_TRIGGERS,
+    "part_day": _DAYPART_TRIGGERS,
+    "part_of_day_of": _DAYPART_TRIGGERS,
+    "this_part": _DAYPART_TRIGGERS,
+    "special_daypart": ("aube", "petit matin", "petit jour", "lever du jour", "tombée", "crépuscule", "pleine nuit"),
+    "recent": ("dernier", "dernière", "prochain", "à venir"),
+    "rel_period_before": ("dernier", "dernière", "prochain", "précédent"),
+    "fixed_duration": ("demi", "quart", "quinquennat", "septennat"),
+    "decade": ("années",),
+    "century": ("siècle",),
+    "quarter": ("trimestre", "semestre"),
+    "part_period": ("début", "fin", "milieu", "courant"),
+    "anaphoric": ("veille", "lendemain", "même", "jour-là", "journée", "moment"),
+    "event_day": ("lendemain", "veille"),
+    "rel_day": ("hier", "demain", "aujourd"),
+    "holiday": ("noël", "toussaint", "nouvel an", "jour de l", "sylvestre", "réveillon", "valentin", "halloween",
+                "musique", "nicolas", "épiphanie", "chandeleur", "assomption", "travail", "patrick"),
+    "easter": ("pâques", "pentecôte", "ascension", "gras", "saint", "cendres"),
+    "ref_now": ("maintenant",),
+    "ref_epoch": ("époque",),
+    "day_slash_month": ("/",),
+    "frequency": ("quotidiennement", "hebdomadairement", "mensuellement", "annuellement"),
+    "round_the_clock": ("sur 24", "/24", "/ 24", "sur 7", "/7", "/ 7"),
+    "whole_period": ("tout", "entière"),
+    "same_period": ("même", "-là", "d'après", "d'avant", "d’après", "d’avant"),
+    "rest_of": ("reste",),
+}  # fmt: skip
+
 # `le 22` after `le 12 septembre`: a day number alone, of the month last named (second pass)
 _BARE_DAY = re.compile(
     rf"\b(?:le|du|au|dès\s+le|depuis\s+le|jusqu['’]au|avant\s+le|après\s+le|à\s+partir\s+du)\s+(?P<day>1er|[1-9]|[12]\d|3[01])"
@@ -802,7 +872,7 @@ def _reading(kind: str, m: re.Match[str]) -> tuple[str, dict] | None:
         elif (g.get("cue") or "").lower() == "depuis":  # `depuis mars`: a state that began in a past March
             reading["direction"] = -1
         return "DATE", reading
-    if kind == "clock":
+    if kind in ("clock", "clock_colon"):
         minute = int(g.get("minute") or 0)
         return "TIME", {"kind": "clock", "hour": int(g["hour"]), "minute": minute}
     if kind == "noon":
@@ -1263,15 +1333,20 @@ def names_day(reading: dict) -> bool:
     return reading.get("kind") == "date" and reading.get("day") is not None and reading.get("year") is None
 
 
-def tag_timex(text: str) -> list[TimexMention]:
+def tag_timex(text: str, *, triggers: bool = True) -> list[TimexMention]:
     """All temporal expressions in `text`, longest-first, non-overlapping, in text order.
 
-    Never raises; every span lies inside `text`.
+    Never raises; every span lies inside `text`. `triggers=False` runs every pattern whatever the words of
+    the text (the same result, slower: a test checks it).
     """
     found: list[TimexMention] = []
     taken = bytearray(len(text))
     candidates = []
+    low = text.lower()
     for order, (kind, pattern) in enumerate(_PATTERNS):
+        words = _TRIGGERS.get(kind) if triggers else None
+        if words is not None and not any(word in low for word in words):
+            continue
         for m in pattern.finditer(text):
             if m.end() > m.start():
                 candidates.append((-(m.end() - m.start()), order, m.start(), kind, m))

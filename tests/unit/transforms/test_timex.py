@@ -691,3 +691,24 @@ def test_sets_and_whole_periods(text, expected):
 )
 def test_times_of_day_written_in_words_and_parts_of_a_day(text, expected):
     assert _values(text) == expected
+
+
+_TIME_WORDS = [
+    "le", "la", "l'", "de", "du", "à", "au", "en", "et", "ou", "ce", "cette", "cet", "tous", "les", "toute", "tout",
+    "chaque", "par", "dès", "vers", "depuis", "il y a", "dans", "jusqu'à", "3", "14", "1er", "22", "2019", "1970",
+    "60", "8", "h", "30", "15:30", "20/11", "heures", "heure", "midi", "minuit", "et demie", "et quart", "mars",
+    "Mars", "mai", "septembre", "Septembre", "août", "déc.", "lundi", "samedis", "dimanche", "matin", "soir",
+    "nuit", "matinée", "journée", "après-midi", "semaine", "mois", "an", "année", "années", "siècle", "décennie",
+    "trimestre", "été", "hiver", "dernier", "dernière", "prochain", "suivante", "même", "année-là", "d'après",
+    "veille", "lendemain", "reste", "entière", "Pâques", "Ascension", "Noël", "époque", "maintenant", "aube",
+    "petit", "sur", "24", "7", "quotidiennement", "début", "fin", "mi-", "milieu", "courant", "premier", "XIXe",
+    "hier", "demain", "aujourd'hui", "récemment", ",", ".", " ",
+]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(_TIME_WORDS), max_size=30))
+def test_word_triggers_never_change_what_is_tagged(words):
+    """Patterns are skipped when the text holds none of their words: the result must be the same as running
+    them all."""
+    text = " ".join(words)
+    assert tag_timex(text) == tag_timex(text, triggers=False)
