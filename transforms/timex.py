@@ -42,6 +42,9 @@ MONTHS = {
     "oct.": 10,
     "nov.": 11,
     "déc.": 12,
+    "fév.": 2,
+    "avr.": 4,
+    "juil.": 7,
 }
 WEEKDAYS = {"lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5, "dimanche": 6}
 _DAY_PARTS = {
@@ -77,6 +80,8 @@ _UNITS = {
     "siècles": "CE",
     "trimestre": "Q",
     "trimestres": "Q",
+    "week-end": "WE",
+    "week-ends": "WE",
 }
 _HOLIDAYS = {
     "nouvel an": (1, 1),
@@ -130,7 +135,7 @@ _REFS = {
     "dans l'avenir": "FUTURE_REF",
 }
 
-_MONTH = r"(?P<month>janv\.|févr\.|sept\.|oct\.|nov\.|déc\.|janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre)"  # noqa: E501
+_MONTH = r"(?P<month>janv\.|févr\.|fév\.|avr\.|juil\.|sept\.|oct\.|nov\.|déc\.|janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre)"  # noqa: E501
 _WEEKDAY = r"(?P<weekday>lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)"
 _DAYPART = r"(?P<daypart>matin|matinée|midi|après-midi|soir|soirée|nuit)"
 _YEAR = r"(?P<year>1[89]\d\d|20\d\d)"
@@ -145,7 +150,8 @@ _MOD = r"(?P<mod>plus d[e'’]\s*|près d[e'’]\s*|environ |moins d[e'’]\s*|a
 _NUMBER_WORDS = NUMBER_WORD_PATTERN.removesuffix("*)") + "{0,7})"
 _QTY = rf"(?P<qty>\d+(?:[.,]\d+)?|{_NUMBER_WORDS}|quelques|plusieurs|une?|des)"
 _UNIT = (
-    r"(?P<unit>jours?|journées?|semaines?|mois|ans?|années?|heures?|minutes?|secondes?|décennies?|siècles?|trimestres?)"
+    r"(?P<unit>jours?|journées?|semaines?|mois|ans?|années?|heures?|minutes?|secondes?|décennies?|siècles?|trimestres?|"
+    r"week-ends?)"
     r"(?P<half>\s+et\s+demie?)?"
 )
 # `une dizaine d'années`, `une quinzaine de jours`, `des dizaines d'années`: a round, approximate count
@@ -238,7 +244,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),  # noqa: E501
     (
         "part_month",
-        re.compile(rf"\b(?P<part>début|fin|mi-|courant|milieu)\s*(?:d[e'’]\s*)?{_MONTH}(?:\s+{_YEAR})?\b", re.I),
+        re.compile(
+            rf"\b(?P<part>début|fin|mi-|courant|milieu)\s*(?:d[e'’]\s*)?{_MONTH}(?:\s+{_YEAR}|\s+(?P<rel>dernier|prochain))?\b",
+            re.I,
+        ),
     ),  # noqa: E501
     ("part_year", re.compile(rf"\b(?P<part>début|fin|mi-|courant|milieu)\s*(?:de\s+l['’]année\s+)?{_YEAR}\b", re.I)),  # noqa: E501
     (
@@ -364,7 +373,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         # `la veille`, `le lendemain matin`, `le jour même`, `ce jour-là`: a day counted from the last one named
         "anaphoric",
         re.compile(
-            r"\b(?P<ana>la veille|l['’]avant-veille|le lendemain|le surlendemain|le jour même|le même jour|ce jour-là|dans la journée|(?:à\s+)?ce moment-?\s?là|au même moment)(?:\s+(?:au\s+)?(?P<daypart>matin|midi|après-midi|soir))?\b",
+            r"\b(?P<ana>la veille|l['’]avant-veille|le lendemain|le surlendemain|le jour même|le même jour|ce jour-là|dans la journée|(?:à\s+)?ce moment-?\s?là|au même moment|le jour (?:suivant|d['’]après|précédent|d['’]avant))(?:\s+(?:au\s+)?(?P<daypart>matin|midi|après-midi|soir))?\b",
             re.I,
         ),
     ),
@@ -596,7 +605,10 @@ _PATTERNS += [
     # `les mercredis`, `les lundis matin`: every such day
     (
         "set",
-        re.compile(rf"\b(?:les|des)\s+(?P<weekday>{_WEEKDAY_NAMES})s(?:\s+(?P<daypart>matin|soir)s?)?\b", re.I),
+        re.compile(
+            rf"\b(?:les|des)\s+(?:(?P<weekday>{_WEEKDAY_NAMES})s(?:\s+(?P<daypart>matin|soir)s?)?|(?P<setunit>week-ends))\b",
+            re.I,
+        ),
     ),
     # `quotidiennement`, `24 heures sur 24`, `7 jours sur 7`, `24h/24`
     ("frequency", re.compile(r"\b(?P<adverb>quotidiennement|hebdomadairement|mensuellement|annuellement)\b", re.I)),
@@ -689,7 +701,47 @@ _PATTERNS += [
         "same_period",
         re.compile(
             r"\b(?:(?:la|le)\s+même\s+(?P<same>année|mois|semaine)|(?:cette|ce)\s+(?P<that>année|mois|semaine)-là"
-            r"|(?:l['’]|le\s+|la\s+)(?P<after>année|mois|semaine)\s+d['’](?P<side>après|avant))(?![\w-])",
+            r"|(?:l['’]|le\s+|la\s+)(?P<after>année|mois|semaine)\s+(?:d['’](?P<side>après|avant)|(?P<follows>qui\s+(?:suit|suivait|a\s+suivi)))"
+            r")(?![\w-])",
+            re.I,
+        ),
+    ),
+    # `en 98`, `depuis 95`, `dès 2002` written `dès 02`: a year in two figures after a cue of time
+    (
+        "year_two_digits",
+        re.compile(rf"\b(?P<cue>en|depuis|dès|jusqu['’]en)\s+(?P<yy>\d\d)(?!\s*%){_NOT_A_COUNT}", re.I),
+    ),
+    # `entre 14 et 16 heures`, `de 9 à 12 h`: two times of day, the unit written once
+    (
+        "clock_range",
+        re.compile(
+            r"\b(?:entre|de)\s+(?P<h1>[01]?\d|2[0-3])\s+(?:et|à)\s+(?P<h2>[01]?\d|2[0-3])\s*(?:h\b|heures\b)(?!\s*\d)",
+            re.I,
+        ),
+    ),
+    # `en 2 h 30`, `pendant 1 h 45`: hours and minutes after a preposition of duration are a duration
+    (
+        "clock_duration",
+        re.compile(
+            r"\b(?P<cue>en|pendant|durant|dans|plus\s+de|moins\s+de|près\s+de)\s+(?P<hour>\d{1,2})\s?h\s?(?P<minute>[0-5]\d)\b",
+            re.I,
+        ),
+    ),
+    # `les mois qui viennent`, `les dix années écoulées`, `les dernières 24 heures`, `plus tard dans la journée`
+    (
+        "recent_more",
+        re.compile(
+            rf"\b(?:ces|les|des)\s+(?:(?P<rel>derniers|dernières|prochains|prochaines)\s+)?(?:(?P<qty>\d+|{_NUMBER_WORDS})\s+)?"
+            r"(?P<unit>jours|semaines|mois|années|ans|heures|minutes|décennies)"
+            r"(?:\s+(?P<after>qui\s+viennent|qui\s+suivent|écoulée?s|passée?s))?\b",
+            re.I,
+        ),
+    ),
+    (
+        "earlier_later",
+        re.compile(
+            r"\b(?:plus\s+)?(?:tôt|tard)\s+dans\s+(?:la\s+|l['’]|le\s+)(?P<period>semaine|année|mois|journée|soirée|nuit|"
+            r"matinée|après-midi)\b",
             re.I,
         ),
     ),
@@ -700,17 +752,17 @@ _PATTERNS += [
     ),
 ]
 _MONTH_TRIGGERS = (
-    "janv",
-    "févr",
-    "fevr",
-    "mars",
-    "avril",
+    "jan",
+    "fév",
+    "fev",
+    "mar",
+    "avr",
     "mai",
     "juin",
     "juil",
-    "août",
-    "aout",
-    "sept",
+    "aoû",
+    "aou",
+    "sep",
     "oct",
     "nov",
     "déc",
@@ -722,7 +774,7 @@ _DAYPART_TRIGGERS = ("nuit", "soir", "matin", "après-midi", "journée")
 # is not run, so that the rarer classes cost a substring test on most texts, not a regular-expression scan.
 _TRIGGERS = {
     "set": ("chaque", "tous les", "toutes les", "lundis", "mardis", "mercredis", "jeudis", "vendredis", "samedis",
-            "dimanches"),
+            "dimanches", "week-ends"),
     "per_unit": ("par",),
     "weekday_date": _WEEKDAY_TRIGGERS,
     "weekday_day": _WEEKDAY_TRIGGERS,
@@ -753,7 +805,8 @@ _TRIGGERS = {
     "century": ("siècle",),
     "quarter": ("trimestre", "semestre"),
     "part_period": ("début", "fin", "milieu", "courant"),
-    "anaphoric": ("veille", "lendemain", "même", "jour-là", "journée", "moment"),
+    "anaphoric": ("veille", "lendemain", "même", "jour-là", "journée", "moment", "jour suivant", "jour précédent",
+                  "jour d'", "jour d’"),
     "event_day": ("lendemain", "veille"),
     "rel_day": ("hier", "demain", "aujourd"),
     "holiday": ("noël", "toussaint", "nouvel an", "jour de l", "sylvestre", "réveillon", "valentin", "halloween",
@@ -765,8 +818,13 @@ _TRIGGERS = {
     "frequency": ("quotidiennement", "hebdomadairement", "mensuellement", "annuellement"),
     "round_the_clock": ("sur 24", "/24", "/ 24", "sur 7", "/7", "/ 7"),
     "whole_period": ("tout", "entière"),
-    "same_period": ("même", "-là", "d'après", "d'avant", "d’après", "d’avant"),
+    "same_period": ("même", "-là", "d'après", "d'avant", "d’après", "d’avant", "qui suit", "qui a suivi"),
     "rest_of": ("reste",),
+    "year_two_digits": ("en ", "depuis", "dès", "jusqu"),
+    "clock_range": ("h",),
+    "clock_duration": ("h",),
+    "recent_more": ("dernier", "dernière", "prochain", "viennent", "suivent", "écoulé", "passé"),
+    "earlier_later": ("tôt", "tard"),
 }  # fmt: skip
 
 # `le 22` after `le 12 septembre`: a day number alone, of the month last named (second pass)
@@ -901,7 +959,10 @@ def _reading(kind: str, m: re.Match[str]) -> tuple[str, dict] | None:
     if kind in ("part_month", "part_year"):
         part = g["part"].lower().rstrip("-")
         mod = {"début": "START", "fin": "END", "mi": "MID", "milieu": "MID", "courant": None}[part]
-        return "DATE", {"kind": "date", "year": year, "month": month, "mod": mod}
+        reading = {"kind": "date", "year": year, "month": month, "mod": mod}
+        if rel:  # `fin mars dernier`
+            reading["direction"] = -1 if rel.startswith("dern") else 1
+        return "DATE", reading
     if kind == "year":
         cue = g.get("cue", "").lower()
         if _NOT_A_YEAR_AFTER.match(m.string[m.end() : m.end() + 30]) and cue in ("de", "d'", "d’", "entre", "et"):
@@ -1075,7 +1136,16 @@ def _reading_more(kind: str, g: dict, m: re.Match[str]) -> tuple[str, dict] | No
         return "TIME", {"kind": "clock", "daypart": code}
     if kind == "anaphoric":
         ana = g["ana"].lower().replace("’", "'")
-        offset = {"la veille": -1, "l'avant-veille": -2, "le lendemain": 1, "le surlendemain": 2}.get(ana, 0)
+        offset = {
+            "la veille": -1,
+            "l'avant-veille": -2,
+            "le lendemain": 1,
+            "le surlendemain": 2,
+            "le jour suivant": 1,
+            "le jour d'après": 1,
+            "le jour précédent": -1,
+            "le jour d'avant": -1,
+        }.get(re.sub(r"\s+", " ", ana), 0)
         r = {"kind": "anaphoric", "offset": offset}
         if "moment" in ana:  # `à ce moment-là`: the time last named, of which only the day is kept
             return "TIME", r
@@ -1171,9 +1241,30 @@ def _reading_round3_more(kind: str, g: dict) -> tuple[str, dict] | None:
         # `au lendemain de l'attaque`, `à la veille du sommet`: counted from an event, not from a day named;
         # news tells it on that very day (the day after the attack, the eve of the summit): the day of writing
         return "DATE", {"kind": "rel_day", "offset": 0}
+    if kind == "year_two_digits":
+        yy = int(g["yy"])
+        return "DATE", {"kind": "date", "year": 1900 + yy if yy >= 30 else 2000 + yy}
+    if kind == "clock_duration":
+        return "DURATION", {"kind": "duration", "value": f"PT{int(g['hour'])}H{int(g['minute'])}M", "mod": None}
+    if kind == "recent_more":
+        if not g.get("rel") and not g.get("after"):
+            return None  # `les mois` alone: no period in particular
+        if g.get("rel") and not g.get("qty"):
+            return None  # `les derniers jours` is `recent`, already read
+        unit = _UNITS[g["unit"].lower()]
+        number = parse_number(g["qty"]) if "qty" in g else None
+        qty = "X" if number is None else f"{number:g}"
+        return "DURATION", {"kind": "duration", "value": _duration_value(qty, unit), "mod": None}
+    if kind == "earlier_later":
+        period = g["period"].lower()
+        if period in _DAY_PARTS or period in ("matinée", "soirée"):
+            return "TIME", {"kind": "clock", "daypart": _DAY_PARTS[period]}
+        if period == "journée":  # `plus tôt dans la journée`: the day told of, as `dans la journée`
+            return "DATE", {"kind": "anaphoric", "offset": 0}
+        return "DATE", {"kind": "rel_period", "unit": _PERIOD_UNITS[period], "offset": 0}
     if kind == "same_period":
         period = (g.get("same") or g.get("that") or g["after"]).lower()
-        offset = 0 if "side" not in g else 1 if g["side"].lower() == "après" else -1
+        offset = 1 if "follows" in g else 0 if "side" not in g else 1 if g["side"].lower() == "après" else -1
         return "DATE", {"kind": "rel_period", "unit": _PERIOD_UNITS[period], "offset": offset, "anaphoric": True}
     return None
 
@@ -1325,7 +1416,24 @@ def _year_range_ends(m: re.Match[str]) -> list[tuple[int, int, dict]] | None:
     ]
 
 
-_ENDS = {"day_range": _range_ends, "year_range": _year_range_ends, "day_list": _list_days, "decade": _decade_ends}
+def _clock_range_ends(m: re.Match[str]) -> list[tuple[int, int, dict]] | None:
+    """`entre 14 et 16 heures`: two times of day, the first before the second."""
+    h1, h2 = int(m.group("h1")), int(m.group("h2"))
+    if not h1 < h2:
+        return None
+    return [
+        (m.start(), m.end("h1"), {"kind": "clock", "hour": h1, "minute": 0}),
+        (m.start("h2"), m.end(), {"kind": "clock", "hour": h2, "minute": 0}),
+    ]
+
+
+_ENDS = {
+    "day_range": _range_ends,
+    "year_range": _year_range_ends,
+    "day_list": _list_days,
+    "decade": _decade_ends,
+    "clock_range": _clock_range_ends,
+}
 
 
 def names_day(reading: dict) -> bool:
@@ -1361,12 +1469,15 @@ def tag_timex(text: str, *, triggers: bool = True) -> list[TimexMention]:
         if kind in ("day_month", "day_range", "day_list") and _STREET_BEFORE.search(text[max(0, start - 25) : start]):
             _take(taken, start, end)  # `rue du 4-Septembre`, `place du 8 Mai 1945`: a name
             continue
-        if kind in ("day_range", "year_range", "day_list") or (kind == "decade" and m.group("dnum2")):
+        if kind in ("day_range", "year_range", "day_list", "clock_range") or (kind == "decade" and m.group("dnum2")):
             ends = _ENDS[kind](m)
             if ends is None:
                 continue
             _take(taken, start, end)
-            found.extend(TimexMention(a, b, text[a:b], "DATE", _signal_direction(text, a, r)) for a, b, r in ends)
+            found.extend(
+                TimexMention(a, b, text[a:b], "TIME" if r["kind"] == "clock" else "DATE", _signal_direction(text, a, r))
+                for a, b, r in ends
+            )
             continue
         read = _reading(kind, m)
         if read is None:

@@ -702,7 +702,8 @@ _TIME_WORDS = [
     "trimestre", "été", "hiver", "dernier", "dernière", "prochain", "suivante", "même", "année-là", "d'après",
     "veille", "lendemain", "reste", "entière", "Pâques", "Ascension", "Noël", "époque", "maintenant", "aube",
     "petit", "sur", "24", "7", "quotidiennement", "début", "fin", "mi-", "milieu", "courant", "premier", "XIXe",
-    "hier", "demain", "aujourd'hui", "récemment", ",", ".", " ",
+    "hier", "demain", "aujourd'hui", "récemment", "avr.", "week-ends", "qui viennent", "tard", "dans", "02", "98",
+    ",", ".", " ",
 ]  # fmt: skip
 
 
@@ -712,3 +713,33 @@ def test_word_triggers_never_change_what_is_tagged(words):
     them all."""
     text = " ".join(words)
     assert tag_timex(text) == tag_timex(text, triggers=False)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("le 22 avr. 2019", [("le 22 avr. 2019", "2019-04-22")]),
+        ("fin mars dernier", [("fin mars dernier", "2019-03")]),
+        ("Il est reparti le jour suivant.", [("le jour suivant", "2019-08-20")]),
+        ("la semaine qui suit", [("la semaine qui suit", "2019-W35")]),
+        ("le cours dure trois week-ends", [("trois week-ends", "P3WE")]),
+        ("dîner les week-ends", [("les week-ends", "XXXX-WXX-WE")]),
+        ("Il est arrivé en 98, puis", [("en 98", "1998")]),  # two figures after a cue of time
+        ("depuis 02.", [("depuis 02", "2002")]),
+        ("en 98 %", []),
+        ("entre 14 et 16 heures", [("entre 14", "2019-08-19T14:00"), ("16 heures", "2019-08-19T16:00")]),
+        ("Il a couru en 2 h 30.", [("en 2 h 30", "PT2H30M")]),  # hours and minutes as a duration
+        ("Il est parti à 2 h 30.", [("à 2 h 30", "2019-08-19T02:30")]),
+        ("dans les semaines qui viennent", [("les semaines qui viennent", "PXW")]),
+        ("les dix années écoulées", [("les dix années écoulées", "P10Y")]),
+        ("dans les prochaines 24 heures", [("les prochaines 24 heures", "PT24H")]),
+        ("tard dans la nuit", [("tard dans la nuit", "2019-08-19TNI")]),
+        ("plus tard dans l'année", [("plus tard dans l'année", "2019")]),
+    ],
+)
+def test_more_french_forms(text, expected):
+    assert _values(text) == expected
+
+
+def test_clock_ranges_are_times():
+    assert [t.timex_type for t in tag_timex("de 9 à 12 h")] == ["TIME", "TIME"]
