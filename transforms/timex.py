@@ -126,6 +126,7 @@ _REFS = {
     "de nos jours": "PRESENT_REF",
     "pour l'instant": "PRESENT_REF",
     "pour le moment": "PRESENT_REF",
+    "pour l'heure": "PRESENT_REF",
     "à l'heure actuelle": "PRESENT_REF",
     "dorénavant": "PRESENT_REF",
     "ces derniers temps": "PAST_REF",
@@ -278,7 +279,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "clock",
         re.compile(
-            r"\b(?:(?:vers|à|dès|jusqu['’]à|avant|après)\s+)?(?P<hour>[01]?\d|2[0-3])\s?h\s?(?P<minute>[0-5]\d)?(?![\w])",
+            r"\b(?:(?:vers|à|dès|jusqu['’]à|avant|après)\s+)?(?P<hour>[01]?\d|2[0-3])\s?h\s?(?P<minute>[0-5]\d)?(?![\w])"
+            r"(?:\s+(?P<ampm>du\s+matin|du\s+soir|de\s+l['’]après-midi))?",
             re.I,
         ),
     ),
@@ -286,7 +288,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         # `à 16 heures`, `vers 7 heures 30`: a time of day spelt out (a bare `16 heures` is a duration)
         "clock",
         re.compile(
-            r"\b(?:vers|à|dès|jusqu['’]à|à\s+partir\s+de)\s+(?P<hour>[01]?\d|2[0-3])\s+heures?(?:\s+(?P<minute>[0-5]\d))?(?![\w])",
+            r"\b(?:vers|à|dès|jusqu['’]à|à\s+partir\s+de)\s+(?P<hour>[01]?\d|2[0-3])\s+heures?(?:\s+(?P<minute>[0-5]\d))?(?![\w])"
+            r"(?:\s+(?P<ampm>du\s+matin|du\s+soir|de\s+l['’]après-midi))?",
             re.I,
         ),
     ),
@@ -310,7 +313,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "recent",
         re.compile(
             rf"\b(?:ces|les|des)\s+(?:tout\s+)?(?:(?P<qty>\d+|{_NUMBER_WORDS})(?P<alt>\s+(?:ou|à)\s+(?:\d+|{_NUMBER_WORDS}))?\s+)?"
-            r"(?:(?P<rel>derniers|dernières|prochains|prochaines)\s+(?P<unit>jours|semaines|mois|années|ans|heures|minutes|"
+            r"(?:(?P<rel>derniers|dernières|prochains|prochaines|premiers|premières)\s+(?P<unit>jours|semaines|mois|années|ans|heures|minutes|"
             r"secondes|trimestres|décennies|siècles)|(?P<unit2>jours|semaines|mois|années|heures|décennies)\s+à\s+venir)\b",
             re.I,
         ),
@@ -425,7 +428,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "ref",
         re.compile(
-            r"\b(?P<ref>récemment|dernièrement|auparavant|nouvellement|bientôt|prochainement|sous peu|désormais|dorénavant|actuellement|à présent|jusqu['’]à présent|en ce moment|à ce jour|de nos jours|pour l['’]instant|pour le moment|à l['’]heure actuelle|ces derniers temps|naguère|jadis|autrefois|ultérieurement|à l['’]avenir|dans l['’]avenir|dans le passé|par le passé)\b",
+            r"\b(?P<ref>récemment|dernièrement|auparavant|nouvellement|bientôt|prochainement|sous peu|désormais|dorénavant|actuellement|à présent|jusqu['’]à présent|en ce moment|à ce jour|de nos jours|pour l['’]instant|pour le moment|pour l['’]heure|à l['’]heure actuelle|ces derniers temps|naguère|jadis|autrefois|ultérieurement|à l['’]avenir|dans l['’]avenir|dans le passé|par le passé)\b",
             re.I,
         ),
     ),  # noqa: E501
@@ -530,7 +533,7 @@ _PATTERNS += [
     (
         "part_of_day_of",
         re.compile(
-            rf"\b(?:la|l['’])\s*(?P<daypart>nuit|soirée|matinée|après-midi|journée)\s+(?:de|du)\s+"
+            rf"\b(?:(?:la|l['’])\s*(?P<daypart>nuit|soirée|matinée|après-midi|journée)|(?:le|au)\s+(?P<daypart2>soir|matin))\s+(?:de|du)\s+"
             rf"(?:{_WEEKDAY}(?:\s+(?P<rel>dernier|prochain))?\s*)?(?P<day>{_DAY_NUMBER})?(?:\s+{_MONTH}(?:\s+{_YEAR})?)?"
             rf"(?:\s+(?:à|au)\s+(?:(?P<weekday2>{_WEEKDAY_NAMES})\s*)?(?P<day2>{_DAY_NUMBER})?"
             rf"(?:\s+(?P<month2>{_MONTH_NAMES})(?:\s+(?P<year2>1[89]\d\d|20\d\d))?)?)?(?![\w-])",
@@ -798,7 +801,7 @@ _TRIGGERS = {
     "part_of_day_of": _DAYPART_TRIGGERS,
     "this_part": _DAYPART_TRIGGERS,
     "special_daypart": ("aube", "petit matin", "petit jour", "lever du jour", "tombée", "crépuscule", "pleine nuit"),
-    "recent": ("dernier", "dernière", "prochain", "à venir"),
+    "recent": ("dernier", "dernière", "prochain", "à venir", "premier", "première"),
     "rel_period_before": ("dernier", "dernière", "prochain", "précédent"),
     "fixed_duration": ("demi", "quart", "quinquennat", "septennat"),
     "decade": ("années",),
@@ -840,6 +843,16 @@ _STREET_BEFORE = re.compile(
     re.I,
 )
 
+# `une peine de deux ans`, `un mandat de cinq ans`: a noun that measures time before `de N ans` makes it a
+# duration, not an age (`un homme de 38 ans`)
+_DURATION_NOUN_BEFORE = re.compile(
+    r"\b(?:peine|prison|mandat|délai|durée|contrat|période|épreuve|sursis|bail|interdiction|suspension|garantie|"
+    r"absence|retard|exil|détention|réclusion|emprisonnement|règne|carrière|mission|stage|formation|séjour|congé|"
+    r"pause|trêve|moratoire|programme|plan|engagement|gel|attente|travaux|chantier|procès|enquête|guerre|conflit|"
+    r"crise|occupation|présidence|captivité|silence|exclusion|bannissement|inéligibilité)s?"
+    r"(?:\s+(?:ferme|avec\s+sursis|supplémentaire|maximale?|minimale?|totale?))?\s+d[e'’]\s*$",
+    re.I,
+)
 _AGE_BEFORE = re.compile(r"(?:\bde|\(|,|\bâgée?s? de|\ba|\bavait|\baura|\bmoins de|\bplus de|\bles)\s*$", re.I)
 _NOT_A_YEAR_AFTER = re.compile(
     r"^\s+(?!(?:et|à|au|aux|en|pour|dans|puis|par|contre|avec|après|avant|lors|ou|où|selon|sur|quand|lorsque|alors|mais|le|la|les|l['’]|un|une|de|des|du|d['’])\b)[a-zà-ÿ]{2,}",
@@ -931,8 +944,10 @@ def _reading(kind: str, m: re.Match[str]) -> tuple[str, dict] | None:
             reading["direction"] = -1
         return "DATE", reading
     if kind in ("clock", "clock_colon"):
-        minute = int(g.get("minute") or 0)
-        return "TIME", {"kind": "clock", "hour": int(g["hour"]), "minute": minute}
+        minute, hour = int(g.get("minute") or 0), int(g["hour"])
+        if g.get("ampm") and not g["ampm"].lower().endswith("matin") and hour < 12:
+            hour += 12  # `à 8 h du soir`
+        return "TIME", {"kind": "clock", "hour": hour, "minute": minute}
     if kind == "noon":
         return "TIME", {"kind": "clock", "hour": 12 if g["noon"].lower() == "midi" else 0, "minute": 0}
     if kind == "season":
@@ -992,6 +1007,7 @@ def _reading(kind: str, m: re.Match[str]) -> tuple[str, dict] | None:
             and not since
             and not of_what
             and _AGE_BEFORE.search(m.string[max(0, m.start() - 25) : m.start()])
+            and not _DURATION_NOUN_BEFORE.search(m.string[max(0, m.start() - 40) : m.start()])
         ):
             return None  # `un homme de 38 ans`, `(54 ans)`, `les moins de 17 ans`: an age, not a time
         if unit == "Y" and "approx" in g and re.search(r"\bd['’]\s*$", m.string[max(0, m.start() - 3) : m.start()]):
@@ -1046,7 +1062,7 @@ def _reading(kind: str, m: re.Match[str]) -> tuple[str, dict] | None:
         month, day = _HOLIDAYS[g["holiday"].lower().replace("’", "'")]
         return "DATE", {"kind": "date", "year": year, "month": month, "day": day}
     if kind == "ref":
-        return "DATE", {"kind": "ref", "value": _REFS[g["ref"].lower()]}
+        return "DATE", {"kind": "ref", "value": _REFS[re.sub(r"\s+", " ", g["ref"].lower().replace("’", "'"))]}
     if kind in ("set", "per_unit"):
         return "SET", {"kind": "set", "value": _set_value(g)}
     return _reading_more(kind, g, m)
@@ -1169,7 +1185,7 @@ def _reading_round3(kind: str, g: dict, m: re.Match[str]) -> tuple[str, dict] | 
             reading["direction"] = 0  # `ce septembre`: the one of the year of reference
         return "DATE", reading
     if kind == "part_of_day_of":
-        daypart = g["daypart"].lower()
+        daypart = (g.get("daypart") or g["daypart2"]).lower()
         code = None if daypart == "journée" else _DAY_PARTS[daypart]
         reading = _first_day_of(g)
         if reading is None:

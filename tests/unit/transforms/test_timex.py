@@ -743,3 +743,28 @@ def test_more_french_forms(text, expected):
 
 def test_clock_ranges_are_times():
     assert [t.timex_type for t in tag_timex("de 9 à 12 h")] == ["TIME", "TIME"]
+
+
+@pytest.mark.parametrize("word", ["pour l'instant", "à l'avenir", "pour l'heure", "jusqu'à présent", "dans l'avenir"])
+@pytest.mark.parametrize("apostrophe", ["'", "’"])
+def test_vague_references_with_either_apostrophe(word, apostrophe):
+    """`pour l’instant` with a typographic apostrophe raised a KeyError before round 3."""
+    tagged = tag_timex(f"Il reste, {word.replace(chr(39), apostrophe)}, prudent.")
+    assert len(tagged) == 1 and resolve_timex(tagged[0].reading, MONDAY).value in ("PRESENT_REF", "FUTURE_REF")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("à 8 h du soir", [("à 8 h du soir", "2019-08-19T20:00")]),
+        ("vers 3 heures du matin", [("vers 3 heures du matin", "2019-08-19T03:00")]),
+        ("Il a été tué le soir du 14 juillet.", [("le soir du 14 juillet", "2019-07-14TEV")]),
+        ("Pour l'heure, rien n'est décidé.", [("Pour l'heure", "PRESENT_REF")]),
+        ("sur les six premiers mois de l'année", [("les six premiers mois", "P6M")]),
+        ("une mise à l'épreuve de 2 ans", [("2 ans", "P2Y")]),  # a noun that measures time: a duration
+        ("un mandat de cinq ans", [("cinq ans", "P5Y")]),
+        ("une femme de 30 ans", []),  # an age
+    ],
+)
+def test_hours_of_the_evening_and_durations_after_a_noun_of_time(text, expected):
+    assert _values(text) == expected
