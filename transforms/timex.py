@@ -748,6 +748,25 @@ _PATTERNS += [
             re.I,
         ),
     ),
+    # `les deuxième et quatrième jeudis de chaque mois`, `le premier lundi du mois`, `chaque premier mardi du mois`:
+    # a weekday of every month
+    (
+        "nth_weekday_set",
+        re.compile(
+            r"\b(?:les?|chaque)\s+(?P<nth>(?:premier|1er|deuxième|second|2e|troisième|3e|quatrième|4e|dernier)"
+            r"(?:\s*(?:,|et)\s*(?:premier|1er|deuxième|second|2e|troisième|3e|quatrième|4e|dernier))*)\s+"
+            rf"(?P<weekday>{_WEEKDAY_NAMES})s?(?=\s+(?:de\s+chaque\s+mois|du\s+mois|de\s+tous\s+les\s+mois)\b)",
+            re.I,
+        ),
+    ),
+    # `ces jours-ci`, `ces temps-ci`; `d'aujourd'hui`, `aujourd'hui encore`: the present, not the day
+    (
+        "ref_present",
+        re.compile(
+            r"\b(?:ces\s+(?:jours|temps)-ci|d['’]aujourd['’]hui|aujourd['’]hui\s+encore|encore\s+aujourd['’]hui)\b",
+            re.I,
+        ),
+    ),
     # `le reste de la semaine`, `le reste de l'année`
     (
         "rest_of",
@@ -823,6 +842,8 @@ _TRIGGERS = {
     "whole_period": ("tout", "entière"),
     "same_period": ("même", "-là", "d'après", "d'avant", "d’après", "d’avant", "qui suit", "qui a suivi"),
     "rest_of": ("reste",),
+    "nth_weekday_set": ("mois",),
+    "ref_present": ("-ci", "aujourd"),
     "year_two_digits": ("en ", "depuis", "dès", "jusqu"),
     "clock_range": ("h",),
     "clock_duration": ("h",),
@@ -1257,6 +1278,10 @@ def _reading_round3_more(kind: str, g: dict) -> tuple[str, dict] | None:
         # `au lendemain de l'attaque`, `à la veille du sommet`: counted from an event, not from a day named;
         # news tells it on that very day (the day after the attack, the eve of the summit): the day of writing
         return "DATE", {"kind": "rel_day", "offset": 0}
+    if kind == "nth_weekday_set":
+        return "SET", {"kind": "set", "value": f"XXXX-WXX-{WEEKDAYS[g['weekday'].lower()] + 1}"}
+    if kind == "ref_present":
+        return "DATE", {"kind": "ref", "value": "PRESENT_REF"}
     if kind == "year_two_digits":
         yy = int(g["yy"])
         return "DATE", {"kind": "date", "year": 1900 + yy if yy >= 30 else 2000 + yy}

@@ -768,3 +768,22 @@ def test_vague_references_with_either_apostrophe(word, apostrophe):
 )
 def test_hours_of_the_evening_and_durations_after_a_noun_of_time(text, expected):
     assert _values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "les deuxième et quatrième jeudis de chaque mois",
+            [("les deuxième et quatrième jeudis", "XXXX-WXX-4"), ("chaque mois", "P1M")],
+        ),
+        ("le premier lundi du mois", [("le premier lundi", "XXXX-WXX-1")]),
+        ("le premier lundi du mois de mai", [("le premier lundi du mois de mai", "2019-05-06")]),
+        ("ces jours-ci", [("ces jours-ci", "PRESENT_REF")]),
+        ("la France d'aujourd'hui", [("d'aujourd'hui", "PRESENT_REF")]),
+        ("encore aujourd'hui, il", [("encore aujourd'hui", "PRESENT_REF")]),
+        ("Il part aujourd'hui.", [("aujourd'hui", "2019-08-19")]),
+    ],
+)
+def test_weekdays_of_every_month_and_the_present(text, expected):
+    assert _values(text, direction=0) == expected
