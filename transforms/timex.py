@@ -860,7 +860,7 @@ _BARE_DAY = re.compile(
 _BARE_DAY_REACH = 300
 _STREET_BEFORE = re.compile(
     r"\b(?:rue|place|avenue|av\.|boulevard|bd|quai|cours|square|pont|allée|impasse|lycée|collège|école|stade|parc|"
-    r"mouvement|promenade|esplanade|carrefour|rond-point)\s+(?:du\s+)?$",
+    r"promenade|esplanade|carrefour|rond-point)\s+(?:du\s+)?$",
     re.I,
 )
 
@@ -1232,10 +1232,13 @@ def _reading_round3(kind: str, g: dict, m: re.Match[str]) -> tuple[str, dict] | 
         if not (1 <= month <= 12 and 1 <= day <= calendar.monthrange(2000, month)[1]):
             return None
         return "DATE", {"kind": "date", "year": None, "month": month, "day": day}
-    return _reading_round3_more(kind, g)
+    return _reading_round3_more(kind, g, m)
 
 
-def _reading_round3_more(kind: str, g: dict) -> tuple[str, dict] | None:
+_QUANTITY_BEFORE = re.compile(rf"(?:\d+|{_NUMBER_WORDS})\s*$", re.I)
+
+
+def _reading_round3_more(kind: str, g: dict, m: re.Match[str]) -> tuple[str, dict] | None:
     """Readings of the round-3 classes of whole periods, sets, times of day and periods counted from another."""
     if kind == "frequency":
         return "SET", {"kind": "set", "value": _FREQUENCY_ADVERBS[g["adverb"].lower()]}
@@ -1260,6 +1263,8 @@ def _reading_round3_more(kind: str, g: dict) -> tuple[str, dict] | None:
             "year": int(g["year"]) if "year" in g else None,
         }
     if kind == "clock_words":
+        if _QUANTITY_BEFORE.search(m.string[max(0, m.start() - 20) : m.start()]):
+            return None  # `une à deux heures par jour`: a range of durations
         if "noon" in g:
             hour = 12 if g["noon"].lower() == "midi" else 0
         else:
@@ -1275,9 +1280,11 @@ def _reading_round3_more(kind: str, g: dict) -> tuple[str, dict] | None:
         code = _SPECIAL_DAYPARTS.get(name) or _SPECIAL_DAYPARTS.get(f"le {name}") or "NI"
         return "TIME", {"kind": "clock", "daypart": code}
     if kind == "event_day":
-        # `au lendemain de l'attaque`, `à la veille du sommet`: counted from an event, not from a day named;
-        # news tells it on that very day (the day after the attack, the eve of the summit): the day of writing
-        return "DATE", {"kind": "rel_day", "offset": 0}
+        # `au lendemain de l'attaque`, `à la veille du sommet`: counted from an event, not from a day named. The
+        # phrase stands beside the day it names (`Interpellé vendredi 22 mars, à la veille de l'acte 19`,
+        # `dimanche, au lendemain d'une rixe`), else news tells it on that day: the day last named, else the
+        # day of writing
+        return "DATE", {"kind": "anaphoric", "offset": 0}
     if kind == "nth_weekday_set":
         return "SET", {"kind": "set", "value": f"XXXX-WXX-{WEEKDAYS[g['weekday'].lower()] + 1}"}
     if kind == "ref_present":
@@ -1546,22 +1553,27 @@ def _periods_from_the_last_named(found: list[TimexMention]) -> None:
         if not reading.get("anaphoric") or reading.get("unit") not in ("Y", "M", "W"):
             continue
         unit, offset = reading["unit"], reading["offset"]
+        needs = {"Y": ("year",), "M": ("month",), "W": ("month", "day")}[unit]
         for j in range(i - 1, -1, -1):
             before = found[j]
             if t.start - before.end > _ANAPHORA_REACH:
                 break
             b = before.reading
-            if b.get("kind") != "date" or b.get("year") is None:
-                continue
+            if b.get("kind") != "date" or any(b.get(k) is None for k in needs):
+                continue  # the nearest expression that names the unit counted from (a month for `le mois suivant`)
+            if b.get("year") is None and unit != "M":
+                break  # `le 9 février … la semaine suivante`: no year to count from
             if unit == "Y":
                 new = {"kind": "date", "year": b["year"] + offset}
-            elif unit == "M" and b.get("month") is not None:
+            elif unit == "M" and b.get("year") is None:  # `en septembre … le mois précédent`: August, year by tense
+                new = {"kind": "date", "year": None, "month": (b["month"] - 1 + offset) % 12 + 1}
+                if "direction" in b:
+                    new["direction"] = b["direction"]
+            elif unit == "M":
                 y, m = divmod(b["year"] * 12 + b["month"] - 1 + offset, 12)
                 new = {"kind": "date", "year": y, "month": m + 1}
-            elif unit == "W" and b.get("day") is not None and b.get("month") is not None:
-                new = {"kind": "week_of", "year": b["year"], "month": b["month"], "day": b["day"], "offset": offset}
             else:
-                continue
+                new = {"kind": "week_of", "year": b["year"], "month": b["month"], "day": b["day"], "offset": offset}
             found[i] = TimexMention(t.start, t.end, t.surface, t.timex_type, new)
             break
 
@@ -1718,7 +1730,7 @@ def _resolve(reading: dict, anchor: date | None, direction: int) -> Resolved:
         d = _weekday_day(reading["day"], reading["weekday"], anchor)
         if d is None:
             return Resolved(_unresolved_value(reading), None, None, None, "none")
-        return Resolved(d.isoformat(), None, d, d, "publication")
+        return Resolved(d.isoformat() + (f"T{daypart}" if daypart else ""), None, d, d, "publication")
     if kind in ("rel_day", "anaphoric"):
         d = anchor + timedelta(days=reading["offset"])
         return Resolved(d.isoformat() + (f"T{daypart}" if daypart else ""), None, d, d, "publication")
