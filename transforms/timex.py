@@ -1083,6 +1083,8 @@ def _reading(kind: str, m: re.Match[str]) -> tuple[str, dict] | None:
         month, day = _HOLIDAYS[g["holiday"].lower().replace("’", "'")]
         return "DATE", {"kind": "date", "year": year, "month": month, "day": day}
     if kind == "ref":
+        if re.match(r"\s+d['’](?:été|hiver)\b", m.string[m.end() : m.end() + 10]):
+            return NOT_TIME  # `pour l'heure d'été`: the summer time, not `for now`
         return "DATE", {"kind": "ref", "value": _REFS[re.sub(r"\s+", " ", g["ref"].lower().replace("’", "'"))]}
     if kind in ("set", "per_unit"):
         return "SET", {"kind": "set", "value": _set_value(g)}
@@ -1201,6 +1203,8 @@ def _reading_round3(kind: str, g: dict, m: re.Match[str]) -> tuple[str, dict] | 
     """Readings of the round-3 classes: months named alone, parts of a named day, `maintenant`, `l'époque`,
     movable feasts, days in figures without their year."""
     if kind == "bare_month":
+        if re.search(r"\bpoissons?\s+d['’]$", m.string[max(0, m.start() - 12) : m.start()], re.I):
+            return None  # `un poisson d'avril`: a prank
         reading = {"kind": "date", "year": None, "month": MONTHS[g["month"].lower()]}
         if g.get("this"):
             reading["direction"] = 0  # `ce septembre`: the one of the year of reference

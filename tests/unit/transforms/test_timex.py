@@ -489,6 +489,8 @@ def test_a_number_is_a_year_unless_it_counts_something(text, years):
         "suivie d'une seconde injection",  # an ordinal
         "une seconde fois",
         "Dans les colonnes du Journal du dimanche, il s'inquiète",  # a newspaper
+        "Le passage à l'heure d'été, pour l'heure d'été",  # summer time, not `pour l'heure` (for now)
+        "Il a cru à un poisson d'avril",  # a prank
     ],
 )
 def test_names_ages_and_ordinals_are_no_times(text):
