@@ -262,7 +262,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "day_month",
         re.compile(
-            rf"\b(?:le\s+|du\s+|au\s+)?(?P<day>1er|[0-3]?\d)(?:\s+|-(?=\w)){_MONTH}(?:\s+(?:{_YEAR}|(?P<yy>\d\d){_NOT_A_COUNT}))?(?:\s+(?P<rel>dernier|prochain))?(?!\w)",
+            rf"\b(?:le\s+|du\s+|au\s+)?(?P<day>1er|[0-3]?\d)(?:\s+|-(?=\w)){_MONTH}(?:\s+(?:(?:de\s+)?{_YEAR}|(?P<yy>\d\d){_NOT_A_COUNT}))?(?:\s+(?P<rel>dernier|prochain))?(?!\w)",
             re.I,
         ),
     ),
@@ -279,7 +279,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "clock",
         re.compile(
-            r"\b(?:(?:vers|à|dès|jusqu['’]à|avant|après)\s+)?(?P<hour>[01]?\d|2[0-3])\s?h\s?(?P<minute>[0-5]\d)?(?![\w])"
+            r"\b(?:(?:vers|à|dès|jusqu['’]à|avant|après)\s+)?(?<![\d.,])(?P<hour>[01]?\d|2[0-3])\s?h\s?(?P<minute>[0-5]\d)?(?![\w])"
             r"(?:\s+(?P<ampm>du\s+matin|du\s+soir|de\s+l['’]après-midi))?",
             re.I,
         ),
@@ -391,7 +391,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         # `samedi 15`, `le mardi 3`: a weekday and a day of a month the text leaves to the reader
         "weekday_day",
-        re.compile(rf"\b{_WEEKDAY}\s+(?P<day>1er|[0-3]?\d)(?!\s*[hH]\b)(?!\s+heures?\b){_NOT_A_COUNT}", re.I),
+        re.compile(rf"\b{_WEEKDAY}\s+(?P<day>1er|[0-3]?\d)(?![/.]\d)(?!\s*[hH]\b)(?!\s+heures?\b){_NOT_A_COUNT}", re.I),
     ),
     (
         "rel_period",
@@ -561,7 +561,8 @@ _PATTERNS += [
     (
         "day_slash_month",
         re.compile(
-            r"\b(?:le|du|au|dès\s+le|depuis\s+le|jusqu['’]au|avant\s+le|après\s+le)\s+(?P<day>[0-3]?\d)/(?P<mnum>[01]?\d)"
+            rf"\b(?:le|du|au|dès\s+le|depuis\s+le|jusqu['’]au|avant\s+le|après\s+le|(?P<weekday>{_WEEKDAY_NAMES}))\s+"
+            r"(?P<day>[0-3]?\d)/(?P<mnum>[01]?\d)"
             r"\b(?![/.]\d)",
             re.I,
         ),
@@ -1235,7 +1236,10 @@ def _reading_round3(kind: str, g: dict, m: re.Match[str]) -> tuple[str, dict] | 
         day, month = int(g["day"]), int(g["mnum"])
         if not (1 <= month <= 12 and 1 <= day <= calendar.monthrange(2000, month)[1]):
             return None
-        return "DATE", {"kind": "date", "year": None, "month": month, "day": day}
+        reading = {"kind": "date", "year": None, "month": month, "day": day}
+        if "weekday" in g:  # `vendredi 07/06`: the year in which that day is a Friday
+            reading["weekday"] = WEEKDAYS[g["weekday"].lower()]
+        return "DATE", reading
     return _reading_round3_more(kind, g, m)
 
 

@@ -789,3 +789,16 @@ def test_hours_of_the_evening_and_durations_after_a_noun_of_time(text, expected)
 )
 def test_weekdays_of_every_month_and_the_present(text, expected):
     assert _values(text, direction=0) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1.5h est suffisante", []),  # no clock inside a decimal
+        ("le 4 juillet de 1995", [("le 4 juillet de 1995", "1995-07-04")]),
+        ("le vendredi 07/06 avec Jim", [("vendredi 07/06", "2019-06-07")]),  # the June 7th that is a Friday
+        ("le samedi 23/06/18", [("samedi", "2019-08-17"), ("23/06/18", "2018-06-23")]),
+    ],
+)
+def test_days_in_figures_after_a_weekday(text, expected):
+    assert _values(text) == expected
