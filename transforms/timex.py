@@ -396,7 +396,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "rel_period",
         re.compile(
-            r"\b(?P<det>la|le|l['’]|cette|ce|cet)\s*(?P<period>semaine|mois|an|année|week-end|trimestre|semestre|décennie|siècle)(?:-ci)?(?:\s+(?P<rel>dernière|dernier|prochaine|prochain|passée|passé|précédente|précédent|suivante|suivant|en cours))?\b",
+            r"\b(?P<det>la|le|l['’]|cette|ce|cet|au)\s*(?P<period>semaine|mois|an|année|week-end|trimestre|semestre|décennie|siècle)(?:-ci)?(?:\s+(?P<rel>dernière|dernier|prochaine|prochain|passée|passé|précédente|précédent|suivante|suivant|en cours))?\b",
             re.I,
         ),
     ),  # noqa: E501
@@ -875,6 +875,8 @@ _DURATION_NOUN_BEFORE = re.compile(
     r"(?:\s+(?:ferme|avec\s+sursis|supplémentaire|maximale?|minimale?|totale?))?\s+d[e'’]\s*$",
     re.I,
 )
+# an age in apposition ends where it began (`Jean, 38 ans, a été`, `(54 ans)`); `, un an après la tragédie` goes on
+_NO_APPOSITION = re.compile(r"\s+(?:après|avant|plus\s+tard|plus\s+tôt|auparavant|durant|pendant|jour\s+pour\s+jour)\b")
 _AGE_BEFORE = re.compile(r"(?:\bde|\(|,|\bâgée?s? de|\ba|\bavait|\baura|\bmoins de|\bplus de|\bles)\s*$", re.I)
 _NOT_A_YEAR_AFTER = re.compile(
     r"^\s+(?!(?:et|à|au|aux|en|pour|dans|puis|par|contre|avec|après|avant|lors|ou|où|selon|sur|quand|lorsque|alors|mais|le|la|les|l['’]|un|une|de|des|du|d['’])\b)[a-zà-ÿ]{2,}",
@@ -1030,6 +1032,7 @@ def _reading(kind: str, m: re.Match[str]) -> tuple[str, dict] | None:
             and not of_what
             and _AGE_BEFORE.search(m.string[max(0, m.start() - 25) : m.start()])
             and not _DURATION_NOUN_BEFORE.search(m.string[max(0, m.start() - 40) : m.start()])
+            and not _NO_APPOSITION.match(m.string, m.end())
         ):
             return None  # `un homme de 38 ans`, `(54 ans)`, `les moins de 17 ans`: an age, not a time
         if unit == "Y" and "approx" in g and re.search(r"\bd['’]\s*$", m.string[max(0, m.start() - 3) : m.start()]):
@@ -1055,7 +1058,7 @@ def _reading(kind: str, m: re.Match[str]) -> tuple[str, dict] | None:
         period = g["period"].lower()
         rel = (g.get("rel") or "").lower()
         offset = -1 if rel.startswith(("derni", "pass", "précéd")) else 1 if rel.startswith(("proch", "suiv")) else 0
-        if not rel and g["det"].lower() in ("la", "le", "l'", "l’"):
+        if not rel and g["det"].lower() in ("la", "le", "l'", "l’", "au"):
             return None  # "la semaine" alone is not a reference to a particular week
         unit = _PERIOD_UNITS[period]
         reading = {"kind": "rel_period", "unit": unit, "offset": offset}

@@ -802,3 +802,16 @@ def test_weekdays_of_every_month_and_the_present(text, expected):
 )
 def test_days_in_figures_after_a_weekday(text, expected):
     assert _values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("à l'hommage officiel, un an après la tragédie", [("un an", "P1Y")]),  # not an age in apposition
+        ("Jean Dupont, 38 ans, a été entendu", []),
+        ("la sidérurgie au siècle dernier", [("au siècle dernier", "19XX")]),
+        ("au mois prochain", [("au mois prochain", "2019-09")]),
+    ],
+)
+def test_a_duration_after_a_comma_and_periods_after_au(text, expected):
+    assert _values(text) == expected
