@@ -3,9 +3,18 @@
 Tagging and resolution are separate so that an article's relative dates can be re-resolved when its
 publication day becomes known or narrower (`resolve_timex(reading, anchor_interval, direction)`).
 
-A reading is a plain dict: `kind` plus fields. Kinds: `date` (day/month/year, any may be missing),
-`weekday`, `rel_day` (offset in days), `rel_period` (week/month/year offset), `part` (START/MID/END of
-a month or year), `duration`, `set`, `ref` (PAST_REF, PRESENT_REF, FUTURE_REF), `holiday`.
+A reading is a plain dict: `kind` plus fields. Kinds: `date` (day/month/year, any may be missing, with
+`mod` START/MID/END, `daypart`, `direction`), `weekday`, `weekday_day` (`samedi 15`), `rel_day` (offset in
+days), `anaphoric` (days from the day last named), `rel_period` (week/month/quarter/half/year/decade/century
+offset), `clock` (an hour or a part of a day), `season`, `quarter`, `ago`, `duration`, `set`, `ref` (PAST_REF,
+PRESENT_REF, FUTURE_REF), `value` (a fixed TIMEX3 value: decades, centuries), `easter` (days from Easter
+Sunday), `nth_of_month` (`le premier dimanche de mai`), `week_of` (the week of a day, counted in weeks).
+
+How the tagger reads a text: every pattern proposes candidates, the longest wins (ties: the earlier pattern),
+spans never overlap; a reading may say `NOT_TIME` (a name such as `24 Heures du Mans`: neither it nor any
+part of it is a time). A second pass reads what depends on the expressions around: a day number alone after
+a month (`le 12 septembre … le 22`) and a period counted from the last one named (`la même année`). Patterns
+run only on texts that hold one of their words (`_TRIGGERS`), which keeps the rarer classes cheap.
 """
 
 from __future__ import annotations
@@ -917,6 +926,11 @@ def _take(taken: bytearray, start: int, end: int) -> None:
     taken[start:end] = b"\x01" * (end - start)
 
 
+def _rel_offset(rel: str) -> int:
+    """-1 for `dernier`, `passé`, `précédent`; +1 for `prochain`, `suivant`; 0 otherwise (`en cours`, none)."""
+    return -1 if rel.startswith(("dern", "pass", "précéd")) else 1 if rel.startswith(("proch", "suiv")) else 0
+
+
 def _day(text: str) -> int:
     return 1 if text.lower() == "1er" else int(text)
 
@@ -954,7 +968,7 @@ def _reading(kind: str, m: re.Match[str]) -> tuple[str, dict] | None:
             return None
         reading = {"kind": "date", "year": year, "month": month, "day": day}
         if rel and year is None:
-            reading["direction"] = -1 if rel.startswith("dern") else 1
+            reading["direction"] = _rel_offset(rel)
         return "DATE", reading
     if kind == "month_year":
         return "DATE", {"kind": "date", "year": year, "month": month}
@@ -963,7 +977,7 @@ def _reading(kind: str, m: re.Match[str]) -> tuple[str, dict] | None:
         if year is not None:  # `le mois d'avril 2018`, `depuis mars 2017`
             return "DATE", reading
         if rel:
-            reading["direction"] = -1 if rel.startswith("dern") else 1
+            reading["direction"] = _rel_offset(rel)
         elif (g.get("cue") or "").lower() == "depuis":  # `depuis mars`: a state that began in a past March
             reading["direction"] = -1
         return "DATE", reading
@@ -977,7 +991,7 @@ def _reading(kind: str, m: re.Match[str]) -> tuple[str, dict] | None:
     if kind == "season":
         code = {"été": "SU", "hiver": "WI", "automne": "FA", "printemps": "SP"}[g["season"].lower()]
         this = g["det"].lower() in ("cet", "ce")
-        offset = -1 if rel.startswith("dern") else 1 if rel.startswith("proch") else 0
+        offset = _rel_offset(rel)
         if year is not None:  # `l'été 1999`, `au printemps 2000`
             return "DATE", {"kind": "value", "value": f"{year}-{code}", "mod": None}
         return "DATE", {"kind": "season", "season": code, "anchored": this or bool(rel), "offset": offset}
@@ -1000,7 +1014,7 @@ def _reading(kind: str, m: re.Match[str]) -> tuple[str, dict] | None:
         mod = {"début": "START", "fin": "END", "mi": "MID", "milieu": "MID", "courant": None}[part]
         reading = {"kind": "date", "year": year, "month": month, "mod": mod}
         if rel:  # `fin mars dernier`
-            reading["direction"] = -1 if rel.startswith("dern") else 1
+            reading["direction"] = _rel_offset(rel)
         return "DATE", reading
     if kind == "year":
         cue = g.get("cue", "").lower()
@@ -1057,7 +1071,7 @@ def _reading(kind: str, m: re.Match[str]) -> tuple[str, dict] | None:
     if kind == "rel_period":
         period = g["period"].lower()
         rel = (g.get("rel") or "").lower()
-        offset = -1 if rel.startswith(("derni", "pass", "précéd")) else 1 if rel.startswith(("proch", "suiv")) else 0
+        offset = _rel_offset(rel)
         if not rel and g["det"].lower() in ("la", "le", "l'", "l’", "au"):
             return None  # "la semaine" alone is not a reference to a particular week
         unit = _PERIOD_UNITS[period]
@@ -1069,7 +1083,7 @@ def _reading(kind: str, m: re.Match[str]) -> tuple[str, dict] | None:
         if _TITLE_BEFORE.search(m.string[max(0, m.start() - 30) : m.start()]):
             return NOT_TIME  # `le Journal du dimanche`: a newspaper's name
         rel = (g.get("rel") or "").lower()
-        direction = -1 if rel.startswith(("dern", "pass", "précéd")) else 1 if rel.startswith(("proch", "suiv")) else 0
+        direction = _rel_offset(rel)
         r = {"kind": "weekday", "weekday": WEEKDAYS[g["weekday"].lower()], "direction": direction}
         if "daypart" in g:
             r["daypart"] = _DAY_PARTS[g["daypart"].lower()]
@@ -1164,7 +1178,7 @@ def _reading_more(kind: str, g: dict, m: re.Match[str]) -> tuple[str, dict] | No
         return "DATE", {"kind": "quarter", "n": n, "half": half, "year": int(g["year"]) if "year" in g else None}
     if kind == "part_period":
         rel = (g.get("rel") or "").lower()
-        offset = -1 if rel.startswith(("derni", "pass", "précéd")) else 1 if rel.startswith(("proch", "suiv")) else 0
+        offset = _rel_offset(rel)
         period = g["period"].lower()
         unit = {"semaine": "W", "mois": "M", "an": "Y", "année": "Y", "week-end": "WE", "trimestre": "Q"}[period]
         return "DATE", {"kind": "rel_period", "unit": unit, "offset": offset, "mod": mod or None}
@@ -1262,7 +1276,7 @@ def _reading_round3_more(kind: str, g: dict, m: re.Match[str]) -> tuple[str, dic
         if period == "journée":  # `le reste de la journée`
             return "DATE", {"kind": "rel_day", "offset": 0}
         rel = (g.get("rel") or "").lower()
-        offset = -1 if rel.startswith(("derni", "précéd")) else 1 if rel.startswith("proch") else 0
+        offset = _rel_offset(rel)
         return "DATE", {"kind": "rel_period", "unit": _PERIOD_UNITS[period], "offset": offset}
     if kind == "nth_of_month":
         what = g["what"].lower()
@@ -1357,7 +1371,7 @@ def _first_day_of(g: dict) -> dict | None:
     rel = (g.get("rel") or "").lower()
     reading = {"kind": "weekday", "weekday": WEEKDAYS[g["weekday"].lower()], "direction": 0}
     if rel:
-        reading["direction"] = -1 if rel.startswith("dern") else 1
+        reading["direction"] = _rel_offset(rel)
     return reading
 
 
@@ -1422,7 +1436,7 @@ def _range_ends(m: re.Match[str]) -> list[tuple[int, int, dict]] | None:
     year = int(m.group("year")) if m.group("year") else None
     read = {"kind": "date", "year": year, "month": month}
     if m.group("rel") and year is None:
-        read["direction"] = -1 if m.group("rel").lower().startswith("dern") else 1
+        read["direction"] = _rel_offset(m.group("rel").lower())
     return [(m.start(), m.end("d1"), read | {"day": first}), (m.start("d2"), m.end(), read | {"day": last})]
 
 
@@ -1451,7 +1465,7 @@ def _list_days(m: re.Match[str]) -> list[tuple[int, int, dict]] | None:
     year = int(m.group("year")) if m.group("year") else None
     read = {"kind": "date", "year": year, "month": month}
     if m.group("rel") and year is None:
-        read["direction"] = -1 if m.group("rel").lower().startswith("dern") else 1
+        read["direction"] = _rel_offset(m.group("rel").lower())
     days = list(re.finditer(_DAY_NUMBER + r"\b", m.string[: m.start("month")]))
     days = [d for d in days if d.start() >= m.start()]
     numbers = [_day(d.group(0)) for d in days]
