@@ -580,7 +580,7 @@ _PATTERNS += [
     (
         "day_list",
         re.compile(
-            rf"\b(?:les?\s+)?{_DAY_NUMBER}(?:\s*,\s*(?:le\s+)?{_DAY_NUMBER})+\s*,?\s*(?:et|ou)\s+(?:le\s+)?{_DAY_NUMBER}"
+            rf"\b(?:les?\s+)?{_DAY_NUMBER}(?:\s*,\s*(?:le\s+)?{_DAY_NUMBER}){{1,6}}\s*,?\s*(?:et|ou)\s+(?:le\s+)?{_DAY_NUMBER}"
             rf"\s+{_MONTH}(?:\s+{_YEAR})?(?:\s+(?P<rel>derniers?|prochains?))?\b",
             re.I,
         ),
@@ -764,7 +764,7 @@ _PATTERNS += [
         "nth_weekday_set",
         re.compile(
             r"\b(?:les?|chaque)\s+(?P<nth>(?:premier|1er|deuxième|second|2e|troisième|3e|quatrième|4e|dernier)"
-            r"(?:\s*(?:,|et)\s*(?:premier|1er|deuxième|second|2e|troisième|3e|quatrième|4e|dernier))*)\s+"
+            r"(?:\s*(?:,|et)\s*(?:premier|1er|deuxième|second|2e|troisième|3e|quatrième|4e|dernier)){0,4})\s+"
             rf"(?P<weekday>{_WEEKDAY_NAMES})s?(?=\s+(?:de\s+chaque\s+mois|du\s+mois|de\s+tous\s+les\s+mois)\b)",
             re.I,
         ),
@@ -1459,6 +1459,9 @@ def _decade_value(digits: str) -> str | None:
     return f"{190 + int(digits[0])}X" if digits[0] != "0" else "200X"
 
 
+_DAY_IN_LIST = re.compile(_DAY_NUMBER + r"\b")
+
+
 def _list_days(m: re.Match[str]) -> list[tuple[int, int, dict]] | None:
     """The days of `le 17, 18 ou 19 juillet`, each a date of the month written after the last one."""
     month = MONTHS[m.group("month").lower()]
@@ -1466,8 +1469,7 @@ def _list_days(m: re.Match[str]) -> list[tuple[int, int, dict]] | None:
     read = {"kind": "date", "year": year, "month": month}
     if m.group("rel") and year is None:
         read["direction"] = _rel_offset(m.group("rel").lower())
-    days = list(re.finditer(_DAY_NUMBER + r"\b", m.string[: m.start("month")]))
-    days = [d for d in days if d.start() >= m.start()]
+    days = list(_DAY_IN_LIST.finditer(m.string, m.start(), m.start("month")))
     numbers = [_day(d.group(0)) for d in days]
     if not numbers or not all(1 <= n <= 31 for n in numbers) or numbers != sorted(set(numbers)):
         return None
