@@ -1,7 +1,9 @@
 """Score recoupe's temporal tagger on the French TimeBank (development half), TempEval-3 style.
 
-    .venv/bin/python -m bench.score_timeml [--data ../shared/data/ftib-dev/Data] [--fold A|B|all] [--show-errors]
-    .venv/bin/python -m bench.score_timeml --cv     # both folds side by side (cross-validated report)
+    .venv/bin/python -m bench.score_timeml [--data ../shared/data/ftib-dev/Data] [--fold A|B|C|D|all] [--show-errors]
+    .venv/bin/python -m bench.score_timeml --cv     # every fold side by side (cross-validated report)
+    .venv/bin/python -m bench.score_timeml --orangesum dev|held [--show-errors]   # OrangeSum articles labelled by hand
+    .venv/bin/python -m bench.score_timeml --recognizers r-dev|r-held [--show miss|fp|value]   # by category
 
 Reports relaxed span precision/recall/F1 (a system span matches a gold span when they overlap) and
 value F1 (a matched pair counts when the TIMEX3 values are equal), (a) with the gold document
@@ -14,7 +16,11 @@ errors can be scored on the other (the held-out figure predicts unseen text). A 
 its file name without the trailing letter of a multi-part article (`1999-05-27-0530a`, `…0530c` are
 one group); the groups in sorted order go alternately to A (1st, 3rd, …) and B (2nd, 4th, …).
 A: 26 documents, B: 28. Round 1 wrote rules on fold A's errors only (B held out); round 2 on fold B's
-(A held out): `DEVELOPED_ON` names the fold of the last round.
+(A held out): `DEVELOPED_ON` names the fold of the last round. Round 3 split the 54 documents afresh by a
+hash of their group (`split_of`): C (rules written on its errors) and D (held out: scored before the round
+and once after it). It also scores two sets that are not TimeBank: 40 OrangeSum articles labelled by hand
+(`labels/timex_orangesum.csv`, `dev` read, `held` only scored) and the recognizers-fr-datetime cases in two
+halves by a hash of file and position (`r-dev` read, `r-held` only scored).
 """
 
 from __future__ import annotations
