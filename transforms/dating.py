@@ -238,7 +238,9 @@ def resolve_dates(timex: pl.DataFrame, publications: pl.DataFrame) -> pl.DataFra
         else:
             resolved = resolved_at[i]
         if resolved.start is not None and resolved.start == resolved.end:
-            last_day[row["article_id"]] = (resolved.start, row["sentence_idx"], row["char_end"])
+            # after `la nuit de samedi à dimanche` (the night of Saturday), the day named last is Sunday
+            day = resolved.start + timedelta(days=1) if reading.get("overnight") else resolved.start
+            last_day[row["article_id"]] = (day, row["sentence_idx"], row["char_end"])
         rows.append(
             {
                 k: row[k]

@@ -99,8 +99,8 @@ def _resolved(text: str, published_on: date) -> dict[str, tuple[str | None, str]
 def test_a_clock_time_takes_the_day_written_right_after_it():
     got = _resolved("Il a quitté le domicile vers 1 h 30 dans la nuit du 27 au 28 octobre.", date(2017, 10, 30))
     assert got["vers 1 h 30"] == ("2017-10-27T01:30", "previous")
-    assert got["dans la nuit"] == ("2017-10-27TNI", "previous")
-    assert (got["du 27"][0], got["28 octobre"][0]) == ("2017-10-27", "2017-10-28")  # both ends of the range
+    # the night named by its two days is one expression, the night of the first day
+    assert got["la nuit du 27 au 28 octobre"][0] == "2017-10-27TNI"
     # no day after it in the sentence: the publication day, as before
     assert _resolved("Le drame s'est produit vers 1 h 30.", date(2017, 10, 30))["vers 1 h 30"][0] == "2017-10-30T01:30"
 
@@ -546,3 +546,12 @@ def test_a_key_without_a_theme_identifies_no_event():
         assert (intervals["y"] != MARCH) is narrowed, key
         if narrowed:
             assert intervals["y"] == (date(2023, 3, 15), date(2023, 3, 15), "cross_document")
+
+
+def test_after_a_night_named_by_its_two_days_the_next_day_is_the_one_named_last():
+    got = _resolved(
+        "Dans la nuit de samedi à dimanche, un incendie s'est déclaré ; les pompiers sont arrivés vers 3 h 10.",
+        date(2019, 8, 19),  # a Monday
+    )
+    assert got["la nuit de samedi à dimanche"][0] == "2019-08-17TNI"  # the night of Saturday
+    assert got["vers 3 h 10"][0] == "2019-08-18T03:10"  # told after it: Sunday
