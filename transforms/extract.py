@@ -34,6 +34,7 @@ from transforms.claims import (
     link_article_claims,
 )
 from transforms.nlp import PIECE_CHARS, parse_texts
+from transforms.nominal_events import nominal_event_claims
 from transforms.sentences import SENTENCE_SCHEMA, sentence_frame
 from transforms.sourced_counts import sourced_count_claims
 from transforms.text_norm import lexicon_lines
@@ -81,6 +82,7 @@ CLAIM_SCHEMA = {
     "possible": pl.Boolean,
     "modal": pl.String,
     "agent": pl.String,
+    "nominal": pl.Boolean,
 }
 ROLE_SCHEMA = {
     "article_id": pl.String,
@@ -231,6 +233,8 @@ def _extract_article(article_id: str, body: str, doc, spans: list[tuple[int, int
     # counts several sources give in one sentence (`1,1 million selon la police, le double selon la CGT`)
     taken = {(c.char_start, c.char_end) for c in article_claims}
     article_claims += sourced_count_claims(body, article_id, spans, taken, len(article_claims))
+    # events told by a noun the text takes as having happened (`après l'assassinat du général Soleimani`)
+    article_claims += nominal_event_claims(doc, body, article_id, spans, timex_spans, article_claims)
     cids = [claim_id(article_id, c.char_start, c.char_end) for c in article_claims]
     index_of = {id(c): i for i, c in enumerate(article_claims)}
     for c, cid in zip(article_claims, cids, strict=True):
@@ -278,6 +282,7 @@ def _extract_article(article_id: str, body: str, doc, spans: list[tuple[int, int
                 "possible": c.extras.get("modal") is not None,
                 "modal": c.extras.get("modal"),
                 "agent": c.extras.get("agent"),
+                "nominal": bool(c.extras.get("nominal")),
             }
         )
     for tx in timex:
