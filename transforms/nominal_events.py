@@ -195,7 +195,8 @@ def _complement(noun: Token, kind: str, dates: _Dates) -> Token | None:
             return child
         if kind == "place" and (
             any(c in ("à", "au", "aux", "en", "dans") for c in cases)
-            or (genitive and child.pos_ == "NOUN" and not _is_person_noun(child))
+            # (`la visite de l'usine`; not `de son ex-chargé de mission`, a visitor)
+            or (genitive and child.pos_ == "NOUN" and not _is_person_noun(child) and not _is_possessed(child))
         ):
             return child
     if kind == "target":
