@@ -167,9 +167,20 @@ class _Dates:
         self.spans = sorted(spans)
         self.starts = [s for s, _ in self.spans]
 
-    def covers(self, token: Token) -> bool:
+    def span_of(self, token: Token) -> tuple[int, int] | None:
         i = bisect.bisect_right(self.starts, token.idx) - 1
-        return i >= 0 and self.spans[i][0] <= token.idx < self.spans[i][1]
+        return self.spans[i] if i >= 0 and self.spans[i][0] <= token.idx < self.spans[i][1] else None
+
+    def covers(self, token: Token) -> bool:
+        return self.span_of(token) is not None
+
+
+# nouns of complex prepositions, which name no participant (`la visite guidée au travers de 1 300 ans
+# d'histoire`, `au cours de`, `au sein de`, `à l'issue de`)
+_PREPOSITION_NOUNS = frozenset(
+    {"travers", "cours", "sein", "milieu", "lieu", "moment", "côté", "terme", "issue", "instar", "lendemain"}
+    | {"veille", "suite", "occasion", "cadre", "marge", "face", "regard", "égard", "part", "fur", "long", "bout"}
+)
 
 
 def _complement(noun: Token, kind: str, dates: _Dates) -> Token | None:
@@ -178,6 +189,8 @@ def _complement(noun: Token, kind: str, dates: _Dates) -> Token | None:
     children = [*noun.children, *(g for c in noun.children if dates.covers(c) for g in c.children)]
     for child in children:
         if child.pos_ not in _NOMINAL or child.dep_ not in ("nmod", "obl", "obl:arg", "obl:mod") or dates.covers(child):
+            continue
+        if child.lemma_.lower() in _PREPOSITION_NOUNS:
             continue
         cases = _case_words(child)
         genitive = any(c in ("de", "du", "des") for c in cases)
@@ -230,6 +243,7 @@ def _name_after(noun: Token, participant: Token) -> Token | None:
     for child in participant.children:
         if (
             (child.pos_ == "PROPN" or child.ent_type_ == "PER")
+            and child.ent_type_ not in ("ORG", "LOC")  # (`la sénatrice LREM`: her party, not her name)
             and child.dep_ in ("appos", "flat:name", "flat", "nmod")
             and child.text[:1].isupper()
             and not _case_words(child)
@@ -362,11 +376,17 @@ def _in_hypothesis(verb: Token) -> bool:
 
 def _reading(noun: Token) -> str | None:
     """How the context presents the event: None (it happened), `hedge` (by someone's account), `skip`."""
-    effects = {_qualifier(c) for c in noun.children if c.dep_ in ("amod", "acl")}
+    effects = {
+        _qualifier(c)
+        for c in noun.children
+        if c.dep_ in ("amod", "acl") and not ("Part" in c.morph.get("VerbForm") and "Pres" in c.morph.get("Tense"))
+    }
     if "skip" in effects:
         return "skip"  # `l'éventuel retrait`, `la reprise, prévue lundi`
     hedge = "hedge" if "hedge" in effects else None
     cases = _case_words(_first_conjunct(noun))
+    if noun.lemma_.lower() == "attaque" and cases in (["à"], ["au"]):
+        return "skip"  # `partir à l'attaque contre X`, `repasser à l'attaque`: on the offensive, no one attack
     head = _governor(noun)
     if head.lemma_.lower() == "lors":  # (`lors de sa visite`: `lors` heads the noun)
         cases, head = ["lors"], head.head
@@ -449,8 +469,13 @@ def _extent(noun: Token, dates: _Dates) -> tuple[int, int, list[list[int]]]:
         kept.append(child)
     contracted = [c.idx for c in noun.children if c.dep_ == "case" and c.lower_ in _DEFINITE_CASES]
     start = min([noun.idx, *contracted, *(c.left_edge.idx for c in kept if c.i < noun.i)])
-    right = max([noun, *(c.right_edge for c in kept if c.i > noun.i)], key=lambda t: t.i)
-    end = right.idx + len(right.text)
+    # (a date ends the phrase where the date ends: `de l'arrestation de X, à la mi-juin, à la remise en liberté
+    # de Y vendredi 4 août` hangs the release on the date)
+    ends = [noun.idx + len(noun.text)]
+    for child in (c for c in kept if c.i > noun.i):
+        date = dates.span_of(child)
+        ends.append(date[1] if date is not None else child.right_edge.idx + len(child.right_edge.text))
+    end = max(ends)
     if doc.text.count("(", start, end) > doc.text.count(")", start, end) and doc.text[end : end + 1] == ")":
         end += 1  # (`à Magnanville (Yvelines)`)
     subordinate = [
