@@ -344,9 +344,17 @@ def _first_conjunct(noun: Token) -> Token:
     return token
 
 
+def _looks_conditional(verb: Token) -> bool:
+    """A conditional the tagger read as an imperfect (`signerait`: `signer` + `-ait`; the imperfect is `signait`)."""
+    lemma = verb.lemma_.lower()
+    stem = lemma[:-1] if lemma.endswith("re") else lemma
+    endings = ("ait", "aient", "ais", "ions", "iez")
+    return lemma.endswith(("er", "ir", "re")) and verb.lower_ in {stem + ending for ending in endings}
+
+
 def _is_future_or_conditional(verb: Token) -> bool:
     forms = [verb, *(c for c in verb.children if c.dep_.startswith("aux") or c.dep_ == "cop")]
-    if any("Fut" in t.morph.get("Tense") or "Cnd" in t.morph.get("Mood") for t in forms):
+    if any("Fut" in t.morph.get("Tense") or "Cnd" in t.morph.get("Mood") or _looks_conditional(t) for t in forms):
         return True
     return verb.dep_ == "xcomp" and (is_near_future(verb.head) or "Cnd" in verb.head.morph.get("Mood"))
 
@@ -443,9 +451,10 @@ def _extent(noun: Token, dates: _Dates) -> tuple[int, int, list[list[int]]]:
     """Character span of the event's noun phrase and the clauses inside it that tell other events. The
     phrase runs from its determiner (or contracted article: `du décès`) to its complements, without what the
     parser hangs on the noun besides: clauses, conjuncts, words before it other than its determiner and
-    adjectives (`cinq jours après l'attentat`), and after a comma or a parenthesis anything but a date, a name
-    in apposition or a verb of occurrence (`l'assassinat de X, vendredi`; `le décès de X, survenu le 3 mai`;
-    not `Depuis l'assassinat de X, Téhéran…` nor `la fusillade de Munich, après l'attentat de Nice`)."""
+    adjectives (`cinq jours après l'attentat`), and after a comma or a parenthesis anything but a date or a
+    verb of occurrence (`l'assassinat de X, vendredi`; `le décès de X, survenu le 3 mai`; not `Depuis
+    l'assassinat de X, Téhéran…`, `la fusillade de Munich, après l'attentat de Nice`, `après la mort de leur
+    fille, Isabelle et Jean-Pierre Fouillot ont…`)."""
     doc = noun.doc
     kept = []
     for child in noun.children:
@@ -464,8 +473,8 @@ def _extent(noun: Token, dates: _Dates) -> tuple[int, int, list[list[int]]]:
             continue
         first = child.left_edge.i
         detached = doc[first].text in ",(" or (first > 0 and doc[first - 1].text in ",(")
-        if detached and not (child.dep_ == "acl" or (child.pos_ == "PROPN" and child.dep_ == "appos")):
-            continue
+        if detached and child.dep_ != "acl":
+            continue  # (a name after a comma is kept only as the participant's: see `nominal_event_claims`)
         kept.append(child)
     contracted = [c.idx for c in noun.children if c.dep_ == "case" and c.lower_ in _DEFINITE_CASES]
     start = min([noun.idx, *contracted, *(c.left_edge.idx for c in kept if c.i < noun.i)])
@@ -476,6 +485,15 @@ def _extent(noun: Token, dates: _Dates) -> tuple[int, int, list[list[int]]]:
         date = dates.span_of(child)
         ends.append(date[1] if date is not None else child.right_edge.idx + len(child.right_edge.text))
     end = max(ends)
+    for token in doc[noun.i + 1 :]:
+        if token.idx >= end:
+            break
+        after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if token.text in ",(" and after is not None and not dates.covers(after):
+            occurrence = after.dep_ == "acl" and after.head.i == noun.i and after.lemma_ in _OCCURRENCE_VERBS
+            if not occurrence:
+                end = token.idx  # (a comma or a parenthesis deeper in the phrase: `de leur fille, Isabelle et…`)
+                break
     if doc.text.count("(", start, end) > doc.text.count(")", start, end) and doc.text[end : end + 1] == ")":
         end += 1  # (`à Magnanville (Yvelines)`)
     subordinate = [
