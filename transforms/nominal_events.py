@@ -447,7 +447,7 @@ def _asserts(text: str, start: int, end: int) -> bool:
     return bool(_TERMINAL.search(text[start:end]))
 
 
-def _extent(noun: Token, dates: _Dates) -> tuple[int, int, list[list[int]]]:
+def _extent(noun: Token, text: str, dates: _Dates) -> tuple[int, int, list[list[int]]]:
     """Character span of the event's noun phrase and the clauses inside it that tell other events. The
     phrase runs from its determiner (or contracted article: `du décès`) to its complements, without what the
     parser hangs on the noun besides: clauses, conjuncts, words before it other than its determiner and
@@ -494,7 +494,7 @@ def _extent(noun: Token, dates: _Dates) -> tuple[int, int, list[list[int]]]:
             if not occurrence:
                 end = token.idx  # (a comma or a parenthesis deeper in the phrase: `de leur fille, Isabelle et…`)
                 break
-    if doc.text.count("(", start, end) > doc.text.count(")", start, end) and doc.text[end : end + 1] == ")":
+    if text.count("(", start, end) > text.count(")", start, end) and text[end : end + 1] == ")":
         end += 1  # (`à Magnanville (Yvelines)`)
     subordinate = [
         [t.left_edge.idx, t.right_edge.idx + len(t.right_edge.text)]
@@ -562,7 +562,7 @@ def nominal_event_claims(
             continue
         theme = _theme_key(noun, participant)
         key = f"{fold_accents(event_class)}|{fold_accents(theme)}"
-        start, end, subordinate = _extent(noun, dates)
+        start, end, subordinate = _extent(noun, text, dates)
         name = _name_after(noun, participant)
         last = _last_name(name) if name is not None and name.i > noun.i else participant
         if last.i > noun.i and last.idx >= end:
