@@ -446,7 +446,8 @@ def _inherit_clause_dates(rows: list[dict]) -> None:
     """An event stated in a relative or participial clause without a date of its own happened at the
     time of the clause it hangs on: `une frappe de drone … le 3 janvier, qui a tué le général` puts the
     killing on 3 January. Only a single day is inherited, from the smallest claim whose subordinate
-    clauses contain this one."""
+    clauses contain this one. An event told by a noun (`nominal`) inherits nothing: it is a participant of
+    its clause, not at its time (`les opérations, interrompues après la mort de X`)."""
     # the claims dated on one day, with their subordinate clauses parsed once, per article
     day_claims: dict[str, list[tuple[dict, list]]] = {}
     for row in rows:
@@ -457,6 +458,8 @@ def _inherit_clause_dates(rows: list[dict]) -> None:
     containing = {article_id: _SpanContainment(found) for article_id, found in day_claims.items()}
     for row in rows:
         if row["event_start"] is not None or row["quote_kind"] != "narrative" or row["article_id"] not in containing:
+            continue
+        if row.get("nominal"):
             continue
         parents = [
             other
@@ -477,7 +480,8 @@ def _inherit_coordinated_dates(rows: list[dict]) -> None:
     """A clause coordinated after a dated one in the same sentence, by the same voice, tells the same
     episode: `Des missiles ont frappé la base la semaine dernière …, mais des avertissements ont
     retenti et personne n'a été tué ni blessé` puts the (absence of) casualties in that week. Only a
-    past or present clause inherits (a future one speaks of later), and only a day or a week."""
+    past or present clause inherits (a future one speaks of later), and only a day or a week; not an event
+    told by a noun (`L'Iran a lancé des missiles le 8 janvier en représailles au meurtre de X`)."""
     by_sentence: dict[tuple[str, int], list[dict]] = {}
     for row in rows:
         by_sentence.setdefault((row["article_id"], row.get("sentence_idx")), []).append(row)
@@ -485,7 +489,7 @@ def _inherit_coordinated_dates(rows: list[dict]) -> None:
         if len(siblings) < 2:
             continue
         for row in siblings:
-            if row["event_start"] is not None or row.get("future"):
+            if row["event_start"] is not None or row.get("future") or row.get("nominal"):
                 continue
             earlier = [
                 other

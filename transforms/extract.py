@@ -36,6 +36,7 @@ from transforms.claims import (
     link_article_claims,
 )
 from transforms.nlp import PIECE_CHARS, parse_texts
+from transforms.nominal_events import nominal_event_claims
 from transforms.sentences import SENTENCE_SCHEMA, sentence_frame
 from transforms.sourced_counts import sourced_count_claims
 from transforms.text_norm import lexicon_lines
@@ -189,6 +190,8 @@ def _extract_article(article_id: str, body: str, doc, spans: list[tuple[int, int
     # counts several sources give in one sentence (`1,1 million selon la police, le double selon la CGT`)
     taken = {(c.char_start, c.char_end) for c in article_claims}
     article_claims += sourced_count_claims(body, article_id, spans, taken, len(article_claims))
+    # events told by a noun the text takes as having happened (`après l'assassinat du général Soleimani`)
+    article_claims += nominal_event_claims(doc, body, article_id, spans, timex_spans, article_claims)
     claims = claim_rows(article_claims, lambda c: _tense(doc, c.char_start, c.char_end) == "future")
     for tx in timex:
         idx = _sentence_of(starts, tx.start)

@@ -425,20 +425,18 @@ def test_seed_timeline_keeps_disputed_events_one_row_per_event_with_readable_lab
     )
     assert killing[0][2] == reporting[0][0] and len(killing[0][2]) >= 2
     assert killing[0][5].isoformat() == "2020-01-03"
-    assert killing[0][3] == 2  # 000 (Belga) and 001: two newsrooms
+    # every article tells it (by a clause or by a noun: `l'assassinat du général…`), each from its own
+    # newsroom: Belga (000), 001's, AFP (002), 003's and 004's
+    assert len(killing[0][2]) == 5 and killing[0][3] == 5
     assert "Soleimani" in killing[0][1]
     # the Al-Asad injuries: denied by 001, reported by 003, one disputed event
     injuries = [r for r in rows if r[0] == "blesser|_"]
     assert len(injuries) == 1 and injuries[0][4] is True and len(injuries[0][2]) == 2
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the killing told by a noun (`l'assassinat du général iranien Qassem Souleimani` in 002 and 004, `au "
-    "meurtre américain du commandant … Qassem Soleimani` in 003) is no claim: claim extraction does not read "
-    "event nouns with a named complement as events (see the report of issue 24)",
-)
 def test_seed_soleimani_killing_is_reported_by_every_article_that_tells_it(published):
+    """002, 003 and 004 tell the killing by a noun (`l'assassinat du général iranien Qassem Souleimani`, `au
+    meurtre américain du commandant … Qassem Soleimani`): those are claims of the event too."""
     settings, _ = published
     ((articles,),) = _query(settings.db_path, "select article_ids from timeline where event_key = 'tuer|slmni'")
     assert len(articles) >= 4

@@ -378,3 +378,25 @@ def test_counts_that_answer_each_other_may_leave_their_unit_unsaid(con, add_clai
     con.execute("update claims set stance = 'assert', responds_to_claim_id = 'c1' where claim_id = 'c2'")
     rows = con.execute("select kind, claim_id_a, claim_id_b from contradictions").fetchall()
     assert rows == [("quantity", "c1", "c2")]
+
+
+def test_a_death_told_by_a_noun_is_compared_at_its_time_not_as_a_toll(con, add_link):
+    """An undated casualty report is taken to be about the episode a dated one tells (a toll), whenever it was
+    said; not `la mort de X` (a noun), which may be a later death than an old denial (`X n'a pas été tué`
+    in an attack he survived): it is compared at its statement's time, as any claim."""
+    add_link("a1", "a2", shared=3)
+    con.execute("""insert into claims (claim_id, article_id, text, speaker_text, quote_kind, polarity, hedged,
+                   event_key, event_start, event_end, period_start, period_end, negation, nominal) values
+        ('c1', 'a1', 'le général n''a pas été tué', 'armée', 'indirect', -1, false, 'tuer|dpnt',
+         '2020-01-06', '2020-01-06', '2020-01-06', '2020-01-06', 'n''… pas', false),
+        ('c2', 'a2', 'depuis la mort du général Dupont', null, 'narrative', 1, false, 'tuer|dpnt',
+         null, null, '2020-01-30', '2020-01-30', null, true)""")
+    assert con.execute("select count(*) from contradictions").fetchall() == [(0,)]
+    # the same claim told by a clause is a toll-like casualty report: the same episode, time uncertain
+    con.execute("update claims set nominal = false where claim_id = 'c2'")
+    assert con.execute("select claim_id_a, claim_id_b from contradictions").fetchall() == [("c1", "c2")]
+    # said the same day, the noun and the denial do disagree
+    con.execute(
+        "update claims set nominal = true, period_start = '2020-01-06', period_end = '2020-01-06' where claim_id = 'c2'"
+    )
+    assert con.execute("select claim_id_a, claim_id_b from contradictions").fetchall() == [("c1", "c2")]

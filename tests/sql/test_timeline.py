@@ -134,3 +134,20 @@ def test_every_date_of_a_disputed_date_is_kept(story, add_story_claim):
     assert (kind, sides) == ("date", ["2014", "2015"])
     rows = story.execute("select date_conflict, is_disputed, dates_reported_labels, label from timeline").fetchall()
     assert rows == [(True, True, ["2014", "2015"], "La formation a commencé en 2014")]
+
+
+def test_an_event_told_by_a_noun_joins_the_row_of_the_event_its_story_dates(con, add_own_dates):
+    """`depuis l'assassinat du général` (a definite noun, no date) is a source of the killing another article
+    dates; a clause without a date (`il a été tué`) may tell another occurrence, and stays out."""
+    con.execute("""insert into claims (claim_id, article_id, text, quote_kind, polarity, hedged, event_key, event_id,
+                   event_start, event_end, nominal) values
+        ('c1', 'a1', 'tué le 3 janvier', 'narrative', 1, false, 'tuer|slmni', 'e1', '2020-01-03', '2020-01-03', false),
+        ('c2', 'a2', 'l''assassinat du général', 'narrative', 1, false, 'tuer|slmni', 'e1', null, null, true),
+        ('c3', 'a2', 'les opérations ont repris', 'narrative', 1, false, 'reprendre|operation', 'e2', null, null,
+         false),
+        ('c4', 'a2', 'la reprise des opérations', 'narrative', 1, false, 'reprendre|operation', 'e2', null, null,
+         true)""")
+    add_own_dates("c1")
+    rows = con.execute("select event_id, claim_ids, article_ids, event_start from timeline").fetchall()
+    # an event nobody dates is still no row, whatever tells it
+    assert rows == [("e1", ["c1", "c2"], ["a1", "a2"], date(2020, 1, 3))]

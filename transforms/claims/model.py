@@ -69,6 +69,7 @@ class Claim:
     imperfect: bool = _column(pl.Boolean, False)
     modal: str | None = _column(pl.String, None)
     agent: str | None = _column(pl.String, None)
+    nominal: bool = _column(pl.Boolean, False)  # an event told by a noun (`transforms/nominal_events.py`)
     # extents of the subordinate clauses and noun dates, whose dates do not date the event (row: `subordinate_spans`)
     subordinate: list[list[int]] = field(default_factory=list)
     # links to other claims of the article (rows: `responds_to_claim_id`, `speaker_from_claim_id`)
@@ -79,15 +80,6 @@ class Claim:
     anaphoric: bool = False  # a definite event noun without a theme (`notre départ`): its antecedent's
     responds_to_previous: bool = False  # `a démenti ces informations`: answers an earlier report
     extras: dict = field(default_factory=dict)  # what another transform records (`sourced_count`)
-
-    def __post_init__(self) -> None:
-        # code written for the single-module version kept these in `extras` (`extras={"agent": …}`): they are
-        # fields now, and a value left in `extras` would never reach the lake
-        for name in [key for key in self.extras if key in _FIELD_NAMES]:
-            setattr(self, name, self.extras.pop(name))
-
-
-_FIELD_NAMES = frozenset(f.name for f in fields(Claim)) - {"extras"}
 
 
 # the columns of `claims_raw` that need the claim's article: its id, the claims it links to, the tense of its span

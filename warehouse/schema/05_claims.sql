@@ -37,6 +37,7 @@ create table claims (
     possible              boolean,            -- said possible or expected, not said to happen (a modal verb)
     modal                 varchar,            -- that modal: `pouvoir` (`pourrait battre des records`), `devoir` (`doit partir`)
     responds_to_claim_id  varchar,            -- the earlier claim a denial of `ces informations` answers
+    nominal               boolean,            -- told by a definite event noun (`après l'assassinat de X`): presupposed
     period_start          date,               -- the time the claim speaks about (event, else statement,
     period_end            date                --   else the publication interval; NULL when another event names it)
 );

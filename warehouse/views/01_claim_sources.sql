@@ -76,6 +76,8 @@ sourced as (
         coalesce(claims.new_instance, false) as new_instance,
         coalesce(claims.imperfect, false) as imperfect,
         coalesce(claims.possible, false) as possible,
+        -- told by a definite event noun (`depuis l'assassinat de X`): the event its story knows, presupposed
+        coalesce(claims.nominal, false) as nominal,
         claims.modal,
         -- the claim's own words date its event (a temporal expression in its span), as opposed to a date
         -- it inherits from its sentence or its statement (`l'hommage rendu mardi aux militaires tués`)

@@ -78,9 +78,12 @@ pairs as (
         greatest(left_claim.period_start, right_claim.period_start) as period_start,
         least(left_claim.period_end, right_claim.period_end) as period_end,
         left_claim.period_start is null or right_claim.period_start is null as period_unknown,
-        -- a casualty reported without a date of its own: the same past episode, whenever it was said
+        -- a casualty reported without a date of its own: the same past episode, whenever it was said (a toll);
+        -- not a death told by a noun (`après la mort de X`), which may be a later one than an old denial
+        -- (`X n'a pas été tué` in an earlier attack): its time is its statement's, as for any claim
         is_casualty_event(left_claim.event_key)
-            and (left_claim.event_start is null or right_claim.event_start is null) as casualty_undated,
+            and (left_claim.event_start is null or right_claim.event_start is null)
+            and not (left_claim.nominal or right_claim.nominal) as casualty_undated,
         left_claim.period_start as left_period_start,
         right_claim.period_start as right_period_start,
         left_claim.period_end as left_period_end,

@@ -8,7 +8,9 @@
 -- a date conflict. A source dates an event when its claim's event is dated (`event_start`), or when its own
 -- words carry a date the resolver could only place within the claim's time window (`avaient repris
 -- mercredi` in an article of some day in January). A disputed event (dispute_claims) is kept with both
--- sides, and every date its sources give; an event only denied is no event of the timeline.
+-- sides, and every date its sources give; an event only denied is no event of the timeline. An article that
+-- tells a dated event by a definite noun without dating it (`depuis l'assassinat du général Soleimani`) is
+-- one of its sources too.
 create or replace view timeline as
 with sources as (select * from claim_sources),
 disputed as (select * from dispute_claims),
@@ -49,10 +51,12 @@ claim_groups as (
     from sources
     left join own_window on own_window.claim_id = sources.claim_id
 ),
--- an event's members: the claims that date it, and those that dispute it
+-- an event's members: the claims that date it, those that dispute it, and those that tell it by a definite noun
+-- without a date (`depuis l'assassinat du général Soleimani`: a definite description refers to the event its
+-- story knows, the one the others date; a clause without a date may tell another occurrence)
 members as (
     select * from claim_groups
-    where (date_from is not null or is_disputed_claim)
+    where (date_from is not null or is_disputed_claim or nominal)
         and event_group in (select event_group from claim_groups where date_from is not null)
 ),
 ordered as (
@@ -83,7 +87,7 @@ occurrence_spans as (
     from occurrence_of
     group by event_group, occurrence
 ),
--- an undated disputing claim joins the occurrence nearest to the time it speaks about
+-- an undated disputing or nominal claim joins the occurrence nearest to the time it speaks about
 undated_occurrence as (
     select
         members.claim_id,

@@ -41,11 +41,3 @@ def test_a_row_links_claims_by_their_ids_and_writes_what_needs_the_article():
 
 def test_a_claim_id_is_its_article_and_span():
     assert claim_id("a", 0, 10) == claim_id("a", 0, 10) != claim_id("a", 0, 11) != claim_id("b", 0, 10)
-
-
-def test_a_field_given_in_extras_is_the_field():
-    # (`Claim(…, extras={"agent": …})`, as code written for the single-module version builds it)
-    claim = _claim(0, 10, extras={"agent": "frappe", "subordinate": [[2, 5]], "sourced_count": True})
-    assert (claim.agent, claim.subordinate, claim.extras) == ("frappe", [[2, 5]], {"sourced_count": True})
-    (row,) = claim_rows([claim], future=lambda c: False)
-    assert (row["agent"], row["subordinate_spans"]) == ("frappe", "[[2, 5]]")
