@@ -134,14 +134,21 @@ def run(
         err.print(f"[red]error:[/red] input folder not found: {settings.input_dir}")
         raise typer.Exit(2)
     _prefect_defaults()
+    from flows.inputs import InputError, read_dictionary
     from flows.locking import RunLocked, run_lock
-    from flows.pipeline import InputError, dispatch_pipeline
     from flows.reporting import write_dq_reports, write_reports
+    from flows.runs import new_run_id
+    from flows.unchanged import record_unchanged_run
 
     started = time.perf_counter()
     try:
         with run_lock(settings.db_path):
-            summary = dispatch_pipeline(settings)
+            # nothing changed since the published build: record the run without starting Prefect
+            summary = record_unchanged_run(settings, read_dictionary(settings.actor_dictionary), new_run_id())
+            if summary is None:
+                from flows.pipeline import dispatch_pipeline
+
+                summary = dispatch_pipeline(settings)
     except InputError as error:
         err.print(f"[red]error:[/red] {error}")
         raise typer.Exit(2) from error
@@ -158,11 +165,17 @@ def run(
             f"{summary.db_path}; details in its dq_results table."
         )
         raise typer.Exit(1)
-    written = write_reports(settings.db_path, settings.reports_dir)
-    written += write_dq_reports(settings.db_path, settings.reports_dir)
+    for note in summary.notes:
+        console.print(note)
+    if summary.notes and (settings.reports_dir / "index.html").exists():
+        written = []  # nothing changed: the reports of the published content are already there
+    else:
+        written = write_reports(settings.db_path, settings.reports_dir)
+        written += write_dq_reports(settings.db_path, settings.reports_dir)
     if not quiet:
         _print_views(settings.db_path)
-    console.print(f"reports: {', '.join(str(p) for p in written)}")
+    if written:
+        console.print(f"reports: {', '.join(str(p) for p in written)}")
     console.print(f"done in {time.perf_counter() - started:.1f} s")
 
 

@@ -38,6 +38,15 @@ def read_dataset(lake_dir: Path, dataset: str, schema: dict | None = None) -> pl
     return pl.concat([pl.read_parquet(p) for p in parts], how="diagonal_relaxed")
 
 
+def read_column(lake_dir: Path, dataset: str, column: str) -> list:
+    """One column of every part of a dataset (nothing else is read)."""
+    folder = lake_dir / dataset
+    parts = sorted(folder.glob("part-*.parquet")) if folder.exists() else []
+    if not parts:
+        return []
+    return pl.concat([pl.scan_parquet(part).select(column) for part in parts]).collect()[column].to_list()
+
+
 def reset_lake(lake_dir: Path) -> None:
     """`--full-refresh`: forget every derived dataset (run history and quality history are kept)."""
     keep = {"pipeline_runs", "dq_results"}
@@ -98,14 +107,16 @@ CONTENT_DATASETS = (
     "roles_raw",
     "quarantine",
     "processing_errors",
+    "inputs",
 )
 
 
 def lake_state(lake_dir: Path) -> str:
-    """Names and sizes of every content part: changes whenever a run adds or replaces content."""
-    entries = []
+    """sha256 of the names and sizes of every content part: changes whenever a run adds or replaces content."""
+    digest = hashlib.sha256()
     for dataset in CONTENT_DATASETS:
         folder = lake_dir / dataset
         if folder.exists():
-            entries += [f"{dataset}/{p.name}:{p.stat().st_size}" for p in sorted(folder.glob("part-*.parquet"))]
-    return "\n".join(entries)
+            for part in sorted(folder.glob("part-*.parquet")):
+                digest.update(f"{dataset}/{part.name}:{part.stat().st_size}\n".encode())
+    return digest.hexdigest()

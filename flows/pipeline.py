@@ -19,34 +19,35 @@ atomically, and an input already accounted for is not processed again.
 from __future__ import annotations
 
 import logging
-import uuid
-from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
 import polars as pl
 from prefect import flow, get_run_logger, task
 
+from flows.inputs import discover_inputs, manifest_after, read_dictionary, scan_inputs
 from flows.lake import (
     extraction_fingerprint,
     extraction_is_stale,
     lake_state,
     mark_extraction,
+    read_column,
     read_dataset,
     reset_lake,
     write_part,
 )
 from flows.locking import run_lock
 from flows.progress import stage_note, stage_progress
+from flows.runs import RUN_SCHEMA, RunSummary, new_run_id, run_row
 from flows.settings import Settings
+from flows.unchanged import clear_staging, record_unchanged_run
 from flows.validation import DQ_SCHEMA, GateResult, published_row_counts, run_gate
 from flows.warehouse_io import (
     append_tables,
     build_fingerprint,
     build_warehouse,
-    copy_warehouse,
     publish,
-    published_fingerprint,
+    published_build,
     query_frame,
 )
 from transforms.actors import MENTION_SCHEMA, parse_dictionary, resolve_actors, resolve_roles, ruler_patterns
@@ -89,19 +90,6 @@ QUARANTINE_SCHEMA = {
     "run_id": pl.String,
     "quarantined_at": pl.Datetime("us"),
 }
-RUN_SCHEMA = {
-    "run_id": pl.String,
-    "started_at": pl.Datetime("us"),
-    "finished_at": pl.Datetime("us"),
-    "status": pl.String,
-    "n_inputs": pl.Int32,
-    "n_articles_new": pl.Int32,
-    "n_duplicates": pl.Int32,
-    "n_quarantined": pl.Int32,
-    "n_claims": pl.Int32,
-    "n_contradictions": pl.Int32,
-    "message": pl.String,
-}
 DOCUMENT_SCHEMA = {
     "article_id": pl.String,
     "source_uri": pl.String,
@@ -120,55 +108,8 @@ DOCUMENT_SCHEMA = {
 MENTION_RAW_SCHEMA = MENTION_SCHEMA
 
 
-class InputError(Exception):
-    """Bad usage: a missing input folder, an unreadable path (exit code 2)."""
-
-
-@dataclass
-class RunSummary:
-    run_id: str
-    status: str
-    n_inputs: int = 0
-    n_articles_new: int = 0
-    n_duplicates: int = 0
-    n_quarantined: int = 0
-    n_claims: int = 0
-    n_contradictions: int = 0
-    n_errors: int = 0  # documents of this run whose extraction raised (in processing_errors)
-    failed: list[str] = field(default_factory=list)
-    db_path: Path | None = None
-
-
-def run_message(summary: RunSummary) -> str | None:
-    """`pipeline_runs.message`: the failed critical expectations, and how many documents failed extraction."""
-    notes = list(summary.failed)
-    if summary.n_errors:
-        plural = "s" if summary.n_errors > 1 else ""
-        notes.append(f"{summary.n_errors} document{plural} failed extraction (see processing_errors)")
-    return "; ".join(notes)[:2000] or None
-
-
 def _batches(items: list, size: int) -> list[list]:
     return [items[i : i + size] for i in range(0, len(items), size)]
-
-
-def discover_inputs(input_dir: Path, exclude: tuple[Path, ...] = ()) -> list[Path]:
-    """Every candidate file below `input_dir`, recursively, in a stable order.
-
-    Hidden files and folders are skipped, and so are the folders in `exclude` (the pipeline's own
-    reference data, such as the actor dictionary, when it lives inside the input folder)."""
-    if not input_dir.exists():
-        raise InputError(f"input folder not found: {input_dir}")
-    if not input_dir.is_dir():
-        raise InputError(f"--input must be a folder: {input_dir}")
-    excluded = tuple(e.resolve() for e in exclude)
-    return sorted(
-        p
-        for p in input_dir.rglob("*")
-        if p.is_file()
-        and not any(part.startswith(".") for part in p.relative_to(input_dir).parts)
-        and not any(p.resolve().is_relative_to(e) for e in excluded)
-    )
 
 
 # --- 1. ingest ------------------------------------------------------------------------------------
@@ -520,10 +461,17 @@ def dispatch_pipeline(settings: Settings | None = None, run_id: str | None = Non
 
 def _run_stages(settings: Settings, run_id: str | None) -> RunSummary:
     logger = get_run_logger()
-    run_id = run_id or datetime.now().strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
+    run_id = run_id or new_run_id()
     started = datetime.now()
     summary = RunSummary(run_id=run_id, status="error")
     lake = settings.lake_dir
+    dictionary_path = settings.actor_dictionary
+    dictionary_text = read_dictionary(dictionary_path)
+    # ---- 0. nothing changed since the published build: record the run, rebuild nothing -------------
+    unchanged = record_unchanged_run(settings, dictionary_text, run_id, started)
+    if unchanged is not None:
+        stage_note("nothing changed: the run is recorded, nothing rebuilt")
+        return unchanged
     extraction = extraction_fingerprint(settings.spacy_model)
     if settings.full_refresh:
         reset_lake(lake)
@@ -534,17 +482,9 @@ def _run_stages(settings: Settings, run_id: str | None) -> RunSummary:
         stage_note("extraction rules changed: re-extracting every input (as with --full-refresh)")
         reset_lake(lake)
     mark_extraction(lake, extraction)
-    # builds left by a killed run (we hold the run lock: nobody else is writing them)
-    for stale in settings.staging_dir.glob("warehouse-*.duckdb*") if settings.staging_dir.exists() else []:
-        stale.unlink()
+    clear_staging(settings.staging_dir)
 
     # ---- 1–3. ingest, clean, extract: streamed batch by batch -------------------------------------
-    dictionary_path = settings.actor_dictionary
-    dictionary_text = (
-        dictionary_path.read_text(encoding="utf-8")
-        if dictionary_path.exists()
-        else "canonical_name,actor_type,category,aliases\n"
-    )
     patterns = ruler_patterns(parse_dictionary(dictionary_text))
     paths = discover_inputs(settings.input_dir, exclude=(dictionary_path.parent,))
     seen: dict[tuple[str, str], list[dict]] = {}
@@ -553,7 +493,12 @@ def _run_stages(settings: Settings, run_id: str | None) -> RunSummary:
     ):
         if row["container_sha256"]:
             seen.setdefault((row["container_uri"], row["container_sha256"]), []).append(row)
-    known = set(read_dataset(lake, "documents", DOCUMENT_SCHEMA)["article_id"].to_list())
+    # files unchanged since the published build (and still accounted for in the lake) are not read again
+    published = None if settings.full_refresh else published_build(settings.db_path)
+    scan = scan_inputs(paths, settings.input_dir, published["input_files"] if published else None)
+    scan.reread_missing(seen)
+    paths = scan.changed
+    known = set(read_column(lake, "documents", "article_id"))
     all_inputs: list[dict] = []
     batches = _batches(paths, settings.batch_size)
     with stage_progress("ingest · clean · extract (files)", len(paths)) as advance:
@@ -572,28 +517,27 @@ def _run_stages(settings: Settings, run_id: str | None) -> RunSummary:
             )
 
     statuses = [i["status"] for i in all_inputs]
-    summary.n_inputs = len(statuses)
-    summary.n_quarantined = sum(s in ("quarantined", "unchanged-quarantined") for s in statuses)
+    n_unchanged = int(scan.unchanged["n_inputs"].sum())
+    summary.n_inputs = len(statuses) + n_unchanged
+    summary.n_quarantined = sum(s in ("quarantined", "unchanged-quarantined") for s in statuses) + int(
+        scan.unchanged["n_quarantined"].sum()
+    )
     summary.n_articles_new = statuses.count("article")
     summary.n_duplicates = summary.n_inputs - summary.n_quarantined - summary.n_articles_new
+    manifest = manifest_after(scan, pl.DataFrame(all_inputs, schema=INPUT_SCHEMA))
     staging = settings.staging_dir / f"warehouse-{run_id}.duckdb"
-    fingerprint = build_fingerprint(dictionary_text, lake_state(lake))
-    nothing_new = all(s in ("unchanged", "unchanged-quarantined") for s in statuses) and not settings.full_refresh
-    if nothing_new and published_fingerprint(settings.db_path) == fingerprint:
-        # ---- 4–5. nothing changed: republish the current content (a copy), with this run's records
-        logger.info("no new input and the same build: reusing the published warehouse content")
-        stage_note("nothing new: republishing the current warehouse content")
-        copy_warehouse(settings.db_path, staging)
-    else:
-        # ---- 4. resolve ---------------------------------------------------------------------------
-        stage_note("resolving actors, links, publication dates and claims across the corpus")
-        tables = resolve_corpus(settings, dictionary_text)
-        stage_note("loading the warehouse")
-        # ---- 5. load ------------------------------------------------------------------------------
-        history = read_dataset(lake, "pipeline_runs", RUN_SCHEMA)
-        dq_history = read_dataset(lake, "dq_results", DQ_SCHEMA)
-        build = pl.DataFrame([{"fingerprint": fingerprint, "run_id": run_id, "built_at": datetime.now()}])
-        load_warehouse(staging, {**tables, "build_info": build}, history, dq_history)
+    fingerprint = build_fingerprint(dictionary_text, extraction)
+    # ---- 4. resolve -------------------------------------------------------------------------------
+    stage_note("resolving actors, links, publication dates and claims across the corpus")
+    tables = resolve_corpus(settings, dictionary_text)
+    stage_note("loading the warehouse")
+    # ---- 5. load ----------------------------------------------------------------------------------
+    history = read_dataset(lake, "pipeline_runs", RUN_SCHEMA)
+    dq_history = read_dataset(lake, "dq_results", DQ_SCHEMA)
+    build = pl.DataFrame(
+        [{"fingerprint": fingerprint, "run_id": run_id, "built_at": datetime.now(), "lake_state": lake_state(lake)}]
+    )
+    load_warehouse(staging, {**tables, "build_info": build, "input_files": manifest}, history, dq_history)
     summary.n_claims = int(query_frame(staging, "select count(*) as n from claims")["n"][0])
     summary.n_contradictions = int(query_frame(staging, "select count(*) as n from contradictions")["n"][0])
 
@@ -605,27 +549,10 @@ def _run_stages(settings: Settings, run_id: str | None) -> RunSummary:
 
     # ---- 7. publish -------------------------------------------------------------------------------
     summary.status = "published" if gate.passed else "failed_validation"
-    run_row = pl.DataFrame(
-        [
-            {
-                "run_id": run_id,
-                "started_at": started,
-                "finished_at": datetime.now(),
-                "status": summary.status,
-                "n_inputs": summary.n_inputs,
-                "n_articles_new": summary.n_articles_new,
-                "n_duplicates": summary.n_duplicates,
-                "n_quarantined": summary.n_quarantined,
-                "n_claims": summary.n_claims,
-                "n_contradictions": summary.n_contradictions,
-                "message": run_message(summary),
-            }
-        ],
-        schema=RUN_SCHEMA,
-    )
-    write_part(run_row, lake, "pipeline_runs", run_id)
+    row = run_row(summary, started)
+    write_part(row, lake, "pipeline_runs", run_id)
     # the build records its own run and quality results, published or not
-    append_tables(staging, {"pipeline_runs": run_row, "dq_results": gate.results})
+    append_tables(staging, {"pipeline_runs": row, "dq_results": gate.results})
     if gate.passed:
         publish(staging, settings.db_path)
         summary.db_path = settings.db_path

@@ -480,14 +480,62 @@ def _snapshot(db) -> dict[str, list[str]]:
     }
 
 
+def _parts(lake: Path) -> dict[str, set[str]]:
+    return {folder.name: {p.name for p in folder.glob("part-*")} for folder in lake.iterdir() if folder.is_dir()}
+
+
 def test_rerun_is_idempotent(published, workspace):
-    settings, _ = published
+    """Nothing changed: the run records itself (the same counts, the message says why nothing was done), the
+    content is the same, and the lake gains only the run's own record: no replayed inputs, no quality results."""
+    settings, first = published
     before = _snapshot(settings.db_path)
+    parts = _parts(settings.lake_dir)
     _, summary = _run(workspace)
     assert summary.status == "published"
     assert summary.n_articles_new == 0
+    assert (summary.n_inputs, summary.n_quarantined, summary.n_claims) == (8, 2, first.n_claims)
     assert _snapshot(settings.db_path) == before
     assert _query(settings.db_path, "select count(*) from pipeline_runs") == [(2,)]
+    ((message,),) = _query(settings.db_path, "select message from pipeline_runs where run_id = ?", [summary.run_id])
+    assert "nothing changed" in message
+    after = _parts(settings.lake_dir)
+    assert {name for name in after if after[name] != parts.get(name)} == {"pipeline_runs"}
+
+
+def test_an_unchanged_folder_is_recorded_without_starting_prefect(published, workspace, tmp_path):
+    """`recoupe run` on a folder where nothing changed (one file only touched: its time moved, not its bytes)
+    records a run and publishes without importing Prefect (which would create PREFECT_HOME)."""
+    settings, _ = published
+    touched = sorted((workspace / "input").glob("*.txt"))[0]
+    os.utime(touched)
+    prefect_home = tmp_path / "prefect-home"
+    n_runs = _query(settings.db_path, "select count(*) from pipeline_runs")[0][0]
+    command = [
+        sys.executable,
+        "-m",
+        "flows.cli",
+        "run",
+        "--input",
+        str(workspace / "input"),
+        "--db",
+        str(settings.db_path),
+        "--lake",
+        str(settings.lake_dir),
+        "--reports",
+        str(settings.reports_dir),
+        "--quiet",
+    ]
+    env = {**os.environ, "PREFECT_HOME": str(prefect_home), "RECOUPE_ACTOR_DICTIONARY": str(settings.actor_dictionary)}
+    result = subprocess.run(command, capture_output=True, text=True, cwd=PROJECT_ROOT, env=env, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert "nothing changed" in result.stdout
+    assert not prefect_home.exists()
+    assert _query(settings.db_path, "select count(*) from pipeline_runs")[0][0] == n_runs + 1
+    # the manifest now holds the file's new time: the next run does not hash it again
+    ((modified,),) = _query(
+        settings.db_path, "select modified_ns from input_files where source_file = ?", [touched.name]
+    )
+    assert modified == touched.stat().st_mtime_ns
 
 
 def test_changed_extraction_rules_re_extract_every_input(published, tmp_path):
