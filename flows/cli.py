@@ -65,6 +65,7 @@ def _print_summary(summary) -> None:
         ("duplicates / unchanged", summary.n_duplicates),
         ("quarantined", summary.n_quarantined),
         ("extraction errors (processing_errors)", summary.n_errors),
+        ("articles resolved (new or whose context changed)", summary.n_resolved),
         ("claims", summary.n_claims),
         ("contradictions", summary.n_contradictions),
         ("warehouse", summary.db_path),

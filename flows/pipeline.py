@@ -24,7 +24,10 @@ from pathlib import Path
 
 import polars as pl
 from prefect import flow, get_run_logger, task
+from prefect.cache_policies import NONE
 
+from flows.corpus import CorpusChanges, resolve_into
+from flows.datasets import DOCUMENT_SCHEMA, INPUT_SCHEMA, QUARANTINE_SCHEMA
 from flows.inputs import discover_inputs, manifest_after, read_dictionary, scan_inputs
 from flows.lake import (
     extraction_fingerprint,
@@ -40,72 +43,25 @@ from flows.locking import run_lock
 from flows.progress import stage_note, stage_progress
 from flows.runs import RUN_SCHEMA, RunSummary, new_run_id, run_row
 from flows.settings import Settings
+from flows.staging import StagingWarehouse
 from flows.unchanged import clear_staging, record_unchanged_run
-from flows.validation import DQ_SCHEMA, GateResult, published_row_counts, run_gate
+from flows.validation import DQ_SCHEMA, GateResult, GateScope, published_row_counts, run_gate
 from flows.warehouse_io import (
     append_tables,
     build_fingerprint,
-    build_warehouse,
     publish,
     published_build,
     query_frame,
 )
-from transforms.actors import MENTION_SCHEMA, parse_dictionary, resolve_actors, resolve_roles, ruler_patterns
-from transforms.clean import CLEAN_SCHEMA, clean_articles
-from transforms.dating import attach_dates, infer_publications, narrow_across_documents, resolve_dates
+from transforms.actors import parse_dictionary, ruler_patterns
+from transforms.clean import clean_articles
 from transforms.decode import sha256_hex
-from transforms.events import event_ids
-from transforms.extract import (
-    CLAIM_SCHEMA,
-    ERROR_SCHEMA,
-    ROLE_SCHEMA,
-    TIMEX_SCHEMA,
-    describe_error,
-    extract_documents,
-)
+from transforms.extract import describe_error, extract_documents
 from transforms.identity import article_id_for, detect_language, not_prose_reason
-from transforms.links import link_articles
-from transforms.near_duplicates import minhash_signatures, near_duplicates
+from transforms.near_duplicates import minhash_signatures
 from transforms.nlp import load_pipeline
 from transforms.readers import read_input
-from transforms.sentences import SENTENCE_SCHEMA
-from transforms.speakers import resolve_speakers
 from transforms.text_norm import content_key
-
-INPUT_SCHEMA = {
-    "source_uri": pl.String,
-    "content_sha256": pl.String,
-    "container_uri": pl.String,
-    "container_sha256": pl.String,
-    "article_id": pl.String,
-    "status": pl.String,  # article | duplicate | quarantined | unchanged
-    "run_id": pl.String,
-    "seen_at": pl.Datetime("us"),
-}
-QUARANTINE_SCHEMA = {
-    "source_uri": pl.String,
-    "content_sha256": pl.String,
-    "reason": pl.String,
-    "detail": pl.String,
-    "run_id": pl.String,
-    "quarantined_at": pl.Datetime("us"),
-}
-DOCUMENT_SCHEMA = {
-    "article_id": pl.String,
-    "source_uri": pl.String,
-    "content_sha256": pl.String,
-    "encoding": pl.String,
-    "language": pl.String,
-    "ingested_at": pl.Datetime("us"),
-    "run_id": pl.String,
-    # what the cleaner gives (body, title, outlet, section, dateline, byline, agencies, captions, …)
-    **{name: dtype for name, dtype in CLEAN_SCHEMA.items() if name != "doc_key"},
-    "metadata_date": pl.String,
-    "url": pl.String,
-    "external_id": pl.String,
-    "minhash": pl.List(pl.UInt64),
-}
-MENTION_RAW_SCHEMA = MENTION_SCHEMA
 
 
 def _batches(items: list, size: int) -> list[list]:
@@ -365,77 +321,15 @@ def _stream_batch(
 # --- 4. resolve (corpus-wide) ---------------------------------------------------------------------
 
 
-@task(name="resolve_corpus")
-def resolve_corpus(settings: Settings, dictionary_text: str) -> dict[str, pl.DataFrame]:
-    """Read the whole lake and compute the corpus-wide results: the warehouse tables."""
-    lake = settings.lake_dir
-    documents = read_dataset(lake, "documents", DOCUMENT_SCHEMA).unique("article_id", keep="first", maintain_order=True)
-    sentences = read_dataset(lake, "sentences", SENTENCE_SCHEMA).unique(["article_id", "sentence_idx"], keep="last")
-    mentions_raw = read_dataset(lake, "mentions_raw", MENTION_RAW_SCHEMA).unique(
-        ["article_id", "char_start", "char_end"], keep="last"
-    )
-    claims_raw = read_dataset(lake, "claims_raw", CLAIM_SCHEMA).unique("claim_id", keep="last")
-    timex = read_dataset(lake, "timex", TIMEX_SCHEMA).unique("date_id", keep="last")
-    inputs = read_dataset(lake, "inputs", INPUT_SCHEMA)
-
-    dictionary = parse_dictionary(dictionary_text)
-    mentions, actors = resolve_actors(mentions_raw, dictionary)
-    roles = resolve_roles(read_dataset(lake, "roles_raw", ROLE_SCHEMA), mentions, actors)
-    links = link_articles(mentions)
-    publications = infer_publications(documents, timex, sentences)
-    publications = narrow_across_documents(publications, timex, claims_raw, links)
-    dates = resolve_dates(timex, publications)
-    claims = resolve_speakers(claims_raw, mentions, actors, documents.select("article_id", "body"), roles)
-    claims, dates = attach_dates(claims, dates, publications)
-    claims = claims.join(event_ids(claims, links), on="claim_id", how="left")
-
-    duplicates = (
-        inputs.filter(pl.col("article_id").is_not_null())
-        .group_by("article_id")
-        .agg(pl.col("source_uri").unique().sort().alias("all_uris"))
-    )
-    n_sentences = sentences.group_by("article_id").agg(pl.len().cast(pl.Int32).alias("n_sentences"))
-    articles = (
-        documents.join(publications, on="article_id", how="left")
-        .join(n_sentences, on="article_id", how="left")
-        .join(duplicates, on="article_id", how="left")
-        .join(near_duplicates(documents.select("article_id", "minhash")), on="article_id", how="left")
-        .with_columns(
-            pl.col("published_basis").fill_null("unknown"),
-            pl.col("n_sentences").fill_null(0),
-            pl.col("all_uris").list.set_difference(pl.concat_list("source_uri")).alias("duplicate_uris"),
-        )
-        .drop("minhash")
-    )
-    errors = read_dataset(lake, "processing_errors", {**ERROR_SCHEMA, "run_id": pl.String}).unique(
-        ["article_id", "stage"], keep="last"
-    )
-    quarantine = read_dataset(lake, "quarantine", QUARANTINE_SCHEMA).unique(
-        ["source_uri", "content_sha256"], keep="first", maintain_order=True
-    )
-    return {
-        "articles": articles,
-        "sentences": sentences,
-        "actors": actors,
-        "mentions": mentions,
-        "claims": claims,
-        "dates": dates,
-        "quarantine": quarantine,
-        "processing_errors": errors,
-        "article_links": links,
-        "actor_roles": roles,
-    }
-
-
-@task(name="load_warehouse")
-def load_warehouse(
-    staging: Path, tables: dict[str, pl.DataFrame], history: pl.DataFrame, dq_history: pl.DataFrame
-) -> None:
-    build_warehouse(staging, {**tables, "pipeline_runs": history, "dq_results": dq_history})
+@task(name="resolve_corpus", cache_policy=NONE)
+def resolve_corpus(settings: Settings, dictionary_text: str, staging: StagingWarehouse, run_id: str) -> CorpusChanges:
+    """Resolve the lake's articles across the corpus and write what changed into the staging warehouse (every
+    article for a new warehouse; see `flows/corpus.py`)."""
+    return resolve_into(settings.lake_dir, parse_dictionary(dictionary_text), staging, run_id)
 
 
 @task(name="validate_warehouse")
-def validate_warehouse(staging: Path, run_id: str, settings: Settings) -> GateResult:
+def validate_warehouse(staging: Path, run_id: str, settings: Settings, scope: GateScope | None) -> GateResult:
     # a sudden loss of rows against the published warehouse stops publication, unless rebuilding on purpose
     return run_gate(
         staging,
@@ -444,6 +338,7 @@ def validate_warehouse(staging: Path, run_id: str, settings: Settings) -> GateRe
         settings.max_row_drop_fraction,
         "warning" if settings.full_refresh else "critical",
         docs_dir=settings.reports_dir / "dq",
+        scope=scope,
     )
 
 
@@ -527,24 +422,55 @@ def _run_stages(settings: Settings, run_id: str | None) -> RunSummary:
     manifest = manifest_after(scan, pl.DataFrame(all_inputs, schema=INPUT_SCHEMA))
     staging = settings.staging_dir / f"warehouse-{run_id}.duckdb"
     fingerprint = build_fingerprint(dictionary_text, extraction)
-    # ---- 4. resolve -------------------------------------------------------------------------------
-    stage_note("resolving actors, links, publication dates and claims across the corpus")
-    tables = resolve_corpus(settings, dictionary_text)
-    stage_note("loading the warehouse")
-    # ---- 5. load ----------------------------------------------------------------------------------
-    history = read_dataset(lake, "pipeline_runs", RUN_SCHEMA)
-    dq_history = read_dataset(lake, "dq_results", DQ_SCHEMA)
-    build = pl.DataFrame(
-        [{"fingerprint": fingerprint, "run_id": run_id, "built_at": datetime.now(), "lake_state": lake_state(lake)}]
+    # ---- 4–5. resolve across the corpus, into a copy of the published warehouse (or a new one) -------
+    # the published warehouse is updated only when it was built by these rules from this dictionary
+    incremental = published is not None and published["fingerprint"] == fingerprint
+    stage_note(
+        "resolving what changed across the corpus"
+        if incremental
+        else "resolving actors, links, publication dates and claims across the corpus"
     )
-    load_warehouse(staging, {**tables, "build_info": build, "input_files": manifest}, history, dq_history)
+    build = StagingWarehouse(staging, settings.db_path if incremental else None)
+    try:
+        changes = resolve_corpus(settings, dictionary_text, build, run_id)
+        if not incremental:
+            build.append("pipeline_runs", read_dataset(lake, "pipeline_runs", RUN_SCHEMA))
+            build.append("dq_results", read_dataset(lake, "dq_results", DQ_SCHEMA))
+        info = {
+            "fingerprint": fingerprint,
+            "run_id": run_id,
+            "built_at": datetime.now(),
+            "lake_state": lake_state(lake),
+        }
+        build.replace_table("build_info", pl.DataFrame([info]))
+        build.replace_table("input_files", manifest)
+        build.commit()
+    except BaseException:
+        build.abandon()
+        raise
+    summary.n_resolved = len(changes.resolved)
+    logger.info(
+        "%d articles: %d resolved (%d new), %d removed, %d actors written",
+        changes.n_articles,
+        len(changes.resolved),
+        len(changes.new),
+        len(changes.removed),
+        len(changes.actors),
+    )
     summary.n_claims = int(query_frame(staging, "select count(*) as n from claims")["n"][0])
     summary.n_contradictions = int(query_frame(staging, "select count(*) as n from contradictions")["n"][0])
 
     # ---- 6. validate ------------------------------------------------------------------------------
-    stage_note("validating (Great Expectations)")
-    gate = validate_warehouse(staging, run_id, settings)
-    write_part(gate.results, lake, "dq_results", run_id)
+    if incremental and changes.nothing:
+        # the inputs that changed brought nothing new to show: the published content stands, validated
+        summary.notes.append("no content changed: not revalidated")
+        gate = GateResult(pl.DataFrame(schema=DQ_SCHEMA))
+    else:
+        stage_note("validating (Great Expectations)")
+        # an incremental build validates the rows it changed (and every cross-table assertion)
+        scope = GateScope(sorted(changes.touched), changes.actors) if incremental else None
+        gate = validate_warehouse(staging, run_id, settings, scope)
+        write_part(gate.results, lake, "dq_results", run_id)
     summary.failed = [f"{r['suite']}: {r['expectation']}" for r in gate.failed_critical.iter_rows(named=True)]
 
     # ---- 7. publish -------------------------------------------------------------------------------

@@ -41,6 +41,7 @@ class RunSummary:
     n_claims: int = 0
     n_contradictions: int = 0
     n_errors: int = 0  # documents of this run whose extraction raised (in processing_errors)
+    n_resolved: int = 0  # articles the corpus stage resolved (new ones, and those whose context changed)
     failed: list[str] = field(default_factory=list)
     db_path: Path | None = None
     notes: list[str] = field(default_factory=list)  # what the run did not need to do (`nothing changed`)

@@ -538,6 +538,42 @@ def test_an_unchanged_folder_is_recorded_without_starting_prefect(published, wor
     assert modified == touched.stat().st_mtime_ns
 
 
+def test_an_incremental_run_publishes_what_a_full_run_publishes(published, tmp_path):
+    """The seeds without 000 and its copy, published; then 000 and its copy added (000 sorts first, and the
+    other articles link to it, narrow with it and share its events): the incremental run resolves what the new
+    article touches and publishes exactly the tables and views of the full run on the same folder
+    (`published`), compared as multisets of rows."""
+    from bench.compare_warehouses import differences
+    from flows.pipeline import dispatch_pipeline
+
+    full, _ = published
+    inputs = tmp_path / "input"
+    shutil.copytree(full.input_dir, inputs)
+    held_back = {name: inputs / name for name in (next(SEEDS.glob("000_*.txt")).name, "bad/copy-of-first.txt")}
+    contents = {name: path.read_bytes() for name, path in held_back.items()}
+    for path in held_back.values():
+        path.unlink()
+    settings = full.model_copy(
+        update={
+            "input_dir": inputs,
+            "db_path": tmp_path / "data" / "warehouse.duckdb",
+            "lake_dir": tmp_path / "data" / "lake",
+            "reports_dir": tmp_path / "data" / "reports",
+        }
+    )
+    first = dispatch_pipeline(settings)
+    assert first.status == "published" and first.n_articles_new == 4
+    for name, path in held_back.items():
+        path.write_bytes(contents[name])
+    second = dispatch_pipeline(settings)
+    assert second.status == "published", second.failed
+    assert second.n_articles_new == 1 and second.n_resolved < 5
+    assert differences(full.db_path, settings.db_path) == {}
+    # validated: the changed rows and every cross-table assertion, recorded with the run
+    suites = _query(settings.db_path, "select distinct suite from dq_results where run_id = ?", [second.run_id])
+    assert {"claims", "assert_keys_unique", "assert_foreign_keys"} <= {suite for (suite,) in suites}
+
+
 def test_changed_extraction_rules_re_extract_every_input(published, tmp_path):
     """A lake extracted by other rules (an older recoupe, another model) is extracted again, once."""
     from flows.lake import EXTRACTION_MARKER, extraction_fingerprint
@@ -622,7 +658,7 @@ def test_gate_refuses_a_corrupt_build_and_keeps_the_published_warehouse(publishe
     import polars as pl
 
     from flows.lake import write_part
-    from flows.pipeline import CLAIM_SCHEMA
+    from transforms.extract import CLAIM_SCHEMA
 
     settings, _ = published
     before = _query(settings.db_path, "select count(*), max(run_id) from pipeline_runs")
