@@ -69,6 +69,7 @@ def _print_summary(summary) -> None:
         ("claims", summary.n_claims),
         ("contradictions", summary.n_contradictions),
         ("warehouse", summary.db_path),
+        ("seconds by stage", " · ".join(f"{stage} {seconds:.1f}" for stage, seconds in summary.seconds.items())),
     ):
         table.add_row(label, str(value))
     console.print(table)
@@ -266,6 +267,29 @@ def sql(
     console.print(table)
     if frame.height > limit:
         console.print(f"({frame.height} rows, {limit} shown; use --limit)")
+
+
+@app.command()
+def compact(lake: LakeOpt = None, db: DbOpt = None) -> None:
+    """Merge each dataset of the Parquet lake into one part (atomically; the content does not change)."""
+    from flows.locking import RunLocked, run_lock
+    from flows.runs import new_run_id
+    from flows.unchanged import compact as compact_lake
+
+    settings = _settings(lake_dir=lake, db_path=db)
+    if not settings.lake_dir.is_dir():
+        err.print(f"[red]error:[/red] no lake at {settings.lake_dir}")
+        raise typer.Exit(2)
+    try:
+        with run_lock(settings.db_path):
+            merged = compact_lake(settings, new_run_id())
+    except RunLocked as error:
+        err.print(f"[red]error:[/red] {error}")
+        raise typer.Exit(1) from error
+    for dataset, n_parts in merged.items():
+        console.print(f"{dataset}: {n_parts} parts merged into one")
+    if not merged:
+        console.print("nothing to compact: every dataset is one part")
 
 
 @app.command()

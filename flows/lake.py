@@ -155,7 +155,7 @@ class LakeQuery:
         if not parts or (article_ids is not None and not article_ids):
             return empty
         wanted = ", ".join(f'"{c}"' for c in columns)  # column names are ours (the dataset's schema)
-        source = "read_parquet(?, union_by_name = true, filename = true)"
+        source = "read_parquet(?, union_by_name = true, filename = true, file_row_number = true)"
         where = ""
         params: list = [parts]
         if article_ids is not None:
@@ -166,12 +166,13 @@ class LakeQuery:
             partition = ", ".join(f'"{k}"' for k in spec.keys)
             sql = (
                 f"with rows as (select * from {source} {where}) select {wanted} from rows "
-                f"qualify row_number() over (partition by {partition} order by filename {order}) = 1 "
-                f"order by {partition}"
+                f"qualify row_number() over (partition by {partition} order by filename {order}, "
+                f"file_row_number {order}) = 1 order by {partition}"
             )
         else:
             distinct = "distinct" if spec.distinct else ""
-            sql = f"select {distinct} {wanted} from {source} {where}"
+            order = "" if spec.distinct else "order by filename, file_row_number"
+            sql = f"select {distinct} {wanted} from {source} {where} {order}"
         try:
             frame = fetch_frame(self.con, sql, params)
         finally:

@@ -19,6 +19,7 @@ atomically, and an input already accounted for is not processed again.
 from __future__ import annotations
 
 import logging
+import time
 from datetime import datetime
 from pathlib import Path
 
@@ -26,6 +27,8 @@ import polars as pl
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NONE
 
+from flows.compaction import compact_lake
+from flows.compaction import recover as recover_compaction
 from flows.corpus import CorpusChanges, resolve_into
 from flows.datasets import DOCUMENT_SCHEMA, INPUT_SCHEMA, QUARANTINE_SCHEMA
 from flows.inputs import discover_inputs, manifest_after, read_dictionary, scan_inputs
@@ -378,6 +381,7 @@ def _run_stages(settings: Settings, run_id: str | None) -> RunSummary:
         reset_lake(lake)
     mark_extraction(lake, extraction)
     clear_staging(settings.staging_dir)
+    recover_compaction(lake)
 
     # ---- 1–3. ingest, clean, extract: streamed batch by batch -------------------------------------
     patterns = ruler_patterns(parse_dictionary(dictionary_text))
@@ -396,6 +400,7 @@ def _run_stages(settings: Settings, run_id: str | None) -> RunSummary:
     known = set(read_column(lake, "documents", "article_id"))
     all_inputs: list[dict] = []
     batches = _batches(paths, settings.batch_size)
+    clock = time.perf_counter()
     with stage_progress("ingest · clean · extract (files)", len(paths)) as advance:
         for index, batch in enumerate(batches):
             inputs, n_new, n_errors = _stream_batch(index, batch, settings, run_id, seen, known, patterns)
@@ -411,6 +416,9 @@ def _run_stages(settings: Settings, run_id: str | None) -> RunSummary:
                 n_new,
             )
 
+    # lake upkeep: a dataset of many small parts is merged into one (atomically), before the lake is read
+    for dataset, n_parts in compact_lake(lake, run_id, settings.compact_parts).items():
+        logger.info("compacted %s: %d parts into one", dataset, n_parts)
     statuses = [i["status"] for i in all_inputs]
     n_unchanged = int(scan.unchanged["n_inputs"].sum())
     summary.n_inputs = len(statuses) + n_unchanged
@@ -422,6 +430,7 @@ def _run_stages(settings: Settings, run_id: str | None) -> RunSummary:
     manifest = manifest_after(scan, pl.DataFrame(all_inputs, schema=INPUT_SCHEMA))
     staging = settings.staging_dir / f"warehouse-{run_id}.duckdb"
     fingerprint = build_fingerprint(dictionary_text, extraction)
+    clock = summary.time("ingest·clean·extract", clock)
     # ---- 4–5. resolve across the corpus, into a copy of the published warehouse (or a new one) -------
     # the published warehouse is updated only when it was built by these rules from this dictionary
     incremental = published is not None and published["fingerprint"] == fingerprint
@@ -460,6 +469,7 @@ def _run_stages(settings: Settings, run_id: str | None) -> RunSummary:
     summary.n_claims = int(query_frame(staging, "select count(*) as n from claims")["n"][0])
     summary.n_contradictions = int(query_frame(staging, "select count(*) as n from contradictions")["n"][0])
 
+    clock = summary.time("resolve·load", clock)
     # ---- 6. validate ------------------------------------------------------------------------------
     if incremental and changes.nothing:
         # the inputs that changed brought nothing new to show: the published content stands, validated
@@ -473,6 +483,7 @@ def _run_stages(settings: Settings, run_id: str | None) -> RunSummary:
         write_part(gate.results, lake, "dq_results", run_id)
     summary.failed = [f"{r['suite']}: {r['expectation']}" for r in gate.failed_critical.iter_rows(named=True)]
 
+    clock = summary.time("validate", clock)
     # ---- 7. publish -------------------------------------------------------------------------------
     summary.status = "published" if gate.passed else "failed_validation"
     row = run_row(summary, started)
@@ -488,6 +499,7 @@ def _run_stages(settings: Settings, run_id: str | None) -> RunSummary:
         staging.replace(failed_copy)
         summary.db_path = failed_copy
         logger.error("validation failed; %s untouched; failed build kept at %s", settings.db_path, failed_copy)
+    summary.time("publish", clock)
     return summary
 
 

@@ -3,6 +3,7 @@ a run with nothing to do is recorded without starting Prefect (`flows/unchanged.
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -45,6 +46,13 @@ class RunSummary:
     failed: list[str] = field(default_factory=list)
     db_path: Path | None = None
     notes: list[str] = field(default_factory=list)  # what the run did not need to do (`nothing changed`)
+    seconds: dict[str, float] = field(default_factory=dict)  # wall seconds of each stage, in order
+
+    def time(self, stage: str, since: float) -> float:
+        """Record the seconds `stage` took since `since` (a `time.perf_counter()`); returns now."""
+        now = time.perf_counter()
+        self.seconds[stage] = round(self.seconds.get(stage, 0.0) + now - since, 2)
+        return now
 
 
 def run_message(summary: RunSummary) -> str | None:

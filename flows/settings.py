@@ -31,6 +31,9 @@ class Settings(BaseSettings):
     )
     spacy_model: str = Field("fr_core_news_md", description="installed spaCy pipeline package")
     spacy_batch_size: int = Field(64, ge=1)
+    compact_parts: int = Field(
+        64, ge=2, description="a lake dataset holding this many parts is merged into one part before resolving"
+    )
     max_row_drop_fraction: float = Field(
         0.5, ge=0, le=1, description="warn when a table loses more than this fraction of rows"
     )

@@ -12,11 +12,22 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
+import polars as pl
+
+from flows.compaction import HISTORY, compact_lake
+from flows.compaction import recover as recover_compaction
 from flows.inputs import discover_inputs, scan_inputs
 from flows.lake import extraction_fingerprint, lake_state, write_part
 from flows.runs import RunSummary, run_row
 from flows.settings import Settings
-from flows.warehouse_io import build_fingerprint, copy_warehouse, publish, published_build, write_tables
+from flows.warehouse_io import (
+    build_fingerprint,
+    copy_warehouse,
+    publish,
+    published_build,
+    query_frame,
+    write_tables,
+)
 
 NOTHING_CHANGED = "nothing changed since the last published build: not rebuilt, not revalidated"
 
@@ -40,6 +51,7 @@ def record_unchanged_run(
         return None
     if published["fingerprint"] != build_fingerprint(dictionary_text, extraction_fingerprint(settings.spacy_model)):
         return None
+    recover_compaction(settings.lake_dir)
     if published["lake_state"] != lake_state(settings.lake_dir):
         return None
     paths = discover_inputs(settings.input_dir, exclude=(settings.actor_dictionary.parent,))
@@ -64,7 +76,28 @@ def record_unchanged_run(
     copy_warehouse(settings.db_path, staging)
     row = run_row(summary, started)
     write_part(row, settings.lake_dir, "pipeline_runs", run_id)
+    compact_lake(settings.lake_dir, run_id, settings.compact_parts, datasets=HISTORY)  # no content part moves
     write_tables(staging, {"pipeline_runs": row, "input_files": scan.unchanged}, replace=("input_files",))
     publish(staging, settings.db_path)
     summary.db_path = settings.db_path
     return summary
+
+
+def compact(settings: Settings, run_id: str) -> dict[str, int]:
+    """`recoupe compact`: merge every dataset of the lake into one part. The content does not change, only the
+    parts' names: when the published warehouse was built from this lake, its recorded lake state is updated
+    (a copy, renamed over it), so that the next run with nothing to do stays a no-op. Returns {dataset: parts
+    merged}. The caller holds the run lock."""
+    recover_compaction(settings.lake_dir)
+    published = published_build(settings.db_path)
+    current = published is not None and published["lake_state"] == lake_state(settings.lake_dir)
+    merged = compact_lake(settings.lake_dir, run_id)
+    if merged and current:
+        clear_staging(settings.staging_dir)
+        staging = settings.staging_dir / f"warehouse-{run_id}.duckdb"
+        copy_warehouse(settings.db_path, staging)
+        info = query_frame(staging, "select * from build_info")
+        state = info.with_columns(pl.lit(lake_state(settings.lake_dir)).alias("lake_state"))
+        write_tables(staging, {"build_info": state}, replace=("build_info",))
+        publish(staging, settings.db_path)
+    return merged

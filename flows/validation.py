@@ -76,7 +76,7 @@ class GateScope:
 
 
 # rows validated per Great Expectations batch: memory stays flat whatever the size of a table
-_VECTORS_PER_BATCH = 40  # × 2,048 rows
+_VECTORS_PER_BATCH = 10  # × 2,048 rows
 
 
 def _source(name: str, scoped: bool) -> str:

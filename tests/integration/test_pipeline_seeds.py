@@ -792,21 +792,43 @@ def test_a_reader_keeps_the_old_warehouse_while_a_run_publishes(published, works
     ]
 
 
-@pytest.mark.parametrize("moment", ["extract", "load", "publish"])
-def test_a_killed_run_loses_and_duplicates_nothing(published, tmp_path, moment):
-    """SIGKILL a real `recoupe run` during extraction, while the warehouse is being loaded, or around
-    publication; the next run completes and the warehouse holds exactly what a clean run gives."""
+@pytest.mark.parametrize(
+    ("moment", "first_build"),
+    [("extract", True), ("load", True), ("publish", True), ("load", False), ("publish", False)],
+)
+def test_a_killed_run_loses_and_duplicates_nothing(published, tmp_path, moment, first_build):
+    """SIGKILL a real `recoupe run` during extraction, while the staging warehouse is written, or around
+    publication, on a first build or on an incremental one (one seed added to a published warehouse of the
+    other four); the next run completes and the warehouse holds exactly what a clean run gives."""
     import signal
     import time
 
+    from bench.compare_warehouses import differences
     from flows.pipeline import dispatch_pipeline
     from flows.settings import Settings
 
     clean_settings, _ = published
     db, lake = tmp_path / "data" / "warehouse.duckdb", tmp_path / "data" / "lake"
-    env = {**os.environ, "RECOUPE_BATCH_SIZE": "1"}  # one document per batch: many parts, a wide window
+    inputs = tmp_path / "input"
+    shutil.copytree(clean_settings.input_dir, inputs)  # the seeds and the bad inputs of the clean run
+    settings = Settings(
+        input_dir=inputs,
+        db_path=db,
+        lake_dir=lake,
+        reports_dir=tmp_path / "reports",
+        actor_dictionary=SEEDS / "reference" / "actors.csv",
+    )
+    if not first_build:
+        last = sorted(inputs.glob("*.txt"))[-1]
+        held_back = last.read_bytes()
+        last.unlink()
+        assert dispatch_pipeline(settings).status == "published"
+        last.write_bytes(held_back)
+        before = _parts(lake)
+    env = {**os.environ, "RECOUPE_BATCH_SIZE": "1", "RECOUPE_ACTOR_DICTIONARY": str(settings.actor_dictionary)}
+    command = [sys.executable, "-m", "flows.cli", "run", "--input", str(inputs), "--db", str(db)]
     process = subprocess.Popen(
-        _cli_run(db, lake, "--quiet"),
+        [*command, "--lake", str(lake), "--reports", str(settings.reports_dir), "--quiet"],
         cwd=PROJECT_ROOT,
         env=env,
         stdout=subprocess.DEVNULL,
@@ -815,13 +837,18 @@ def test_a_killed_run_loses_and_duplicates_nothing(published, tmp_path, moment):
     )
     deadline = time.monotonic() + 240
     staging = db.parent / "staging"
+
+    def written(dataset: str) -> bool:
+        parts = {p.name for p in (lake / dataset).glob("part-*")} if (lake / dataset).exists() else set()
+        return bool(parts - (set() if first_build else before.get(dataset, set())))
+
     while time.monotonic() < deadline and process.poll() is None:
-        if moment == "extract" and (lake / "documents").exists() and any((lake / "documents").glob("part-*")):
+        if moment == "extract" and written("documents"):
             break
         if moment == "load" and staging.exists() and any(staging.glob("warehouse-*.duckdb*")):
             break
         # the gate's results are written just before the run records itself and swaps the file in
-        if moment == "publish" and (lake / "dq_results").exists() and any((lake / "dq_results").glob("part-*")):
+        if moment == "publish" and written("dq_results"):
             break
         time.sleep(0.05)
     assert process.poll() is None, "the run ended before it could be killed"
@@ -830,13 +857,6 @@ def test_a_killed_run_loses_and_duplicates_nothing(published, tmp_path, moment):
     with contextlib.suppress(ProcessLookupError):
         os.killpg(process.pid, signal.SIGKILL)  # the orphaned ephemeral Prefect server of the killed run
 
-    settings = Settings(
-        input_dir=SEEDS,
-        db_path=db,
-        lake_dir=lake,
-        reports_dir=tmp_path / "reports",
-        actor_dictionary=SEEDS / "reference" / "actors.csv",
-    )
     summary = dispatch_pipeline(settings)
     assert summary.status == "published"
     for table, key in (
@@ -851,4 +871,5 @@ def test_a_killed_run_loses_and_duplicates_nothing(published, tmp_path, moment):
             else "select count(*), count(distinct (article_id, char_start, char_end)) from mentions"
         )
         assert _query(db, counted) == _query(clean_settings.db_path, counted), table
+    assert differences(clean_settings.db_path, db) == {}  # every table and view
     assert not list(staging.glob("warehouse-*.duckdb*"))
