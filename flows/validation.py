@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import shutil
+import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
@@ -77,6 +79,21 @@ class GateScope:
 
 # rows validated per Great Expectations batch: memory stays flat whatever the size of a table
 _VECTORS_PER_BATCH = 10  # × 2,048 rows
+
+
+_VIEW = re.compile(r"create\s+or\s+replace\s+view\s+(\w+)", re.IGNORECASE)
+
+
+def materialize_views(con: duckdb.DuckDBPyConnection, spill_dir: Path, memory_limit: str = "512MB") -> None:
+    """Compute each view once, in file order, into a temporary table of the same name, which the later views,
+    the suites and the SQL assertions read instead (several assertions read `contradictions` or `disputes`:
+    each would compute the view again). The connection may be read-only; temporary tables spill to disk past
+    `memory_limit` into `spill_dir`."""
+    con.execute(f"set memory_limit = '{memory_limit}'")  # a constant of ours, not data
+    con.execute("set temp_directory = ?", [str(spill_dir)])
+    for _, sql in sql_files("views"):
+        for name in _VIEW.findall(sql):
+            con.execute(f'create or replace temp table "{name}" as select * from main."{name}"')
 
 
 def _source(name: str, scoped: bool) -> str:
@@ -187,6 +204,8 @@ def run_gate(
     for table in previous_counts or {}:
         plan.append((f"row_count_{table}", "rows", table, f'select 1 as row from "{table}"'))
     con = duckdb.connect(str(db), read_only=True)
+    spill_dir = Path(tempfile.mkdtemp(prefix="recoupe-gate-"))
+    materialize_views(con, spill_dir)
     if scope is not None:
         con.register(
             "gate_articles", pl.DataFrame({"article_id": scope.articles}, schema={"article_id": pl.String}).to_arrow()
@@ -232,6 +251,7 @@ def run_gate(
                 )
     finally:
         con.close()
+        shutil.rmtree(spill_dir, ignore_errors=True)
     if building is not None and building.exists():
         shutil.rmtree(docs_dir, ignore_errors=True)
         building.rename(docs_dir)

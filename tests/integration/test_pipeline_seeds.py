@@ -653,39 +653,29 @@ def test_a_second_run_on_the_same_warehouse_exits_with_a_clear_message(tmp_path)
     assert "another recoupe run" in result.stderr
 
 
-def test_gate_refuses_a_corrupt_build_and_keeps_the_published_warehouse(published, workspace):
-    """Runs last in this module: it corrupts the lake, then repairs it."""
+def test_gate_refuses_a_corrupt_build_and_keeps_the_published_warehouse(published, workspace, tmp_path):
+    """A claim of the lake corrupted (no polarity), and the actor dictionary edited so that every article is
+    resolved again: the gate fails, nothing is published; then the lake is repaired."""
     import polars as pl
 
-    from flows.lake import write_part
-    from transforms.extract import CLAIM_SCHEMA
+    from flows.lake import LakeQuery, write_part
+    from flows.pipeline import dispatch_pipeline
 
     settings, _ = published
     before = _query(settings.db_path, "select count(*), max(run_id) from pipeline_runs")
-    bad = pl.DataFrame(
-        [
-            {
-                "claim_id": "orphan-claim",
-                "article_id": "no-such-article",
-                "sentence_idx": 0,
-                "char_start": 0,
-                "char_end": 4,
-                "text": "rien",
-                "quote_kind": "narrative",
-                "polarity": 1,
-                "hedged": False,
-                "event_key": "none|_",
-            }
-        ],
-        schema=CLAIM_SCHEMA,
-    )
-    part = write_part(bad, settings.lake_dir, "claims_raw", "zz-corrupt")
+    lake = LakeQuery(settings.lake_dir)
+    claim = lake.read("claims_raw").sort("claim_id").head(1)
+    lake.close()
+    part = write_part(claim.with_columns(pl.lit(0, pl.Int16).alias("polarity")), settings.lake_dir, "claims_raw", "zz")
+    dictionary = tmp_path / "reference" / "actors.csv"
+    dictionary.parent.mkdir()
+    dictionary.write_text(settings.actor_dictionary.read_text(encoding="utf-8") + "# edited\n", encoding="utf-8")
     try:
-        _, summary = _run(workspace)
+        summary = dispatch_pipeline(settings.model_copy(update={"actor_dictionary": dictionary}))
     finally:
         part.unlink()
     assert summary.status == "failed_validation"
-    assert any("foreign_keys" in failure for failure in summary.failed)
+    assert any("claim_polarity" in failure for failure in summary.failed)
     # the published warehouse is the previous one, still queryable
     assert _query(settings.db_path, "select count(*), max(run_id) from pipeline_runs") == before
     # the failed build is kept with its data-quality results
@@ -694,9 +684,8 @@ def test_gate_refuses_a_corrupt_build_and_keeps_the_published_warehouse(publishe
         "select suite, success, sample_ids from dq_results where run_id = ? and not success",
         [summary.run_id],
     )
-    assert any(
-        suite == "assert_foreign_keys" and any("orphan-claim" in s for s in sample) for suite, _, sample in failed
-    )
+    (claim_id,) = claim["claim_id"].to_list()
+    assert any(suite == "assert_claim_polarity" and claim_id in sample for suite, _, sample in failed)
 
 
 def test_data_quality_reports_for_ci(published, tmp_path):
