@@ -76,10 +76,20 @@ def _print_summary(summary) -> None:
 
 
 def _print_views(db: Path, limit: int = 12) -> None:
-    from flows.warehouse_io import query_frame
+    from flows.warehouse_io import open_warehouse
 
-    contradictions = query_frame(
-        db,
+    con = open_warehouse(db, views=True)
+    try:
+        _print_view_tables(con, limit)
+    finally:
+        con.close()
+
+
+def _print_view_tables(con, limit: int) -> None:
+    from flows.warehouse_io import fetch_frame
+
+    contradictions = fetch_frame(
+        con,
         "select kind, speaker_a || '  ↔  ' || speaker_b as sources, event_key, confidence, explanation "
         "from contradictions order by confidence desc, contradiction_id limit ?",
         [limit],
@@ -90,8 +100,8 @@ def _print_views(db: Path, limit: int = 12) -> None:
     for row in contradictions.iter_rows():
         table.add_row(*[f"{v:.2f}" if isinstance(v, float) else str(v) for v in row])
     console.print(table)
-    disputes = query_frame(
-        db,
+    disputes = fetch_frame(
+        con,
         "select kind, label, [side.side || ': ' || side.n_independent_sources for side in sides] as sides, "
         "n_independent_sources from disputes order by confidence desc, dispute_id limit ?",
         [limit],
@@ -102,8 +112,8 @@ def _print_views(db: Path, limit: int = 12) -> None:
     for kind, label, sides, n_sources in disputes.iter_rows():
         table.add_row(kind, label, ", ".join(sides), str(n_sources))
     console.print(table)
-    timeline = query_frame(
-        db,
+    timeline = fetch_frame(
+        con,
         "select event_start, event_end, label, n_articles, date_conflict from timeline "
         "order by event_start, event_key limit ?",
         [limit * 2],

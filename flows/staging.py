@@ -1,5 +1,6 @@
-"""The staging warehouse a run writes before the gate: a new file (a full build) or a copy of the published
-warehouse with this run's changes applied (an incremental build), in one transaction either way.
+"""The staging warehouse a run writes before the gate: a new file (a full build, written chunk by chunk: nobody
+sees it before it is renamed) or a copy of the published warehouse with this run's changes applied in one
+transaction (an incremental build).
 
 DuckDB allows one writer per file and a read-write connection blocks every reader, so the published file is
 never opened for writing: it is copied to `data/staging/warehouse-<run>.duckdb` (readers of the published
@@ -14,14 +15,14 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
-from flows.warehouse_io import copy_warehouse, create_schema, create_views, fetch_frame, insert_frame
+from flows.warehouse_io import copy_warehouse, create_schema, create_views, fetch_frame, insert_frame, limit_memory
 
 # tables with one set of rows per article, deleted and written again when the article is resolved again
 ARTICLE_TABLES = ("articles", "sentences", "mentions", "claims", "dates")
 
 
 class StagingWarehouse:
-    """One read-write connection on the staging file, in one transaction until `commit`."""
+    """One read-write connection on the staging file (for a copy: one transaction until `commit`)."""
 
     def __init__(self, path: Path, base: Path | None, memory_limit: str = "512MB") -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -33,9 +34,13 @@ class StagingWarehouse:
         if base is not None:
             copy_warehouse(base, path)
         self.con = duckdb.connect(str(path))
-        self.con.execute(f"set memory_limit = '{memory_limit}'")  # a constant of ours, not data
-        self.con.execute("begin transaction")
-        if base is None:
+        limit_memory(self.con, memory_limit)
+        if base is not None:
+            # the changes to a copy of the published warehouse: one transaction
+            self.con.execute("begin transaction")
+        else:
+            # a new file is invisible until renamed: each write commits, so that memory does not hold the
+            # whole warehouse as one transaction
             create_schema(self.con)
 
     def query(self, sql: str, params: list | None = None) -> pl.DataFrame:
@@ -129,18 +134,22 @@ class StagingWarehouse:
     def commit(self) -> None:
         """Create the views (a new file), commit, checkpoint and close."""
         try:
-            if not self.incremental:
+            if self.incremental:
+                self.con.execute("commit")
+            else:
                 create_views(self.con)
-            self.con.execute("commit")
             self.con.execute("checkpoint")
         except Exception:
-            self.con.execute("rollback")
+            if self.incremental:
+                self.con.execute("rollback")
             raise
         finally:
             self.con.close()
 
     def abandon(self) -> None:
+        """Give up the build (the caller discards the file)."""
         try:
-            self.con.execute("rollback")
+            if self.incremental:
+                self.con.execute("rollback")
         finally:
             self.con.close()

@@ -8,11 +8,9 @@ from __future__ import annotations
 
 import logging
 import os
-import re
 import shutil
-import tempfile
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
@@ -20,7 +18,7 @@ import duckdb
 import polars as pl
 
 from expectations.suites import empty_result_suite, row_count_suite, table_suites
-from flows.warehouse_io import sql_files
+from flows.warehouse_io import open_warehouse, sql_files
 
 DQ_SCHEMA = {
     "run_id": pl.String,
@@ -38,6 +36,7 @@ DQ_SCHEMA = {
 @dataclass
 class GateResult:
     results: pl.DataFrame
+    counts: dict[str, int] = field(default_factory=dict)  # rows of the views (COUNTED_VIEWS) of the build
 
     @property
     def failed_critical(self) -> pl.DataFrame:
@@ -55,13 +54,14 @@ def _describe(config) -> str:
 
 
 COUNTED_TABLES = ("articles", "actors", "mentions", "claims", "dates")
+COUNTED_VIEWS = ("contradictions", "disputes", "timeline")
 
 
 def published_row_counts(db: Path) -> dict[str, int]:
     """Row counts of the published warehouse (empty when there is none yet)."""
     if not db.exists():
         return {}
-    con = duckdb.connect(str(db), read_only=True)
+    con = open_warehouse(db)
     try:
         return {table: con.execute(f'select count(*) from "{table}"').fetchall()[0][0] for table in COUNTED_TABLES}
     finally:
@@ -79,21 +79,6 @@ class GateScope:
 
 # rows validated per Great Expectations batch: memory stays flat whatever the size of a table
 _VECTORS_PER_BATCH = 10  # × 2,048 rows
-
-
-_VIEW = re.compile(r"create\s+or\s+replace\s+view\s+(\w+)", re.IGNORECASE)
-
-
-def materialize_views(con: duckdb.DuckDBPyConnection, spill_dir: Path, memory_limit: str = "512MB") -> None:
-    """Compute each view once, in file order, into a temporary table of the same name, which the later views,
-    the suites and the SQL assertions read instead (several assertions read `contradictions` or `disputes`:
-    each would compute the view again). The connection may be read-only; temporary tables spill to disk past
-    `memory_limit` into `spill_dir`."""
-    con.execute(f"set memory_limit = '{memory_limit}'")  # a constant of ours, not data
-    con.execute("set temp_directory = ?", [str(spill_dir)])
-    for _, sql in sql_files("views"):
-        for name in _VIEW.findall(sql):
-            con.execute(f'create or replace temp table "{name}" as select * from main."{name}"')
 
 
 def _source(name: str, scoped: bool) -> str:
@@ -203,9 +188,7 @@ def run_gate(
         plan.append((name.removesuffix(".sql"), "check", severity, sql))
     for table in previous_counts or {}:
         plan.append((f"row_count_{table}", "rows", table, f'select 1 as row from "{table}"'))
-    con = duckdb.connect(str(db), read_only=True)
-    spill_dir = Path(tempfile.mkdtemp(prefix="recoupe-gate-"))
-    materialize_views(con, spill_dir)
+    con = open_warehouse(db, views=True)
     if scope is not None:
         con.register(
             "gate_articles", pl.DataFrame({"article_id": scope.articles}, schema={"article_id": pl.String}).to_arrow()
@@ -249,13 +232,13 @@ def run_gate(
                         "evaluated_at": now,
                     }
                 )
+        counts = {name: con.execute(f'select count(*) from "{name}"').fetchall()[0][0] for name in COUNTED_VIEWS}
     finally:
         con.close()
-        shutil.rmtree(spill_dir, ignore_errors=True)
     if building is not None and building.exists():
         shutil.rmtree(docs_dir, ignore_errors=True)
         building.rename(docs_dir)
-    return GateResult(pl.DataFrame(rows, schema=DQ_SCHEMA))
+    return GateResult(pl.DataFrame(rows, schema=DQ_SCHEMA), counts)
 
 
 def _results(definition, checkpoint, frame, kind: str) -> list[dict]:

@@ -7,9 +7,13 @@ never blocks the run; the next reader opens the new one.
 
 from __future__ import annotations
 
+import atexit
 import hashlib
 import os
+import re
 import shutil
+import tempfile
+from functools import cache
 from importlib import resources
 from pathlib import Path
 
@@ -17,6 +21,43 @@ import duckdb
 import polars as pl
 
 from transforms.events import event_classes
+
+# DuckDB may use this much memory per connection and spills to a temporary folder past it (by default it takes
+# up to 80 % of the machine: a view over a large warehouse would make a run's memory grow with the corpus)
+DUCKDB_MEMORY = "1GB"
+_VIEW = re.compile(r"create\s+or\s+replace\s+view\s+(\w+)", re.IGNORECASE)
+
+
+@cache
+def spill_dir() -> str:
+    """A temporary folder for DuckDB to spill to, removed when the process ends."""
+    folder = tempfile.mkdtemp(prefix="recoupe-duckdb-")
+    atexit.register(shutil.rmtree, folder, True)
+    return folder
+
+
+def limit_memory(con: duckdb.DuckDBPyConnection, memory_limit: str = DUCKDB_MEMORY) -> None:
+    con.execute(f"set memory_limit = '{memory_limit}'")  # a constant of ours, not data
+    con.execute("set temp_directory = ?", [spill_dir()])
+
+
+def open_warehouse(db: Path, views: bool = False) -> duckdb.DuckDBPyConnection:
+    """A read-only connection on a warehouse file, its memory limited; with `views`, every view computed once
+    (see `materialize_views`)."""
+    con = duckdb.connect(str(db), read_only=True)
+    limit_memory(con)
+    if views:
+        materialize_views(con)
+    return con
+
+
+def materialize_views(con: duckdb.DuckDBPyConnection) -> None:
+    """Compute each view once, in file order, into a temporary table of the same name, which the later views and
+    the queries of this connection read instead (several data-quality assertions read `contradictions` or
+    `disputes`: each would compute the view again). The connection may be read-only."""
+    for _, sql in sql_files("views"):
+        for name in _VIEW.findall(sql):
+            con.execute(f'create or replace temp table "{name}" as select * from main."{name}"')
 
 
 def sql_files(folder: str) -> list[tuple[str, str]]:
@@ -133,7 +174,7 @@ def published_build(db: Path) -> dict | None:
     if not db.exists():
         return None
     try:
-        con = duckdb.connect(str(db), read_only=True)
+        con = open_warehouse(db)
     except duckdb.Error:
         return None
     try:
@@ -187,7 +228,7 @@ def fetch_frame(con: duckdb.DuckDBPyConnection, sql: str, params: list | None = 
 
 def query_frame(db: Path, sql: str, params: list | None = None) -> pl.DataFrame:
     """Run a read-only query on a warehouse file and return a Polars frame."""
-    con = duckdb.connect(str(db), read_only=True)
+    con = open_warehouse(db)
     try:
         return fetch_frame(con, sql, params)
     finally:
