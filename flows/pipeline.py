@@ -21,6 +21,9 @@ atomically, and an input already accounted for is not processed again.
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
+import gc
 import logging
 import time
 from datetime import datetime
@@ -327,6 +330,15 @@ def _stream_batch(
 # --- 4. resolve (corpus-wide) ---------------------------------------------------------------------
 
 
+def _release_extraction_memory() -> None:
+    """The spaCy pipeline is not needed past extraction: drop it and hand the freed memory back to the system,
+    so that the corpus stage runs in the memory extraction used rather than on top of it."""
+    load_pipeline.cache_clear()
+    gc.collect()
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+
+
 @task(name="resolve_corpus", cache_policy=NONE)
 def resolve_corpus(settings: Settings, dictionary_text: str, staging: StagingWarehouse, run_id: str) -> CorpusChanges:
     """Resolve the lake's articles across the corpus and write what changed into the staging warehouse (every
@@ -419,6 +431,7 @@ def _run_stages(settings: Settings, run_id: str | None) -> RunSummary:
                 n_new,
             )
 
+    _release_extraction_memory()
     # lake upkeep: a dataset of many small parts is merged into one (atomically), before the lake is read
     for dataset, n_parts in compact_lake(lake, run_id, settings.compact_parts).items():
         logger.info("compacted %s: %d parts into one", dataset, n_parts)

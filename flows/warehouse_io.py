@@ -24,7 +24,7 @@ from transforms.events import event_classes
 
 # DuckDB may use this much memory per connection and spills to a temporary folder past it (by default it takes
 # up to 80 % of the machine: a view over a large warehouse would make a run's memory grow with the corpus)
-DUCKDB_MEMORY = "1GB"
+DUCKDB_MEMORY = "256MB"
 _VIEW = re.compile(r"create\s+or\s+replace\s+view\s+(\w+)", re.IGNORECASE)
 
 
