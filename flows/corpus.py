@@ -268,8 +268,12 @@ def _resolve(
         ("quarantine", lake.read("quarantine")),
         ("processing_errors", lake.read("processing_errors")),
     ):
-        if staging.replace_table(table, rows):
+        differing = staging.replace_table(table, rows)
+        if differing is None or not differing.is_empty():
             changes.tables.append(table)
+        if table == "article_links" and differing is not None:
+            # two articles linked or unlinked: the views may pair their claims differently
+            changes.touched |= set(differing["article_id_a"].to_list()) | set(differing["article_id_b"].to_list())
     for column in ("duplicate_uris", "near_duplicate_of"):
         changes.touched |= set(staging.update_column("articles", "article_id", column, extra))
     claims = staging.query("select claim_id, article_id, event_key from claims")

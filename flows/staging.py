@@ -64,27 +64,26 @@ class StagingWarehouse:
         for table, frame in tables.items():
             insert_frame(self.con, table, frame)
 
-    def replace_table(self, table: str, frame: pl.DataFrame) -> bool:
-        """Every row of `table` becomes `frame`'s. Returns whether the rows changed (as a multiset, on the
-        columns `frame` has)."""
-        changed = True
+    def replace_table(self, table: str, frame: pl.DataFrame) -> pl.DataFrame | None:
+        """Every row of `table` becomes `frame`'s. Returns the rows that differ (those only in the table and
+        those only in `frame`, on the columns `frame` has), or None for a new file (every row is new)."""
+        differing = None
         if self.incremental:
             columns = [c for c in self.query(f'select * from "{table}" limit 0').columns if c in frame.columns]
             quoted = ", ".join(f'"{c}"' for c in columns)
             self.con.register("wanted_rows", frame.select(columns).to_arrow())
             try:
-                (n_differing,) = self.con.execute(
-                    f'select count(*) from ((select {quoted} from "{table}" except all '
-                    f"select {quoted} from wanted_rows) union all (select {quoted} from wanted_rows "
-                    f'except all select {quoted} from "{table}"))'
-                ).fetchall()[0]
+                differing = self.query(
+                    f'(select {quoted} from "{table}" except all select {quoted} from wanted_rows) union all '
+                    f'(select {quoted} from wanted_rows except all select {quoted} from "{table}")'
+                )
             finally:
                 self.con.unregister("wanted_rows")
-            changed = n_differing > 0
-        if changed:
-            self.con.execute(f'delete from "{table}"')
-            insert_frame(self.con, table, frame)
-        return changed
+            if differing.is_empty():
+                return differing
+        self.con.execute(f'delete from "{table}"')
+        insert_frame(self.con, table, frame)
+        return differing
 
     def append(self, table: str, frame: pl.DataFrame) -> None:
         insert_frame(self.con, table, frame)
