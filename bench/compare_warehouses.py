@@ -15,7 +15,10 @@ from pathlib import Path
 import duckdb
 
 # columns that record when or by which run a row was written, not what it says
-VOLATILE = {"run_id", "ingested_at", "quarantined_at", "seen_at", "built_at", "started_at", "finished_at"}
+VOLATILE = {
+    *("run_id", "ingested_at", "quarantined_at", "seen_at", "built_at", "started_at", "finished_at"),
+    "modified_ns",  # when an input file was last written (a copy of the folder has other times)
+}
 SKIPPED = {"pipeline_runs", "dq_results", "build_info"}  # run history, not content
 
 

@@ -65,19 +65,31 @@ def _print_summary(summary) -> None:
         ("duplicates / unchanged", summary.n_duplicates),
         ("quarantined", summary.n_quarantined),
         ("extraction errors (processing_errors)", summary.n_errors),
+        ("articles resolved (new or whose context changed)", summary.n_resolved),
         ("claims", summary.n_claims),
         ("contradictions", summary.n_contradictions),
         ("warehouse", summary.db_path),
+        ("seconds by stage", " · ".join(f"{stage} {seconds:.1f}" for stage, seconds in summary.seconds.items())),
     ):
         table.add_row(label, str(value))
     console.print(table)
 
 
 def _print_views(db: Path, limit: int = 12) -> None:
-    from flows.warehouse_io import query_frame
+    from flows.warehouse_io import open_warehouse
 
-    contradictions = query_frame(
-        db,
+    con = open_warehouse(db, views=True)
+    try:
+        _print_view_tables(con, limit)
+    finally:
+        con.close()
+
+
+def _print_view_tables(con, limit: int) -> None:
+    from flows.warehouse_io import fetch_frame
+
+    contradictions = fetch_frame(
+        con,
         "select kind, speaker_a || '  ↔  ' || speaker_b as sources, event_key, confidence, explanation "
         "from contradictions order by confidence desc, contradiction_id limit ?",
         [limit],
@@ -88,8 +100,8 @@ def _print_views(db: Path, limit: int = 12) -> None:
     for row in contradictions.iter_rows():
         table.add_row(*[f"{v:.2f}" if isinstance(v, float) else str(v) for v in row])
     console.print(table)
-    disputes = query_frame(
-        db,
+    disputes = fetch_frame(
+        con,
         "select kind, label, [side.side || ': ' || side.n_independent_sources for side in sides] as sides, "
         "n_independent_sources from disputes order by confidence desc, dispute_id limit ?",
         [limit],
@@ -100,8 +112,8 @@ def _print_views(db: Path, limit: int = 12) -> None:
     for kind, label, sides, n_sources in disputes.iter_rows():
         table.add_row(kind, label, ", ".join(sides), str(n_sources))
     console.print(table)
-    timeline = query_frame(
-        db,
+    timeline = fetch_frame(
+        con,
         "select event_start, event_end, label, n_articles, date_conflict from timeline "
         "order by event_start, event_key limit ?",
         [limit * 2],
@@ -149,14 +161,21 @@ def run(
         raise typer.Exit(2)
     _prefect_defaults()
     from flows.extraction_pool import ExtractionError
+    from flows.inputs import InputError, read_dictionary
     from flows.locking import RunLocked, run_lock
-    from flows.pipeline import InputError, dispatch_pipeline
     from flows.reporting import write_dq_reports, write_reports
+    from flows.runs import new_run_id
+    from flows.unchanged import record_unchanged_run
 
     started = time.perf_counter()
     try:
         with run_lock(settings.db_path):
-            summary = dispatch_pipeline(settings)
+            # nothing changed since the published build: record the run without starting Prefect
+            summary = record_unchanged_run(settings, read_dictionary(settings.actor_dictionary), new_run_id())
+            if summary is None:
+                from flows.pipeline import dispatch_pipeline
+
+                summary = dispatch_pipeline(settings)
     except InputError as error:
         err.print(f"[red]error:[/red] {error}")
         raise typer.Exit(2) from error
@@ -180,11 +199,17 @@ def run(
             f"{summary.db_path}; details in its dq_results table."
         )
         raise typer.Exit(1)
-    written = write_reports(settings.db_path, settings.reports_dir)
-    written += write_dq_reports(settings.db_path, settings.reports_dir)
+    for note in summary.notes:
+        console.print(note)
+    if summary.notes and (settings.reports_dir / "index.html").exists():
+        written = []  # nothing changed: the reports of the published content are already there
+    else:
+        written = write_reports(settings.db_path, settings.reports_dir)
+        written += write_dq_reports(settings.db_path, settings.reports_dir)
     if not quiet:
         _print_views(settings.db_path)
-    console.print(f"reports: {', '.join(str(p) for p in written)}")
+    if written:
+        console.print(f"reports: {', '.join(str(p) for p in written)}")
     console.print(f"done in {time.perf_counter() - started:.1f} s")
 
 
@@ -274,6 +299,29 @@ def sql(
     console.print(table)
     if frame.height > limit:
         console.print(f"({frame.height} rows, {limit} shown; use --limit)")
+
+
+@app.command()
+def compact(lake: LakeOpt = None, db: DbOpt = None) -> None:
+    """Merge each dataset of the Parquet lake into one part (atomically; the content does not change)."""
+    from flows.locking import RunLocked, run_lock
+    from flows.runs import new_run_id
+    from flows.unchanged import compact as compact_lake
+
+    settings = _settings(lake_dir=lake, db_path=db)
+    if not settings.lake_dir.is_dir():
+        err.print(f"[red]error:[/red] no lake at {settings.lake_dir}")
+        raise typer.Exit(2)
+    try:
+        with run_lock(settings.db_path):
+            merged = compact_lake(settings, new_run_id())
+    except RunLocked as error:
+        err.print(f"[red]error:[/red] {error}")
+        raise typer.Exit(1) from error
+    for dataset, n_parts in merged.items():
+        console.print(f"{dataset}: {n_parts} parts merged into one")
+    if not merged:
+        console.print("nothing to compact: every dataset is one part")
 
 
 @app.command()

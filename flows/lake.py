@@ -38,6 +38,15 @@ def read_dataset(lake_dir: Path, dataset: str, schema: dict | None = None) -> pl
     return pl.concat([pl.read_parquet(p) for p in parts], how="diagonal_relaxed")
 
 
+def read_column(lake_dir: Path, dataset: str, column: str) -> list:
+    """One column of every part of a dataset (nothing else is read)."""
+    folder = lake_dir / dataset
+    parts = sorted(folder.glob("part-*.parquet")) if folder.exists() else []
+    if not parts:
+        return []
+    return pl.concat([pl.scan_parquet(part).select(column) for part in parts]).collect()[column].to_list()
+
+
 def reset_lake(lake_dir: Path) -> None:
     """`--full-refresh`: forget every derived dataset (run history and quality history are kept)."""
     keep = {"pipeline_runs", "dq_results"}
@@ -98,14 +107,75 @@ CONTENT_DATASETS = (
     "roles_raw",
     "quarantine",
     "processing_errors",
+    "inputs",
 )
 
 
 def lake_state(lake_dir: Path) -> str:
-    """Names and sizes of every content part: changes whenever a run adds or replaces content."""
-    entries = []
+    """sha256 of the names and sizes of every content part: changes whenever a run adds or replaces content."""
+    digest = hashlib.sha256()
     for dataset in CONTENT_DATASETS:
         folder = lake_dir / dataset
         if folder.exists():
-            entries += [f"{dataset}/{p.name}:{p.stat().st_size}" for p in sorted(folder.glob("part-*.parquet"))]
-    return "\n".join(entries)
+            for part in sorted(folder.glob("part-*.parquet")):
+                digest.update(f"{dataset}/{part.name}:{part.stat().st_size}\n".encode())
+    return digest.hexdigest()
+
+
+class LakeQuery:
+    """Reads of the lake through DuckDB: one dataset's rows (every part, the copies of a key removed as
+    `flows.datasets` says), whole or for some articles only, without loading the other rows into Python."""
+
+    def __init__(self, lake_dir: Path, memory_limit: str = "256MB") -> None:
+        import duckdb
+
+        self.lake_dir = lake_dir
+        self.con = duckdb.connect()
+        self.con.execute(f"set memory_limit = '{memory_limit}'")  # a constant of ours, not data
+        self.con.execute("set preserve_insertion_order = true")
+
+    def close(self) -> None:
+        self.con.close()
+
+    def parts(self, dataset: str) -> list[str]:
+        folder = self.lake_dir / dataset
+        return sorted(str(p) for p in folder.glob("part-*.parquet")) if folder.exists() else []
+
+    def read(
+        self, dataset: str, columns: list[str] | None = None, article_ids: list[str] | None = None
+    ) -> pl.DataFrame:
+        """The rows of `dataset` (its `columns`, default all of its schema), for `article_ids` only when given."""
+        from flows.datasets import DATASETS
+        from flows.warehouse_io import fetch_frame
+
+        spec = DATASETS[dataset]
+        columns = columns or list(spec.schema)
+        empty = pl.DataFrame(schema={c: spec.schema[c] for c in columns})
+        parts = self.parts(dataset)
+        if not parts or (article_ids is not None and not article_ids):
+            return empty
+        wanted = ", ".join(f'"{c}"' for c in columns)  # column names are ours (the dataset's schema)
+        source = "read_parquet(?, union_by_name = true, filename = true, file_row_number = true)"
+        where = ""
+        params: list = [parts]
+        if article_ids is not None:
+            self.con.register("wanted_articles", pl.DataFrame({"article_id": article_ids}).to_arrow())
+            where = "where article_id in (select article_id from wanted_articles)"
+        if spec.keys:
+            order = "asc" if spec.keep == "first" else "desc"
+            partition = ", ".join(f'"{k}"' for k in spec.keys)
+            sql = (
+                f"with rows as (select * from {source} {where}) select {wanted} from rows "
+                f"qualify row_number() over (partition by {partition} order by filename {order}, "
+                f"file_row_number {order}) = 1 order by {partition}"
+            )
+        else:
+            distinct = "distinct" if spec.distinct else ""
+            order = "" if spec.distinct else "order by filename, file_row_number"
+            sql = f"select {distinct} {wanted} from {source} {where} {order}"
+        try:
+            frame = fetch_frame(self.con, sql, params)
+        finally:
+            if article_ids is not None:
+                self.con.unregister("wanted_articles")
+        return frame.cast({c: spec.schema[c] for c in columns}) if not frame.is_empty() else empty

@@ -1,14 +1,17 @@
 """The `dispatch_pipeline` Prefect flow. Stages, in order:
 
-1. ingest   — discover input files recursively, hash raw bytes, skip files already seen unchanged,
-              read every format (text, HTML, JSON, JSONL, gzip); bad input goes to quarantine.
+0. no-op    — nothing changed since the published build (`flows/unchanged.py`): record the run, stop.
+1. ingest   — discover input files recursively; read only those that changed since the published build
+              (`flows/inputs.py`), every format (text, HTML, JSON, JSONL, gzip); bad input goes to quarantine.
 2. clean    — headers, footers, captions, boilerplate and teasers out of the body (Polars, batches).
 3. extract  — spaCy parse; raw actor mentions, claims, temporal expressions (batches of documents).
    Stages 1–3 stream batch by batch, so memory does not grow with the number of files.
-4. resolve  — corpus-wide: actor aliases, near-duplicates, publication intervals, date values,
-              claim dates, speakers.
-5. load     — a new DuckDB file under data/staging/, all tables in one transaction, then the views.
-6. validate — Great Expectations suites; a failed critical expectation stops publication.
+4. resolve  — corpus-wide over the lake (`flows/corpus.py`): actor aliases, links, near-duplicates,
+              publication intervals, event ids; speakers, dates and claim periods of the articles whose
+              context changed, in chunks.
+5. load     — into a copy of the published warehouse (or a new file) under data/staging/ (`flows/staging.py`).
+6. validate — Great Expectations suites on the changed rows, SQL assertions on the whole warehouse; a
+              failed critical expectation stops publication.
 7. publish  — atomic swap of the staging file over the warehouse; readers never see a partial state.
 
 Reports are written by the CLI after a published run (`flows/reporting.py`).
@@ -18,158 +21,62 @@ atomically, and an input already accounted for is not processed again.
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import functools
+import gc
 import logging
-import uuid
-from dataclasses import dataclass, field
+import time
 from datetime import datetime
 from pathlib import Path
 
 import polars as pl
 from prefect import flow, get_run_logger, task
-from prefect.cache_policies import NO_CACHE
+from prefect.cache_policies import NONE
 
+from flows.compaction import compact_lake
+from flows.compaction import recover as recover_compaction
+from flows.corpus import CorpusChanges, resolve_into
+from flows.datasets import DOCUMENT_SCHEMA, INPUT_SCHEMA, QUARANTINE_SCHEMA
 from flows.extraction_pool import ExtractionQueue, Pending, collect_outputs, open_extractor
+from flows.inputs import discover_inputs, manifest_after, read_dictionary, scan_inputs
 from flows.lake import (
     extraction_fingerprint,
     extraction_is_stale,
     lake_state,
     mark_extraction,
+    read_column,
     read_dataset,
     reset_lake,
     write_part,
 )
 from flows.locking import run_lock
 from flows.progress import stage_note, stage_progress
+from flows.runs import RUN_SCHEMA, RunSummary, new_run_id, run_row
 from flows.settings import Settings
-from flows.validation import DQ_SCHEMA, GateResult, published_row_counts, run_gate
+from flows.staging import StagingWarehouse
+from flows.unchanged import clear_staging, record_unchanged_run
+from flows.validation import DQ_SCHEMA, GateResult, GateScope, published_row_counts, run_gate
 from flows.warehouse_io import (
     append_tables,
     build_fingerprint,
-    build_warehouse,
-    copy_warehouse,
     publish,
-    published_fingerprint,
+    published_build,
     query_frame,
 )
-from transforms.actors import MENTION_SCHEMA, parse_dictionary, resolve_actors, resolve_roles, ruler_patterns
-from transforms.clean import CLEAN_SCHEMA, clean_articles
-from transforms.dating import attach_dates, infer_publications, narrow_across_documents, resolve_dates
+from transforms.actors import parse_dictionary, ruler_patterns
+from transforms.clean import clean_articles
 from transforms.decode import sha256_hex
-from transforms.events import event_ids
-from transforms.extract import (
-    CLAIM_SCHEMA,
-    ERROR_SCHEMA,
-    ROLE_SCHEMA,
-    TIMEX_SCHEMA,
-    describe_error,
-)
+from transforms.extract import describe_error
 from transforms.identity import article_id_for, detect_language, not_prose_reason
-from transforms.links import link_articles
-from transforms.near_duplicates import minhash_signatures, near_duplicates
+from transforms.near_duplicates import minhash_signatures
+from transforms.nlp import load_pipeline
 from transforms.readers import read_input
-from transforms.sentences import SENTENCE_SCHEMA
-from transforms.speakers import resolve_speakers
 from transforms.text_norm import content_key
-
-INPUT_SCHEMA = {
-    "source_uri": pl.String,
-    "content_sha256": pl.String,
-    "container_uri": pl.String,
-    "container_sha256": pl.String,
-    "article_id": pl.String,
-    "status": pl.String,  # article | duplicate | quarantined | unchanged
-    "run_id": pl.String,
-    "seen_at": pl.Datetime("us"),
-}
-QUARANTINE_SCHEMA = {
-    "source_uri": pl.String,
-    "content_sha256": pl.String,
-    "reason": pl.String,
-    "detail": pl.String,
-    "run_id": pl.String,
-    "quarantined_at": pl.Datetime("us"),
-}
-RUN_SCHEMA = {
-    "run_id": pl.String,
-    "started_at": pl.Datetime("us"),
-    "finished_at": pl.Datetime("us"),
-    "status": pl.String,
-    "n_inputs": pl.Int32,
-    "n_articles_new": pl.Int32,
-    "n_duplicates": pl.Int32,
-    "n_quarantined": pl.Int32,
-    "n_claims": pl.Int32,
-    "n_contradictions": pl.Int32,
-    "message": pl.String,
-}
-DOCUMENT_SCHEMA = {
-    "article_id": pl.String,
-    "source_uri": pl.String,
-    "content_sha256": pl.String,
-    "encoding": pl.String,
-    "language": pl.String,
-    "ingested_at": pl.Datetime("us"),
-    "run_id": pl.String,
-    # what the cleaner gives (body, title, outlet, section, dateline, byline, agencies, captions, …)
-    **{name: dtype for name, dtype in CLEAN_SCHEMA.items() if name != "doc_key"},
-    "metadata_date": pl.String,
-    "url": pl.String,
-    "external_id": pl.String,
-    "minhash": pl.List(pl.UInt64),
-}
-MENTION_RAW_SCHEMA = MENTION_SCHEMA
-
-
-class InputError(Exception):
-    """Bad usage: a missing input folder, an unreadable path (exit code 2)."""
-
-
-@dataclass
-class RunSummary:
-    run_id: str
-    status: str
-    n_inputs: int = 0
-    n_articles_new: int = 0
-    n_duplicates: int = 0
-    n_quarantined: int = 0
-    n_claims: int = 0
-    n_contradictions: int = 0
-    n_errors: int = 0  # documents of this run whose extraction raised (in processing_errors)
-    failed: list[str] = field(default_factory=list)
-    db_path: Path | None = None
-
-
-def run_message(summary: RunSummary) -> str | None:
-    """`pipeline_runs.message`: the failed critical expectations, and how many documents failed extraction."""
-    notes = list(summary.failed)
-    if summary.n_errors:
-        plural = "s" if summary.n_errors > 1 else ""
-        notes.append(f"{summary.n_errors} document{plural} failed extraction (see processing_errors)")
-    return "; ".join(notes)[:2000] or None
 
 
 def _batches(items: list, size: int) -> list[list]:
     return [items[i : i + size] for i in range(0, len(items), size)]
-
-
-def discover_inputs(input_dir: Path, exclude: tuple[Path, ...] = ()) -> list[Path]:
-    """Every candidate file below `input_dir`, recursively, in a stable order.
-
-    Hidden files and folders are skipped, and so are the folders in `exclude` (the pipeline's own
-    reference data, such as the actor dictionary, when it lives inside the input folder)."""
-    if not input_dir.exists():
-        raise InputError(f"input folder not found: {input_dir}")
-    if not input_dir.is_dir():
-        raise InputError(f"--input must be a folder: {input_dir}")
-    excluded = tuple(e.resolve() for e in exclude)
-    return sorted(
-        p
-        for p in input_dir.rglob("*")
-        if p.is_file()
-        and not any(part.startswith(".") for part in p.relative_to(input_dir).parts)
-        and not any(p.resolve().is_relative_to(e) for e in excluded)
-    )
 
 
 # --- 1. ingest ------------------------------------------------------------------------------------
@@ -287,7 +194,7 @@ def clean_batch(records: list[dict], run_id: str) -> pl.DataFrame:
 # --- 3. extract -----------------------------------------------------------------------------------
 
 
-@task(name="extract_batch", cache_policy=NO_CACHE)
+@task(name="extract_batch", cache_policy=NONE)
 def extract_task(batches: list[Pending]) -> dict[str, pl.DataFrame]:
     """Sentences, raw mentions, claims and temporal expressions of a chunk of new articles, extracted in
     batches by words where the settings say (this process, local worker processes or a Dask cluster:
@@ -442,77 +349,24 @@ def _stream_batch(
 # --- 4. resolve (corpus-wide) ---------------------------------------------------------------------
 
 
-@task(name="resolve_corpus")
-def resolve_corpus(settings: Settings, dictionary_text: str) -> dict[str, pl.DataFrame]:
-    """Read the whole lake and compute the corpus-wide results: the warehouse tables."""
-    lake = settings.lake_dir
-    documents = read_dataset(lake, "documents", DOCUMENT_SCHEMA).unique("article_id", keep="first", maintain_order=True)
-    sentences = read_dataset(lake, "sentences", SENTENCE_SCHEMA).unique(["article_id", "sentence_idx"], keep="last")
-    mentions_raw = read_dataset(lake, "mentions_raw", MENTION_RAW_SCHEMA).unique(
-        ["article_id", "char_start", "char_end"], keep="last"
-    )
-    claims_raw = read_dataset(lake, "claims_raw", CLAIM_SCHEMA).unique("claim_id", keep="last")
-    timex = read_dataset(lake, "timex", TIMEX_SCHEMA).unique("date_id", keep="last")
-    inputs = read_dataset(lake, "inputs", INPUT_SCHEMA)
-
-    dictionary = parse_dictionary(dictionary_text)
-    mentions, actors = resolve_actors(mentions_raw, dictionary)
-    roles = resolve_roles(read_dataset(lake, "roles_raw", ROLE_SCHEMA), mentions, actors)
-    links = link_articles(mentions)
-    publications = infer_publications(documents, timex, sentences)
-    publications = narrow_across_documents(publications, timex, claims_raw, links)
-    dates = resolve_dates(timex, publications)
-    claims = resolve_speakers(claims_raw, mentions, actors, documents.select("article_id", "body"), roles)
-    claims, dates = attach_dates(claims, dates, publications)
-    claims = claims.join(event_ids(claims, links), on="claim_id", how="left")
-
-    duplicates = (
-        inputs.filter(pl.col("article_id").is_not_null())
-        .group_by("article_id")
-        .agg(pl.col("source_uri").unique().sort().alias("all_uris"))
-    )
-    n_sentences = sentences.group_by("article_id").agg(pl.len().cast(pl.Int32).alias("n_sentences"))
-    articles = (
-        documents.join(publications, on="article_id", how="left")
-        .join(n_sentences, on="article_id", how="left")
-        .join(duplicates, on="article_id", how="left")
-        .join(near_duplicates(documents.select("article_id", "minhash")), on="article_id", how="left")
-        .with_columns(
-            pl.col("published_basis").fill_null("unknown"),
-            pl.col("n_sentences").fill_null(0),
-            pl.col("all_uris").list.set_difference(pl.concat_list("source_uri")).alias("duplicate_uris"),
-        )
-        .drop("minhash")
-    )
-    errors = read_dataset(lake, "processing_errors", {**ERROR_SCHEMA, "run_id": pl.String}).unique(
-        ["article_id", "stage"], keep="last"
-    )
-    quarantine = read_dataset(lake, "quarantine", QUARANTINE_SCHEMA).unique(
-        ["source_uri", "content_sha256"], keep="first", maintain_order=True
-    )
-    return {
-        "articles": articles,
-        "sentences": sentences,
-        "actors": actors,
-        "mentions": mentions,
-        "claims": claims,
-        "dates": dates,
-        "quarantine": quarantine,
-        "processing_errors": errors,
-        "article_links": links,
-        "actor_roles": roles,
-    }
+def _release_extraction_memory() -> None:
+    """The spaCy pipeline is not needed past extraction: drop it and hand the freed memory back to the system,
+    so that the corpus stage runs in the memory extraction used rather than on top of it."""
+    load_pipeline.cache_clear()
+    gc.collect()
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
 
 
-@task(name="load_warehouse")
-def load_warehouse(
-    staging: Path, tables: dict[str, pl.DataFrame], history: pl.DataFrame, dq_history: pl.DataFrame
-) -> None:
-    build_warehouse(staging, {**tables, "pipeline_runs": history, "dq_results": dq_history})
+@task(name="resolve_corpus", cache_policy=NONE)
+def resolve_corpus(settings: Settings, dictionary_text: str, staging: StagingWarehouse, run_id: str) -> CorpusChanges:
+    """Resolve the lake's articles across the corpus and write what changed into the staging warehouse (every
+    article for a new warehouse; see `flows/corpus.py`)."""
+    return resolve_into(settings.lake_dir, parse_dictionary(dictionary_text), staging, run_id)
 
 
 @task(name="validate_warehouse")
-def validate_warehouse(staging: Path, run_id: str, settings: Settings) -> GateResult:
+def validate_warehouse(staging: Path, run_id: str, settings: Settings, scope: GateScope | None) -> GateResult:
     # a sudden loss of rows against the published warehouse stops publication, unless rebuilding on purpose
     return run_gate(
         staging,
@@ -521,6 +375,7 @@ def validate_warehouse(staging: Path, run_id: str, settings: Settings) -> GateRe
         settings.max_row_drop_fraction,
         "warning" if settings.full_refresh else "critical",
         docs_dir=settings.reports_dir / "dq",
+        scope=scope,
     )
 
 
@@ -538,10 +393,17 @@ def dispatch_pipeline(settings: Settings | None = None, run_id: str | None = Non
 
 def _run_stages(settings: Settings, run_id: str | None) -> RunSummary:
     logger = get_run_logger()
-    run_id = run_id or datetime.now().strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
+    run_id = run_id or new_run_id()
     started = datetime.now()
     summary = RunSummary(run_id=run_id, status="error")
     lake = settings.lake_dir
+    dictionary_path = settings.actor_dictionary
+    dictionary_text = read_dictionary(dictionary_path)
+    # ---- 0. nothing changed since the published build: record the run, rebuild nothing -------------
+    unchanged = record_unchanged_run(settings, dictionary_text, run_id, started)
+    if unchanged is not None:
+        stage_note("nothing changed: the run is recorded, nothing rebuilt")
+        return unchanged
     extraction = extraction_fingerprint(settings.spacy_model)
     if settings.full_refresh:
         reset_lake(lake)
@@ -552,17 +414,10 @@ def _run_stages(settings: Settings, run_id: str | None) -> RunSummary:
         stage_note("extraction rules changed: re-extracting every input (as with --full-refresh)")
         reset_lake(lake)
     mark_extraction(lake, extraction)
-    # builds left by a killed run (we hold the run lock: nobody else is writing them)
-    for stale in settings.staging_dir.glob("warehouse-*.duckdb*") if settings.staging_dir.exists() else []:
-        stale.unlink()
+    clear_staging(settings.staging_dir)
+    recover_compaction(lake)
 
     # ---- 1–3. ingest, clean, extract: streamed batch by batch -------------------------------------
-    dictionary_path = settings.actor_dictionary
-    dictionary_text = (
-        dictionary_path.read_text(encoding="utf-8")
-        if dictionary_path.exists()
-        else "canonical_name,actor_type,category,aliases\n"
-    )
     patterns = ruler_patterns(parse_dictionary(dictionary_text))
     paths = discover_inputs(settings.input_dir, exclude=(dictionary_path.parent,))
     seen: dict[tuple[str, str], list[dict]] = {}
@@ -571,9 +426,15 @@ def _run_stages(settings: Settings, run_id: str | None) -> RunSummary:
     ):
         if row["container_sha256"]:
             seen.setdefault((row["container_uri"], row["container_sha256"]), []).append(row)
-    known = set(read_dataset(lake, "documents", DOCUMENT_SCHEMA)["article_id"].to_list())
+    # files unchanged since the published build (and still accounted for in the lake) are not read again
+    published = None if settings.full_refresh else published_build(settings.db_path)
+    scan = scan_inputs(paths, settings.input_dir, published["input_files"] if published else None)
+    scan.reread_missing(seen)
+    paths = scan.changed
+    known = set(read_column(lake, "documents", "article_id"))
     all_inputs: list[dict] = []
     batches = _batches(paths, settings.batch_size)
+    clock = time.perf_counter()
     extractor = open_extractor(
         settings.workers, settings.dask_address, settings.spacy_model, patterns, settings.spacy_batch_size
     )
@@ -596,61 +457,82 @@ def _run_stages(settings: Settings, run_id: str | None) -> RunSummary:
     finally:
         extractor.close()
 
+    _release_extraction_memory()
+    # lake upkeep: a dataset of many small parts is merged into one (atomically), before the lake is read
+    for dataset, n_parts in compact_lake(lake, run_id, settings.compact_parts).items():
+        logger.info("compacted %s: %d parts into one", dataset, n_parts)
     statuses = [i["status"] for i in all_inputs]
-    summary.n_inputs = len(statuses)
-    summary.n_quarantined = sum(s in ("quarantined", "unchanged-quarantined") for s in statuses)
+    n_unchanged = int(scan.unchanged["n_inputs"].sum())
+    summary.n_inputs = len(statuses) + n_unchanged
+    summary.n_quarantined = sum(s in ("quarantined", "unchanged-quarantined") for s in statuses) + int(
+        scan.unchanged["n_quarantined"].sum()
+    )
     summary.n_articles_new = statuses.count("article")
     summary.n_duplicates = summary.n_inputs - summary.n_quarantined - summary.n_articles_new
+    manifest = manifest_after(scan, pl.DataFrame(all_inputs, schema=INPUT_SCHEMA))
     staging = settings.staging_dir / f"warehouse-{run_id}.duckdb"
-    fingerprint = build_fingerprint(dictionary_text, lake_state(lake))
-    nothing_new = all(s in ("unchanged", "unchanged-quarantined") for s in statuses) and not settings.full_refresh
-    if nothing_new and published_fingerprint(settings.db_path) == fingerprint:
-        # ---- 4–5. nothing changed: republish the current content (a copy), with this run's records
-        logger.info("no new input and the same build: reusing the published warehouse content")
-        stage_note("nothing new: republishing the current warehouse content")
-        copy_warehouse(settings.db_path, staging)
-    else:
-        # ---- 4. resolve ---------------------------------------------------------------------------
-        stage_note("resolving actors, links, publication dates and claims across the corpus")
-        tables = resolve_corpus(settings, dictionary_text)
-        stage_note("loading the warehouse")
-        # ---- 5. load ------------------------------------------------------------------------------
-        history = read_dataset(lake, "pipeline_runs", RUN_SCHEMA)
-        dq_history = read_dataset(lake, "dq_results", DQ_SCHEMA)
-        build = pl.DataFrame([{"fingerprint": fingerprint, "run_id": run_id, "built_at": datetime.now()}])
-        load_warehouse(staging, {**tables, "build_info": build}, history, dq_history)
+    fingerprint = build_fingerprint(dictionary_text, extraction)
+    clock = summary.time("ingest·clean·extract", clock)
+    # ---- 4–5. resolve across the corpus, into a copy of the published warehouse (or a new one) -------
+    # the published warehouse is updated only when it was built by these rules from this dictionary
+    incremental = published is not None and published["fingerprint"] == fingerprint
+    stage_note(
+        "resolving what changed across the corpus"
+        if incremental
+        else "resolving actors, links, publication dates and claims across the corpus"
+    )
+    build = StagingWarehouse(staging, settings.db_path if incremental else None)
+    try:
+        changes = resolve_corpus(settings, dictionary_text, build, run_id)
+        if not incremental:
+            build.append("pipeline_runs", read_dataset(lake, "pipeline_runs", RUN_SCHEMA))
+            build.append("dq_results", read_dataset(lake, "dq_results", DQ_SCHEMA))
+        info = {
+            "fingerprint": fingerprint,
+            "run_id": run_id,
+            "built_at": datetime.now(),
+            "lake_state": lake_state(lake),
+        }
+        build.replace_table("build_info", pl.DataFrame([info]))
+        build.replace_table("input_files", manifest)
+        build.commit()
+    except BaseException:
+        build.abandon()
+        raise
+    summary.n_resolved = len(changes.resolved)
+    logger.info(
+        "%d articles: %d resolved (%d new), %d removed, %d actors written",
+        changes.n_articles,
+        len(changes.resolved),
+        len(changes.new),
+        len(changes.removed),
+        len(changes.actors),
+    )
     summary.n_claims = int(query_frame(staging, "select count(*) as n from claims")["n"][0])
-    summary.n_contradictions = int(query_frame(staging, "select count(*) as n from contradictions")["n"][0])
 
+    clock = summary.time("resolve·load", clock)
     # ---- 6. validate ------------------------------------------------------------------------------
-    stage_note("validating (Great Expectations)")
-    gate = validate_warehouse(staging, run_id, settings)
-    write_part(gate.results, lake, "dq_results", run_id)
+    if incremental and changes.nothing:
+        # the inputs that changed brought nothing new to show: the published content stands, validated
+        summary.notes.append("no content changed: not revalidated")
+        previous = published["last_run"]["n_contradictions"].to_list()
+        gate = GateResult(pl.DataFrame(schema=DQ_SCHEMA), {"contradictions": previous[0] if previous else 0})
+    else:
+        stage_note("validating (Great Expectations)")
+        # an incremental build validates the rows it changed (and every cross-table assertion)
+        scope = GateScope(sorted(changes.touched), changes.actors) if incremental else None
+        gate = validate_warehouse(staging, run_id, settings, scope)
+        write_part(gate.results, lake, "dq_results", run_id)
     summary.failed = [f"{r['suite']}: {r['expectation']}" for r in gate.failed_critical.iter_rows(named=True)]
+    summary.n_contradictions = int(gate.counts.get("contradictions") or 0)
 
+    clock = summary.time("validate", clock)
     # ---- 7. publish -------------------------------------------------------------------------------
     summary.status = "published" if gate.passed else "failed_validation"
-    run_row = pl.DataFrame(
-        [
-            {
-                "run_id": run_id,
-                "started_at": started,
-                "finished_at": datetime.now(),
-                "status": summary.status,
-                "n_inputs": summary.n_inputs,
-                "n_articles_new": summary.n_articles_new,
-                "n_duplicates": summary.n_duplicates,
-                "n_quarantined": summary.n_quarantined,
-                "n_claims": summary.n_claims,
-                "n_contradictions": summary.n_contradictions,
-                "message": run_message(summary),
-            }
-        ],
-        schema=RUN_SCHEMA,
-    )
-    write_part(run_row, lake, "pipeline_runs", run_id)
+    row = run_row(summary, started)
+    write_part(row, lake, "pipeline_runs", run_id)
     # the build records its own run and quality results, published or not
-    append_tables(staging, {"pipeline_runs": run_row, "dq_results": gate.results})
+    append_tables(staging, {"pipeline_runs": row, "dq_results": gate.results})
     if gate.passed:
         publish(staging, settings.db_path)
         summary.db_path = settings.db_path
@@ -660,6 +542,7 @@ def _run_stages(settings: Settings, run_id: str | None) -> RunSummary:
         staging.replace(failed_copy)
         summary.db_path = failed_copy
         logger.error("validation failed; %s untouched; failed build kept at %s", settings.db_path, failed_copy)
+    summary.time("publish", clock)
     return summary
 
 

@@ -7,10 +7,9 @@ import os
 import tempfile
 from pathlib import Path
 
-import duckdb
 import polars as pl
 
-from flows.warehouse_io import fetch_frame
+from flows.warehouse_io import fetch_frame, open_warehouse
 from transforms.report_render import contradictions_markdown, disputes_markdown, index_html, timeline_markdown
 
 FORMATS = ("md", "html", "csv", "json")
@@ -25,7 +24,7 @@ def _write_text(path: Path, text: str) -> None:
 
 
 def load_report_data(db: Path) -> dict[str, pl.DataFrame]:
-    con = duckdb.connect(str(db), read_only=True)
+    con = open_warehouse(db, views=True)
     try:
         last_run = con.execute("select max(run_id) from pipeline_runs where status = 'published'").fetchall()[0][0]
         return {
@@ -88,7 +87,7 @@ def write_dq_reports(db: Path, out_dir: Path) -> list[Path]:
     """The data-quality results of the warehouse's last run as Markdown and JUnit XML (for CI)."""
     from xml.sax.saxutils import escape, quoteattr
 
-    con = duckdb.connect(str(db), read_only=True)
+    con = open_warehouse(db)
     try:
         run_id = con.execute("select max(run_id) from dq_results").fetchall()[0][0]
         dq = fetch_frame(con, "select * from dq_results where run_id = ? order by suite, expectation", [run_id])

@@ -55,6 +55,9 @@ class Settings(BaseSettings):
     extract_batch_words: int = Field(
         20_000, ge=1, description="words of article bodies per extraction batch sent to a worker"
     )
+    compact_parts: int = Field(
+        64, ge=2, description="a lake dataset holding this many parts is merged into one part before resolving"
+    )
     max_row_drop_fraction: float = Field(
         0.5, ge=0, le=1, description="warn when a table loses more than this fraction of rows"
     )

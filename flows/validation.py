@@ -9,7 +9,8 @@ from __future__ import annotations
 import logging
 import os
 import shutil
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
@@ -17,7 +18,7 @@ import duckdb
 import polars as pl
 
 from expectations.suites import empty_result_suite, row_count_suite, table_suites
-from flows.warehouse_io import sql_files
+from flows.warehouse_io import open_warehouse, sql_files
 
 DQ_SCHEMA = {
     "run_id": pl.String,
@@ -35,6 +36,7 @@ DQ_SCHEMA = {
 @dataclass
 class GateResult:
     results: pl.DataFrame
+    counts: dict[str, int] = field(default_factory=dict)  # rows of the views (COUNTED_VIEWS) of the build
 
     @property
     def failed_critical(self) -> pl.DataFrame:
@@ -52,17 +54,90 @@ def _describe(config) -> str:
 
 
 COUNTED_TABLES = ("articles", "actors", "mentions", "claims", "dates")
+COUNTED_VIEWS = ("contradictions", "disputes", "timeline")
 
 
 def published_row_counts(db: Path) -> dict[str, int]:
     """Row counts of the published warehouse (empty when there is none yet)."""
     if not db.exists():
         return {}
-    con = duckdb.connect(str(db), read_only=True)
+    con = open_warehouse(db)
     try:
         return {table: con.execute(f'select count(*) from "{table}"').fetchall()[0][0] for table in COUNTED_TABLES}
     finally:
         con.close()
+
+
+@dataclass
+class GateScope:
+    """The rows a run changed: the gate validates these rows of the article tables and views (the SQL
+    assertions still run on the whole warehouse). None: every row."""
+
+    articles: list[str]
+    actors: list[str]
+
+
+# rows validated per Great Expectations batch: memory stays flat whatever the size of a table
+_VECTORS_PER_BATCH = 10  # × 2,048 rows
+
+
+def _source(name: str, scoped: bool) -> str:
+    """The SQL selecting what the suite `name` validates (a table or view; the changed rows when scoped)."""
+    if not scoped or name == "quarantine":
+        return f'select * from "{name}"'
+    if name == "actors":
+        return "select * from actors where actor_id in (select actor_id from gate_actors)"
+    if name in ("timeline", "disputes"):
+        return (
+            f'select * from "{name}" where list_has_any(article_ids, '
+            "(select coalesce(list(article_id), []) from gate_articles))"
+        )
+    if name == "contradictions":
+        return (
+            "select * from contradictions where article_id_a in (select article_id from gate_articles) "
+            "or article_id_b in (select article_id from gate_articles)"
+        )
+    return f'select * from "{name}" where article_id in (select article_id from gate_articles)'
+
+
+def _batches(con: duckdb.DuckDBPyConnection, sql: str) -> Iterator:
+    """The query's rows as pandas frames of at most `_VECTORS_PER_BATCH` × 2,048 rows (one, maybe empty, at
+    least)."""
+    con.execute(sql)
+    first = True
+    while True:
+        frame = con.fetch_df_chunk(_VECTORS_PER_BATCH)
+        if frame.empty and not first:
+            return
+        yield frame
+        first = False
+        if len(frame) < _VECTORS_PER_BATCH * 2048:
+            return
+
+
+def _merged(outcomes: list[list[dict]]) -> list[dict]:
+    """One result per expectation from its results on several batches: failed when it failed on one (for an
+    expectation with `mostly`, when the unexpected share of all rows passes the threshold), the unexpected
+    counts added up, the first samples kept."""
+    merged = []
+    for results in zip(*outcomes, strict=True):
+        first = results[0]
+        unexpected = [r["unexpected_count"] for r in results if r["unexpected_count"] is not None]
+        elements = [r["element_count"] for r in results if r["element_count"] is not None]
+        success = all(r["success"] for r in results)
+        if first["mostly"] is not None and elements and sum(elements):
+            success = 1 - sum(unexpected) / sum(elements) >= first["mostly"]
+        failing = next((r for r in results if not r["success"]), results[-1])
+        merged.append(
+            first
+            | {
+                "success": success,
+                "unexpected_count": sum(unexpected) if unexpected else None,
+                "observed_value": failing["observed_value"],
+                "sample_ids": [s for r in results for s in r["sample_ids"]][:10],
+            }
+        )
+    return merged
 
 
 def run_gate(
@@ -72,12 +147,16 @@ def run_gate(
     max_drop: float = 0.5,
     drop_severity: str = "critical",
     docs_dir: Path | None = None,
+    scope: GateScope | None = None,
 ) -> GateResult:
     """Validate every suite against the warehouse file `db`; returns one row per expectation.
 
-    With `previous_counts` (the published warehouse's row counts), each counted table must keep at least
-    `1 - max_drop` of its rows. With `docs_dir`, Great Expectations Data Docs (HTML) are built there:
-    into a temporary folder first, then swapped in, so the folder always shows one whole run."""
+    With `scope`, the table and view suites validate the rows of the changed articles and actors only; the SQL
+    assertions (`warehouse/checks/`, keys among them) always run on the whole warehouse. Tables are validated
+    in batches of rows, so memory does not grow with them. With `previous_counts` (the published warehouse's
+    row counts), each counted table must keep at least `1 - max_drop` of its rows. With `docs_dir`, Great
+    Expectations Data Docs (HTML) are built there: into a temporary folder first, then swapped in, so the folder
+    always shows one whole run."""
     os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
     logging.getLogger("great_expectations").setLevel(logging.ERROR)
     import great_expectations as gx
@@ -102,63 +181,90 @@ def run_gate(
                 "store_backend": {"class_name": "TupleFilesystemStoreBackend", "base_directory": str(building)},
             },
         )
-    con = duckdb.connect(str(db), read_only=True)
-    frames = {}
-    try:
-        for table in table_suites():
-            frames[table] = ("table", table, con.execute(f'select * from "{table}"').df())
-        for name, sql in sql_files("checks"):
-            severity = "critical" if "severity: critical" in sql.splitlines()[0] else "warning"
-            frames[name.removesuffix(".sql")] = ("check", severity, con.execute(sql).df())
-    finally:
-        con.close()
+    suites = table_suites()
+    plan: list[tuple[str, str, str, str]] = [(name, "table", name, _source(name, scope is not None)) for name in suites]
+    for name, sql in sql_files("checks"):
+        severity = "critical" if "severity: critical" in sql.splitlines()[0] else "warning"
+        plan.append((name.removesuffix(".sql"), "check", severity, sql))
+    for table in previous_counts or {}:
+        plan.append((f"row_count_{table}", "rows", table, f'select 1 as row from "{table}"'))
+    con = open_warehouse(db, views=True)
+    if scope is not None:
+        con.register(
+            "gate_articles", pl.DataFrame({"article_id": scope.articles}, schema={"article_id": pl.String}).to_arrow()
+        )
+        con.register("gate_actors", pl.DataFrame({"actor_id": scope.actors}, schema={"actor_id": pl.String}).to_arrow())
     rows = []
     now = datetime.now()
-    suites = table_suites()
-    for table in previous_counts or {}:
-        frames[f"row_count_{table}"] = ("rows", table, frames[table][2])
-    for name, (kind, detail, frame) in frames.items():
-        if kind == "rows":
-            expectations = row_count_suite(previous_counts[detail], max_drop, drop_severity)
-        else:
-            expectations = suites[name] if kind == "table" else empty_result_suite(name, detail)
-        asset = source.add_dataframe_asset(name)
-        batch = asset.add_batch_definition_whole_dataframe(name)
-        suite = context.suites.add(gx.ExpectationSuite(name=name, expectations=expectations))
-        definition = context.validation_definitions.add(gx.ValidationDefinition(name=name, data=batch, suite=suite))
-        if building is None:
-            outcome = definition.run(batch_parameters={"dataframe": frame}, result_format={"result_format": "SUMMARY"})
-        else:
-            checkpoint = context.checkpoints.add(
-                gx.Checkpoint(
-                    name=name,
-                    validation_definitions=[definition],
-                    result_format={"result_format": "SUMMARY"},
-                    actions=[gx.checkpoint.UpdateDataDocsAction(name="docs", site_names=["recoupe"])],
+    try:
+        for name, kind, detail, sql in plan:
+            if kind == "rows":
+                expectations = row_count_suite(previous_counts[detail], max_drop, drop_severity)
+            else:
+                expectations = suites[name] if kind == "table" else empty_result_suite(name, detail)
+            asset = source.add_dataframe_asset(name)
+            batch = asset.add_batch_definition_whole_dataframe(name)
+            suite = context.suites.add(gx.ExpectationSuite(name=name, expectations=expectations))
+            definition = context.validation_definitions.add(gx.ValidationDefinition(name=name, data=batch, suite=suite))
+            checkpoint = None
+            if building is not None:
+                checkpoint = context.checkpoints.add(
+                    gx.Checkpoint(
+                        name=name,
+                        validation_definitions=[definition],
+                        result_format={"result_format": "SUMMARY"},
+                        actions=[gx.checkpoint.UpdateDataDocsAction(name="docs", site_names=["recoupe"])],
+                    )
                 )
-            )
-            outcome = next(iter(checkpoint.run(batch_parameters={"dataframe": frame}).run_results.values()))
-        for result in outcome.results:
-            config = result.expectation_config
-            detail_result = result.result or {}
-            sample = detail_result.get("partial_unexpected_list") or []
-            if kind == "check" and not frame.empty:
-                sample = frame.iloc[:, 0].astype(str).head(10).tolist()
-            observed = detail_result.get("observed_value")
-            rows.append(
-                {
-                    "run_id": run_id,
-                    "suite": name,
-                    "expectation": _describe(config),
-                    "severity": (config.meta or {}).get("severity", "critical"),
-                    "success": bool(result.success),
-                    "observed_value": None if observed is None else str(observed)[:200],
-                    "unexpected_count": detail_result.get("unexpected_count") if kind != "check" else len(frame),
-                    "sample_ids": [str(s)[:80] for s in sample[:10]],
-                    "evaluated_at": now,
-                }
-            )
+            frames = [con.execute(sql).df()] if kind != "table" else _batches(con, sql)
+            outcomes = [_results(definition, checkpoint, frame, kind) for frame in frames]
+            for result in _merged(outcomes):
+                rows.append(
+                    {
+                        "run_id": run_id,
+                        "suite": name,
+                        "expectation": result["expectation"],
+                        "severity": result["severity"],
+                        "success": result["success"],
+                        "observed_value": result["observed_value"],
+                        "unexpected_count": result["unexpected_count"],
+                        "sample_ids": result["sample_ids"],
+                        "evaluated_at": now,
+                    }
+                )
+        counts = {name: con.execute(f'select count(*) from "{name}"').fetchall()[0][0] for name in COUNTED_VIEWS}
+    finally:
+        con.close()
     if building is not None and building.exists():
         shutil.rmtree(docs_dir, ignore_errors=True)
         building.rename(docs_dir)
-    return GateResult(pl.DataFrame(rows, schema=DQ_SCHEMA))
+    return GateResult(pl.DataFrame(rows, schema=DQ_SCHEMA), counts)
+
+
+def _results(definition, checkpoint, frame, kind: str) -> list[dict]:
+    """One validation of `frame`, as plain rows (one per expectation)."""
+    if checkpoint is None:
+        outcome = definition.run(batch_parameters={"dataframe": frame}, result_format={"result_format": "SUMMARY"})
+    else:
+        outcome = next(iter(checkpoint.run(batch_parameters={"dataframe": frame}).run_results.values()))
+    found = []
+    for result in outcome.results:
+        config = result.expectation_config
+        detail = result.result or {}
+        sample = detail.get("partial_unexpected_list") or []
+        if kind == "check" and not frame.empty:
+            sample = frame.iloc[:, 0].astype(str).head(10).tolist()
+        observed = detail.get("observed_value")
+        found.append(
+            {
+                "expectation": _describe(config),
+                "severity": (config.meta or {}).get("severity", "critical"),
+                "success": bool(result.success),
+                "observed_value": None if observed is None else str(observed)[:200],
+                "unexpected_count": detail.get("unexpected_count") if kind != "check" else len(frame),
+                "element_count": detail.get("element_count"),
+                "mostly": config.kwargs.get("mostly"),
+                "sample_ids": [str(s)[:80] for s in sample[:10]],
+            }
+        )
+    return found

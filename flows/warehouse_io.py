@@ -7,9 +7,13 @@ never blocks the run; the next reader opens the new one.
 
 from __future__ import annotations
 
+import atexit
 import hashlib
 import os
+import re
 import shutil
+import tempfile
+from functools import cache
 from importlib import resources
 from pathlib import Path
 
@@ -17,6 +21,43 @@ import duckdb
 import polars as pl
 
 from transforms.events import event_classes
+
+# DuckDB may use this much memory per connection and spills to a temporary folder past it (by default it takes
+# up to 80 % of the machine: a view over a large warehouse would make a run's memory grow with the corpus)
+DUCKDB_MEMORY = "256MB"
+_VIEW = re.compile(r"create\s+or\s+replace\s+view\s+(\w+)", re.IGNORECASE)
+
+
+@cache
+def spill_dir() -> str:
+    """A temporary folder for DuckDB to spill to, removed when the process ends."""
+    folder = tempfile.mkdtemp(prefix="recoupe-duckdb-")
+    atexit.register(shutil.rmtree, folder, True)
+    return folder
+
+
+def limit_memory(con: duckdb.DuckDBPyConnection, memory_limit: str = DUCKDB_MEMORY) -> None:
+    con.execute(f"set memory_limit = '{memory_limit}'")  # a constant of ours, not data
+    con.execute("set temp_directory = ?", [spill_dir()])
+
+
+def open_warehouse(db: Path, views: bool = False) -> duckdb.DuckDBPyConnection:
+    """A read-only connection on a warehouse file, its memory limited; with `views`, every view computed once
+    (see `materialize_views`)."""
+    con = duckdb.connect(str(db), read_only=True)
+    limit_memory(con)
+    if views:
+        materialize_views(con)
+    return con
+
+
+def materialize_views(con: duckdb.DuckDBPyConnection) -> None:
+    """Compute each view once, in file order, into a temporary table of the same name, which the later views and
+    the queries of this connection read instead (several data-quality assertions read `contradictions` or
+    `disputes`: each would compute the view again). The connection may be read-only."""
+    for _, sql in sql_files("views"):
+        for name in _VIEW.findall(sql):
+            con.execute(f'create or replace temp table "{name}" as select * from main."{name}"')
 
 
 def sql_files(folder: str) -> list[tuple[str, str]]:
@@ -98,39 +139,65 @@ def build_warehouse(path: Path, tables: dict[str, pl.DataFrame]) -> None:
 
 def append_tables(path: Path, tables: dict[str, pl.DataFrame]) -> None:
     """Append rows to tables of an existing (unpublished) warehouse file, in one transaction."""
-    _write(path, lambda con: [insert_frame(con, table, frame) for table, frame in tables.items()])
+    write_tables(path, tables)
 
 
-def build_fingerprint(dictionary_text: str, lake_state: str) -> str:
-    """What the warehouse content derives from: the lake's content parts, the actor dictionary, the
-    warehouse SQL, the event classes and the installed recoupe version."""
+def write_tables(path: Path, tables: dict[str, pl.DataFrame], replace: tuple[str, ...] = ()) -> None:
+    """Write rows into tables of an existing (unpublished) warehouse file, in one transaction: the tables named
+    in `replace` are emptied first, the others appended to. Table names are ours, never data."""
+
+    def work(con: duckdb.DuckDBPyConnection) -> None:
+        for table, frame in tables.items():
+            if table in replace:
+                con.execute(f'delete from "{table}"')
+            insert_frame(con, table, frame)
+
+    _write(path, work)
+
+
+def build_fingerprint(dictionary_text: str, rules: str) -> str:
+    """What the warehouse content derives from besides the lake: the actor dictionary, the extraction and
+    resolution rules (`rules`: `flows.lake.extraction_fingerprint`, the code of `transforms/`), the code of
+    `flows/` that resolves and loads, the warehouse SQL, the event classes and the installed recoupe version.
+    A published warehouse built under another fingerprint is rebuilt, not updated."""
     from importlib.metadata import version
 
     digest = hashlib.sha256(dictionary_text.encode("utf-8"))
-    digest.update(lake_state.encode("utf-8"))
+    digest.update(rules.encode("utf-8"))
     for folder in ("schema", "macros", "views", "checks"):
         for name, sql in sql_files(folder):
             digest.update(name.encode() + sql.encode("utf-8"))
+    flows = Path(str(resources.files("flows")))
+    for path in sorted(flows.glob("*.py")):
+        digest.update(path.name.encode() + path.read_bytes())
     digest.update(event_classes().write_csv().encode("utf-8"))
     digest.update(version("recoupe").encode())
     return digest.hexdigest()
 
 
-def published_fingerprint(db: Path) -> str | None:
-    """The fingerprint stored in the published warehouse, or None (no warehouse, older build, locked)."""
+def published_build(db: Path) -> dict | None:
+    """What the published warehouse says it was built from (`build_info`: fingerprint, lake state; `input_files`,
+    the manifest of the input folder) and its last published run, or None (no warehouse, an older build, or
+    the file cannot be opened)."""
     if not db.exists():
         return None
     try:
-        con = duckdb.connect(str(db), read_only=True)
+        con = open_warehouse(db)
     except duckdb.Error:
         return None
     try:
-        rows = con.execute("select fingerprint from build_info").fetchall()
+        build = con.execute("select fingerprint, lake_state from build_info").fetchall()
+        manifest = fetch_frame(con, "select * from input_files")
+        last = fetch_frame(
+            con, "select * from pipeline_runs where status = 'published' order by finished_at desc limit 1"
+        )
     except duckdb.Error:
         return None
     finally:
         con.close()
-    return rows[0][0] if rows else None
+    if len(build) != 1:
+        return None
+    return {"fingerprint": build[0][0], "lake_state": build[0][1], "input_files": manifest, "last_run": last}
 
 
 def copy_warehouse(source: Path, target: Path) -> None:
@@ -169,7 +236,7 @@ def fetch_frame(con: duckdb.DuckDBPyConnection, sql: str, params: list | None = 
 
 def query_frame(db: Path, sql: str, params: list | None = None) -> pl.DataFrame:
     """Run a read-only query on a warehouse file and return a Polars frame."""
-    con = duckdb.connect(str(db), read_only=True)
+    con = open_warehouse(db)
     try:
         return fetch_frame(con, sql, params)
     finally:

@@ -185,61 +185,31 @@ def resolve_actors(mentions: pl.DataFrame, dictionary: list[DictionaryActor]) ->
     """Assign an `actor_id` to every mention and build the actors table.
 
     Args: one row per raw mention: `article_id`, `sentence_idx`, `char_start`, `char_end`, `surface`,
-    `label`, `dict_canonical` (the ruler's canonical name, or null).
+    `label`, `dict_canonical` (the ruler's canonical name, or null), `alias_of` (the name an acronym stands for).
     Returns: (mentions with `actor_id`, one row per actor: `actor_id`, `canonical_name`, `actor_type`,
     `aliases`, `n_mentions`, `n_articles`, `category`).
+
+    Mentions are read in text order (article, offsets); where counts tie, the spelling or type met first wins.
+    The corpus-wide steps work on columns, so that memory holds the mentions' columns, not one object each.
     """
     by_alias: dict[str, DictionaryActor] = {}
     for actor in dictionary:
         for phrase in (actor.canonical_name, *actor.aliases):
             by_alias[match_key(phrase)] = actor
-    rows = mentions.sort(["article_id", "char_start", "char_end"], maintain_order=True).to_dicts()
+    for optional in ("dict_canonical", "alias_of"):
+        if optional not in mentions.columns:
+            mentions = mentions.with_columns(pl.lit(None, pl.String).alias(optional))
+    ordered = mentions.sort(["article_id", "char_start", "char_end"], maintain_order=True).with_row_index("row")
 
-    # 1. dictionary, 2. within-article short forms
-    cluster_of: list[str] = []
-    type_of: dict[str, Counter[str]] = defaultdict(Counter)
-    names_of: dict[str, Counter[str]] = defaultdict(Counter)
-    local: dict[tuple[str, str], str] = {}  # (article, key of a surface) → cluster, for acronyms
-    by_article: dict[str, list[int]] = defaultdict(list)  # row indexes per article, in text order
-    for index, mention in enumerate(rows):
-        by_article[mention["article_id"]].append(index)
-    short_forms: list[int] = []  # rows that may be a surname alone, resolved once every full name is known
-    for i, row in enumerate(rows):
-        surface = row["surface"]
-        if row.get("alias_of") and (row["article_id"], match_key(row["alias_of"])) in local:
-            cluster = local[(row["article_id"], match_key(row["alias_of"]))]
-            local[(row["article_id"], match_key(surface))] = cluster
-            cluster_of.append(cluster)
-            continue
-        if (row["article_id"], match_key(surface)) in local and surface.isupper():
-            cluster_of.append(local[(row["article_id"], match_key(surface))])  # the acronym used again
-            continue
-        known = by_alias.get(match_key(surface))
-        if row.get("dict_canonical") and not known:
-            known = by_alias.get(match_key(row["dict_canonical"]))
-        if not known and (row["label"] == "ORG" or " " not in surface):
-            # `du Monde`, `au Point`: a title's article is dropped after `de`/`à`
-            known = next((by_alias[k] for k in _with_articles(surface) if k in by_alias), None)
-        if known:
-            cluster_of.append("dict:" + known.canonical_name)
-            local[(row["article_id"], match_key(surface))] = cluster_of[-1]
-            continue
-        cluster = "name:" + translit_key(surface)
-        if _is_short_form(surface):
-            short_forms.append(i)
-        cluster_of.append(cluster)
-        local[(row["article_id"], match_key(surface))] = cluster
-    _join_short_forms(rows, cluster_of, short_forms, by_article)
-    for row, cluster in zip(rows, cluster_of, strict=True):
-        type_of[cluster][row["label"]] += 1
-        names_of[cluster][row["surface"]] += 1
-    merged = typo_merges(names_of, type_of, rows, cluster_of)
+    # 1. dictionary, acronyms and names within each article; 2. a surname alone joins its story's bearer
+    clusters, short = _article_clusters(ordered, by_alias)
+    ordered = ordered.with_columns(pl.Series("cluster", clusters, pl.String), pl.Series("short", short, pl.Boolean))
+    ordered = _join_short_forms(ordered)
+    # 3. spellings of one person's name one letter apart
+    merged = typo_merges(*_cluster_stats(ordered))
     if merged:
-        cluster_of = [merged.get(c, c) for c in cluster_of]
-        type_of, names_of = defaultdict(Counter), defaultdict(Counter)
-        for row, cluster in zip(rows, cluster_of, strict=True):
-            type_of[cluster][row["label"]] += 1
-            names_of[cluster][row["surface"]] += 1
+        ordered = ordered.with_columns(pl.col("cluster").replace(merged))
+    names_of, type_of, _ = _cluster_stats(ordered, with_articles=False)
 
     actors = []
     actor_id_of: dict[str, str] = {}
@@ -270,11 +240,12 @@ def resolve_actors(mentions: pl.DataFrame, dictionary: list[DictionaryActor]) ->
                 "category": category,
             }
         )
-    resolved = [{**row, "actor_id": actor_id_of[cluster]} for row, cluster in zip(rows, cluster_of, strict=True)]
-    mention_frame = (
-        pl.DataFrame(resolved, schema={**MENTION_SCHEMA, "actor_id": pl.String})
-        if resolved
-        else pl.DataFrame(schema={**MENTION_SCHEMA, "actor_id": pl.String})
+    mention_frame = ordered.with_columns(
+        pl.col("cluster").replace_strict(actor_id_of, return_dtype=pl.String).alias("actor_id")
+    ).select(
+        *[c for c in MENTION_SCHEMA if c in mentions.columns],
+        "actor_id",
+        *[c for c in mentions.columns if c not in MENTION_SCHEMA],
     )
     actor_frame = pl.DataFrame(actors, schema=ACTOR_BASE_SCHEMA) if actors else pl.DataFrame(schema=ACTOR_BASE_SCHEMA)
     # two clusters can slug to the same id (e.g. a dictionary name also seen as a plain name): merge them
@@ -291,6 +262,83 @@ def resolve_actors(mentions: pl.DataFrame, dictionary: list[DictionaryActor]) ->
     return mention_frame.drop("dict_canonical", "alias_of", strict=False), actor_frame
 
 
+def _article_clusters(ordered: pl.DataFrame, by_alias: dict[str, DictionaryActor]) -> tuple[list[str], list[bool]]:
+    """The cluster of each mention from its article alone (the dictionary, an acronym defined or used again, the
+    transliteration key of a name), and whether it may be a surname alone. One pass in text order; only the
+    current article's names are held."""
+    keys: dict[str, str] = {}
+    translits: dict[str, str] = {}
+
+    def key(text: str) -> str:
+        found = keys.get(text)
+        if found is None:
+            found = keys[text] = match_key(text)
+        return found
+
+    clusters: list[str] = []
+    short: list[bool] = []
+    local: dict[str, str] = {}  # key of a surface → cluster, within the current article (acronyms)
+    current = None
+    for article_id, surface, label, dict_canonical, alias_of in ordered.select(
+        "article_id", "surface", "label", "dict_canonical", "alias_of"
+    ).iter_rows():
+        if article_id != current:
+            current, local = article_id, {}
+        if alias_of and key(alias_of) in local:
+            local[key(surface)] = local[key(alias_of)]
+            clusters.append(local[key(alias_of)])
+            short.append(False)
+            continue
+        if key(surface) in local and surface.isupper():
+            clusters.append(local[key(surface)])  # the acronym used again
+            short.append(False)
+            continue
+        known = by_alias.get(key(surface))
+        if dict_canonical and not known:
+            known = by_alias.get(key(dict_canonical))
+        if not known and (label == "ORG" or " " not in surface):
+            # `du Monde`, `au Point`: a title's article is dropped after `de`/`à`
+            known = next((by_alias[k] for k in _with_articles(surface) if k in by_alias), None)
+        if known:
+            clusters.append("dict:" + known.canonical_name)
+            local[key(surface)] = clusters[-1]
+            short.append(False)
+            continue
+        if surface not in translits:
+            translits[surface] = translit_key(surface)
+        clusters.append("name:" + translits[surface])
+        short.append(_is_short_form(surface))
+        local[key(surface)] = clusters[-1]
+    return clusters, short
+
+
+def _cluster_stats(
+    ordered: pl.DataFrame, with_articles: bool = True
+) -> tuple[dict[str, Counter[str]], dict[str, Counter[str]], dict[str, set[str]]]:
+    """Per cluster, in the order clusters are first met: its spellings and its NER labels with their counts
+    (each in the order first met), and (for `typo_merges`) the articles of the person clusters."""
+    names_of: dict[str, Counter[str]] = {}
+    type_of: dict[str, Counter[str]] = {}
+    first = ordered.group_by("cluster").agg(pl.col("row").min().alias("first")).sort("first")
+    for cluster in first["cluster"].to_list():
+        names_of[cluster], type_of[cluster] = Counter(), Counter()
+    for target, column in ((names_of, "surface"), (type_of, "label")):
+        counted = (
+            ordered.group_by("cluster", column)
+            .agg(pl.len().alias("n"), pl.col("row").min().alias("first"))
+            .sort("first")
+        )
+        for cluster, value, n in counted.select("cluster", column, "n").iter_rows():
+            target[cluster][value] = n
+    articles_of: dict[str, set[str]] = {}
+    if with_articles:
+        people = [c for c in names_of if c.startswith("name:") and type_of[c].most_common(1)[0][0] == "PER"]
+        pairs = ordered.filter(pl.col("cluster").is_in(people)).select("cluster", "article_id").unique()
+        for cluster, article_id in pairs.iter_rows():
+            articles_of.setdefault(cluster, set()).add(article_id)
+    return names_of, type_of, articles_of
+
+
 def _is_short_form(surface: str) -> bool:
     """A surname alone: one word (`Esper`, also `M. Esper` or `le président Trump` once the title is trimmed by
     `clean_surface`) or a particle and a word (`Le Pen`)."""
@@ -298,56 +346,70 @@ def _is_short_form(surface: str) -> bool:
     return len(words) == 1 or (len(words) == 2 and words[0] in _SURNAME_PARTICLES)
 
 
-def _join_short_forms(
-    rows: list[dict], cluster_of: list[str], short_forms: list[int], by_article: dict[str, list[int]]
-) -> None:
+def _join_short_forms(ordered: pl.DataFrame) -> pl.DataFrame:
     """A surname alone is the person of its story who bears it, when only one does.
 
     The bearers of a surname are the full person names that end with it (`Mark Esper`, `le chef du Pentagone
     Mark Esper` for `Esper`). The scope is the article when it names a bearer (a journalist gives the full
     name before the surname alone), else the articles linked to it as one story (`transforms.links`, on the
-    clusters found so far), and then only for a surname the NER itself read as a person (`Washington` the
-    capital does not join `Denzel Washington` of another article). Two bearers in the scope (`Marine Le Pen`
-    and `Jean-Marie Le Pen`, two Kennedy) leave the surname alone. Updates `cluster_of` in place."""
-    if not short_forms:
-        return
-    bearers: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
-    for indexes in by_article.values():
-        for j in indexes:
-            row = rows[j]
-            parts = row["surface"].split()
-            if row["label"] != "PER" or _is_short_form(row["surface"]):
-                continue
-            for n in (1, 2):
-                if len(parts) > n:
-                    bearers[row["article_id"]][translit_key(" ".join(parts[-n:]))].add(cluster_of[j])
-    linked: dict[str, set[str]] | None = None
-    for i in short_forms:
-        row = rows[i]
-        key = translit_key(row["surface"])
-        found = bearers[row["article_id"]].get(key, set()) if row["article_id"] in bearers else set()
-        if not found and row["label"] == "PER":
-            if linked is None:
-                linked = _story_neighbours(rows, cluster_of)
-            for other in linked.get(row["article_id"], ()):
-                if other in bearers:
-                    found = found | bearers[other].get(key, set())
-        if len(found) == 1:
-            cluster_of[i] = next(iter(found))
-            row["label"] = "PER"
+    clusters found before any surname joins: the same links whatever the order of the articles), and then only
+    for a surname the NER itself read as a person (`Washington` the capital does not join `Denzel Washington`
+    of another article). Two bearers in the scope (`Marine Le Pen` and `Jean-Marie Le Pen`, two Kennedy) leave
+    the surname alone. Args: mentions in text order with `row`, `cluster`, `short`. Returns them with the
+    joined surnames' `cluster` and `label` (`PER`) changed."""
+    shorts = ordered.filter(pl.col("short")).select("row", "article_id", "surface", "label")
+    if shorts.is_empty():
+        return ordered
+    keys: dict[str, str] = {}
 
+    def key(text: str) -> str:
+        found = keys.get(text)
+        if found is None:
+            found = keys[text] = translit_key(text)
+        return found
 
-def _story_neighbours(rows: list[dict], cluster_of: list[str]) -> dict[str, set[str]]:
-    """The articles linked to each article as one story, on the clusters found so far."""
-    frame = pl.DataFrame(
-        {"article_id": [row["article_id"] for row in rows], "actor_id": cluster_of},
-        schema={"article_id": pl.String, "actor_id": pl.String},
+    bearer_rows = []
+    for article_id, surface, cluster in (
+        ordered.filter((pl.col("label") == "PER") & ~pl.col("short"))
+        .select("article_id", "surface", "cluster")
+        .iter_rows()
+    ):
+        parts = surface.split()
+        for n in (1, 2):
+            if len(parts) > n:
+                bearer_rows.append((article_id, key(" ".join(parts[-n:])), cluster))
+    bearer_schema = {"article_id": pl.String, "key": pl.String, "bearer": pl.String}
+    bearers = pl.DataFrame(bearer_rows, schema=bearer_schema, orient="row").unique()
+    shorts = shorts.with_columns(pl.Series("key", [key(s) for s in shorts["surface"].to_list()], pl.String))
+    found = shorts.join(bearers, on=["article_id", "key"]).select("row", "bearer")
+    # a surname its own article names no bearer of, read as a person by the NER: the bearers of its story
+    wanting = shorts.filter(pl.col("label") == "PER").join(found, on="row", how="anti")
+    if not wanting.is_empty():
+        links = link_articles(ordered.select("article_id", pl.col("cluster").alias("actor_id")))
+        neighbours = pl.concat(
+            [
+                links.select(pl.col("article_id_a").alias("article_id"), pl.col("article_id_b").alias("other")),
+                links.select(pl.col("article_id_b").alias("article_id"), pl.col("article_id_a").alias("other")),
+            ]
+        )
+        found = pl.concat(
+            [
+                found,
+                wanting.join(neighbours, on="article_id")
+                .join(bearers.rename({"article_id": "other"}), on=["other", "key"])
+                .select("row", "bearer"),
+            ]
+        )
+    joined = found.unique().group_by("row").agg(pl.col("bearer").first(), pl.len().alias("n")).filter(pl.col("n") == 1)
+    return (
+        ordered.join(joined.select("row", "bearer"), on="row", how="left")
+        .with_columns(
+            pl.coalesce("bearer", "cluster").alias("cluster"),
+            pl.when(pl.col("bearer").is_not_null()).then(pl.lit("PER")).otherwise(pl.col("label")).alias("label"),
+        )
+        .drop("bearer")
+        .sort("row")
     )
-    neighbours: dict[str, set[str]] = defaultdict(set)
-    for a, b in link_articles(frame).select("article_id_a", "article_id_b").iter_rows():
-        neighbours[a].add(b)
-        neighbours[b].add(a)
-    return neighbours
 
 
 MENTION_SCHEMA = {
@@ -391,17 +453,15 @@ def extend_name(text: str, start: int, end: int) -> int:
 
 
 def typo_merges(
-    names_of: dict[str, Counter[str]], type_of: dict[str, Counter[str]], rows: list[dict], cluster_of: list[str]
+    names_of: dict[str, Counter[str]], type_of: dict[str, Counter[str]], articles: dict[str, set[str]]
 ) -> dict[str, str]:
     """`Nicolas Sarozy` → `Nicolas Sarkozy`: a person's name misspelt by one letter.
 
     Two person clusters join when their longest names have the same number of words, the same first
     name, and surnames of at least six letters one edit apart, and when the evidence says typo rather
     than namesake: both spellings in one article, or one spelling ten times rarer than the other.
-    Different first names never join (`Carole Ghosn` / `Carlos Ghosn`)."""
-    articles: dict[str, set[str]] = defaultdict(set)
-    for row, cluster in zip(rows, cluster_of, strict=True):
-        articles[cluster].add(row["article_id"])
+    Different first names never join (`Carole Ghosn` / `Carlos Ghosn`). `articles`: the articles of each
+    person cluster."""
     blocks: dict[tuple[str, int, str], list[tuple[str, str]]] = defaultdict(list)
     for cluster, names in names_of.items():
         if not cluster.startswith("name:") or type_of[cluster].most_common(1)[0][0] != "PER":
@@ -417,7 +477,7 @@ def typo_merges(
             total_a, total_b = sum(names_of[a].values()), sum(names_of[b].values())
             rare, common = (a, b) if total_a < total_b else (b, a)
             ratio = max(total_a, total_b) / min(total_a, total_b)
-            if articles[a] & articles[b] or ratio >= 10:
+            if articles.get(a, set()) & articles.get(b, set()) or ratio >= 10:
                 merged[rare] = merged.get(common, common)
     return merged
 
@@ -513,41 +573,52 @@ def resolve_roles(roles: pl.DataFrame, mentions: pl.DataFrame, actors: pl.DataFr
     """Args: raw roles (`article_id`, `person_start`, `char_start`, `char_end`, `role`), resolved mentions,
     actors. Returns: one row per (actor, role, article): the person's actor, the role as written, and the
     organisation or place named in the role, if any (`porte-parole du ministère américain de la Défense`
-    → Pentagone)."""
+    → Pentagone). The person is the mention starting at `person_start` (the shortest, if two do); a role
+    naming another person, or shorter than four characters (`M.`), or running over a line, is no function;
+    of two roles of one person at one place, the first (by person, role start and end, then text) is kept."""
     if roles.is_empty():
         return pl.DataFrame(schema=ROLE_TABLE_SCHEMA)
-    types = dict(zip(actors["actor_id"].to_list(), actors["actor_type"].to_list(), strict=True))
-    by_article: dict[str, list[dict]] = {}
-    for m in mentions.iter_rows(named=True):
-        by_article.setdefault(m["article_id"], []).append(m)
-    rows = []
-    for r in roles.iter_rows(named=True):
-        found = by_article.get(r["article_id"], [])
-        person = next((m for m in found if m["char_start"] == r["person_start"]), None)
-        if person is None:
-            continue
-        role = r["role"].strip()
-        inside = [m for m in found if r["char_start"] <= m["char_start"] and m["char_end"] <= r["char_end"]]
-        if len(role) < 4 or "\n" in role or any(types.get(m["actor_id"]) == "PER" for m in inside):
-            continue  # a title abbreviation (`M.`), or another person's name: not this person's role
-        organisation = next(
-            (
-                m["actor_id"]
-                for m in found
-                if r["char_start"] <= m["char_start"]
-                and m["char_end"] <= r["char_end"]
-                and types.get(m["actor_id"]) in ("ORG", "LOC")
-            ),
-            None,
+    typed = mentions.select("article_id", "char_start", "char_end", "actor_id").join(
+        actors.select("actor_id", "actor_type"), on="actor_id", how="left"
+    )
+    ordered = (
+        roles.select("article_id", "person_start", "char_start", "char_end", "role")
+        .unique()
+        .sort("article_id", "person_start", "char_start", "char_end", "role")
+        .with_row_index("row")
+    )
+    person = (
+        ordered.select("row", "article_id", "person_start")
+        .join(
+            typed.select("article_id", pl.col("char_start").alias("person_start"), "char_end", "actor_id"),
+            on=["article_id", "person_start"],
         )
-        rows.append(
-            {
-                "actor_id": person["actor_id"],
-                "role": r["role"],
-                "organisation_actor_id": organisation,
-                "article_id": r["article_id"],
-                "char_start": r["char_start"],
-                "char_end": r["char_end"],
-            }
+        .sort("row", "char_end")
+        .group_by("row", maintain_order=True)
+        .agg(pl.col("actor_id").first())
+    )
+    inside = (
+        ordered.select("row", "article_id", "char_start", "char_end")
+        .join(typed, on="article_id", suffix="_mention")
+        .filter(
+            (pl.col("char_start_mention") >= pl.col("char_start")) & (pl.col("char_end_mention") <= pl.col("char_end"))
         )
-    return pl.DataFrame(rows, schema=ROLE_TABLE_SCHEMA).unique(["actor_id", "article_id", "char_start"])
+    )
+    naming_a_person = inside.filter(pl.col("actor_type") == "PER").select("row").unique()
+    organisation = (
+        inside.filter(pl.col("actor_type").is_in(["ORG", "LOC"]))
+        .sort("row", "char_start_mention", "char_end_mention")
+        .group_by("row", maintain_order=True)
+        .agg(pl.col("actor_id").first().alias("organisation_actor_id"))
+    )
+    stripped = pl.col("role").str.strip_chars()
+    return (
+        ordered.join(person, on="row")
+        .filter((stripped.str.len_chars() >= 4) & ~stripped.str.contains("\n", literal=True))
+        .join(naming_a_person, on="row", how="anti")
+        .join(organisation, on="row", how="left")
+        .sort("row")
+        .unique(["actor_id", "article_id", "char_start"], keep="first", maintain_order=True)
+        .select(list(ROLE_TABLE_SCHEMA))
+        .cast(ROLE_TABLE_SCHEMA)
+    )

@@ -15,7 +15,6 @@ split.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from functools import cache
 
 import polars as pl
@@ -105,39 +104,63 @@ def _name_gender(name: str | None, table: dict[str, str]) -> str | None:
     return table.get(name) or (table.get(name.split("-")[0]) if "-" in name else None)
 
 
-def person_genders(
-    mentions: pl.DataFrame, actors: pl.DataFrame, articles: pl.DataFrame, roles: pl.DataFrame | None = None
-) -> dict[str, str]:
-    """Args: resolved mentions (`article_id`, `actor_id`, `char_start`), actors (`actor_id`,
-    `canonical_name`, `actor_type`), articles (`article_id`, `body`), and the functions given in
-    apposition (`actor_roles`: `actor_id`, `role`, `article_id`, `char_start`). Returns: person actor
-    id → `f` or `m`, for the people whose gender the corpus or their first name tells."""
+TITLE_VOTE_SCHEMA = {"article_id": pl.String, "char_start": pl.Int32, "char_end": pl.Int32, "gender": pl.String}
+ROLE_VOTE_SCHEMA = {"article_id": pl.String, "char_start": pl.Int32, "role": pl.String, "gender": pl.String}
+
+
+def title_gender(before: str) -> str | None:
+    """The gender a civil title right before a name tells (`M.` → m, `Mme` → f), from the text before the
+    name (`before`: its last 14 characters suffice), else None."""
+    title = _TITLE_BEFORE.search(before[-14:])
+    if not title:
+        return None
+    return FEMININE if title.group("f") else MASCULINE
+
+
+def title_votes(mentions: pl.DataFrame, articles: pl.DataFrame) -> pl.DataFrame:
+    """Args: mentions (`article_id`, `char_start`, `char_end`), articles (`article_id`, `body`).
+    Returns: one row per mention with a civil title before it: `article_id`, `char_start`, `char_end`, `gender`."""
+    bodies = dict(zip(articles["article_id"].to_list(), articles["body"].to_list(), strict=True))
+    rows = []
+    for article_id, start, end in mentions.select("article_id", "char_start", "char_end").iter_rows():
+        gender = title_gender(bodies.get(article_id, "")[max(0, start - 14) : start])
+        if gender is not None:
+            rows.append((article_id, start, end, gender))
+    return pl.DataFrame(rows, schema=TITLE_VOTE_SCHEMA, orient="row")
+
+
+def role_votes(roles: pl.DataFrame, articles: pl.DataFrame) -> pl.DataFrame:
+    """Args: functions given in apposition (`article_id`, `role`, `char_start`), articles (`article_id`, `body`).
+    Returns: one row per function that tells its holder's gender: `article_id`, `char_start`, `role`, `gender`."""
+    bodies = dict(zip(articles["article_id"].to_list(), articles["body"].to_list(), strict=True))
+    rows = []
+    for article_id, role, start in roles.select("article_id", "role", "char_start").unique().iter_rows():
+        gender = role_gender(role, bodies.get(article_id, "")[max(0, start - 8) : start])
+        if gender is not None:
+            rows.append((article_id, start, role, gender))
+    return pl.DataFrame(rows, schema=ROLE_VOTE_SCHEMA, orient="row")
+
+
+def genders_from_votes(votes: pl.DataFrame, actors: pl.DataFrame) -> dict[str, str]:
+    """Args: votes (`actor_id`, `gender`, `weight`: a title counts 2, a function 1), actors (`actor_id`,
+    `canonical_name`, `actor_type`). Returns: person actor id → `f` or `m`, for the people whose gender the
+    votes or their first name tell (see the module docstring)."""
     people = {
         a: name
         for a, name, kind in zip(actors["actor_id"], actors["canonical_name"], actors["actor_type"], strict=True)
         if kind == "PER"
     }
-    bodies = dict(zip(articles["article_id"].to_list(), articles["body"].to_list(), strict=True))
-    votes: dict[str, Counter[str]] = {}
-    for article_id, actor_id, start in mentions.select("article_id", "actor_id", "char_start").iter_rows():
-        if actor_id not in people:
-            continue
-        title = _TITLE_BEFORE.search(bodies.get(article_id, "")[max(0, start - 14) : start])
-        if title:
-            votes.setdefault(actor_id, Counter())[FEMININE if title.group("f") else MASCULINE] += 2
-    if roles is not None:
-        for article_id, actor_id, role, start in roles.select(
-            "article_id", "actor_id", "role", "char_start"
-        ).iter_rows():
-            if actor_id not in people:
-                continue
-            gender = role_gender(role, bodies.get(article_id, "")[max(0, start - 8) : start])
-            if gender is not None:
-                votes.setdefault(actor_id, Counter())[gender] += 1
-    genders = {}
-    for actor_id, counts in votes.items():
-        if counts[FEMININE] != counts[MASCULINE]:
-            genders[actor_id] = FEMININE if counts[FEMININE] > counts[MASCULINE] else MASCULINE
+    totals = (
+        votes.filter(pl.col("actor_id").is_in(list(people)))
+        .group_by("actor_id")
+        .agg(
+            pl.col("weight").filter(pl.col("gender") == FEMININE).sum().alias("f"),
+            pl.col("weight").filter(pl.col("gender") == MASCULINE).sum().alias("m"),
+        )
+    )
+    genders = {
+        actor_id: FEMININE if f > m else MASCULINE for actor_id, f, m in totals.iter_rows() if (f or 0) != (m or 0)
+    }
     listed = _first_names()
     # a first name the lists miss takes the gender of its other bearers, when they all agree
     bearers: dict[str, set[str]] = {}
@@ -152,3 +175,29 @@ def person_genders(
             if gender is not None:
                 genders[actor_id] = gender
     return genders
+
+
+VOTE_SCHEMA = {"actor_id": pl.String, "gender": pl.String, "weight": pl.Int64}
+
+
+def person_genders(
+    mentions: pl.DataFrame, actors: pl.DataFrame, articles: pl.DataFrame, roles: pl.DataFrame | None = None
+) -> dict[str, str]:
+    """Args: resolved mentions (`article_id`, `actor_id`, `char_start`), actors (`actor_id`,
+    `canonical_name`, `actor_type`), articles (`article_id`, `body`), and the functions given in
+    apposition (`actor_roles`: `actor_id`, `role`, `article_id`, `char_start`). Returns: person actor
+    id → `f` or `m`, for the people whose gender the corpus or their first name tells."""
+    with_ends = (
+        mentions if "char_end" in mentions.columns else mentions.with_columns(pl.col("char_start").alias("char_end"))
+    )
+    titled = title_votes(with_ends, articles).join(
+        with_ends.select("article_id", "char_start", "char_end", "actor_id"),
+        on=["article_id", "char_start", "char_end"],
+    )
+    votes = [titled.select("actor_id", "gender", pl.lit(2, pl.Int64).alias("weight"))]
+    if roles is not None and not roles.is_empty():
+        told = role_votes(roles, articles).join(
+            roles.select("article_id", "char_start", "role", "actor_id"), on=["article_id", "char_start", "role"]
+        )
+        votes.append(told.select("actor_id", "gender", pl.lit(1, pl.Int64).alias("weight")))
+    return genders_from_votes(pl.concat(votes).cast(VOTE_SCHEMA), actors)

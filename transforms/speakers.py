@@ -288,7 +288,7 @@ def _apposed_person(body: str, claim: dict, mentions: ArticleMentions, actor_typ
     return person["actor_id"]
 
 
-def _organisation_prefixes(actors: pl.DataFrame) -> dict[str, set[str]]:
+def prefixes_of_organisations(actors: pl.DataFrame) -> dict[str, set[str]]:
     """The organisations whose canonical name or an alias (folded, lowercased) begins with each run of two
     words or more: `coalition internationale` → {the coalition's id}."""
     prefixes: dict[str, set[str]] = {}
@@ -309,25 +309,43 @@ def _organisation_prefixes(actors: pl.DataFrame) -> dict[str, set[str]]:
     return prefixes
 
 
+def corpus_roles(roles: pl.DataFrame) -> dict[str, dict[str, set[str]]]:
+    """actor → function given in apposition → the articles giving it (`actor_roles`: `actor_id`, `role`,
+    `article_id`)."""
+    found: dict[str, dict[str, set[str]]] = {}
+    for actor_id, role, article_id in roles.select("actor_id", "role", "article_id").iter_rows():
+        found.setdefault(actor_id, {}).setdefault(role, set()).add(article_id)
+    return found
+
+
 def resolve_speakers(
     claims: pl.DataFrame,
     mentions: pl.DataFrame,
     actors: pl.DataFrame,
     articles: pl.DataFrame,
     roles: pl.DataFrame | None = None,
+    *,
+    genders: dict[str, str] | None = None,
+    organisation_prefixes: dict[str, set[str]] | None = None,
+    roles_by_actor: dict[str, dict[str, set[str]]] | None = None,
 ) -> pl.DataFrame:
     """Args: claims (with speaker/attribution spans), resolved mentions, actors, articles (`article_id`,
     `body`), and the people's functions given in apposition (`actor_roles`: `actor_id`, `role`,
-    `article_id`, `char_start`). Returns: claims with `speaker_actor_id`, `via_actor_id`, `via_text`
+    `article_id`, `char_start`). What the rest of the corpus tells may be given when the claims are those of
+    some articles only: the people's `genders` (`person_genders`), the `organisation_prefixes` of the actors
+    (`prefixes_of_organisations`) and the functions the corpus gives each person (`corpus_roles`); by default they
+    are computed from these frames. Returns: claims with `speaker_actor_id`, `via_actor_id`, `via_text`
     (one row per claim)."""
     roles_by_article: dict[str, list[dict]] = {}
-    roles_by_actor: dict[str, dict[str, set[str]]] = {}  # actor → role → articles giving it
     for role in roles.iter_rows(named=True) if roles is not None else []:
         roles_by_article.setdefault(role["article_id"], []).append(role)
-        roles_by_actor.setdefault(role["actor_id"], {}).setdefault(role["role"], set()).add(role["article_id"])
+    if roles_by_actor is None:
+        roles_by_actor = corpus_roles(roles) if roles is not None else {}
     actor_type = dict(zip(actors["actor_id"].to_list(), actors["actor_type"].to_list(), strict=True))
-    genders = person_genders(mentions, actors, articles, roles)
-    organisation_prefixes = _organisation_prefixes(actors)
+    if genders is None:
+        genders = person_genders(mentions, actors, articles, roles)
+    if organisation_prefixes is None:
+        organisation_prefixes = prefixes_of_organisations(actors)
     category = dict(zip(actors["actor_id"].to_list(), actors["category"].fill_null("").to_list(), strict=True))
     bodies = dict(zip(articles["article_id"].to_list(), articles["body"].to_list(), strict=True))
     by_article: dict[str, list[dict]] = {}
@@ -406,3 +424,46 @@ def resolve_speakers(
         rows.append(c | {"speaker_actor_id": speaker, "via_actor_id": via_id, "via_text": via_text})
     schema = dict(claims.schema) | {"speaker_actor_id": pl.String, "via_actor_id": pl.String, "via_text": pl.String}
     return pl.DataFrame(rows, schema=schema) if rows else pl.DataFrame(schema=schema)
+
+
+CUE_SCHEMA = {
+    "claim_id": pl.String,
+    "article_id": pl.String,
+    "pronoun": pl.Boolean,
+    "organisation_prefix": pl.String,
+    "function_head": pl.String,
+}
+
+
+def speaker_cues(claims: pl.DataFrame, articles: pl.DataFrame) -> pl.DataFrame:
+    """What resolving a claim's speaker may read from the rest of the corpus, as `resolve_speakers` reads it:
+    whether the speaker phrase is `il`/`elle` (the genders of the article's people), the words after a
+    determiner (`la coalition internationale`: the organisations whose names begin with them), and the head of
+    a function named as the speaker (`le Premier ministre`: the functions other articles give the article's
+    people). Args: claims (`claim_id`, `article_id`, `speaker_text`, `speaker_start`, `speaker_end`), articles
+    (`article_id`, `body`). Returns: one row per claim with at least one cue."""
+    bodies = dict(zip(articles["article_id"].to_list(), articles["body"].to_list(), strict=True))
+    rows = []
+    for claim_id, article_id, text, start, end in claims.select(
+        "claim_id", "article_id", "speaker_text", "speaker_start", "speaker_end"
+    ).iter_rows():
+        pronoun, prefix, head = False, None, None
+        if text:
+            pronoun = _pronoun_of(text) in _OTHER_GENDER
+            words = text.strip()
+            described = _DETERMINER.match(words)
+            if _pronoun_of(words) is None and described:
+                folded = " ".join(fold_accents(words[described.end() :].lower()).split())
+                prefix = folded if len(folded.split()) >= 2 else None
+        if start is not None:
+            body = bodies.get(article_id, "")
+            parts = _function_parts(body[start : head_end(body, start, end)])
+            head = " ".join(parts[0]) if parts is not None else None
+        if pronoun or prefix or head:
+            rows.append((claim_id, article_id, pronoun, prefix, head))
+    return pl.DataFrame(rows, schema=CUE_SCHEMA, orient="row")
+
+
+def role_head(role: str) -> str:
+    """The head words of a function (`procureur de la République` → `procureur`), as `speaker_cues` gives them."""
+    return " ".join(_role_parts(role)[0])

@@ -478,14 +478,98 @@ def _snapshot(db) -> dict[str, list[str]]:
     }
 
 
+def _parts(lake: Path) -> dict[str, set[str]]:
+    return {folder.name: {p.name for p in folder.glob("part-*")} for folder in lake.iterdir() if folder.is_dir()}
+
+
 def test_rerun_is_idempotent(published, workspace):
-    settings, _ = published
+    """Nothing changed: the run records itself (the same counts, the message says why nothing was done), the
+    content is the same, and the lake gains only the run's own record: no replayed inputs, no quality results."""
+    settings, first = published
     before = _snapshot(settings.db_path)
+    parts = _parts(settings.lake_dir)
     _, summary = _run(workspace)
     assert summary.status == "published"
     assert summary.n_articles_new == 0
+    assert (summary.n_inputs, summary.n_quarantined, summary.n_claims) == (8, 2, first.n_claims)
     assert _snapshot(settings.db_path) == before
     assert _query(settings.db_path, "select count(*) from pipeline_runs") == [(2,)]
+    ((message,),) = _query(settings.db_path, "select message from pipeline_runs where run_id = ?", [summary.run_id])
+    assert "nothing changed" in message
+    after = _parts(settings.lake_dir)
+    assert {name for name in after if after[name] != parts.get(name)} == {"pipeline_runs"}
+
+
+def test_an_unchanged_folder_is_recorded_without_starting_prefect(published, workspace, tmp_path):
+    """`recoupe run` on a folder where nothing changed (one file only touched: its time moved, not its bytes)
+    records a run and publishes without importing Prefect (which would create PREFECT_HOME)."""
+    settings, _ = published
+    touched = sorted((workspace / "input").glob("*.txt"))[0]
+    os.utime(touched)
+    prefect_home = tmp_path / "prefect-home"
+    n_runs = _query(settings.db_path, "select count(*) from pipeline_runs")[0][0]
+    command = [
+        sys.executable,
+        "-m",
+        "flows.cli",
+        "run",
+        "--input",
+        str(workspace / "input"),
+        "--db",
+        str(settings.db_path),
+        "--lake",
+        str(settings.lake_dir),
+        "--reports",
+        str(settings.reports_dir),
+        "--quiet",
+    ]
+    env = {**os.environ, "PREFECT_HOME": str(prefect_home), "RECOUPE_ACTOR_DICTIONARY": str(settings.actor_dictionary)}
+    result = subprocess.run(command, capture_output=True, text=True, cwd=PROJECT_ROOT, env=env, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert "nothing changed" in result.stdout
+    assert not prefect_home.exists()
+    assert _query(settings.db_path, "select count(*) from pipeline_runs")[0][0] == n_runs + 1
+    # the manifest now holds the file's new time: the next run does not hash it again
+    ((modified,),) = _query(
+        settings.db_path, "select modified_ns from input_files where source_file = ?", [touched.name]
+    )
+    assert modified == touched.stat().st_mtime_ns
+
+
+def test_an_incremental_run_publishes_what_a_full_run_publishes(published, tmp_path):
+    """The seeds without 000 and its copy, published; then 000 and its copy added (000 sorts first, and the
+    other articles link to it, narrow with it and share its events): the incremental run resolves what the new
+    article touches and publishes exactly the tables and views of the full run on the same folder
+    (`published`), compared as multisets of rows."""
+    from bench.compare_warehouses import differences
+    from flows.pipeline import dispatch_pipeline
+
+    full, _ = published
+    inputs = tmp_path / "input"
+    shutil.copytree(full.input_dir, inputs)
+    held_back = {name: inputs / name for name in (next(SEEDS.glob("000_*.txt")).name, "bad/copy-of-first.txt")}
+    contents = {name: path.read_bytes() for name, path in held_back.items()}
+    for path in held_back.values():
+        path.unlink()
+    settings = full.model_copy(
+        update={
+            "input_dir": inputs,
+            "db_path": tmp_path / "data" / "warehouse.duckdb",
+            "lake_dir": tmp_path / "data" / "lake",
+            "reports_dir": tmp_path / "data" / "reports",
+        }
+    )
+    first = dispatch_pipeline(settings)
+    assert first.status == "published" and first.n_articles_new == 4
+    for name, path in held_back.items():
+        path.write_bytes(contents[name])
+    second = dispatch_pipeline(settings)
+    assert second.status == "published", second.failed
+    assert second.n_articles_new == 1 and second.n_resolved < 5
+    assert differences(full.db_path, settings.db_path) == {}
+    # validated: the changed rows and every cross-table assertion, recorded with the run
+    suites = _query(settings.db_path, "select distinct suite from dq_results where run_id = ?", [second.run_id])
+    assert {"claims", "assert_keys_unique", "assert_foreign_keys"} <= {suite for (suite,) in suites}
 
 
 def test_changed_extraction_rules_re_extract_every_input(published, tmp_path):
@@ -567,39 +651,29 @@ def test_a_second_run_on_the_same_warehouse_exits_with_a_clear_message(tmp_path)
     assert "another recoupe run" in result.stderr
 
 
-def test_gate_refuses_a_corrupt_build_and_keeps_the_published_warehouse(published, workspace):
-    """Runs last in this module: it corrupts the lake, then repairs it."""
+def test_gate_refuses_a_corrupt_build_and_keeps_the_published_warehouse(published, workspace, tmp_path):
+    """A claim of the lake corrupted (no polarity), and the actor dictionary edited so that every article is
+    resolved again: the gate fails, nothing is published; then the lake is repaired."""
     import polars as pl
 
-    from flows.lake import write_part
-    from flows.pipeline import CLAIM_SCHEMA
+    from flows.lake import LakeQuery, write_part
+    from flows.pipeline import dispatch_pipeline
 
     settings, _ = published
     before = _query(settings.db_path, "select count(*), max(run_id) from pipeline_runs")
-    bad = pl.DataFrame(
-        [
-            {
-                "claim_id": "orphan-claim",
-                "article_id": "no-such-article",
-                "sentence_idx": 0,
-                "char_start": 0,
-                "char_end": 4,
-                "text": "rien",
-                "quote_kind": "narrative",
-                "polarity": 1,
-                "hedged": False,
-                "event_key": "none|_",
-            }
-        ],
-        schema=CLAIM_SCHEMA,
-    )
-    part = write_part(bad, settings.lake_dir, "claims_raw", "zz-corrupt")
+    lake = LakeQuery(settings.lake_dir)
+    claim = lake.read("claims_raw").sort("claim_id").head(1)
+    lake.close()
+    part = write_part(claim.with_columns(pl.lit(0, pl.Int16).alias("polarity")), settings.lake_dir, "claims_raw", "zz")
+    dictionary = tmp_path / "reference" / "actors.csv"
+    dictionary.parent.mkdir()
+    dictionary.write_text(settings.actor_dictionary.read_text(encoding="utf-8") + "# edited\n", encoding="utf-8")
     try:
-        _, summary = _run(workspace)
+        summary = dispatch_pipeline(settings.model_copy(update={"actor_dictionary": dictionary}))
     finally:
         part.unlink()
     assert summary.status == "failed_validation"
-    assert any("foreign_keys" in failure for failure in summary.failed)
+    assert any("claim_polarity" in failure for failure in summary.failed)
     # the published warehouse is the previous one, still queryable
     assert _query(settings.db_path, "select count(*), max(run_id) from pipeline_runs") == before
     # the failed build is kept with its data-quality results
@@ -608,9 +682,8 @@ def test_gate_refuses_a_corrupt_build_and_keeps_the_published_warehouse(publishe
         "select suite, success, sample_ids from dq_results where run_id = ? and not success",
         [summary.run_id],
     )
-    assert any(
-        suite == "assert_foreign_keys" and any("orphan-claim" in s for s in sample) for suite, _, sample in failed
-    )
+    (claim_id,) = claim["claim_id"].to_list()
+    assert any(suite == "assert_claim_polarity" and claim_id in sample for suite, _, sample in failed)
 
 
 def test_data_quality_reports_for_ci(published, tmp_path):
@@ -726,23 +799,50 @@ def _alive(pid: int) -> bool:
         return False
 
 
-@pytest.mark.parametrize("moment", ["extract", "load", "publish"])
-def test_a_killed_run_loses_and_duplicates_nothing(published, tmp_path, moment):
-    """SIGKILL a real `recoupe run` (extracting in two worker processes) during extraction, while the
-    warehouse is being loaded, or around publication; its worker processes exit with it; the next run
-    completes and the warehouse holds exactly what a clean run gives."""
+@pytest.mark.parametrize(
+    ("moment", "first_build"),
+    [("extract", True), ("load", True), ("publish", True), ("load", False), ("publish", False)],
+)
+def test_a_killed_run_loses_and_duplicates_nothing(published, tmp_path, moment, first_build):
+    """SIGKILL a real `recoupe run` (extracting in two worker processes) during extraction, while the staging
+    warehouse is written, or around publication, on a first build or on an incremental one (one seed added to
+    a published warehouse of the other four); its worker processes exit with it; the next run completes and
+    the warehouse holds exactly what a clean run gives."""
     import signal
     import time
 
+    from bench.compare_warehouses import differences
     from flows.pipeline import dispatch_pipeline
     from flows.settings import Settings
 
     clean_settings, _ = published
     db, lake = tmp_path / "data" / "warehouse.duckdb", tmp_path / "data" / "lake"
+    inputs = tmp_path / "input"
+    shutil.copytree(clean_settings.input_dir, inputs)  # the seeds and the bad inputs of the clean run
+    settings = Settings(
+        input_dir=inputs,
+        db_path=db,
+        lake_dir=lake,
+        reports_dir=tmp_path / "reports",
+        actor_dictionary=SEEDS / "reference" / "actors.csv",
+    )
+    if not first_build:
+        last = sorted(inputs.glob("*.txt"))[-1]
+        held_back = last.read_bytes()
+        last.unlink()
+        assert dispatch_pipeline(settings).status == "published"
+        last.write_bytes(held_back)
+        before = _parts(lake)
     # one document per batch: many parts, a wide window; extraction in two worker processes
-    env = {**os.environ, "RECOUPE_BATCH_SIZE": "1", "RECOUPE_WORKERS": "2"}
+    env = {
+        **os.environ,
+        "RECOUPE_BATCH_SIZE": "1",
+        "RECOUPE_WORKERS": "2",
+        "RECOUPE_ACTOR_DICTIONARY": str(settings.actor_dictionary),
+    }
+    command = [sys.executable, "-m", "flows.cli", "run", "--input", str(inputs), "--db", str(db)]
     process = subprocess.Popen(
-        _cli_run(db, lake, "--quiet"),
+        [*command, "--lake", str(lake), "--reports", str(settings.reports_dir), "--quiet"],
         cwd=PROJECT_ROOT,
         env=env,
         stdout=subprocess.DEVNULL,
@@ -751,13 +851,18 @@ def test_a_killed_run_loses_and_duplicates_nothing(published, tmp_path, moment):
     )
     deadline = time.monotonic() + 240
     staging = db.parent / "staging"
+
+    def written(dataset: str) -> bool:
+        parts = {p.name for p in (lake / dataset).glob("part-*")} if (lake / dataset).exists() else set()
+        return bool(parts - (set() if first_build else before.get(dataset, set())))
+
     while time.monotonic() < deadline and process.poll() is None:
-        if moment == "extract" and (lake / "documents").exists() and any((lake / "documents").glob("part-*")):
+        if moment == "extract" and written("documents"):
             break
         if moment == "load" and staging.exists() and any(staging.glob("warehouse-*.duckdb*")):
             break
         # the gate's results are written just before the run records itself and swaps the file in
-        if moment == "publish" and (lake / "dq_results").exists() and any((lake / "dq_results").glob("part-*")):
+        if moment == "publish" and written("dq_results"):
             break
         time.sleep(0.05)
     assert process.poll() is None, "the run ended before it could be killed"
@@ -774,13 +879,6 @@ def test_a_killed_run_loses_and_duplicates_nothing(published, tmp_path, moment):
     with contextlib.suppress(ProcessLookupError):
         os.killpg(process.pid, signal.SIGKILL)  # the orphaned ephemeral Prefect server of the killed run
 
-    settings = Settings(
-        input_dir=SEEDS,
-        db_path=db,
-        lake_dir=lake,
-        reports_dir=tmp_path / "reports",
-        actor_dictionary=SEEDS / "reference" / "actors.csv",
-    )
     summary = dispatch_pipeline(settings)
     assert summary.status == "published"
     for table, key in (
@@ -795,6 +893,7 @@ def test_a_killed_run_loses_and_duplicates_nothing(published, tmp_path, moment):
             else "select count(*), count(distinct (article_id, char_start, char_end)) from mentions"
         )
         assert _query(db, counted) == _query(clean_settings.db_path, counted), table
+    assert differences(clean_settings.db_path, db) == {}  # every table and view
     assert not list(staging.glob("warehouse-*.duckdb*"))
 
 

@@ -361,7 +361,9 @@ def test_counts_that_answer_each_other_conflict_whatever_their_event_and_time(co
     add_claim("c3", "a1", "les syndicats", 1, None, 1.5e6, ">", "personne", "compter|personne")
     assert con.execute("select count(*) from contradictions").fetchall() == [(0,)]  # (not counted otherwise)
     con.execute("update claims set stance = 'assert', responds_to_claim_id = 'c1' where claim_id in ('c2', 'c3')")
-    rows = con.execute("select kind, claim_id_a, claim_id_b, confidence, explanation from contradictions").fetchall()
+    rows = con.execute(
+        "select kind, claim_id_a, claim_id_b, confidence, explanation from contradictions order by 2, 3"
+    ).fetchall()
     # (c3 answers c1 with `plus de 1,5 million`, incompatible; c2 and c3 do not answer each other)
     assert [r[:3] for r in rows] == [("quantity", "c1", "c2"), ("quantity", "c1", "c3")]
     assert all(r[3] == 0.9 for r in rows)  # the same time by construction: no uncertainty

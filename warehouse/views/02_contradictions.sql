@@ -3,7 +3,13 @@ create or replace view contradictions as
 -- (a casualty without a theme is compared only as "nobody was hurt" against "some were hurt": the
 -- denial must carry a negative quantifier, not a pronoun's `il n'a pas été tué`: macro `is_quantifier_denial`)
 with sources as (
-    select * from claim_sources
+    select
+        *,
+        -- what a pair must share (see the join): the event key, or for a casualty its class; a join on equal
+        -- keys, not on a disjunction, so that the pairs are found by hashing rather than by comparing every
+        -- claim with every other
+        case when is_casualty_event(event_key) then event_class_of(event_key) else event_key end as join_key,
+    from claim_sources
     where has_theme
         or (is_casualty_event(event_key)
             and (polarity = 1 or is_quantifier_denial(negation)))
@@ -92,7 +98,8 @@ pairs as (
             + coalesce(right_claim.period_end - right_claim.period_start, 99) as period_width_days,
     from sources as left_claim
     inner join sources as right_claim
-        on (left_claim.event_key = right_claim.event_key
+        on left_claim.join_key = right_claim.join_key
+        and (left_claim.event_key = right_claim.event_key
             -- casualties: one report names who was hurt, the other does not (`aucun Américain n'a été blessé`
             -- against `34 soldats ont été victimes de commotion`, `l'attaque a fait 80 morts` against
             -- `aucun militaire n'a été tué`): the same class of harm, compared as without a theme

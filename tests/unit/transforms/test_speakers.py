@@ -187,9 +187,9 @@ def test_a_description_takes_the_person_named_in_apposition_after_it():
 def test_a_description_the_article_never_names_is_the_one_organisation_whose_name_it_begins():
     import polars as pl
 
-    from transforms.speakers import _organisation_prefixes
+    from transforms.speakers import prefixes_of_organisations
 
-    names = _organisation_prefixes(
+    names = prefixes_of_organisations(
         pl.DataFrame(
             {
                 "actor_id": ["coalition", "coalition-allemande", "irak"],
