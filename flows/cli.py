@@ -171,10 +171,12 @@ def run(
     try:
         with run_lock(settings.db_path):
             # nothing changed since the published build: record the run without starting Prefect
-            summary = record_unchanged_run(settings, read_dictionary(settings.actor_dictionary), new_run_id())
+            dictionary_text = read_dictionary(settings.actor_dictionary)
+            summary = record_unchanged_run(settings, dictionary_text, new_run_id())
             if summary is None:
-                from flows.pipeline import dispatch_pipeline
+                from flows.pipeline import dispatch_pipeline, start_extraction_workers
 
+                start_extraction_workers(settings, dictionary_text)  # models load while Prefect starts
                 summary = dispatch_pipeline(settings)
     except InputError as error:
         err.print(f"[red]error:[/red] {error}")

@@ -228,6 +228,21 @@ class ProcessExtractor:
         self._pending = []  # the pool stays up for the next run of this process (see `_POOLS`)
 
 
+def _started() -> bool:
+    return _worker_args is not None
+
+
+def start_workers(workers: int, model: str, patterns: Patterns, batch_size: int) -> None:
+    """Start the worker processes `ProcessExtractor(workers, model, patterns, batch_size)` will use, without
+    waiting for them: each loads the model while this process does something else (starts Prefect, reads and
+    cleans the inputs). Nothing for `workers` 1 (the model is loaded in this process when first needed)."""
+    if workers <= 1:
+        return
+    pool = ProcessExtractor(workers, model, patterns, batch_size)._pool()
+    for _ in range(workers):  # one process is spawned per task while none is idle
+        pool.submit(_started)
+
+
 def shutdown_pools() -> None:
     """Stop every local pool of this process (its worker processes exit)."""
     while _POOLS:

@@ -206,18 +206,8 @@ def run_gate(
             batch = asset.add_batch_definition_whole_dataframe(name)
             suite = context.suites.add(gx.ExpectationSuite(name=name, expectations=expectations))
             definition = context.validation_definitions.add(gx.ValidationDefinition(name=name, data=batch, suite=suite))
-            checkpoint = None
-            if building is not None:
-                checkpoint = context.checkpoints.add(
-                    gx.Checkpoint(
-                        name=name,
-                        validation_definitions=[definition],
-                        result_format={"result_format": "SUMMARY"},
-                        actions=[gx.checkpoint.UpdateDataDocsAction(name="docs", site_names=["recoupe"])],
-                    )
-                )
             frames = [con.execute(sql).df()] if kind != "table" else _batches(con, sql)
-            outcomes = [_results(definition, checkpoint, frame, kind) for frame in frames]
+            outcomes = [_results(definition, frame, kind) for frame in frames]
             for result in _merged(outcomes):
                 rows.append(
                     {
@@ -235,18 +225,20 @@ def run_gate(
         counts = {name: con.execute(f'select count(*) from "{name}"').fetchall()[0][0] for name in COUNTED_VIEWS}
     finally:
         con.close()
+    if building is not None:
+        # one build of the site once every result is stored (a build per suite re-rendered the whole site
+        # each time: 9.5 of the gate's 16 s on a 10,000-article incremental run)
+        context.build_data_docs(site_names=["recoupe"])
     if building is not None and building.exists():
         shutil.rmtree(docs_dir, ignore_errors=True)
         building.rename(docs_dir)
     return GateResult(pl.DataFrame(rows, schema=DQ_SCHEMA), counts)
 
 
-def _results(definition, checkpoint, frame, kind: str) -> list[dict]:
-    """One validation of `frame`, as plain rows (one per expectation)."""
-    if checkpoint is None:
-        outcome = definition.run(batch_parameters={"dataframe": frame}, result_format={"result_format": "SUMMARY"})
-    else:
-        outcome = next(iter(checkpoint.run(batch_parameters={"dataframe": frame}).run_results.values()))
+def _results(definition, frame, kind: str) -> list[dict]:
+    """One validation of `frame` (its result stored in the context, for Data Docs), as plain rows (one per
+    expectation)."""
+    outcome = definition.run(batch_parameters={"dataframe": frame}, result_format={"result_format": "SUMMARY"})
     found = []
     for result in outcome.results:
         config = result.expectation_config
