@@ -206,7 +206,7 @@ def run(
     if summary.notes and (settings.reports_dir / "index.html").exists():
         written = []  # nothing changed: the reports of the published content are already there
     else:
-        written = write_reports(settings.db_path, settings.reports_dir)
+        written = write_reports(settings.db_path, settings.reports_dir, views=summary.views)
         written += write_dq_reports(settings.db_path, settings.reports_dir)
     if not quiet:
         _print_views(settings.db_path)

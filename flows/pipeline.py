@@ -543,6 +543,7 @@ def _run_stages(settings: Settings, run_id: str | None) -> RunSummary:
     append_tables(staging, {"pipeline_runs": row, "dq_results": gate.results})
     if gate.passed:
         publish(staging, settings.db_path)
+        summary.views = gate.views
         summary.db_path = settings.db_path
         logger.info("published %s", settings.db_path)
     else:

@@ -23,18 +23,26 @@ def _write_text(path: Path, text: str) -> None:
     os.replace(tmp, path)
 
 
-def load_report_data(db: Path) -> dict[str, pl.DataFrame]:
-    con = open_warehouse(db, views=True)
+# the views the reports show, in their order; `views` lets a caller that computed them (the gate, on the very
+# content it publishes) hand them over instead of computing them again
+REPORT_VIEWS = {
+    "contradictions": "select * from contradictions order by confidence desc, contradiction_id",
+    "disputes": "select * from disputes order by confidence desc, n_independent_sources desc, dispute_id",
+    "timeline": "select * from timeline order by event_start, event_key",
+}
+
+
+def fetch_report_views(con) -> dict[str, pl.DataFrame]:
+    """The rows of the report views on `con` (a connection whose views are computed: `open_warehouse`)."""
+    return {name: fetch_frame(con, sql) for name, sql in REPORT_VIEWS.items()}
+
+
+def load_report_data(db: Path, views: dict[str, pl.DataFrame] | None = None) -> dict[str, pl.DataFrame]:
+    con = open_warehouse(db, views=views is None)
     try:
         last_run = con.execute("select max(run_id) from pipeline_runs where status = 'published'").fetchall()[0][0]
         return {
-            "contradictions": fetch_frame(
-                con, "select * from contradictions order by confidence desc, contradiction_id"
-            ),
-            "disputes": fetch_frame(
-                con, "select * from disputes order by confidence desc, n_independent_sources desc, dispute_id"
-            ),
-            "timeline": fetch_frame(con, "select * from timeline order by event_start, event_key"),
+            **(views if views is not None else fetch_report_views(con)),
             "articles": fetch_frame(
                 con, "select article_id, body, source_uri, title from articles order by source_uri"
             ),
@@ -45,9 +53,15 @@ def load_report_data(db: Path) -> dict[str, pl.DataFrame]:
         con.close()
 
 
-def write_reports(db: Path, reports_dir: Path, formats: tuple[str, ...] = FORMATS) -> list[Path]:
-    """Write every requested format; returns the files written."""
-    data = load_report_data(db)
+def write_reports(
+    db: Path,
+    reports_dir: Path,
+    formats: tuple[str, ...] = FORMATS,
+    views: dict[str, pl.DataFrame] | None = None,
+) -> list[Path]:
+    """Write every requested format; returns the files written. `views`: the rows of `REPORT_VIEWS` when the
+    caller has them for this warehouse's content (the gate of the run that published it)."""
+    data = load_report_data(db, views)
     written = []
     if "md" in formats:
         for name, text in (

@@ -47,6 +47,8 @@ class RunSummary:
     db_path: Path | None = None
     notes: list[str] = field(default_factory=list)  # what the run did not need to do (`nothing changed`)
     seconds: dict[str, float] = field(default_factory=dict)  # wall seconds of each stage, in order
+    # the rows of the reports' views as the gate computed them on the published content (None: not computed)
+    views: dict[str, pl.DataFrame] | None = None
 
     def time(self, stage: str, since: float) -> float:
         """Record the seconds `stage` took since `since` (a `time.perf_counter()`); returns now."""

@@ -18,6 +18,7 @@ import duckdb
 import polars as pl
 
 from expectations.suites import empty_result_suite, row_count_suite, table_suites
+from flows.reporting import fetch_report_views
 from flows.warehouse_io import open_warehouse, sql_files
 
 DQ_SCHEMA = {
@@ -37,6 +38,8 @@ DQ_SCHEMA = {
 class GateResult:
     results: pl.DataFrame
     counts: dict[str, int] = field(default_factory=dict)  # rows of the views (COUNTED_VIEWS) of the build
+    # the rows of the reports' views (`flows.reporting.REPORT_VIEWS`) as the gate computed them, when it did
+    views: dict[str, pl.DataFrame] | None = None
 
     @property
     def failed_critical(self) -> pl.DataFrame:
@@ -223,6 +226,7 @@ def run_gate(
                     }
                 )
         counts = {name: con.execute(f'select count(*) from "{name}"').fetchall()[0][0] for name in COUNTED_VIEWS}
+        views = fetch_report_views(con)  # the reports of a published build show these rows: not computed again
     finally:
         con.close()
     if building is not None:
@@ -232,7 +236,7 @@ def run_gate(
     if building is not None and building.exists():
         shutil.rmtree(docs_dir, ignore_errors=True)
         building.rename(docs_dir)
-    return GateResult(pl.DataFrame(rows, schema=DQ_SCHEMA), counts)
+    return GateResult(pl.DataFrame(rows, schema=DQ_SCHEMA), counts, views)
 
 
 def _results(definition, frame, kind: str) -> list[dict]:

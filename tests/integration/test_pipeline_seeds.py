@@ -605,6 +605,29 @@ def test_reports_are_written_and_self_contained(published):
     assert "http://" not in page.replace("http://www.w3.org/2000/svg", "") and "https://" not in page
 
 
+def test_reports_from_the_gates_views_are_the_reports_of_the_published_warehouse(published, tmp_path):
+    """The run hands the reports the views its gate computed on the staging file (not computed twice): they are
+    the rows the published warehouse's views give, and the reports written from them are the same files."""
+    from flows.reporting import REPORT_VIEWS, fetch_report_views, write_reports
+    from flows.warehouse_io import open_warehouse
+
+    settings, summary = published
+    assert summary.views is not None and set(summary.views) == set(REPORT_VIEWS)
+    con = open_warehouse(settings.db_path, views=True)
+    try:
+        fresh = fetch_report_views(con)
+    finally:
+        con.close()
+    for name, frame in fresh.items():
+        assert summary.views[name].equals(frame), name
+    assert not fresh["disputes"].is_empty() and not fresh["timeline"].is_empty()
+    given = write_reports(settings.db_path, tmp_path / "given", views=summary.views)
+    computed = write_reports(settings.db_path, tmp_path / "computed")
+    assert [p.name for p in given] == [p.name for p in computed]
+    for a, b in zip(given, computed, strict=True):
+        assert a.read_bytes() == b.read_bytes(), a.name
+
+
 def test_missing_input_folder_is_a_usage_error(tmp_path):
     result = subprocess.run(
         [sys.executable, "-m", "flows.cli", "run", "--input", str(tmp_path / "nope")],
