@@ -6,8 +6,8 @@ hash falls in one of 64 bins by its top 6 bits, and a bin keeps its smallest rem
 borrows from the next non-empty bin to its right. Two signatures agree on a bin with probability
 close to the Jaccard similarity of the two shingle sets, as 64 classical MinHash permutations would,
 at the cost of one hash per shingle instead of 64. Everything is computed in NumPy over a batch of
-bodies at once (no Python object per word or shingle). datasketch's LSH finds candidates; the
-estimated Jaccard similarity decides. Each article in a group points at the earliest-ingested one.
+bodies at once (no Python object per word or shingle). LSH bands (datasketch's choice of bands) find
+candidates; the estimated Jaccard similarity decides. Each article in a group points at the earliest-ingested one.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from functools import cache
 
 import numpy as np
 import polars as pl
-from datasketch import MinHash, MinHashLSH
+from datasketch import MinHashLSH
 
 from transforms.text_norm import content_key
 
@@ -161,27 +161,44 @@ def minhash_signature(body: str, key: str | None = None) -> list[int]:
     return minhash_signatures([key if key is not None else content_key(body)])[0]
 
 
+@cache
+def _bands(threshold: float) -> tuple[tuple[int, int], ...]:
+    """The (start, end) bins of each LSH band: datasketch's choice of bands for this threshold (it minimises the
+    expected false positives and negatives for 64 bins)."""
+    return tuple(MinHashLSH(threshold=threshold, num_perm=NUM_PERM).hashranges)
+
+
 def near_duplicates(articles: pl.DataFrame, threshold: float = THRESHOLD) -> pl.DataFrame:
     """Args: `article_id`, `minhash` (signature), in ingestion order.
-    Returns: one row per article: `article_id`, `near_duplicate_of` (null for the first of a group)."""
-    # candidates from a looser LSH (few misses near the threshold); the estimated Jaccard decides
-    lsh = MinHashLSH(threshold=max(0.2, threshold - 0.3), num_perm=NUM_PERM)
-    result = []
-    signatures: dict[str, MinHash] = {}
-    order: dict[str, int] = {}
-    for article_id, signature in zip(articles["article_id"].to_list(), articles["minhash"].to_list(), strict=True):
-        if signature is None:
-            result.append((article_id, None))
-            continue
-        m = MinHash(num_perm=NUM_PERM, hashvalues=np.array(signature, dtype=np.uint64), scheme=SCHEME)
-        candidates = [c for c in lsh.query(m) if signatures[c].jaccard(m) >= threshold]
-        original = None
-        if candidates:
-            # point at the earliest-ingested member (it is never itself a near-duplicate)
-            original = min(candidates, key=lambda c: order[c])
-        result.append((article_id, original))
-        if original is None:
-            lsh.insert(article_id, m)
-            signatures[article_id] = m
-            order[article_id] = len(order)
-    return pl.DataFrame(result, schema={"article_id": pl.String, "near_duplicate_of": pl.String}, orient="row")
+    Returns: one row per article: `article_id`, `near_duplicate_of` (null for the first of a group).
+
+    Candidates come from a looser LSH (few misses near the threshold): articles that agree on every bin of at
+    least one band; the estimated Jaccard similarity (the share of equal bins) decides. An article points at
+    the earliest-ingested candidate that is not itself a near-duplicate. Bands are compared as whole arrays
+    (each band's distinct values numbered once), so a corpus costs a few array sorts, not an index object per
+    article."""
+    ids = articles["article_id"].to_list()
+    signatures = articles["minhash"].to_list()
+    present = [i for i, signature in enumerate(signatures) if signature is not None]
+    originals: list[str | None] = [None] * len(ids)
+    if present:
+        matrix = np.array([signatures[i] for i in present], dtype=np.uint64)
+        bands = _bands(max(0.2, threshold - 0.3))
+        keys = np.column_stack(
+            [np.unique(matrix[:, start:end], axis=0, return_inverse=True)[1].reshape(-1) for start, end in bands]
+        )
+        buckets: list[dict[int, list[int]]] = [{} for _ in bands]  # band value -> rows of originals, in order
+        for row, index in enumerate(present):
+            found = {c for band, key in enumerate(keys[row].tolist()) for c in buckets[band].get(key, ())}
+            if found:
+                rows = np.array(sorted(found))
+                similar = rows[np.count_nonzero(matrix[rows] == matrix[row], axis=1) / float(NUM_PERM) >= threshold]
+                if similar.size:
+                    originals[index] = ids[present[int(similar[0])]]
+                    continue
+            for band, key in enumerate(keys[row].tolist()):
+                buckets[band].setdefault(key, []).append(row)
+    return pl.DataFrame(
+        {"article_id": ids, "near_duplicate_of": originals},
+        schema={"article_id": pl.String, "near_duplicate_of": pl.String},
+    )

@@ -52,3 +52,47 @@ def test_batch_signatures_equal_one_at_a_time(texts):
     batch = minhash_signatures(keys, chunk=4, max_chars=120)
     assert batch == [minhash_signature(t) for t in texts]
     assert all(len(s) == NUM_PERM and all(0 <= v < 2**32 for v in s) for s in batch)
+
+
+def _by_definition(ids: list[str], signatures: list[list[int] | None], threshold: float) -> list[str | None]:
+    """The rule, spelled out pair by pair: an article points at the earliest earlier article that is not itself a
+    near-duplicate, agrees with it on every bin of at least one LSH band, and on at least `threshold` of the
+    bins."""
+    from transforms.near_duplicates import _bands
+
+    bands = _bands(max(0.2, threshold - 0.3))
+    originals: list[int] = []
+    result: list[str | None] = []
+    for signature in signatures:
+        found = None
+        if signature is not None:
+            for earlier in originals:
+                other = signatures[earlier]
+                if any(other[s:e] == signature[s:e] for s, e in bands) and (
+                    sum(a == b for a, b in zip(other, signature, strict=True)) / NUM_PERM >= threshold
+                ):
+                    found = ids[earlier]
+                    break
+        result.append(found)
+        if signature is not None and found is None:
+            originals.append(len(result) - 1)
+    return result
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.one_of(st.none(), st.lists(st.integers(0, 2), min_size=NUM_PERM, max_size=NUM_PERM)),
+        max_size=25,
+    ),
+    st.sampled_from([0.3, 0.6, 0.9]),
+)
+def test_near_duplicates_follow_their_definition(signatures, threshold):
+    """Signatures over three values, so that bands and bins collide often."""
+    ids = [f"a{i}" for i in range(len(signatures))]
+    frame = pl.DataFrame(
+        {"article_id": ids, "minhash": signatures}, schema={"article_id": pl.String, "minhash": pl.List(pl.UInt64)}
+    )
+    found = near_duplicates(frame, threshold)
+    assert found["article_id"].to_list() == ids
+    assert found["near_duplicate_of"].to_list() == _by_definition(ids, signatures, threshold)
