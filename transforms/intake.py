@@ -196,9 +196,10 @@ def intake_files(
 
 
 def clean_records(records: list[dict], run_id: str, now: datetime) -> pl.DataFrame:
-    """Args: records of `intake_files`. Returns: one row per record (CLEANED_SCHEMA; ids not deduplicated): the
-    cleaned text, its content-derived `article_id`, `language` and `minhash`. Metadata given by the input (JSON
-    fields, HTML meta) wins over what the text suggests."""
+    """Args: records of `intake_files`. Returns: one row per record, ids not deduplicated (the columns of
+    CLEANED_SCHEMA; one no record fills, such as `url`, may be of type Null): the cleaned text, its content-derived
+    `article_id`, `language` and `minhash`. Metadata given by the input (JSON fields, HTML meta) wins over what
+    the text suggests."""
     if not records:
         return pl.DataFrame(schema=CLEANED_SCHEMA)
     raw = pl.DataFrame(records, infer_schema_length=None)
