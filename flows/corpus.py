@@ -11,7 +11,8 @@ the rows a resolution would give again. Event ids are then recomputed over every
 warehouse a full build on the same lake gives.
 
 Articles are read and resolved in chunks through DuckDB (`flows.lake.LakeQuery`): memory does not hold the
-lake, only those compact columns and one chunk.
+lake, only those compact columns and one chunk. The joins are pure functions (`transforms/corpus.py`); this
+module reads the lake, chunks, and writes the lake's cues and the staging warehouse.
 
 Cues (`cues_*` datasets) are what an article's own rows tell the corpus stage (the gender a title gives a
 name, the function heads and descriptions of its speakers, its publication interval from its own

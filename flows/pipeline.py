@@ -3,7 +3,9 @@
 0. no-op    — nothing changed since the published build (`flows/unchanged.py`): record the run, stop.
 1. ingest   — discover input files recursively; read only those that changed since the published build
               (`flows/inputs.py`), every format (text, HTML, JSON, JSONL, gzip); bad input goes to quarantine.
-2. clean    — headers, footers, captions, boilerplate and teasers out of the body (Polars, batches).
+2. clean    — headers, footers, captions, boilerplate and teasers out of the body (Polars, batches); new
+              articles apart from duplicates. What stages 1–2 decide, and the account of every input, are
+              pure functions (`transforms/intake.py`); this module reads the files and writes the lake.
 3. extract  — spaCy parse; raw actor mentions, claims, temporal expressions (batches of documents).
    Stages 1–3 stream batch by batch, so memory does not grow with the number of files.
 4. resolve  — corpus-wide over the lake (`flows/corpus.py`): actor aliases, links, near-duplicates,
