@@ -22,7 +22,6 @@ import polars as pl
 from transforms.clean import CLEAN_SCHEMA, clean_articles
 from transforms.decode import sha256_hex
 from transforms.identity import article_id_for, detect_language, not_prose_reason
-from transforms.near_duplicates import minhash_signatures
 from transforms.readers import RawRecord, read_input
 from transforms.text_norm import content_key
 
@@ -200,6 +199,10 @@ def clean_records(records: list[dict], run_id: str, now: datetime) -> pl.DataFra
     CLEANED_SCHEMA; one no record fills, such as `url`, may be of type Null): the cleaned text, its content-derived
     `article_id`, `language` and `minhash`. Metadata given by the input (JSON fields, HTML meta) wins over what
     the text suggests."""
+    # imported here: the lake's catalog imports this module's schemas, and a run with nothing to do should not
+    # pay for datasketch
+    from transforms.near_duplicates import minhash_signatures
+
     if not records:
         return pl.DataFrame(schema=CLEANED_SCHEMA)
     raw = pl.DataFrame(records, infer_schema_length=None)
