@@ -32,7 +32,8 @@ from flows.settings import Settings
 from transforms.actors import parse_dictionary, ruler_patterns
 from transforms.clean import clean_articles
 from transforms.extract import extract_documents
-from transforms.identity import article_id_for, detect_language, not_prose_reason
+from transforms.identity import article_id_for, detect_language
+from transforms.intake import rejection
 from transforms.nlp import load_pipeline
 from transforms.readers import read_input
 from transforms.text_norm import content_key
@@ -89,9 +90,7 @@ def _documents(inputs: list[tuple[str, bytes]], settings: Settings) -> pl.DataFr
         pl.Series("article_id", [article_id_for(b, content_key(b)) for b in bodies], pl.String),
         pl.Series("language", [detect_language(b) for b in bodies], pl.String),
     )
-    keep = [
-        len(b or "") <= settings.max_body_chars and not not_prose_reason(b or "") for b in cleaned["body"].to_list()
-    ]
+    keep = [rejection(body, settings.max_body_chars) is None for body in cleaned["body"].to_list()]
     return cleaned.filter(pl.Series(keep)).unique("article_id", keep="first", maintain_order=True)
 
 

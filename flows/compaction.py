@@ -19,10 +19,9 @@ from pathlib import Path
 
 import duckdb
 
-from flows.datasets import DATASETS
+from flows.datasets import DATASETS, Dataset
 
 JOURNAL = ".compaction.json"
-HISTORY = ("pipeline_runs", "dq_results")  # datasets every run appends to
 
 
 def _folders(lake_dir: Path) -> list[Path]:
@@ -92,13 +91,16 @@ def compact_dataset(folder: Path, run_id: str) -> int:
     return len(parts)
 
 
-def compact_lake(lake_dir: Path, run_id: str, min_parts: int = 2, datasets: tuple[str, ...] | None = None) -> dict:
-    """Compact every dataset (or those named) that has at least `min_parts` parts. Returns {dataset: parts
+def compact_lake(
+    lake_dir: Path, run_id: str, min_parts: int = 2, datasets: tuple[Dataset, ...] | None = None
+) -> dict[str, int]:
+    """Compact every dataset (or those given) that has at least `min_parts` parts. Returns {dataset name: parts
     merged} for those compacted."""
     recover(lake_dir)
+    names = None if datasets is None else {dataset.name for dataset in datasets}
     merged = {}
     for folder in _folders(lake_dir):
-        if datasets is not None and folder.name not in datasets:
+        if names is not None and folder.name not in names:
             continue
         if len(list(folder.glob("part-*.parquet"))) >= max(min_parts, 2):
             merged[folder.name] = compact_dataset(folder, run_id)

@@ -10,10 +10,12 @@ from pathlib import Path
 
 import polars as pl
 
+from flows.datasets import CONTENT, DOCUMENTS, HISTORY, Dataset
 
-def write_part(frame: pl.DataFrame, lake_dir: Path, dataset: str, part: str) -> Path:
+
+def write_part(frame: pl.DataFrame, lake_dir: Path, dataset: Dataset, part: str) -> Path:
     """Write `frame` as `<lake>/<dataset>/part-<part>.parquet` (zstd, statistics): temp file, then rename."""
-    folder = lake_dir / dataset
+    folder = dataset.folder(lake_dir)
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / f"part-{part}.parquet"
     fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".parquet")
@@ -27,21 +29,26 @@ def write_part(frame: pl.DataFrame, lake_dir: Path, dataset: str, part: str) -> 
     return target
 
 
-def read_dataset(lake_dir: Path, dataset: str, schema: dict | None = None) -> pl.DataFrame:
-    """All parts of a dataset in write order (empty frame with `schema` when there are none)."""
-    folder = lake_dir / dataset
+def read_dataset(lake_dir: Path, dataset: Dataset) -> pl.DataFrame:
+    """All parts of a dataset in write order, the copies of a key removed as `dataset` says (an empty frame of
+    its schema when there are none). Loads the whole dataset: for large ones, `LakeQuery`."""
+    folder = dataset.folder(lake_dir)
     parts = (
         sorted(folder.glob("part-*.parquet"), key=lambda p: (p.stat().st_mtime_ns, p.name)) if folder.exists() else []
     )
     if not parts:
-        return pl.DataFrame(schema=schema or {})
-    return pl.concat([pl.read_parquet(p) for p in parts], how="diagonal_relaxed")
+        return pl.DataFrame(schema=dataset.schema)
+    frame = pl.concat([pl.read_parquet(p) for p in parts], how="diagonal_relaxed")
+    if dataset.keys:
+        return frame.unique(list(dataset.keys), keep=dataset.keep, maintain_order=True)
+    return frame.unique(maintain_order=True) if dataset.distinct else frame
 
 
-def read_column(lake_dir: Path, dataset: str, column: str) -> list:
-    """One column of every part of a dataset (nothing else is read)."""
-    folder = lake_dir / dataset
-    parts = sorted(folder.glob("part-*.parquet")) if folder.exists() else []
+def read_column(lake_dir: Path, dataset: Dataset, column: str) -> list:
+    """One column of every part of a dataset (nothing else is read; every copy of a key)."""
+    if column not in dataset.schema:
+        raise KeyError(f"{dataset.name} has no column {column!r}")
+    parts = dataset.parts(lake_dir)
     if not parts:
         return []
     return pl.concat([pl.scan_parquet(part).select(column) for part in parts]).collect()[column].to_list()
@@ -49,7 +56,7 @@ def read_column(lake_dir: Path, dataset: str, column: str) -> list:
 
 def reset_lake(lake_dir: Path) -> None:
     """`--full-refresh`: forget every derived dataset (run history and quality history are kept)."""
-    keep = {"pipeline_runs", "dq_results"}
+    keep = {dataset.name for dataset in HISTORY}
     if not lake_dir.exists():
         return
     for folder in lake_dir.iterdir():
@@ -81,8 +88,7 @@ def extraction_fingerprint(spacy_model: str) -> str:
 
 def extraction_is_stale(lake_dir: Path, fingerprint: str) -> bool:
     """True when the lake holds documents extracted by other rules than `fingerprint`'s."""
-    documents = lake_dir / "documents"
-    if not documents.exists() or not any(documents.glob("part-*.parquet")):
+    if not DOCUMENTS.parts(lake_dir):
         return False
     marker = lake_dir / EXTRACTION_MARKER
     return not marker.exists() or marker.read_text(encoding="utf-8").strip() != fingerprint
@@ -97,28 +103,12 @@ def mark_extraction(lake_dir: Path, fingerprint: str) -> None:
     os.replace(tmp, lake_dir / EXTRACTION_MARKER)
 
 
-# Datasets the warehouse content is derived from (run and quality history are appended every run).
-CONTENT_DATASETS = (
-    "documents",
-    "sentences",
-    "mentions_raw",
-    "claims_raw",
-    "timex",
-    "roles_raw",
-    "quarantine",
-    "processing_errors",
-    "inputs",
-)
-
-
 def lake_state(lake_dir: Path) -> str:
     """sha256 of the names and sizes of every content part: changes whenever a run adds or replaces content."""
     digest = hashlib.sha256()
-    for dataset in CONTENT_DATASETS:
-        folder = lake_dir / dataset
-        if folder.exists():
-            for part in sorted(folder.glob("part-*.parquet")):
-                digest.update(f"{dataset}/{part.name}:{part.stat().st_size}\n".encode())
+    for dataset in CONTENT:
+        for part in dataset.parts(lake_dir):
+            digest.update(f"{dataset.name}/{part.name}:{part.stat().st_size}\n".encode())
     return digest.hexdigest()
 
 
@@ -137,20 +127,17 @@ class LakeQuery:
     def close(self) -> None:
         self.con.close()
 
-    def parts(self, dataset: str) -> list[str]:
-        folder = self.lake_dir / dataset
-        return sorted(str(p) for p in folder.glob("part-*.parquet")) if folder.exists() else []
+    def parts(self, dataset: Dataset) -> list[str]:
+        return [str(p) for p in dataset.parts(self.lake_dir)]
 
     def read(
-        self, dataset: str, columns: list[str] | None = None, article_ids: list[str] | None = None
+        self, dataset: Dataset, columns: list[str] | None = None, article_ids: list[str] | None = None
     ) -> pl.DataFrame:
         """The rows of `dataset` (its `columns`, default all of its schema), for `article_ids` only when given."""
-        from flows.datasets import DATASETS
         from flows.warehouse_io import fetch_frame
 
-        spec = DATASETS[dataset]
-        columns = columns or list(spec.schema)
-        empty = pl.DataFrame(schema={c: spec.schema[c] for c in columns})
+        columns = columns or list(dataset.schema)
+        empty = pl.DataFrame(schema={c: dataset.schema[c] for c in columns})
         parts = self.parts(dataset)
         if not parts or (article_ids is not None and not article_ids):
             return empty
@@ -161,21 +148,21 @@ class LakeQuery:
         if article_ids is not None:
             self.con.register("wanted_articles", pl.DataFrame({"article_id": article_ids}).to_arrow())
             where = "where article_id in (select article_id from wanted_articles)"
-        if spec.keys:
-            order = "asc" if spec.keep == "first" else "desc"
-            partition = ", ".join(f'"{k}"' for k in spec.keys)
+        if dataset.keys:
+            order = "asc" if dataset.keep == "first" else "desc"
+            partition = ", ".join(f'"{k}"' for k in dataset.keys)
             sql = (
                 f"with rows as (select * from {source} {where}) select {wanted} from rows "
                 f"qualify row_number() over (partition by {partition} order by filename {order}, "
                 f"file_row_number {order}) = 1 order by {partition}"
             )
         else:
-            distinct = "distinct" if spec.distinct else ""
-            order = "" if spec.distinct else "order by filename, file_row_number"
+            distinct = "distinct" if dataset.distinct else ""
+            order = "" if dataset.distinct else "order by filename, file_row_number"
             sql = f"select {distinct} {wanted} from {source} {where} {order}"
         try:
             frame = fetch_frame(self.con, sql, params)
         finally:
             if article_ids is not None:
                 self.con.unregister("wanted_articles")
-        return frame.cast({c: spec.schema[c] for c in columns}) if not frame.is_empty() else empty
+        return frame.cast({c: dataset.schema[c] for c in columns}) if not frame.is_empty() else empty

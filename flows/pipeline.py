@@ -3,7 +3,9 @@
 0. no-op    — nothing changed since the published build (`flows/unchanged.py`): record the run, stop.
 1. ingest   — discover input files recursively; read only those that changed since the published build
               (`flows/inputs.py`), every format (text, HTML, JSON, JSONL, gzip); bad input goes to quarantine.
-2. clean    — headers, footers, captions, boilerplate and teasers out of the body (Polars, batches).
+2. clean    — headers, footers, captions, boilerplate and teasers out of the body (Polars, batches); new
+              articles apart from duplicates. What stages 1–2 decide, and the account of every input, are
+              pure functions (`transforms/intake.py`); this module reads the files and writes the lake.
 3. extract  — spaCy parse; raw actor mentions, claims, temporal expressions (batches of documents).
    Stages 1–3 stream batch by batch, so memory does not grow with the number of files.
 4. resolve  — corpus-wide over the lake (`flows/corpus.py`): actor aliases, links, near-duplicates,
@@ -27,6 +29,8 @@ import functools
 import gc
 import logging
 import time
+from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
@@ -37,9 +41,23 @@ from prefect.cache_policies import NONE
 from flows.compaction import compact_lake
 from flows.compaction import recover as recover_compaction
 from flows.corpus import CorpusChanges, resolve_into
-from flows.datasets import DOCUMENT_SCHEMA, INPUT_SCHEMA, QUARANTINE_SCHEMA
+from flows.datasets import (
+    CLAIMS_RAW,
+    DOCUMENTS,
+    DQ_RESULTS,
+    DQ_SCHEMA,
+    INPUT_SCHEMA,
+    INPUTS,
+    MENTIONS_RAW,
+    PIPELINE_RUNS,
+    PROCESSING_ERRORS,
+    QUARANTINE,
+    ROLES_RAW,
+    SENTENCES,
+    TIMEX,
+)
 from flows.extraction_pool import ExtractionQueue, Pending, collect_outputs, open_extractor, start_workers
-from flows.inputs import discover_inputs, manifest_after, read_dictionary, scan_inputs
+from flows.inputs import InputScan, discover_inputs, manifest_after, read_dictionary, scan_inputs
 from flows.lake import (
     extraction_fingerprint,
     extraction_is_stale,
@@ -52,11 +70,11 @@ from flows.lake import (
 )
 from flows.locking import run_lock
 from flows.progress import stage_note, stage_progress
-from flows.runs import RUN_SCHEMA, RunSummary, new_run_id, run_row
+from flows.runs import RunSummary, new_run_id, run_row
 from flows.settings import Settings
 from flows.staging import StagingWarehouse
 from flows.unchanged import clear_staging, record_unchanged_run
-from flows.validation import DQ_SCHEMA, GateResult, GateScope, published_row_counts, run_gate
+from flows.validation import GateResult, GateScope, published_row_counts, run_gate
 from flows.warehouse_io import (
     append_tables,
     build_fingerprint,
@@ -65,14 +83,9 @@ from flows.warehouse_io import (
     query_frame,
 )
 from transforms.actors import parse_dictionary, ruler_patterns
-from transforms.clean import clean_articles
-from transforms.decode import sha256_hex
 from transforms.extract import describe_error
-from transforms.identity import article_id_for, detect_language, not_prose_reason
-from transforms.near_duplicates import minhash_signatures
+from transforms.intake import Intake, Seen, admit_articles, clean_records, count_inputs, intake_files, previous_inputs
 from transforms.nlp import load_pipeline
-from transforms.readers import read_input
-from transforms.text_norm import content_key
 
 
 def _batches(items: list, size: int) -> list[list]:
@@ -82,85 +95,22 @@ def _batches(items: list, size: int) -> list[list]:
 # --- 1. ingest ------------------------------------------------------------------------------------
 
 
-@task(name="ingest_batch")
-def ingest_batch(
-    paths: list[Path], input_dir: Path, max_bytes: int, seen: dict[tuple[str, str], list[dict]], run_id: str
-) -> tuple[list[dict], list[dict], list[dict]]:
-    """Read a batch of files. Returns (records to clean, input rows, quarantine rows).
-
-    A file seen before with the same content is not read again: its previous records are replayed
-    as `unchanged` so that every run accounts for every input."""
-    now = datetime.now()
-    records, inputs, quarantined = [], [], []
-
-    def account(uri, sha, container, container_sha, status, article_id=None):
-        inputs.append(
-            {
-                "source_uri": uri,
-                "content_sha256": sha,
-                "container_uri": container,
-                "container_sha256": container_sha,
-                "article_id": article_id,
-                "status": status,
-                "run_id": run_id,
-                "seen_at": now,
-            }
-        )
-
+def _read_files(paths: list[Path], input_dir: Path) -> Iterator[tuple[str, bytes | OSError]]:
+    """Each file's uri (relative to `input_dir`) and bytes, or the error that made it unreadable, one at a time."""
     for path in paths:
         uri = path.relative_to(input_dir).as_posix()
         try:
-            raw = path.read_bytes()
+            yield uri, path.read_bytes()
         except OSError as error:
-            quarantined.append(
-                {
-                    "source_uri": uri,
-                    "content_sha256": None,
-                    "reason": "unreadable",
-                    "detail": str(error),
-                    "run_id": run_id,
-                    "quarantined_at": now,
-                }
-            )
-            account(uri, None, uri, None, "quarantined")
-            continue
-        digest = sha256_hex(raw)
-        if (uri, digest) in seen:
-            for previous in seen[(uri, digest)]:
-                status = "unchanged-quarantined" if previous["article_id"] is None else "unchanged"
-                account(previous["source_uri"], previous["content_sha256"], uri, digest, status, previous["article_id"])
-            continue
-        for record in read_input(uri, raw, max_bytes):
-            if record.reason:
-                quarantined.append(
-                    {
-                        "source_uri": record.source_uri,
-                        "content_sha256": record.content_sha256,
-                        "reason": record.reason,
-                        "detail": record.detail,
-                        "run_id": run_id,
-                        "quarantined_at": now,
-                    }
-                )
-                account(record.source_uri, record.content_sha256, uri, digest, "quarantined")
-            else:
-                records.append(
-                    {
-                        "doc_key": f"{record.source_uri}#{record.content_sha256}",
-                        "source_uri": record.source_uri,
-                        "content_sha256": record.content_sha256,
-                        "container_uri": uri,
-                        "container_sha256": digest,
-                        "text": record.text,
-                        "encoding": record.encoding,
-                        "meta_title": record.meta.get("title"),
-                        "meta_date": record.meta.get("date"),
-                        "meta_outlet": record.meta.get("outlet"),
-                        "url": record.meta.get("url"),
-                        "external_id": record.meta.get("external_id"),
-                    }
-                )
-    return records, inputs, quarantined
+            yield uri, error
+
+
+@task(name="ingest_batch")
+def ingest_batch(paths: list[Path], input_dir: Path, max_bytes: int, seen: Seen, run_id: str) -> Intake:
+    """Read a batch of files: their records to clean, and the input and quarantine rows of the inputs that give
+    none (`transforms.intake.intake_files`). A file seen before with the same content is not read again: its
+    previous inputs are replayed as `unchanged` so that every run accounts for every input."""
+    return intake_files(_read_files(paths, input_dir), seen, max_bytes, run_id, datetime.now())
 
 
 # --- 2. clean -------------------------------------------------------------------------------------
@@ -168,27 +118,9 @@ def ingest_batch(
 
 @task(name="clean_batch")
 def clean_batch(records: list[dict], run_id: str) -> pl.DataFrame:
-    """Clean a batch of records into article rows (one per record; ids not yet deduplicated).
-    Metadata given by the input (JSON fields, HTML meta) wins over what the text suggests."""
-    if not records:
-        return pl.DataFrame(schema={**DOCUMENT_SCHEMA, "container_uri": pl.String, "container_sha256": pl.String})
-    raw = pl.DataFrame(records, infer_schema_length=None)
-    cleaned = clean_articles(raw.select("doc_key", "text"))
-    frame = raw.drop("text").join(cleaned, on="doc_key", how="left")
-    now = datetime.now()
-    bodies = frame["body"].to_list()
-    keys = [content_key(body) for body in bodies]
-    frame = frame.with_columns(
-        pl.Series("article_id", [article_id_for(b, k) for b, k in zip(bodies, keys, strict=True)], pl.String),
-        pl.Series("language", [detect_language(b) for b in bodies], pl.String),
-        pl.Series("minhash", minhash_signatures(keys), pl.List(pl.UInt64)),
-        pl.lit(now).cast(pl.Datetime("us")).alias("ingested_at"),
-        pl.lit(run_id).alias("run_id"),
-        pl.coalesce("meta_title", "title").alias("title"),
-        pl.coalesce("meta_outlet", "outlet").alias("outlet"),
-        pl.col("meta_date").alias("metadata_date"),
-    )
-    return frame.select([*DOCUMENT_SCHEMA, "container_uri", "container_sha256"])
+    """Clean a batch of records into article rows (one per record; ids not yet deduplicated;
+    `transforms.intake.clean_records`)."""
+    return clean_records(records, run_id, datetime.now())
 
 
 # --- 3. extract -----------------------------------------------------------------------------------
@@ -220,130 +152,70 @@ def _clean_isolated(records: list[dict], run_id: str) -> tuple[pl.DataFrame, lis
     return (pl.concat(frames) if frames else clean_batch([], run_id)), failures
 
 
-def _quarantine_row(record: dict, reason: str, detail: str, run_id: str, now: datetime) -> dict:
-    return {
-        "source_uri": record["source_uri"],
-        "content_sha256": record["content_sha256"],
-        "reason": reason,
-        "detail": detail,
-        "run_id": run_id,
-        "quarantined_at": now,
-    }
+@dataclass
+class LakeWriter:
+    """The lake writes of stages 1–3, run by the extraction queue in submission order. Kill safety rests on
+    their order: a chunk's `documents` part is written after its extracted rows (an article without its part
+    is extracted again), and a batch's `inputs` and `quarantine` parts after its chunks' parts (an input is
+    only recorded once its article is). Counts the documents whose extraction raised."""
 
+    lake_dir: Path
+    run_id: str
+    n_errors: int = 0
 
-def _clean_and_extract(
-    records: list[dict],
-    part: str,
-    settings: Settings,
-    run_id: str,
-    known: set[str],
-    queue: ExtractionQueue,
-    summary: RunSummary,
-    inputs: list[dict],
-    quarantined: list[dict],
-) -> int:
-    """Clean a chunk of records and put its new articles on the extraction queue, which writes their lake
-    parts once extracted (and counts the documents whose extraction raised in `summary.n_errors`). Appends
-    the chunk's input and quarantine rows; returns the number of new articles."""
-    lake = settings.lake_dir
-    now = datetime.now()
-    rejected: dict[str, str] = {}
-    cleaned, failures = _clean_isolated(records, run_id)
-    for record, error in failures:
-        rejected[record["source_uri"]] = "clean_error"
-        quarantined.append(_quarantine_row(record, "clean_error", error, run_id, now))
-    for row in cleaned.iter_rows(named=True):
-        body = row["body"] or ""
-        if len(body) > settings.max_body_chars:
-            limit = settings.max_body_chars
-            reason, detail = "too_long", f"{len(body):,} characters of text, over max_body_chars ({limit:,})"
-        else:
-            reason, detail = "not_a_dispatch", not_prose_reason(body)
-        if detail:
-            rejected[row["source_uri"]] = reason
-            quarantined.append(_quarantine_row(row, reason, detail, run_id, now))
-    cleaned = cleaned.filter(~pl.col("source_uri").is_in(list(rejected)))
-    new_articles = cleaned.filter(~pl.col("article_id").is_in(list(known))).unique(
-        "article_id", keep="first", maintain_order=True
-    )
-    first_uri = dict(zip(new_articles["article_id"].to_list(), new_articles["source_uri"].to_list(), strict=True))
-    for uri in rejected:
-        row = next(r for r in records if r["source_uri"] == uri)
-        inputs.append(
-            {
-                "source_uri": uri,
-                "content_sha256": row["content_sha256"],
-                "container_uri": row["container_uri"],
-                "container_sha256": row["container_sha256"],
-                "article_id": None,
-                "status": "quarantined",
-                "run_id": run_id,
-                "seen_at": now,
-            }
-        )
-    for row in cleaned.iter_rows(named=True):
-        status = "article" if first_uri.get(row["article_id"]) == row["source_uri"] else "duplicate"
-        inputs.append(
-            {
-                "source_uri": row["source_uri"],
-                "content_sha256": row["content_sha256"],
-                "container_uri": row["container_uri"],
-                "container_sha256": row["container_sha256"],
-                "article_id": row["article_id"],
-                "status": status,
-                "run_id": run_id,
-                "seen_at": now,
-            }
-        )
-    if not new_articles.is_empty():
-        documents = new_articles.select(list(DOCUMENT_SCHEMA))
+    def extracted(self, part: str, documents: pl.DataFrame, out: dict[str, pl.DataFrame]) -> None:
+        """Write a chunk's extracted rows, then its documents."""
+        write_part(out["sentences"], self.lake_dir, SENTENCES, part)
+        write_part(out["mentions"], self.lake_dir, MENTIONS_RAW, part)
+        write_part(out["claims"], self.lake_dir, CLAIMS_RAW, part)
+        write_part(out["timex"], self.lake_dir, TIMEX, part)
+        write_part(out["roles"], self.lake_dir, ROLES_RAW, part)
+        if not out["errors"].is_empty():
+            errors = out["errors"].with_columns(pl.lit(self.run_id).alias("run_id"))
+            write_part(errors, self.lake_dir, PROCESSING_ERRORS, part)
+            self.n_errors += out["errors"]["article_id"].n_unique()
+        write_part(documents, self.lake_dir, DOCUMENTS, part)  # after its extractions: a crash before means "redo"
 
-        def write(out: dict[str, pl.DataFrame]) -> None:
-            write_part(out["sentences"], lake, "sentences", part)
-            write_part(out["mentions"], lake, "mentions_raw", part)
-            write_part(out["claims"], lake, "claims_raw", part)
-            write_part(out["timex"], lake, "timex", part)
-            write_part(out["roles"], lake, "roles_raw", part)
-            if not out["errors"].is_empty():
-                errors = out["errors"].with_columns(pl.lit(run_id).alias("run_id"))
-                write_part(errors, lake, "processing_errors", part)
-                summary.n_errors += out["errors"]["article_id"].n_unique()
-            write_part(documents, lake, "documents", part)  # after its extractions: a crash before means "redo"
-
-        # extracted while the next chunks are read and cleaned; written in submission order
-        queue.put(documents.select("article_id", "body", "language"), write)
-        known.update(first_uri)
-    return len(first_uri)
+    def accounts(self, part: str, inputs: pl.DataFrame, quarantined: pl.DataFrame) -> None:
+        """Write a batch's quarantine and input rows (after its chunks' parts)."""
+        if not quarantined.is_empty():
+            write_part(quarantined, self.lake_dir, QUARANTINE, part)
+        if not inputs.is_empty():
+            write_part(inputs, self.lake_dir, INPUTS, part)
 
 
 def _stream_batch(
     index: int,
     batch: list[Path],
     settings: Settings,
-    run_id: str,
-    seen: dict,
+    seen: Seen,
     known: set[str],
     queue: ExtractionQueue,
-    summary: RunSummary,
-) -> tuple[list[dict], int]:
+    writer: LakeWriter,
+) -> tuple[pl.DataFrame, int]:
     """Ingest one batch of files, then clean its records in chunks of `batch_size` (a single JSONL file may
-    hold millions) and queue their extraction; the batch's quarantine and input parts are written once its
-    chunks' parts are. Returns (input rows, new articles)."""
+    hold millions) and queue the extraction of their new articles, which writes their lake parts once
+    extracted; the batch's quarantine and input parts are written once its chunks' parts are. Returns (input
+    rows, new articles)."""
+    run_id = writer.run_id
     part = f"{run_id}-{index:05d}"
-    records, inputs, quarantined = ingest_batch(batch, settings.input_dir, settings.max_text_bytes, seen, run_id)
+    intake = ingest_batch(batch, settings.input_dir, settings.max_text_bytes, seen, run_id)
+    inputs, quarantined = [intake.inputs], [intake.quarantined]
     n_new = 0
-    for chunk_index, chunk in enumerate(_batches(records, settings.batch_size)):
-        chunk_part = f"{part}-{chunk_index:05d}"
-        n_new += _clean_and_extract(chunk, chunk_part, settings, run_id, known, queue, summary, inputs, quarantined)
-
-    def write_accounts() -> None:  # after the chunks' parts: an input is only recorded once its article is
-        if quarantined:
-            write_part(pl.DataFrame(quarantined, schema=QUARANTINE_SCHEMA), settings.lake_dir, "quarantine", part)
-        if inputs:
-            write_part(pl.DataFrame(inputs, schema=INPUT_SCHEMA), settings.lake_dir, "inputs", part)
-
-    queue.after(write_accounts)
-    return inputs, n_new
+    for chunk_index, chunk in enumerate(_batches(intake.records, settings.batch_size)):
+        cleaned, failures = _clean_isolated(chunk, run_id)
+        admitted = admit_articles(chunk, cleaned, failures, known, settings.max_body_chars, run_id, datetime.now())
+        inputs.append(admitted.inputs)
+        quarantined.append(admitted.quarantined)
+        if not admitted.articles.is_empty():
+            # extracted while the next chunks are read and cleaned; written in submission order
+            done = functools.partial(writer.extracted, f"{part}-{chunk_index:05d}", admitted.articles)
+            queue.put(admitted.articles.select("article_id", "body", "language"), done)
+            known.update(admitted.articles["article_id"].to_list())
+            n_new += admitted.articles.height
+    batch_inputs = pl.concat(inputs).rechunk()
+    queue.after(functools.partial(writer.accounts, part, batch_inputs, pl.concat(quarantined).rechunk()))
+    return batch_inputs, n_new
 
 
 # --- 4. resolve (corpus-wide) ---------------------------------------------------------------------
@@ -400,124 +272,37 @@ def dispatch_pipeline(settings: Settings | None = None, run_id: str | None = Non
 
 
 def _run_stages(settings: Settings, run_id: str | None) -> RunSummary:
-    logger = get_run_logger()
     run_id = run_id or new_run_id()
     started = datetime.now()
     summary = RunSummary(run_id=run_id, status="error")
-    lake = settings.lake_dir
-    dictionary_path = settings.actor_dictionary
-    dictionary_text = read_dictionary(dictionary_path)
+    dictionary_text = read_dictionary(settings.actor_dictionary)
     # ---- 0. nothing changed since the published build: record the run, rebuild nothing -------------
     unchanged = record_unchanged_run(settings, dictionary_text, run_id, started)
     if unchanged is not None:
         stage_note("nothing changed: the run is recorded, nothing rebuilt")
         return unchanged
-    extraction = extraction_fingerprint(settings.spacy_model)
-    if settings.full_refresh:
-        reset_lake(lake)
-    elif extraction_is_stale(lake, extraction):
-        # recoupe's extraction rules or model changed since these inputs were extracted: extract them
-        # again, so that old and new articles are read the same way
-        logger.warning("the extraction rules changed since the lake was built: re-extracting every input")
-        stage_note("extraction rules changed: re-extracting every input (as with --full-refresh)")
-        reset_lake(lake)
-    mark_extraction(lake, extraction)
-    clear_staging(settings.staging_dir)
-    recover_compaction(lake)
-
+    extraction = _prepare_lake(settings)
     # ---- 1–3. ingest, clean, extract: streamed batch by batch -------------------------------------
-    patterns = ruler_patterns(parse_dictionary(dictionary_text))
-    paths = discover_inputs(settings.input_dir, exclude=(dictionary_path.parent,))
-    seen: dict[tuple[str, str], list[dict]] = {}
-    for row in (
-        read_dataset(lake, "inputs", INPUT_SCHEMA).unique(["source_uri", "container_sha256"]).iter_rows(named=True)
-    ):
-        if row["container_sha256"]:
-            seen.setdefault((row["container_uri"], row["container_sha256"]), []).append(row)
-    # files unchanged since the published build (and still accounted for in the lake) are not read again
-    published = None if settings.full_refresh else published_build(settings.db_path)
-    scan = scan_inputs(paths, settings.input_dir, published["input_files"] if published else None)
-    scan.reread_missing(seen)
-    paths = scan.changed
-    known = set(read_column(lake, "documents", "article_id"))
-    all_inputs: list[dict] = []
-    batches = _batches(paths, settings.batch_size)
     clock = time.perf_counter()
-    extractor = open_extractor(
-        settings.workers, settings.dask_address, settings.spacy_model, patterns, settings.spacy_batch_size
-    )
-    queue = ExtractionQueue(extractor, settings.extract_batch_words, collect=extract_task)
-    try:
-        with stage_progress("ingest · clean · extract (files)", len(paths)) as advance:
-            for index, batch in enumerate(batches):
-                inputs, n_new = _stream_batch(index, batch, settings, run_id, seen, known, queue, summary)
-                all_inputs += inputs
-                queue.after(functools.partial(advance, len(batch)))
-                logger.info(
-                    "batch %d/%d: %d files, %d inputs, %d new articles",
-                    index + 1,
-                    len(batches),
-                    len(batch),
-                    len(inputs),
-                    n_new,
-                )
-            queue.drain()
-    finally:
-        extractor.close()
-
+    published = None if settings.full_refresh else published_build(settings.db_path)
+    scan, inputs = _ingest_and_extract(settings, dictionary_text, published, summary)
     _release_extraction_memory()
     # lake upkeep: a dataset of many small parts is merged into one (atomically), before the lake is read
-    for dataset, n_parts in compact_lake(lake, run_id, settings.compact_parts).items():
-        logger.info("compacted %s: %d parts into one", dataset, n_parts)
-    statuses = [i["status"] for i in all_inputs]
-    n_unchanged = int(scan.unchanged["n_inputs"].sum())
-    summary.n_inputs = len(statuses) + n_unchanged
-    summary.n_quarantined = sum(s in ("quarantined", "unchanged-quarantined") for s in statuses) + int(
-        scan.unchanged["n_quarantined"].sum()
-    )
-    summary.n_articles_new = statuses.count("article")
-    summary.n_duplicates = summary.n_inputs - summary.n_quarantined - summary.n_articles_new
-    manifest = manifest_after(scan, pl.DataFrame(all_inputs, schema=INPUT_SCHEMA))
-    staging = settings.staging_dir / f"warehouse-{run_id}.duckdb"
+    for dataset, n_parts in compact_lake(settings.lake_dir, run_id, settings.compact_parts).items():
+        get_run_logger().info("compacted %s: %d parts into one", dataset, n_parts)
+    counts = count_inputs(inputs, scan.unchanged)
+    summary.n_inputs, summary.n_quarantined = counts.n_inputs, counts.n_quarantined
+    summary.n_articles_new, summary.n_duplicates = counts.n_articles_new, counts.n_duplicates
+    manifest = manifest_after(scan, inputs)
     fingerprint = build_fingerprint(dictionary_text, extraction)
     clock = summary.time("ingest·clean·extract", clock)
     # ---- 4–5. resolve across the corpus, into a copy of the published warehouse (or a new one) -------
     # the published warehouse is updated only when it was built by these rules from this dictionary
     incremental = published is not None and published["fingerprint"] == fingerprint
-    stage_note(
-        "resolving what changed across the corpus"
-        if incremental
-        else "resolving actors, links, publication dates and claims across the corpus"
-    )
-    build = StagingWarehouse(staging, settings.db_path if incremental else None)
-    try:
-        changes = resolve_corpus(settings, dictionary_text, build, run_id)
-        if not incremental:
-            build.append("pipeline_runs", read_dataset(lake, "pipeline_runs", RUN_SCHEMA))
-            build.append("dq_results", read_dataset(lake, "dq_results", DQ_SCHEMA))
-        info = {
-            "fingerprint": fingerprint,
-            "run_id": run_id,
-            "built_at": datetime.now(),
-            "lake_state": lake_state(lake),
-        }
-        build.replace_table("build_info", pl.DataFrame([info]))
-        build.replace_table("input_files", manifest)
-        build.commit()
-    except BaseException:
-        build.abandon()
-        raise
+    staging = settings.staging_dir / f"warehouse-{run_id}.duckdb"
+    changes = _resolve_and_load(settings, dictionary_text, staging, incremental, fingerprint, manifest, run_id)
     summary.n_resolved = len(changes.resolved)
-    logger.info(
-        "%d articles: %d resolved (%d new), %d removed, %d actors written",
-        changes.n_articles,
-        len(changes.resolved),
-        len(changes.new),
-        len(changes.removed),
-        len(changes.actors),
-    )
     summary.n_claims = int(query_frame(staging, "select count(*) as n from claims")["n"][0])
-
     clock = summary.time("resolve·load", clock)
     # ---- 6. validate ------------------------------------------------------------------------------
     if incremental and changes.nothing:
@@ -530,15 +315,131 @@ def _run_stages(settings: Settings, run_id: str | None) -> RunSummary:
         # an incremental build validates the rows it changed (and every cross-table assertion)
         scope = GateScope(sorted(changes.touched), changes.actors) if incremental else None
         gate = validate_warehouse(staging, run_id, settings, scope)
-        write_part(gate.results, lake, "dq_results", run_id)
+        write_part(gate.results, settings.lake_dir, DQ_RESULTS, run_id)
     summary.failed = [f"{r['suite']}: {r['expectation']}" for r in gate.failed_critical.iter_rows(named=True)]
     summary.n_contradictions = int(gate.counts.get("contradictions") or 0)
-
     clock = summary.time("validate", clock)
     # ---- 7. publish -------------------------------------------------------------------------------
+    _publish(settings, summary, gate, staging, started)
+    summary.time("publish", clock)
+    return summary
+
+
+def _prepare_lake(settings: Settings) -> str:
+    """Forget the lake's derived datasets when rebuilding (`--full-refresh`, or extraction rules changed since
+    it was built), mark it with the current rules, clear builds and compactions a killed run left. Returns the
+    extraction fingerprint."""
+    lake = settings.lake_dir
+    extraction = extraction_fingerprint(settings.spacy_model)
+    if settings.full_refresh:
+        reset_lake(lake)
+    elif extraction_is_stale(lake, extraction):
+        # recoupe's extraction rules or model changed since these inputs were extracted: extract them
+        # again, so that old and new articles are read the same way
+        get_run_logger().warning("the extraction rules changed since the lake was built: re-extracting every input")
+        stage_note("extraction rules changed: re-extracting every input (as with --full-refresh)")
+        reset_lake(lake)
+    mark_extraction(lake, extraction)
+    clear_staging(settings.staging_dir)
+    recover_compaction(lake)
+    return extraction
+
+
+def _ingest_and_extract(
+    settings: Settings, dictionary_text: str, published: dict | None, summary: RunSummary
+) -> tuple[InputScan, pl.DataFrame]:
+    """Stages 1–3 over the input files that changed since the published build, batch by batch. Returns the
+    scan of the input folder and the input rows written (the extraction errors are counted in `summary`)."""
+    logger = get_run_logger()
+    lake = settings.lake_dir
+    patterns = ruler_patterns(parse_dictionary(dictionary_text))
+    paths = discover_inputs(settings.input_dir, exclude=(settings.actor_dictionary.parent,))
+    seen = previous_inputs(read_dataset(lake, INPUTS))
+    # files unchanged since the published build (and still accounted for in the lake) are not read again
+    scan = scan_inputs(paths, settings.input_dir, published["input_files"] if published else None)
+    scan.reread_missing(seen)
+    paths = scan.changed
+    known = set(read_column(lake, DOCUMENTS, "article_id"))
+    inputs: list[pl.DataFrame] = []
+    batches = _batches(paths, settings.batch_size)
+    writer = LakeWriter(lake, summary.run_id)
+    extractor = open_extractor(
+        settings.workers, settings.dask_address, settings.spacy_model, patterns, settings.spacy_batch_size
+    )
+    queue = ExtractionQueue(extractor, settings.extract_batch_words, collect=extract_task)
+    try:
+        with stage_progress("ingest · clean · extract (files)", len(paths)) as advance:
+            for index, batch in enumerate(batches):
+                batch_inputs, n_new = _stream_batch(index, batch, settings, seen, known, queue, writer)
+                inputs.append(batch_inputs)
+                queue.after(functools.partial(advance, len(batch)))
+                logger.info(
+                    "batch %d/%d: %d files, %d inputs, %d new articles",
+                    index + 1,
+                    len(batches),
+                    len(batch),
+                    batch_inputs.height,
+                    n_new,
+                )
+            queue.drain()
+    finally:
+        extractor.close()
+    summary.n_errors += writer.n_errors
+    return scan, pl.concat(inputs).rechunk() if inputs else pl.DataFrame(schema=INPUT_SCHEMA)
+
+
+def _resolve_and_load(
+    settings: Settings,
+    dictionary_text: str,
+    staging: Path,
+    incremental: bool,
+    fingerprint: str,
+    manifest: pl.DataFrame,
+    run_id: str,
+) -> CorpusChanges:
+    """Stages 4–5: resolve the lake across the corpus into `staging` (a copy of the published warehouse when
+    `incremental`, else a new file, which also gets the run and quality history), with the build's record."""
+    stage_note(
+        "resolving what changed across the corpus"
+        if incremental
+        else "resolving actors, links, publication dates and claims across the corpus"
+    )
+    lake = settings.lake_dir
+    build = StagingWarehouse(staging, settings.db_path if incremental else None)
+    try:
+        changes = resolve_corpus(settings, dictionary_text, build, run_id)
+        if not incremental:
+            build.append("pipeline_runs", read_dataset(lake, PIPELINE_RUNS))
+            build.append("dq_results", read_dataset(lake, DQ_RESULTS))
+        info = {
+            "fingerprint": fingerprint,
+            "run_id": run_id,
+            "built_at": datetime.now(),
+            "lake_state": lake_state(lake),
+        }
+        build.replace_table("build_info", pl.DataFrame([info]))
+        build.replace_table("input_files", manifest)
+        build.commit()
+    except BaseException:
+        build.abandon()
+        raise
+    get_run_logger().info(
+        "%d articles: %d resolved (%d new), %d removed, %d actors written",
+        changes.n_articles,
+        len(changes.resolved),
+        len(changes.new),
+        len(changes.removed),
+        len(changes.actors),
+    )
+    return changes
+
+
+def _publish(settings: Settings, summary: RunSummary, gate: GateResult, staging: Path, started: datetime) -> None:
+    """Stage 7: record the run (lake and build), and publish the build when the gate passed (else keep it aside)."""
+    logger = get_run_logger()
     summary.status = "published" if gate.passed else "failed_validation"
     row = run_row(summary, started)
-    write_part(row, lake, "pipeline_runs", run_id)
+    write_part(row, settings.lake_dir, PIPELINE_RUNS, summary.run_id)
     # the build records its own run and quality results, published or not
     append_tables(staging, {"pipeline_runs": row, "dq_results": gate.results})
     if gate.passed:
@@ -547,12 +448,10 @@ def _run_stages(settings: Settings, run_id: str | None) -> RunSummary:
         summary.db_path = settings.db_path
         logger.info("published %s", settings.db_path)
     else:
-        failed_copy = settings.staging_dir / f"failed-{run_id}.duckdb"
+        failed_copy = settings.staging_dir / f"failed-{summary.run_id}.duckdb"
         staging.replace(failed_copy)
         summary.db_path = failed_copy
         logger.error("validation failed; %s untouched; failed build kept at %s", settings.db_path, failed_copy)
-    summary.time("publish", clock)
-    return summary
 
 
 logging.getLogger("great_expectations").setLevel(logging.ERROR)

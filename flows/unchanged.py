@@ -14,8 +14,9 @@ from pathlib import Path
 
 import polars as pl
 
-from flows.compaction import HISTORY, compact_lake
+from flows.compaction import compact_lake
 from flows.compaction import recover as recover_compaction
+from flows.datasets import HISTORY, PIPELINE_RUNS
 from flows.inputs import discover_inputs, scan_inputs
 from flows.lake import extraction_fingerprint, lake_state, write_part
 from flows.runs import RunSummary, run_row
@@ -75,7 +76,7 @@ def record_unchanged_run(
     staging = settings.staging_dir / f"warehouse-{run_id}.duckdb"
     copy_warehouse(settings.db_path, staging)
     row = run_row(summary, started)
-    write_part(row, settings.lake_dir, "pipeline_runs", run_id)
+    write_part(row, settings.lake_dir, PIPELINE_RUNS, run_id)
     compact_lake(settings.lake_dir, run_id, settings.compact_parts, datasets=HISTORY)  # no content part moves
     write_tables(staging, {"pipeline_runs": row, "input_files": scan.unchanged}, replace=("input_files",))
     publish(staging, settings.db_path)

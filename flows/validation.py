@@ -18,20 +18,9 @@ import duckdb
 import polars as pl
 
 from expectations.suites import empty_result_suite, row_count_suite, table_suites
+from flows.datasets import DQ_SCHEMA
 from flows.reporting import fetch_report_views
 from flows.warehouse_io import open_warehouse, sql_files
-
-DQ_SCHEMA = {
-    "run_id": pl.String,
-    "suite": pl.String,
-    "expectation": pl.String,
-    "severity": pl.String,
-    "success": pl.Boolean,
-    "observed_value": pl.String,
-    "unexpected_count": pl.Int64,
-    "sample_ids": pl.List(pl.String),
-    "evaluated_at": pl.Datetime("us"),
-}
 
 
 @dataclass

@@ -679,15 +679,16 @@ def test_gate_refuses_a_corrupt_build_and_keeps_the_published_warehouse(publishe
     resolved again: the gate fails, nothing is published; then the lake is repaired."""
     import polars as pl
 
+    from flows.datasets import CLAIMS_RAW
     from flows.lake import LakeQuery, write_part
     from flows.pipeline import dispatch_pipeline
 
     settings, _ = published
     before = _query(settings.db_path, "select count(*), max(run_id) from pipeline_runs")
     lake = LakeQuery(settings.lake_dir)
-    claim = lake.read("claims_raw").sort("claim_id").head(1)
+    claim = lake.read(CLAIMS_RAW).sort("claim_id").head(1)
     lake.close()
-    part = write_part(claim.with_columns(pl.lit(0, pl.Int16).alias("polarity")), settings.lake_dir, "claims_raw", "zz")
+    part = write_part(claim.with_columns(pl.lit(0, pl.Int16).alias("polarity")), settings.lake_dir, CLAIMS_RAW, "zz")
     dictionary = tmp_path / "reference" / "actors.csv"
     dictionary.parent.mkdir()
     dictionary.write_text(settings.actor_dictionary.read_text(encoding="utf-8") + "# edited\n", encoding="utf-8")

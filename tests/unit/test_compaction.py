@@ -6,6 +6,7 @@ import json
 import polars as pl
 
 from flows.compaction import JOURNAL, compact_lake, recover
+from flows.datasets import PIPELINE_RUNS, PROCESSING_ERRORS
 from flows.lake import LakeQuery, write_part
 
 
@@ -16,24 +17,24 @@ def _error(article_id: str, error: str) -> dict:
 def _lake(tmp_path):
     lake = tmp_path / "lake"
     # the same key written by two runs: the last written stands (processing_errors keep the last)
-    write_part(pl.DataFrame([_error("a", "old"), _error("b", "b1")]), lake, "processing_errors", "20250101T000000-x")
-    write_part(pl.DataFrame([_error("a", "new")]), lake, "processing_errors", "20250102T000000-y")
+    write_part(pl.DataFrame([_error("a", "old"), _error("b", "b1")]), lake, PROCESSING_ERRORS, "20250101T000000-x")
+    write_part(pl.DataFrame([_error("a", "new")]), lake, PROCESSING_ERRORS, "20250102T000000-y")
     for run in ("20250101T000000-x", "20250102T000000-y", "20250103T000000-z"):
-        write_part(pl.DataFrame([{"run_id": run, "status": "published"}]), lake, "pipeline_runs", run)
+        write_part(pl.DataFrame([{"run_id": run, "status": "published"}]), lake, PIPELINE_RUNS, run)
     return lake
 
 
 def test_compaction_merges_each_dataset_into_its_standing_rows(tmp_path):
     lake = _lake(tmp_path)
     before = LakeQuery(lake)
-    errors, runs = before.read("processing_errors"), before.read("pipeline_runs", ["run_id"])
+    errors, runs = before.read(PROCESSING_ERRORS), before.read(PIPELINE_RUNS, ["run_id"])
     before.close()
     assert compact_lake(lake, "20250104T000000-c") == {"pipeline_runs": 3, "processing_errors": 2}
     for dataset in ("processing_errors", "pipeline_runs"):
         assert [p.name for p in (lake / dataset).glob("part-*")] == ["part-20250104T000000-c-compacted.parquet"]
     after = LakeQuery(lake)
-    assert after.read("processing_errors").equals(errors)
-    assert after.read("pipeline_runs", ["run_id"]).equals(runs)  # every run, in the order written
+    assert after.read(PROCESSING_ERRORS).equals(errors)
+    assert after.read(PIPELINE_RUNS, ["run_id"]).equals(runs)  # every run, in the order written
     after.close()
     # the merged part holds each key once: the error written last for `a`
     merged = pl.read_parquet(next((lake / "processing_errors").glob("part-*")))
@@ -50,7 +51,7 @@ def test_a_compaction_killed_after_writing_the_new_part_is_finished(tmp_path):
     recover(lake)  # killed before the old parts were removed: they are, now
     assert [p.name for p in folder.glob("part-*")] == ["part-20250104T000000-c-compacted.parquet"]
     assert not (folder / JOURNAL).exists()
-    assert LakeQuery(lake).read("pipeline_runs", ["run_id"])["run_id"].to_list() == merged["run_id"].to_list()
+    assert LakeQuery(lake).read(PIPELINE_RUNS, ["run_id"])["run_id"].to_list() == merged["run_id"].to_list()
 
 
 def test_a_compaction_killed_before_the_new_part_existed_is_forgotten(tmp_path):
