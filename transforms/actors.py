@@ -14,6 +14,7 @@ Mentions come from the spaCy NER plus the dictionary ruler. Resolution, in order
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import re
 from collections import Counter, defaultdict
@@ -266,14 +267,8 @@ def _article_clusters(ordered: pl.DataFrame, by_alias: dict[str, DictionaryActor
     """The cluster of each mention from its article alone (the dictionary, an acronym defined or used again, the
     transliteration key of a name), and whether it may be a surname alone. One pass in text order; only the
     current article's names are held."""
-    keys: dict[str, str] = {}
-    translits: dict[str, str] = {}
-
-    def key(text: str) -> str:
-        found = keys.get(text)
-        if found is None:
-            found = keys[text] = match_key(text)
-        return found
+    key = functools.cache(match_key)  # a surface's keys, computed once per call
+    translit = functools.cache(translit_key)
 
     clusters: list[str] = []
     short: list[bool] = []
@@ -304,9 +299,7 @@ def _article_clusters(ordered: pl.DataFrame, by_alias: dict[str, DictionaryActor
             local[key(surface)] = clusters[-1]
             short.append(False)
             continue
-        if surface not in translits:
-            translits[surface] = translit_key(surface)
-        clusters.append("name:" + translits[surface])
+        clusters.append("name:" + translit(surface))
         short.append(_is_short_form(surface))
         local[key(surface)] = clusters[-1]
     return clusters, short
@@ -360,13 +353,7 @@ def _join_short_forms(ordered: pl.DataFrame) -> pl.DataFrame:
     shorts = ordered.filter(pl.col("short")).select("row", "article_id", "surface", "label")
     if shorts.is_empty():
         return ordered
-    keys: dict[str, str] = {}
-
-    def key(text: str) -> str:
-        found = keys.get(text)
-        if found is None:
-            found = keys[text] = translit_key(text)
-        return found
+    key = functools.cache(translit_key)  # a surface's key, computed once per call
 
     bearer_rows = []
     for article_id, surface, cluster in (
