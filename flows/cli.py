@@ -174,9 +174,13 @@ def run(
             dictionary_text = read_dictionary(settings.actor_dictionary)
             summary = record_unchanged_run(settings, dictionary_text, new_run_id())
             if summary is None:
+                from flows.prefect_startup import start_local_api
+
+                prefect_up = start_local_api()  # Prefect's server boots while the pipeline is imported
                 from flows.pipeline import dispatch_pipeline, start_extraction_workers
 
                 start_extraction_workers(settings, dictionary_text)  # models load while Prefect starts
+                prefect_up()
                 summary = dispatch_pipeline(settings)
     except InputError as error:
         err.print(f"[red]error:[/red] {error}")
