@@ -19,6 +19,7 @@ in exactly the order of a sequential run, so a run killed at any moment leaves a
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import threading
@@ -31,6 +32,8 @@ from typing import Protocol
 
 import polars as pl
 
+from flows.settings import Settings
+from transforms.actors import parse_dictionary, ruler_patterns
 from transforms.extract import EXTRACT_OUTPUTS, extract_documents
 from transforms.nlp import load_pipeline
 
@@ -134,6 +137,7 @@ def _start_worker(model: str, patterns: Patterns, batch_size: int) -> None:
     _worker_args = (model, patterns, batch_size)
     threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
     load_pipeline(model, patterns)
+    gc.freeze()  # the model lives as long as the process: the collector need not scan it, nor at exit
 
 
 def _exit_with_parent(parent: int, every: float = 0.5) -> None:
@@ -241,6 +245,15 @@ def start_workers(workers: int, model: str, patterns: Patterns, batch_size: int)
     pool = ProcessExtractor(workers, model, patterns, batch_size)._pool()
     for _ in range(workers):  # one process is spawned per task while none is idle
         pool.submit(_started)
+
+
+def start_extraction_workers(settings: Settings, dictionary_text: str) -> None:
+    """Start the local extraction processes of a run with these settings now. `recoupe run` does it first
+    thing when a run has work, so that loading the model in each overlaps with the start of Prefect, the import
+    of the pipeline and the reading of the inputs."""
+    if settings.dask_address is None:
+        patterns = ruler_patterns(parse_dictionary(dictionary_text))
+        start_workers(settings.workers, settings.spacy_model, patterns, settings.spacy_batch_size)
 
 
 def shutdown_pools() -> None:

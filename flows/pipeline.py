@@ -56,7 +56,7 @@ from flows.datasets import (
     SENTENCES,
     TIMEX,
 )
-from flows.extraction_pool import ExtractionQueue, Pending, collect_outputs, open_extractor, start_workers
+from flows.extraction_pool import ExtractionQueue, Pending, collect_outputs, open_extractor
 from flows.inputs import InputScan, discover_inputs, manifest_after, read_dictionary, scan_inputs
 from flows.lake import (
     extraction_fingerprint,
@@ -252,14 +252,6 @@ def validate_warehouse(staging: Path, run_id: str, settings: Settings, scope: Ga
 
 
 # --- the flow -------------------------------------------------------------------------------------
-
-
-def start_extraction_workers(settings: Settings, dictionary_text: str) -> None:
-    """Start the local extraction processes of a run with these settings now (`recoupe run` does before Prefect
-    starts, so that loading the model in each overlaps with Prefect's start-up and the reading of the inputs)."""
-    if settings.dask_address is None:
-        patterns = ruler_patterns(parse_dictionary(dictionary_text))
-        start_workers(settings.workers, settings.spacy_model, patterns, settings.spacy_batch_size)
 
 
 @flow(name="dispatch_pipeline", log_prints=False)
