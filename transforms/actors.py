@@ -226,7 +226,10 @@ def resolve_actors(mentions: pl.DataFrame, dictionary: list[DictionaryActor]) ->
             longest = max(len(n.split()) for n in names)
 
             def support(name: str, names: Counter[str] = names) -> tuple[int, str]:
-                return names[name] + sum(c for short, c in names.items() if name.endswith(" " + short)), name
+                # its own count and those of the spellings it ends with after a space (`Sarkozy` for
+                # `Nicolas Sarkozy`): looked up suffix by suffix, not by scanning every spelling
+                ends = (name[i + 1 :] for i, char in enumerate(name) if char == " ")
+                return names[name] + sum(names.get(end, 0) for end in ends), name
 
             canonical = max((n for n in names if len(n.split()) == longest), key=support)
             category = ""
