@@ -2,7 +2,7 @@
 create or replace view contradictions as
 -- (a casualty without a theme is compared only as "nobody was hurt" against "some were hurt": the
 -- denial must carry a negative quantifier, not a pronoun's `il n'a pas été tué`: macro `is_quantifier_denial`)
-with sources as (
+with sources as materialized (
     select
         *,
         -- what a pair must share (see the join): the event key, or for a casualty its class; a join on equal
@@ -13,6 +13,24 @@ with sources as (
     where has_theme
         or (is_casualty_event(event_key)
             and (polarity = 1 or is_quantifier_denial(negation)))
+),
+candidates as materialized (
+    -- the pairs of claims under one key in one article or in two articles that tell the same story (see
+    -- article_links), found on narrow rows: a key can be common across the corpus (a class of casualty pairs
+    -- every such claim with every other), so only the pairs of one story are carried on to the comparisons
+    select left_claim.claim_id as claim_id_a, right_claim.claim_id as claim_id_b
+    from (select claim_id, article_id, join_key from sources) as left_claim
+    inner join (select claim_id, article_id, join_key from sources) as right_claim
+        on left_claim.join_key = right_claim.join_key
+        and left_claim.claim_id < right_claim.claim_id
+    left join article_links
+        on article_links.article_id_a = least(left_claim.article_id, right_claim.article_id)
+        and article_links.article_id_b = greatest(left_claim.article_id, right_claim.article_id)
+    where left_claim.article_id = right_claim.article_id or article_links.article_id_a is not null
+),
+left_sides as materialized (
+    -- (one join at a time: the planner, which cannot count a CTE's rows, must not pair the claims first)
+    select candidates.claim_id_b, sources.* from candidates inner join sources on sources.claim_id = candidates.claim_id_a
 ),
 pairs as (
     select
@@ -96,17 +114,15 @@ pairs as (
         right_claim.period_end as right_period_end,
         coalesce(left_claim.period_end - left_claim.period_start, 99)
             + coalesce(right_claim.period_end - right_claim.period_start, 99) as period_width_days,
-    from sources as left_claim
-    inner join sources as right_claim
-        on left_claim.join_key = right_claim.join_key
-        and (left_claim.event_key = right_claim.event_key
+    from left_sides as left_claim
+    inner join sources as right_claim on right_claim.claim_id = left_claim.claim_id_b
+    where (left_claim.event_key = right_claim.event_key
             -- casualties: one report names who was hurt, the other does not (`aucun Américain n'a été blessé`
             -- against `34 soldats ont été victimes de commotion`, `l'attaque a fait 80 morts` against
             -- `aucun militaire n'a été tué`): the same class of harm, compared as without a theme
             or (is_casualty_event(left_claim.event_key)
                 and split_part(left_claim.event_key, '|', 1) = split_part(right_claim.event_key, '|', 1)
                 and not (left_claim.has_theme and right_claim.has_theme)))
-        and left_claim.claim_id < right_claim.claim_id
         and left_claim.source_key <> right_claim.source_key
         -- two copies of one wire do not disagree with each other: they are the same source
         and not (left_claim.article_id <> right_claim.article_id
@@ -117,19 +133,11 @@ pairs as (
         -- projectile` is not contradicted by `un militaire a été blessé` in the scuffle)
         and ((left_claim.has_theme and right_claim.has_theme)
              or coalesce(left_claim.agent, '') = coalesce(right_claim.agent, ''))
-    -- two articles are compared only when they tell the same story (see article_links); within one
-    -- article, only two sources it quotes (the article does not contradict, in its own voice, a source
-    -- it quotes without saying so: `les échanges ne seront pas retransmis en direct` and the Élysée's
-    -- `seront retransmis seulement par quelques journalistes` are one account)
-    where (
-        (left_claim.article_id = right_claim.article_id
-         and left_claim.quote_kind <> 'narrative' and right_claim.quote_kind <> 'narrative')
-        or exists (
-            select 1 from article_links
-            where article_links.article_id_a = least(left_claim.article_id, right_claim.article_id)
-                and article_links.article_id_b = greatest(left_claim.article_id, right_claim.article_id)
-        )
-    )
+        -- within one article, only two sources it quotes (the article does not contradict, in its own voice,
+        -- a source it quotes without saying so: `les échanges ne seront pas retransmis en direct` and the
+        -- Élysée's `seront retransmis seulement par quelques journalistes` are one account)
+        and (left_claim.article_id <> right_claim.article_id
+             or (left_claim.quote_kind <> 'narrative' and right_claim.quote_kind <> 'narrative'))
 ),
 same_time as (
     -- claims about different times describe a change, not a conflict (see the developments view):
