@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import json
+import re
 from collections.abc import Callable, Sequence
 
 import polars as pl
@@ -57,18 +58,66 @@ def _sentence_of(starts: list[int], offset: int) -> int:
     return max(0, bisect.bisect_right(starts, offset) - 1)
 
 
-def _span_index(spans: list[tuple[int, int]]) -> Callable[[int, int], bool]:
-    """A test `overlaps(start, end)` against `spans`, in log time per query (a scan per mention made long
-    bodies quadratic): the spans starting before `end` overlap when the furthest of their ends passes `start`."""
-    ordered = sorted(spans)
-    starts = [s for s, _ in ordered]
-    furthest = list(itertools.accumulate((e for _, e in ordered), max))
+def _overlapping(spans: list[tuple[int, int]]) -> Callable[[int, int], list[int]]:
+    """`overlapping(start, end)`: the indices of the `spans` (sorted by start) that overlap `start:end`, in log time
+    per query (a scan per mention made long bodies quadratic): of the spans starting before `end`, those past the
+    first whose running maximum of ends passes `start`."""
+    starts = [s for s, _ in spans]
+    furthest = list(itertools.accumulate((e for _, e in spans), max))
 
-    def overlaps(start: int, end: int) -> bool:
+    def overlapping(start: int, end: int) -> list[int]:
         before = bisect.bisect_left(starts, end)
-        return before > 0 and furthest[before - 1] > start
+        first = bisect.bisect_right(furthest, start, 0, before)
+        return [i for i in range(first, before) if spans[i][1] > start]
 
-    return overlaps
+    return overlapping
+
+
+_BARE_YEAR = re.compile(r"\d{4}")
+
+
+def _is_name_word(body: str, start: int, end: int, date: tuple[int, int]) -> bool:
+    """A date written as a word of the name `body[start:end]` around it: a year right after a name word labels an
+    edition (`Miss Univers 2016`, `Euro 2016`, `Mondial 2010`), and a capitalised date word next to a capitalised
+    name word is a name (`Noël Mamère`, `Olivier Toussaint`, `Père Noël`, `Le Matin Dimanche`). French writes its
+    weekdays and months in lower case, so a date after a name in lower case is a date the recogniser ran on to
+    (`rapporte Le Progrès mardi 21 mars`)."""
+    a, b = date
+    if not (start <= a and b <= end) or (a, b) == (start, end):
+        return False
+    surface = body[a:b]
+    year = _BARE_YEAR.fullmatch(surface) is not None
+    if not year and not all(word[:1].isupper() for word in surface.split()):
+        return False
+    before, after = body[start:a].split(), body[b:end].split()
+    if before:
+        return before[-1][:1].isupper()  # (`Jean-Noël`: the word before is `Jean-`)
+    return not year and bool(after) and after[0][:1].isupper()
+
+
+def _name_beside_dates(
+    body: str, start: int, end: int, label: str, dates: list[tuple[int, int]]
+) -> tuple[int, int, list[int]] | None:
+    """The name mention `start:end` given the `dates` it overlaps (indices into `dates`): None when a date covers
+    it (`Noël`, `Nouvel An`, `Vendredi`: a date, not an actor); else its span, cut before a date it ran on to
+    (`Le Progrès mardi 21 mars` → `Progrès`; None when the name does not start before the date, or what is left
+    ends in no name word: `Santé pour 2020`), and the dates that are words of the name (`_is_name_word`), which
+    are then no dates of the text."""
+    if any(a <= start and end <= b for a, b in dates):
+        return None
+    if not dates:
+        return start, end, []
+    words = [i for i, span in enumerate(dates) if _is_name_word(body, start, end, span)]
+    for i, (a, _) in sorted(enumerate(dates), key=lambda item: item[1]):
+        if i in words or a >= end:
+            continue
+        if a <= start:
+            return None
+        start, end = clean_surface(body, start, a, label)
+        last = body[start:end].split()
+        if not last or not (last[-1][:1].isupper() or last[-1][:1].isdigit()):
+            return None
+    return start, end, [i for i in words if start <= dates[i][0] and dates[i][1] <= end]
 
 
 def _is_compound_past(token) -> bool:
@@ -133,8 +182,8 @@ def _extract_article(article_id: str, body: str, doc, spans: list[tuple[int, int
     timexes: list[dict] = []
     starts = [s for s, _ in spans]
     timex = tag_timex(body)
-    timex_spans = [(t.start, t.end) for t in timex]  # (claims keep the dates of nouns out of their events)
-    in_timex = _span_index(timex_spans)
+    overlapping = _overlapping([(t.start, t.end) for t in timex])
+    name_words: set[int] = set()  # the dates that are words of a name (`Miss Univers 2016`)
     for ent in doc.ents:
         if ent.label_ not in ("PER", "ORG", "LOC", "MISC"):
             continue
@@ -148,8 +197,16 @@ def _extract_article(article_id: str, body: str, doc, spans: list[tuple[int, int
             continue
         if not ent.ent_id_ and len(ent) == 1 and ent.root.pos_ == "NOUN":
             continue  # a capitalised common noun (an intertitle word), not a name
-        if in_timex(start, end):
-            continue  # `Nouvel An`, `Noël`: dates, not actors
+        near = overlapping(start, end)
+        if near:
+            kept = _name_beside_dates(body, start, end, ent.label_, [(timex[i].start, timex[i].end) for i in near])
+            if kept is None:
+                continue  # `Nouvel An`, `Noël`: dates, not actors
+            start, end, words = kept
+            surface = body[start:end]
+            if not is_actor_surface(surface, ent.label_, bool(ent.ent_id_)):
+                continue
+            name_words.update(near[i] for i in words)
         mentions.append(
             {
                 "article_id": article_id,
@@ -178,6 +235,9 @@ def _extract_article(article_id: str, body: str, doc, spans: list[tuple[int, int
             )
     for acronym, expansion in expansion_pairs(body, [(m["char_start"], m["char_end"]) for m in mentions]):
         mentions[expansion]["alias_of"] = mentions[acronym]["surface"]
+    if name_words:  # (`Miss Univers 2016` is not a claim of 2016)
+        timex = [t for i, t in enumerate(timex) if i not in name_words]
+    timex_spans = [(t.start, t.end) for t in timex]  # (claims keep the dates of nouns out of their events)
     persons = [(m["char_start"], m["char_end"]) for m in mentions if m["label"] == "PER"]
     roles = [
         {"article_id": article_id, "person_start": p, "char_start": a, "char_end": b, "role": body[a:b]}

@@ -430,7 +430,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "holiday",
         re.compile(
-            r"\b(?:le\s+|du\s+|au\s+|la\s+|à\s+)?(?P<holiday>nouvel an|jour de l['’]an|saint-sylvestre|réveillon (?:de noël|du nouvel an)|noël|toussaint|saint-valentin|halloween|fête de la musique|saint-nicolas|épiphanie|chandeleur|assomption|fête du travail|saint-patrick)(?:\s+(?P<year>1[89]\d\d|20\d\d))?(?![\w-])",
+            r"\b(?:le\s+|du\s+|au\s+|la\s+|à\s+)?(?<!-)(?P<holiday>nouvel an|jour de l['’]an|saint-sylvestre|réveillon (?:de noël|du nouvel an)|noël|toussaint|saint-valentin|halloween|fête de la musique|saint-nicolas|épiphanie|chandeleur|assomption|fête du travail|saint-patrick)(?:\s+(?P<year>1[89]\d\d|20\d\d))?(?![\w-])",
             re.I,
         ),
     ),  # noqa: E501

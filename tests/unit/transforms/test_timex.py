@@ -67,6 +67,12 @@ def test_year_after_depuis_and_holiday():
     assert resolved.value == "2020-01-01"
 
 
+def test_a_feast_name_hyphenated_to_a_first_name_is_no_feast():
+    # `Jean-Noël`, `Marie-Noël`: a compound first name; the feast itself still is a date
+    assert [t.surface for t in tag_timex("Jean-Noël Boureau, conducteur CFDT, et Marie-Noël Durand ont parlé.")] == []
+    assert [t.surface for t in tag_timex("Ils se retrouveront à Noël.")] == ["à Noël"]
+
+
 def test_vague_references_and_sets():
     assert _one("Il a récemment annoncé")[1].value == "PAST_REF"
     assert _one("Elle est désormais dédiée")[1].value == "PRESENT_REF"
