@@ -41,7 +41,7 @@ from transforms.nominal_events import nominal_event_claims
 from transforms.sentences import SENTENCE_SCHEMA, sentence_frame
 from transforms.sourced_counts import sourced_count_claims
 from transforms.text_norm import lexicon_lines
-from transforms.timex import SPAN_COLUMNS, names_day, tag_timex
+from transforms.timex import MONTHS, SPAN_COLUMNS, WEEKDAYS, names_day, tag_timex
 
 ROLE_SCHEMA = {
     "article_id": pl.String,
@@ -76,46 +76,57 @@ def _overlapping(spans: list[tuple[int, int]]) -> Callable[[int, int], list[int]
 _BARE_YEAR = re.compile(r"\d{4}")
 
 
+def _title_case(word: str) -> bool:
+    """`Noël`, `Jean-`: a capital then lower case, as names are written (a word in capitals is a headline's)."""
+    return word[:1].isupper() and not word.isupper()
+
+
 def _is_name_word(body: str, start: int, end: int, date: tuple[int, int]) -> bool:
     """A date written as a word of the name `body[start:end]` around it: a year right after a name word labels an
-    edition (`Miss Univers 2016`, `Euro 2016`, `Mondial 2010`), and a capitalised date word next to a capitalised
-    name word is a name (`Noël Mamère`, `Olivier Toussaint`, `Père Noël`, `Le Matin Dimanche`). French writes its
-    weekdays and months in lower case, so a date after a name in lower case is a date the recogniser ran on to
-    (`rapporte Le Progrès mardi 21 mars`)."""
+    edition (`Miss Univers 2016`, `Euro 2016`, `CMT Music Awards 2016`), and a date word written as a name next to
+    a name word is one (`Noël Mamère`, `Olivier Toussaint`, `Père Noël`, `Le Matin Dimanche`). In capitals (an
+    intertitle: `DIMANCHE VERT`) the case of a word says nothing."""
     a, b = date
     if not (start <= a and b <= end) or (a, b) == (start, end):
         return False
-    surface = body[a:b]
-    year = _BARE_YEAR.fullmatch(surface) is not None
-    if not year and not all(word[:1].isupper() for word in surface.split()):
-        return False
     before, after = body[start:a].split(), body[b:end].split()
-    if before:
-        return before[-1][:1].isupper()  # (`Jean-Noël`: the word before is `Jean-`)
-    return not year and bool(after) and after[0][:1].isupper()
+    if _BARE_YEAR.fullmatch(body[a:b]):
+        return bool(before) and (_title_case(before[-1]) or before[-1].isupper())
+    if not all(_title_case(word) for word in body[a:b].split()):
+        return False
+    return _title_case(before[-1]) if before else bool(after) and _title_case(after[0])
+
+
+def _runs_into_date(body: str, start: int, date: tuple[int, int]) -> bool:
+    """The name starting at `start` runs on to a date right after it: a weekday or a month in lower case, as French
+    writes them, or a day after `le`/`ce` (`rapporte Le Progrès mardi 21 mars`, `sur Facebook lundi`, `Le Parisien ce
+    mardi`). Not a date the name governs (`les Jeux de 2024`, `L'Oeil du 20h`) or a title's words (`Télé 7 jours`)."""
+    words = body[date[0] : date[1]].split()
+    if date[0] <= start or not words:
+        return False
+    if words[0] in ("le", "ce") and len(words) > 1:
+        return words[1] in WEEKDAYS or words[1] in MONTHS or words[1].isdigit()
+    return words[0] in WEEKDAYS or words[0] in MONTHS
 
 
 def _name_beside_dates(
     body: str, start: int, end: int, label: str, dates: list[tuple[int, int]]
 ) -> tuple[int, int, list[int]] | None:
-    """The name mention `start:end` given the `dates` it overlaps (indices into `dates`): None when a date covers
-    it (`Noël`, `Nouvel An`, `Vendredi`: a date, not an actor); else its span, cut before a date it ran on to
-    (`Le Progrès mardi 21 mars` → `Progrès`; None when the name does not start before the date, or what is left
-    ends in no name word: `Santé pour 2020`), and the dates that are words of the name (`_is_name_word`), which
-    are then no dates of the text."""
+    """The name mention `start:end` given the `dates` it overlaps: None when a date covers it (`Noël`, `Nouvel An`,
+    `Vendredi`: a date, not an actor); else its span, cut before a date it ran on to (`_runs_into_date`: `Le Progrès
+    mardi 21 mars` → `Progrès`), and the indices of the dates that are words of the name (`_is_name_word`), which
+    are then no dates of the text. None too when it overlaps another date (`Dimanche à Rennes`, `MENACES DE MORT
+    Samedi soir`), as before names and dates were told apart."""
     if any(a <= start and end <= b for a, b in dates):
         return None
-    if not dates:
-        return start, end, []
     words = [i for i, span in enumerate(dates) if _is_name_word(body, start, end, span)]
-    for i, (a, _) in sorted(enumerate(dates), key=lambda item: item[1]):
-        if i in words or a >= end:
+    for i, span in sorted(enumerate(dates), key=lambda item: item[1]):
+        if i in words or span[0] >= end:
             continue
-        if a <= start:
+        if not _runs_into_date(body, start, span):
             return None
-        start, end = clean_surface(body, start, a, label)
-        last = body[start:end].split()
-        if not last or not (last[-1][:1].isupper() or last[-1][:1].isdigit()):
+        start, end = clean_surface(body, start, span[0], label)
+        if start >= end:
             return None
     return start, end, [i for i in words if start <= dates[i][0] and dates[i][1] <= end]
 

@@ -53,6 +53,18 @@ def test_a_name_the_recogniser_ran_into_a_date_stops_before_the_date():
     assert _name_beside_dates(text, *_span(text, "Santé pour 2020"), "MISC", [_span(text, "2020")]) is None
 
 
+def test_a_date_the_name_governs_or_a_headline_in_capitals_is_no_name_word():
+    # `les Jeux de 2024`: a date complementing the name; `L'Oeil du 20h`: a title; both stay dropped, as before
+    for text, name, date in [
+        ("Le comité d'organisation des Jeux de 2024 s'est réuni.", "Jeux de 2024", "de 2024"),
+        ("Les journalistes de L'Oeil du 20h ont enquêté.", "Oeil du 20h", "du 20h"),
+        # an intertitle in capitals glued to the next sentence: its case says nothing of a name
+        ("INSULTES RACISTES ET MENACES DE MORT Samedi soir, deux adolescents", "MENACES DE MORT Samedi", "Samedi soir"),
+        ("DIMANCHE VERT À PARIS", "DIMANCHE VERT", "DIMANCHE"),
+    ]:
+        assert _name_beside_dates(text, *_span(text, name), "MISC", [_span(text, date)]) is None, text
+
+
 def test_extraction_keeps_names_holding_a_date_word_and_drops_their_dates(nlp):
     text = (
         "Iris Mittenaere, Miss Univers 2016, a défilé jeudi à Paris. "
