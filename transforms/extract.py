@@ -36,12 +36,13 @@ from transforms.claims import (
     is_reflexive,
     link_article_claims,
 )
+from transforms.claims.lexicon import words
 from transforms.nlp import PIECE_CHARS, parse_texts
 from transforms.nominal_events import nominal_event_claims
 from transforms.sentences import SENTENCE_SCHEMA, sentence_frame
 from transforms.sourced_counts import sourced_count_claims
 from transforms.text_norm import lexicon_lines
-from transforms.timex import MONTHS, SPAN_COLUMNS, WEEKDAYS, names_day, tag_timex
+from transforms.timex import MONTHS, SPAN_COLUMNS, WEEKDAYS, leaves_year_out, tag_timex
 
 ROLE_SCHEMA = {
     "article_id": pl.String,
@@ -167,17 +168,21 @@ def _tense(doc, start: int, end: int) -> str:
     return sentence_tense(doc.char_span(start, end, alignment_mode="expand") or [])
 
 
-def timex_tense(doc, start: int, end: int, sentence_span: tuple[int, int], names_day: bool = False) -> str:
+def timex_tense(doc, start: int, end: int, sentence_span: tuple[int, int], leaves_year_out: bool = False) -> str:
     """Tense of the clause a temporal expression belongs to: of the first verb up its head chain
     (with that verb's auxiliaries), so that `Macron se rendra vendredi à Strasbourg, où les policiers
     qui ont abattu jeudi soir l'auteur…` reads `jeudi soir` in the past. Falls back to the sentence.
 
-    A day that complements a noun (`names_day`: `les élections du 26 mai`, `la date du 4 avril`) dates
-    that noun's event, not the verb's: `a annoncé sa candidature pour les élections du 26 mai` says
-    nothing of which side of the publication the 26th lies on, so no tense (`present`: the nearest)."""
+    A day or a month without its year that complements a noun (`leaves_year_out`: `les élections du 26 mai`, `sa
+    visite dans l'île début février`) dates that noun's event, not the verb's: `a annoncé sa candidature pour les
+    élections du 26 mai` says nothing of which side of the publication the 26th lies on, nor `l'engagement pris lors
+    de sa visite début février se fera…` of February's, so no tense (`present`: the nearest). A noun of time
+    (`lexicons/time_heads.txt`: `à la veille de Noël`, `à quelques jours de Noël`, `au cours du Nouvel An`) is no
+    event: its date dates the verb's."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is not None and len(span):
-        if names_day and span.root.dep_ == "nmod" and span.root.head.pos_ == "NOUN":
+        head = span.root.head
+        if leaves_year_out and span.root.dep_ == "nmod" and head.pos_ == "NOUN" and not _is_time_head(head):
             return "present"
         node, hops = span.root, 0
         while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i and hops < 8:
@@ -185,6 +190,10 @@ def timex_tense(doc, start: int, end: int, sentence_span: tuple[int, int], names
         if node.pos_ in ("VERB", "AUX"):
             return sentence_tense([node, *(c for c in node.children if c.dep_.startswith("aux"))])
     return _tense(doc, *sentence_span)
+
+
+def _is_time_head(noun) -> bool:
+    return noun.lemma_.lower() in words("time_heads")
 
 
 def _extract_article(article_id: str, body: str, doc, spans: list[tuple[int, int]]) -> tuple[list, list, list, list]:
@@ -277,7 +286,7 @@ def _extract_article(article_id: str, body: str, doc, spans: list[tuple[int, int
                 "surface": tx.surface,
                 "timex_type": tx.timex_type,
                 "reading": json.dumps(tx.reading, sort_keys=True),
-                "tense": timex_tense(doc, tx.start, tx.end, sentence_span, names_day=names_day(tx.reading)),
+                "tense": timex_tense(doc, tx.start, tx.end, sentence_span, leaves_year_out(tx.reading)),
             }
         )
     return mentions, claims, timexes, roles
