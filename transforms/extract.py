@@ -168,7 +168,9 @@ def _tense(doc, start: int, end: int) -> str:
     return sentence_tense(doc.char_span(start, end, alignment_mode="expand") or [])
 
 
-def timex_tense(doc, start: int, end: int, sentence_span: tuple[int, int], leaves_year_out: bool = False) -> str:
+def timex_tense(
+    doc, start: int, end: int, sentence_span: tuple[int, int], leaves_year_out: bool = False, month_only: bool = False
+) -> str:
     """Tense of the clause a temporal expression belongs to: of the first verb up its head chain
     (with that verb's auxiliaries), so that `Macron se rendra vendredi à Strasbourg, où les policiers
     qui ont abattu jeudi soir l'auteur…` reads `jeudi soir` in the past. Falls back to the sentence.
@@ -176,13 +178,14 @@ def timex_tense(doc, start: int, end: int, sentence_span: tuple[int, int], leave
     A day or a month without its year that complements a noun (`leaves_year_out`: `les élections du 26 mai`, `sa
     visite dans l'île début février`) dates that noun's event, not the verb's: `a annoncé sa candidature pour les
     élections du 26 mai` says nothing of which side of the publication the 26th lies on, nor `l'engagement pris lors
-    de sa visite début février se fera…` of February's, so no tense (`present`: the nearest). A noun of time
-    (`lexicons/time_heads.txt`: `à la veille de Noël`, `à quelques jours de Noël`, `au cours du Nouvel An`) is no
-    event: its date dates the verb's."""
+    de sa visite début février se fera…` of February's, so no tense (`present`: the nearest). A month
+    (`month_only`) that complements a noun of time is still the verb's: `à la fin du mois de mai`, `en plein mois de
+    février` (`lexicons/time_heads.txt`; a day keeps the rule: `une journée de mobilisation le 17 décembre`)."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is not None and len(span):
         head = span.root.head
-        if leaves_year_out and span.root.dep_ == "nmod" and head.pos_ == "NOUN" and not _is_time_head(head):
+        of_time = month_only and head.lemma_.lower() in words("time_heads")
+        if leaves_year_out and span.root.dep_ == "nmod" and head.pos_ == "NOUN" and not of_time:
             return "present"
         node, hops = span.root, 0
         while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i and hops < 8:
@@ -192,8 +195,9 @@ def timex_tense(doc, start: int, end: int, sentence_span: tuple[int, int], leave
     return _tense(doc, *sentence_span)
 
 
-def _is_time_head(noun) -> bool:
-    return noun.lemma_.lower() in words("time_heads")
+def year_left_out(reading: dict) -> tuple[bool, bool]:
+    """(the date leaves its year out, and it is a month without its day): the arguments of `timex_tense`."""
+    return leaves_year_out(reading), leaves_year_out(reading) and reading.get("day") is None
 
 
 def _extract_article(article_id: str, body: str, doc, spans: list[tuple[int, int]]) -> tuple[list, list, list, list]:
@@ -286,7 +290,7 @@ def _extract_article(article_id: str, body: str, doc, spans: list[tuple[int, int
                 "surface": tx.surface,
                 "timex_type": tx.timex_type,
                 "reading": json.dumps(tx.reading, sort_keys=True),
-                "tense": timex_tense(doc, tx.start, tx.end, sentence_span, leaves_year_out(tx.reading)),
+                "tense": timex_tense(doc, tx.start, tx.end, sentence_span, *year_left_out(tx.reading)),
             }
         )
     return mentions, claims, timexes, roles

@@ -873,9 +873,14 @@ def test_a_date_said_to_be_close_may_lie_a_month_past_the_publication(text, anch
     assert resolve_timex(tagged.reading, anchor, direction).value == value
 
 
-def test_a_month_complementing_a_noun_takes_no_tense_but_a_noun_of_time_does(nlp):
+def test_a_month_complementing_a_noun_takes_no_tense_from_the_verb(nlp):
     # the visit is February's, whatever the tense of `se fera`: no tense, the nearest February
     text = "L'engagement pris lors de sa visite dans l'île début février se fera par un article spécifique."
     assert _tense_of(nlp, text, "début février") == "present"
-    # `jours`, `veille`, `approche` name no event: the date is the verb's (`lexicons/time_heads.txt`)
-    assert _tense_of(nlp, "Le chanteur est décédé à quelques jours de Noël.", "Noël") == "past"
+    assert _tense_of(nlp, "Le ministre s'est rendu à Bagdad début février.", "début février") == "past"
+    # the month's own noun of time (`le mois de mai`) is no event: the month is the verb's
+    from transforms.extract import timex_tense
+
+    text = "Le chanteur était rentré en France à la fin du mois de mai."
+    t = next(t for t in tag_timex(text) if t.reading.get("month") == 5)
+    assert timex_tense(nlp(text), t.start, t.end, (0, len(text)), True, month_only=True) == "past"
