@@ -28,6 +28,7 @@ from transforms.claims.negation import denial_scope, is_negated_report, polarity
 from transforms.claims.participants import core_arguments, event_agent, event_is_new_instance, theme_owned
 from transforms.claims.quantities import quantity_of
 from transforms.claims.reporting import PRONOUN_SPEAKER
+from transforms.claims.syntax import is_complement, relative_subject
 
 
 def describe(clause: Clause, attribution: Attribution) -> Claim:
@@ -82,6 +83,7 @@ def describe(clause: Clause, attribution: Attribution) -> Claim:
         imperfect=is_simple_imperfect(main) and not reported,
         modal=modal_verb(main),
         agent=event_agent(main),
+        subject_text=_missing_subject(clause),
         subordinate=_subordinate(clause),
         pronoun_speaker=attribution.continues_speaker or _pronoun_speaker(speaker_text, verb),
         anaphoric=theme == NO_THEME and is_anaphoric_event_noun(head),
@@ -149,3 +151,75 @@ def _pronoun_speaker(speaker_text: str | None, verb: Token | None) -> bool:
     if speaker_text and PRONOUN_SPEAKER.match(speaker_text.strip()):
         return True
     return verb is not None and verb.lemma_ == "lire" and not speaker_text
+
+
+def _missing_subject(clause: Clause) -> str | None:
+    """The words of the subject a clause leaves out, so that its label reads as an event (`une attaque de drone
+    américaine, qui a tué le général` → `une attaque de drone américaine` + `a tué le général`, not `A tué le
+    général`): the antecedent of a relative `qui`, or the subject a verb shares with the one it is coordinated with
+    (`Des missiles ont frappé la base et ont blessé onze soldats`). None when the clause names its subject, or
+    when the subject is not found before it."""
+    main = clause.main
+    if main is None or main.pos_ not in ("VERB", "AUX"):
+        return None
+    relative = relative_subject(main)
+    if relative is not None:
+        subject = _antecedent(main, relative)
+    elif main.dep_ == "conj" and main.head.pos_ in ("VERB", "AUX") and not _has_subject(main):
+        subjects = [c for c in main.head.children if c.dep_.startswith("nsubj")]
+        subject = subjects[0] if subjects else None
+        if subject is not None and subject.lower_ == "qui":
+            subject = _antecedent(main.head, subject)
+    else:
+        return None
+    if subject is None or subject.idx >= clause.start:
+        return None
+    return _noun_phrase(subject, clause.start)
+
+
+def _has_subject(verb: Token) -> bool:
+    return any(c.dep_.startswith(("nsubj", "expl")) for c in verb.children)
+
+
+def _antecedent(verb: Token, relative: Token) -> Token | None:
+    """What `qui` stands for: the noun the relative clause hangs on; for a clause hung on a verb, that verb's object
+    before it (`ont lancé une frappe de drone près de l'aéroport le 3 janvier, qui a tué`: the strike); else the
+    nearest noun or name before `qui`."""
+    head = verb.head
+    if verb.dep_ == "acl:relcl" and head.pos_ in ("NOUN", "PROPN"):
+        return head
+    if head.i != verb.i and head.pos_ in ("VERB", "AUX"):
+        objects = [c for c in head.children if c.dep_ == "obj" and c.pos_ in ("NOUN", "PROPN") and c.i < relative.i]
+        if objects:
+            return objects[-1]
+    before = [t for t in verb.doc[verb.sent.start : relative.i] if t.pos_ in ("NOUN", "PROPN", "PRON")]
+    return before[-1] if before else None
+
+
+# the dependents of a noun that belong to a short description of it: `une attaque de drone américaine`, not the
+# places, dates and clauses around it
+_DESCRIPTION_DEPS = ("det", "amod", "nummod", "flat", "flat:name", "fixed", "compound", "appos")
+
+
+def _noun_phrase(noun: Token, before: int) -> str:
+    """The noun with its determiner, adjectives and `de` complements (`une frappe de drone`, `le président
+    iranien Hassan Rohani`), the words in a row around it that end before offset `before`."""
+    kept, stack = {noun.i}, [noun]
+    while stack:
+        token = stack.pop()
+        for child in token.children:
+            described = child.dep_ in _DESCRIPTION_DEPS or (child.dep_ == "nmod" and is_complement(child, "de"))
+            if (described or (child.dep_ == "case" and token.i != noun.i)) and child.idx < before:
+                kept.add(child.i)
+                stack.append(child)
+    start = end = noun.i
+    while start - 1 in kept:
+        start -= 1
+    while end + 1 in kept:
+        end += 1
+    doc = noun.doc
+    while start < end and doc[start].is_punct:
+        start += 1
+    while end > start and doc[end].is_punct:
+        end -= 1
+    return doc[start : end + 1].text

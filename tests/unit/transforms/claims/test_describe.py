@@ -62,3 +62,21 @@ def test_a_presupposed_clause_is_the_articles_own_and_keeps_the_source_word(clai
     assert (reported.quote_kind, reported.speaker_text, reported.reporting_verb) == ("indirect", "l'armée", "selon")
     assert (relative.quote_kind, relative.speaker_text, relative.attribution_start) == ("narrative", None, None)
     assert (relative.reporting_verb, relative.event_key) == ("selon", "tuer|rebelle")
+
+
+def test_a_clause_without_its_subject_records_the_words_of_the_subject_it_leaves_out(claims_of, only):
+    # a relative `qui`: its antecedent, with its determiner, adjectives and `de` complements only
+    text = "L'escalade a atteint un niveau inédit, avec une attaque de drone américaine, qui a tué le général Hamid."
+    killed = only(claims_of(text), lambda c: c.text.startswith("qui"))
+    assert killed.subject_text == "une attaque de drone américaine"
+    # a relative hung on the verb: the verb's object, not the place and the date between them
+    text = "Les États-Unis ont lancé une frappe de drone près de l'aéroport le 3 janvier, qui a tué le général Hamid."
+    assert only(claims_of(text), lambda c: c.text.startswith("qui")).subject_text == "une frappe de drone"
+    # a verb coordinated with another shares its subject
+    text = "Le ministre a démissionné mardi et a quitté Paris."
+    assert only(claims_of(text), lambda c: "quitté" in c.text and "démissionné" not in c.text).subject_text == (
+        "Le ministre"
+    )
+    # a clause that names its subject records none
+    (claim,) = claims_of("Une frappe américaine a tué le général Soleimani.")
+    assert claim.subject_text is None
