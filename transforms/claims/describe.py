@@ -28,7 +28,7 @@ from transforms.claims.negation import denial_scope, is_negated_report, polarity
 from transforms.claims.participants import core_arguments, event_agent, event_is_new_instance, theme_owned
 from transforms.claims.quantities import quantity_of
 from transforms.claims.reporting import PRONOUN_SPEAKER
-from transforms.claims.syntax import is_complement, relative_subject
+from transforms.claims.syntax import is_complement, relative_subject, verb_group_start_index
 
 
 def describe(clause: Clause, attribution: Attribution) -> Claim:
@@ -157,10 +157,10 @@ def _missing_subject(clause: Clause) -> str | None:
     """The words of the subject a clause leaves out, so that its label reads as an event (`une attaque de drone
     américaine, qui a tué le général` → `une attaque de drone américaine` + `a tué le général`, not `A tué le
     général`): the antecedent of a relative `qui`, or the subject a verb shares with the one it is coordinated with
-    (`Des missiles ont frappé la base et ont blessé onze soldats`). None when the clause names its subject, or
-    when the subject is not found before it."""
+    (`Des missiles ont frappé la base et ont blessé onze soldats`). None when the clause does not open on its verb
+    group (its subject or another phrase comes first), or when no subject is found before it."""
     main = clause.main
-    if main is None or main.pos_ not in ("VERB", "AUX"):
+    if main is None or main.pos_ not in ("VERB", "AUX") or not _opens_on_its_verb(clause, main):
         return None
     relative = relative_subject(main)
     if relative is not None:
@@ -170,6 +170,8 @@ def _missing_subject(clause: Clause) -> str | None:
         subject = subjects[0] if subjects else None
         if subject is not None and subject.lower_ == "qui":
             subject = _antecedent(main.head, subject)
+        elif subject is not None and subject.pos_ == "PRON" and subject.lower_ not in _PERSONAL_SUBJECTS:
+            subject = None  # (`celui-ci`, `ce`: a pronoun that says nothing once alone)
     else:
         return None
     if subject is None or subject.idx >= clause.start:
@@ -177,23 +179,45 @@ def _missing_subject(clause: Clause) -> str | None:
     return _noun_phrase(subject, clause.start)
 
 
+_PERSONAL_SUBJECTS = frozenset({"il", "elle", "ils", "elles", "on", "nous", "vous", "je", "j'", "j’", "tu"})
+
+
+def _opens_on_its_verb(clause: Clause, main: Token) -> bool:
+    """Nothing but a relative pronoun, a conjunction, an adverb, a clitic of the verb or punctuation comes before
+    the verb group (`qui a tué`, `et ont riposté`, `puis s'est retiré`): the label would open on the verb."""
+    first = verb_group_start_index(main)
+
+    def before_the_verb(token: Token) -> bool:
+        clitic = token.pos_ == "PRON" and token.head.i == main.i and not token.dep_.startswith("nsubj")
+        return clitic or token.pos_ in ("PUNCT", "CCONJ", "SCONJ", "ADV") or token.lower_ == "qui"
+
+    return any(t.i >= first for t in clause.tokens) and all(t.i >= first or before_the_verb(t) for t in clause.tokens)
+
+
 def _has_subject(verb: Token) -> bool:
-    return any(c.dep_.startswith(("nsubj", "expl")) for c in verb.children)
+    return any(c.dep_.startswith("nsubj") or c.dep_ == "expl:subj" for c in verb.children)
 
 
 def _antecedent(verb: Token, relative: Token) -> Token | None:
     """What `qui` stands for: the noun the relative clause hangs on; for a clause hung on a verb, that verb's object
     before it (`ont lancé une frappe de drone près de l'aéroport le 3 janvier, qui a tué`: the strike); else the
-    nearest noun or name before `qui`."""
+    nearest noun or name before `qui`. The antecedent agrees in number with the verb of `qui` (`une opération, …
+    des lésions qui ont empiré`: not the operation); none that does: None."""
+    number = _number(next((c for c in verb.children if c.dep_.startswith("aux")), verb))
     head = verb.head
+    candidates = []
     if verb.dep_ == "acl:relcl" and head.pos_ in ("NOUN", "PROPN"):
-        return head
+        candidates.append(head)
     if head.i != verb.i and head.pos_ in ("VERB", "AUX"):
         objects = [c for c in head.children if c.dep_ == "obj" and c.pos_ in ("NOUN", "PROPN") and c.i < relative.i]
-        if objects:
-            return objects[-1]
-    before = [t for t in verb.doc[verb.sent.start : relative.i] if t.pos_ in ("NOUN", "PROPN", "PRON")]
-    return before[-1] if before else None
+        candidates.extend(reversed(objects))
+    candidates.extend(reversed([t for t in verb.doc[verb.sent.start : relative.i] if t.pos_ in ("NOUN", "PROPN")]))
+    return next((t for t in candidates if number is None or _number(t) in (None, number)), None)
+
+
+def _number(token: Token) -> str | None:
+    found = token.morph.get("Number")
+    return found[0] if found else None
 
 
 # the dependents of a noun that belong to a short description of it: `une attaque de drone américaine`, not the
@@ -201,7 +225,7 @@ def _antecedent(verb: Token, relative: Token) -> Token | None:
 _DESCRIPTION_DEPS = ("det", "amod", "nummod", "flat", "flat:name", "fixed", "compound", "appos")
 
 
-def _noun_phrase(noun: Token, before: int) -> str:
+def _noun_phrase(noun: Token, before: int) -> str | None:
     """The noun with its determiner, adjectives and `de` complements (`une frappe de drone`, `le président
     iranien Hassan Rohani`), the words in a row around it that end before offset `before`."""
     kept, stack = {noun.i}, [noun]
@@ -220,6 +244,7 @@ def _noun_phrase(noun: Token, before: int) -> str:
     doc = noun.doc
     while start < end and doc[start].is_punct:
         start += 1
-    while end > start and doc[end].is_punct:
-        end -= 1
-    return doc[start : end + 1].text
+    while end > start and (doc[end].is_punct or doc[end].pos_ in ("ADP", "DET", "CCONJ")):
+        end -= 1  # (`Un réseau de`: the complement lies in the clause)
+    words = doc[start : end + 1].text
+    return words if sum(ch.isalpha() for ch in words) >= 2 else None

@@ -77,6 +77,27 @@ def test_a_clause_without_its_subject_records_the_words_of_the_subject_it_leaves
     assert only(claims_of(text), lambda c: "quitté" in c.text and "démissionné" not in c.text).subject_text == (
         "Le ministre"
     )
+    (retired,) = [
+        c
+        for c in claims_of("Le ministre a démissionné mardi et s'est retiré de la vie politique.")
+        if "retiré" in c.text
+    ]
+    assert retired.subject_text == "Le ministre"  # (`s'` is the verb's clitic, no subject)
     # a clause that names its subject records none
     (claim,) = claims_of("Une frappe américaine a tué le général Soleimani.")
     assert claim.subject_text is None
+
+
+def test_the_antecedent_of_qui_agrees_in_number_with_its_verb(nlp):
+    from transforms.claims.describe import _antecedent
+
+    # `ont empiré` is plural: the complications, not the operation (the nearest noun would be `opération` if
+    # the parser hung the clause elsewhere; the noun it hangs on must agree too)
+    for text, verb, expected in [
+        ("Il a subi une opération et des complications, qui ont empiré avec le temps.", "empiré", "complications"),
+        ("Il a subi des complications et une opération, qui a duré six heures.", "duré", "opération"),
+    ]:
+        doc = nlp(text)
+        main = next(t for t in doc if t.text == verb)
+        relative = next(t for t in doc if t.lower_ == "qui")
+        assert _antecedent(main, relative).text == expected
