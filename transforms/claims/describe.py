@@ -162,6 +162,9 @@ def _missing_subject(clause: Clause) -> str | None:
     main = clause.main
     if main is None or main.pos_ not in ("VERB", "AUX") or not _opens_on_its_verb(clause, main):
         return None
+    finite = next((c for c in main.children if c.dep_.startswith("aux")), main)
+    if "Fin" not in finite.morph.get("VerbForm"):
+        return None  # a participle or an infinitive (`Mis en examen…`): no subject of its own to put back
     relative = relative_subject(main)
     if relative is not None:
         subject = _antecedent(main, relative)
@@ -172,6 +175,8 @@ def _missing_subject(clause: Clause) -> str | None:
             subject = _antecedent(main.head, subject)
         elif subject is not None and subject.pos_ == "PRON" and subject.lower_ not in _PERSONAL_SUBJECTS:
             subject = None  # (`celui-ci`, `ce`: a pronoun that says nothing once alone)
+        elif subject is not None and _number(subject) not in (None, _number(finite)) and _number(finite):
+            subject = None  # the verb does not agree with it: not its subject (a parse that joined two sentences)
     else:
         return None
     if subject is None or subject.idx >= clause.start:
@@ -203,7 +208,7 @@ def _antecedent(verb: Token, relative: Token) -> Token | None:
     before it (`ont lancé une frappe de drone près de l'aéroport le 3 janvier, qui a tué`: the strike); else the
     nearest noun or name before `qui`. The antecedent agrees in number with the verb of `qui` (`une opération, …
     des lésions qui ont empiré`: not the operation); none that does: None."""
-    number = _number(next((c for c in verb.children if c.dep_.startswith("aux")), verb))
+    number = _number(next((c for c in verb.children if c.dep_.startswith("aux")), verb))  # (the finite verb's)
     head = verb.head
     candidates = []
     if verb.dep_ == "acl:relcl" and head.pos_ in ("NOUN", "PROPN"):

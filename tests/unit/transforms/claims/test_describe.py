@@ -83,6 +83,9 @@ def test_a_clause_without_its_subject_records_the_words_of_the_subject_it_leaves
         if "retiré" in c.text
     ]
     assert retired.subject_text == "Le ministre"  # (`s'` is the verb's clitic, no subject)
+    # a participle has no subject of its own to put back (`Tuant un sous-traitant`, not `La base tuant…`)
+    text = "Des roquettes ont été tirées sur la base, tuant un sous-traitant américain."
+    assert only(claims_of(text), lambda c: c.text.startswith("tuant")).subject_text is None
     # a clause that names its subject records none
     (claim,) = claims_of("Une frappe américaine a tué le général Soleimani.")
     assert claim.subject_text is None
