@@ -204,20 +204,32 @@ def _has_subject(verb: Token) -> bool:
 
 
 def _antecedent(verb: Token, relative: Token) -> Token | None:
-    """What `qui` stands for: the noun the relative clause hangs on; for a clause hung on a verb, that verb's object
-    before it (`ont lancé une frappe de drone près de l'aéroport le 3 janvier, qui a tué`: the strike); else the
-    nearest noun or name before `qui`. The antecedent agrees in number with the verb of `qui` (`une opération, …
+    """What `qui` stands for: the noun right before it when no comma parts them (`le quinquagénaire qui a
+    attaqué`), else the noun the relative clause hangs on; for a clause hung on a verb, that verb's object before it
+    (`ont lancé une frappe de drone près de l'aéroport le 3 janvier, qui a tué`: the strike); else the nearest noun
+    or name before `qui`. The antecedent agrees in number with the verb of `qui` (`une opération, …
     des lésions qui ont empiré`: not the operation); none that does: None."""
     number = _number(next((c for c in verb.children if c.dep_.startswith("aux")), verb))  # (the finite verb's)
     head = verb.head
     candidates = []
-    if verb.dep_ == "acl:relcl" and head.pos_ in ("NOUN", "PROPN"):
+    before = verb.doc[relative.i - 1] if relative.i > verb.sent.start else None
+    if before is not None and _is_nominal(before):
+        candidates.append(before)  # a relative without a comma restricts the noun right before it
+    if verb.dep_ == "acl:relcl" and _is_nominal(head):
         candidates.append(head)
     if head.i != verb.i and head.pos_ in ("VERB", "AUX"):
-        objects = [c for c in head.children if c.dep_ == "obj" and c.pos_ in ("NOUN", "PROPN") and c.i < relative.i]
+        objects = [c for c in head.children if c.dep_ == "obj" and _is_nominal(c) and c.i < relative.i]
         candidates.extend(reversed(objects))
-    candidates.extend(reversed([t for t in verb.doc[verb.sent.start : relative.i] if t.pos_ in ("NOUN", "PROPN")]))
-    return next((t for t in candidates if number is None or _number(t) in (None, number)), None)
+    candidates.extend(reversed([t for t in verb.doc[verb.sent.start : relative.i] if _is_nominal(t)]))
+    found = next((t for t in candidates if number is None or _number(t) in (None, number)), None)
+    while found is not None and found.dep_.startswith("flat") and found.head.i != found.i:
+        found = found.head  # (`Qassem Soleimani qui`: the name from its first word)
+    return found
+
+
+def _is_nominal(token: Token) -> bool:
+    """A noun, a name, or an adjective used as a noun (`le quinquagénaire`, tagged as an adjective)."""
+    return token.pos_ in ("NOUN", "PROPN") or (token.pos_ == "ADJ" and any(c.dep_ == "det" for c in token.children))
 
 
 def _number(token: Token) -> str | None:

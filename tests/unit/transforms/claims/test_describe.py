@@ -99,6 +99,9 @@ def test_the_antecedent_of_qui_agrees_in_number_with_its_verb(nlp):
     for text, verb, expected in [
         ("Il a subi une opération et des complications, qui ont empiré avec le temps.", "empiré", "complications"),
         ("Il a subi des complications et une opération, qui a duré six heures.", "duré", "opération"),
+        # no comma: the noun right before `qui` (here tagged as an adjective used as a noun), not the name the
+        # parser hangs the clause on
+        ("Selon Le Parisien, le quinquagénaire qui a attaqué une soldate était suivi.", "attaqué", "quinquagénaire"),
     ]:
         doc = nlp(text)
         main = next(t for t in doc if t.text == verb)
