@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import json
+import re
 from collections.abc import Callable, Sequence
 
 import polars as pl
@@ -35,12 +36,13 @@ from transforms.claims import (
     is_reflexive,
     link_article_claims,
 )
+from transforms.claims.lexicon import words
 from transforms.nlp import PIECE_CHARS, parse_texts
 from transforms.nominal_events import nominal_event_claims
 from transforms.sentences import SENTENCE_SCHEMA, sentence_frame
 from transforms.sourced_counts import sourced_count_claims
 from transforms.text_norm import lexicon_lines
-from transforms.timex import SPAN_COLUMNS, names_day, tag_timex
+from transforms.timex import MONTHS, SPAN_COLUMNS, WEEKDAYS, leaves_year_out, tag_timex
 
 ROLE_SCHEMA = {
     "article_id": pl.String,
@@ -57,18 +59,77 @@ def _sentence_of(starts: list[int], offset: int) -> int:
     return max(0, bisect.bisect_right(starts, offset) - 1)
 
 
-def _span_index(spans: list[tuple[int, int]]) -> Callable[[int, int], bool]:
-    """A test `overlaps(start, end)` against `spans`, in log time per query (a scan per mention made long
-    bodies quadratic): the spans starting before `end` overlap when the furthest of their ends passes `start`."""
-    ordered = sorted(spans)
-    starts = [s for s, _ in ordered]
-    furthest = list(itertools.accumulate((e for _, e in ordered), max))
+def _overlapping(spans: list[tuple[int, int]]) -> Callable[[int, int], list[int]]:
+    """`overlapping(start, end)`: the indices of the `spans` (sorted by start) that overlap `start:end`, in log time
+    per query (a scan per mention made long bodies quadratic): of the spans starting before `end`, those past the
+    first whose running maximum of ends passes `start`."""
+    starts = [s for s, _ in spans]
+    furthest = list(itertools.accumulate((e for _, e in spans), max))
 
-    def overlaps(start: int, end: int) -> bool:
+    def overlapping(start: int, end: int) -> list[int]:
         before = bisect.bisect_left(starts, end)
-        return before > 0 and furthest[before - 1] > start
+        first = bisect.bisect_right(furthest, start, 0, before)
+        return [i for i in range(first, before) if spans[i][1] > start]
 
-    return overlaps
+    return overlapping
+
+
+_BARE_YEAR = re.compile(r"\d{4}")
+
+
+def _title_case(word: str) -> bool:
+    """`Noël`, `Jean-`: a capital then lower case, as names are written (a word in capitals is a headline's)."""
+    return word[:1].isupper() and not word.isupper()
+
+
+def _is_name_word(body: str, start: int, end: int, date: tuple[int, int]) -> bool:
+    """A date written as a word of the name `body[start:end]` around it: a year right after a name word labels an
+    edition (`Miss Univers 2016`, `Euro 2016`, `CMT Music Awards 2016`), and a date word written as a name next to
+    a name word is one (`Noël Mamère`, `Olivier Toussaint`, `Père Noël`, `Le Matin Dimanche`). In capitals (an
+    intertitle: `DIMANCHE VERT`) the case of a word says nothing."""
+    a, b = date
+    if not (start <= a and b <= end) or (a, b) == (start, end):
+        return False
+    before, after = body[start:a].split(), body[b:end].split()
+    if _BARE_YEAR.fullmatch(body[a:b]):
+        return bool(before) and (_title_case(before[-1]) or before[-1].isupper())
+    if not all(_title_case(word) for word in body[a:b].split()):
+        return False
+    return _title_case(before[-1]) if before else bool(after) and _title_case(after[0])
+
+
+def _runs_into_date(body: str, start: int, date: tuple[int, int]) -> bool:
+    """The name starting at `start` runs on to a date right after it: a weekday or a month in lower case, as French
+    writes them, or a day after `le`/`ce` (`rapporte Le Progrès mardi 21 mars`, `sur Facebook lundi`, `Le Parisien ce
+    mardi`). Not a date the name governs (`les Jeux de 2024`, `L'Oeil du 20h`) or a title's words (`Télé 7 jours`)."""
+    words = body[date[0] : date[1]].split()
+    if date[0] <= start or not words:
+        return False
+    if words[0] in ("le", "ce") and len(words) > 1:
+        return words[1] in WEEKDAYS or words[1] in MONTHS or words[1].isdigit()
+    return words[0] in WEEKDAYS or words[0] in MONTHS
+
+
+def _name_beside_dates(
+    body: str, start: int, end: int, label: str, dates: list[tuple[int, int]]
+) -> tuple[int, int, list[int]] | None:
+    """The name mention `start:end` given the `dates` it overlaps: None when a date covers it (`Noël`, `Nouvel An`,
+    `Vendredi`: a date, not an actor); else its span, cut before a date it ran on to (`_runs_into_date`: `Le Progrès
+    mardi 21 mars` → `Progrès`), and the indices of the dates that are words of the name (`_is_name_word`), which
+    are then no dates of the text. None too when it overlaps another date (`Dimanche à Rennes`, `MENACES DE MORT
+    Samedi soir`), as before names and dates were told apart."""
+    if any(a <= start and end <= b for a, b in dates):
+        return None
+    words = [i for i, span in enumerate(dates) if _is_name_word(body, start, end, span)]
+    for i, span in sorted(enumerate(dates), key=lambda item: item[1]):
+        if i in words or span[0] >= end:
+            continue
+        if not _runs_into_date(body, start, span):
+            return None
+        start, end = clean_surface(body, start, span[0], label)
+        if start >= end:
+            return None
+    return start, end, [i for i in words if start <= dates[i][0] and dates[i][1] <= end]
 
 
 def _is_compound_past(token) -> bool:
@@ -107,17 +168,24 @@ def _tense(doc, start: int, end: int) -> str:
     return sentence_tense(doc.char_span(start, end, alignment_mode="expand") or [])
 
 
-def timex_tense(doc, start: int, end: int, sentence_span: tuple[int, int], names_day: bool = False) -> str:
+def timex_tense(
+    doc, start: int, end: int, sentence_span: tuple[int, int], leaves_year_out: bool = False, month_only: bool = False
+) -> str:
     """Tense of the clause a temporal expression belongs to: of the first verb up its head chain
     (with that verb's auxiliaries), so that `Macron se rendra vendredi à Strasbourg, où les policiers
     qui ont abattu jeudi soir l'auteur…` reads `jeudi soir` in the past. Falls back to the sentence.
 
-    A day that complements a noun (`names_day`: `les élections du 26 mai`, `la date du 4 avril`) dates
-    that noun's event, not the verb's: `a annoncé sa candidature pour les élections du 26 mai` says
-    nothing of which side of the publication the 26th lies on, so no tense (`present`: the nearest)."""
+    A day or a month without its year that complements a noun (`leaves_year_out`: `les élections du 26 mai`, `sa
+    visite dans l'île début février`) dates that noun's event, not the verb's: `a annoncé sa candidature pour les
+    élections du 26 mai` says nothing of which side of the publication the 26th lies on, nor `l'engagement pris lors
+    de sa visite début février se fera…` of February's, so no tense (`present`: the nearest). A month
+    (`month_only`) that complements a noun of time is still the verb's: `à la fin du mois de mai`, `en plein mois de
+    février` (`lexicons/time_heads.txt`; a day keeps the rule: `une journée de mobilisation le 17 décembre`)."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is not None and len(span):
-        if names_day and span.root.dep_ == "nmod" and span.root.head.pos_ == "NOUN":
+        head = span.root.head
+        of_time = month_only and head.lemma_.lower() in words("time_heads")
+        if leaves_year_out and span.root.dep_ == "nmod" and head.pos_ == "NOUN" and not of_time:
             return "present"
         node, hops = span.root, 0
         while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i and hops < 8:
@@ -127,14 +195,19 @@ def timex_tense(doc, start: int, end: int, sentence_span: tuple[int, int], names
     return _tense(doc, *sentence_span)
 
 
+def year_left_out(reading: dict) -> tuple[bool, bool]:
+    """(the date leaves its year out, and it is a month without its day): the arguments of `timex_tense`."""
+    return leaves_year_out(reading), leaves_year_out(reading) and reading.get("day") is None
+
+
 def _extract_article(article_id: str, body: str, doc, spans: list[tuple[int, int]]) -> tuple[list, list, list, list]:
     """Mentions, claims and temporal expressions of one parsed article."""
     mentions: list[dict] = []
     timexes: list[dict] = []
     starts = [s for s, _ in spans]
     timex = tag_timex(body)
-    timex_spans = [(t.start, t.end) for t in timex]  # (claims keep the dates of nouns out of their events)
-    in_timex = _span_index(timex_spans)
+    overlapping = _overlapping([(t.start, t.end) for t in timex])
+    name_words: set[int] = set()  # the dates that are words of a name (`Miss Univers 2016`)
     for ent in doc.ents:
         if ent.label_ not in ("PER", "ORG", "LOC", "MISC"):
             continue
@@ -148,8 +221,16 @@ def _extract_article(article_id: str, body: str, doc, spans: list[tuple[int, int
             continue
         if not ent.ent_id_ and len(ent) == 1 and ent.root.pos_ == "NOUN":
             continue  # a capitalised common noun (an intertitle word), not a name
-        if in_timex(start, end):
-            continue  # `Nouvel An`, `Noël`: dates, not actors
+        near = overlapping(start, end)
+        if near:
+            kept = _name_beside_dates(body, start, end, ent.label_, [(timex[i].start, timex[i].end) for i in near])
+            if kept is None:
+                continue  # `Nouvel An`, `Noël`: dates, not actors
+            start, end, words = kept
+            surface = body[start:end]
+            if not is_actor_surface(surface, ent.label_, bool(ent.ent_id_)):
+                continue
+            name_words.update(near[i] for i in words)
         mentions.append(
             {
                 "article_id": article_id,
@@ -178,6 +259,9 @@ def _extract_article(article_id: str, body: str, doc, spans: list[tuple[int, int
             )
     for acronym, expansion in expansion_pairs(body, [(m["char_start"], m["char_end"]) for m in mentions]):
         mentions[expansion]["alias_of"] = mentions[acronym]["surface"]
+    if name_words:  # (`Miss Univers 2016` is not a claim of 2016)
+        timex = [t for i, t in enumerate(timex) if i not in name_words]
+    timex_spans = [(t.start, t.end) for t in timex]  # (claims keep the dates of nouns out of their events)
     persons = [(m["char_start"], m["char_end"]) for m in mentions if m["label"] == "PER"]
     roles = [
         {"article_id": article_id, "person_start": p, "char_start": a, "char_end": b, "role": body[a:b]}
@@ -206,7 +290,7 @@ def _extract_article(article_id: str, body: str, doc, spans: list[tuple[int, int
                 "surface": tx.surface,
                 "timex_type": tx.timex_type,
                 "reading": json.dumps(tx.reading, sort_keys=True),
-                "tense": timex_tense(doc, tx.start, tx.end, sentence_span, names_day=names_day(tx.reading)),
+                "tense": timex_tense(doc, tx.start, tx.end, sentence_span, *year_left_out(tx.reading)),
             }
         )
     return mentions, claims, timexes, roles

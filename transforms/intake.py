@@ -133,9 +133,11 @@ def quarantine_row(
 def previous_inputs(inputs: pl.DataFrame) -> Seen:
     """Args: the lake's input rows. Returns: the inputs each file gave when it was last read, by the file's
     (`container_uri`, `container_sha256`): what `intake_files` replays for a file read before with the same
-    content. Inputs written before files were recorded (no `container_sha256`) are left out."""
+    content, in the order the lake holds them (a replay writes them in the same order every run). Inputs written
+    before files were recorded (no `container_sha256`) are left out."""
     seen: Seen = {}
-    for row in inputs.unique(["source_uri", "container_sha256"]).iter_rows(named=True):
+    replayed = inputs.unique(["source_uri", "container_sha256"], keep="first", maintain_order=True)
+    for row in replayed.iter_rows(named=True):
         if row["container_sha256"]:
             seen.setdefault((row["container_uri"], row["container_sha256"]), []).append(row)
     return seen

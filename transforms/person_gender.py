@@ -131,10 +131,12 @@ def title_votes(mentions: pl.DataFrame, articles: pl.DataFrame) -> pl.DataFrame:
 
 def role_votes(roles: pl.DataFrame, articles: pl.DataFrame) -> pl.DataFrame:
     """Args: functions given in apposition (`article_id`, `role`, `char_start`), articles (`article_id`, `body`).
-    Returns: one row per function that tells its holder's gender: `article_id`, `char_start`, `role`, `gender`."""
+    Returns: one row per function that tells its holder's gender: `article_id`, `char_start`, `role`, `gender`, in the
+    order the functions first appear in `roles` (the lake part written from them is the same from run to run)."""
     bodies = dict(zip(articles["article_id"].to_list(), articles["body"].to_list(), strict=True))
     rows = []
-    for article_id, role, start in roles.select("article_id", "role", "char_start").unique().iter_rows():
+    functions = roles.select("article_id", "role", "char_start").unique(maintain_order=True)
+    for article_id, role, start in functions.iter_rows():
         gender = role_gender(role, bodies.get(article_id, "")[max(0, start - 8) : start])
         if gender is not None:
             rows.append((article_id, start, role, gender))

@@ -430,7 +430,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "holiday",
         re.compile(
-            r"\b(?:le\s+|du\s+|au\s+|la\s+|à\s+)?(?P<holiday>nouvel an|jour de l['’]an|saint-sylvestre|réveillon (?:de noël|du nouvel an)|noël|toussaint|saint-valentin|halloween|fête de la musique|saint-nicolas|épiphanie|chandeleur|assomption|fête du travail|saint-patrick)(?:\s+(?P<year>1[89]\d\d|20\d\d))?(?![\w-])",
+            r"\b(?:le\s+|du\s+|au\s+|la\s+|à\s+)?(?<!-)(?P<holiday>nouvel an|jour de l['’]an|saint-sylvestre|réveillon (?:de noël|du nouvel an)|noël|toussaint|saint-valentin|halloween|fête de la musique|saint-nicolas|épiphanie|chandeleur|assomption|fête du travail|saint-patrick)(?:\s+(?P<year>1[89]\d\d|20\d\d))?(?![\w-])",
             re.I,
         ),
     ),  # noqa: E501
@@ -1400,6 +1400,10 @@ _TIME_NOUNS = frozenset(
         "fêtes",
         "week-end",
         "semaine",
+        "semaines",
+        "mois",
+        "heures",
+        "approche",
         "trêve",
     ]
 )
@@ -1415,15 +1419,22 @@ def _names_a_thing(text: str, start: int) -> bool:
 # A preposition before a date without its year that fixes which side of the reference the date lies on:
 # `depuis le 2 mars` is past (a state that began then), `d'ici au 4 avril` / `d'ici le 4 avril` is ahead.
 _SIGNAL_BEFORE = re.compile(r"\b(?:(?P<since>depuis)|(?P<by>d['’]ici))\s*$", re.I)
+# Words before a date that put it close to the time spoken of, on either side of it: `à quelques jours de Noël`, `à
+# deux semaines du Nouvel An`, `à l'approche de Noël`, `à la veille de Noël` (reading `near`, see `_NEAR_DAYS`).
+_NEAR_BEFORE = re.compile(
+    r"\bà\s+(?:\w+\s+(?:jours|semaines|heures)|l['’]approche|la\s+veille)(?:\s+d[eu]|\s+des|\s+d['’])?\s*$", re.I
+)
 
 
 def _signal_direction(text: str, start: int, reading: dict) -> dict:
     if reading.get("kind") != "date" or reading.get("year") is not None or "direction" in reading:
         return reading
     signal = _SIGNAL_BEFORE.search(text[max(0, start - 12) : start])
-    if signal is None:
-        return reading
-    return reading | {"direction": -1 if signal.group("since") else 1}
+    if signal is not None:
+        return reading | {"direction": -1 if signal.group("since") else 1}
+    if reading.get("month") is not None and _NEAR_BEFORE.search(text[max(0, start - 30) : start]):
+        return reading | {"near": True}
+    return reading
 
 
 def _range_ends(m: re.Match[str]) -> list[tuple[int, int, dict]] | None:
@@ -1511,9 +1522,10 @@ _ENDS = {
 }
 
 
-def names_day(reading: dict) -> bool:
-    """A day of a month whose year the text leaves out (`le 26 mai`, `mardi 23 avril`)."""
-    return reading.get("kind") == "date" and reading.get("day") is not None and reading.get("year") is None
+def leaves_year_out(reading: dict) -> bool:
+    """A day or a month whose year the text leaves out (`le 26 mai`, `mardi 23 avril`, `Noël`, `début février`,
+    `en décembre`): which year it is depends on which side of the publication it lies."""
+    return reading.get("kind") == "date" and reading.get("month") is not None and reading.get("year") is None
 
 
 def tag_timex(text: str, *, triggers: bool = True) -> list[TimexMention]:
@@ -1644,6 +1656,15 @@ def _month_end(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
 
 
+# A date said to be close to the time spoken of (`à quelques jours de Noël`, `à l'approche de Noël`) may lie on
+# the other side of the reference from it, by up to about a month: the clause's tense still says on which side the
+# time spoken of lies (`la Corse s'est retrouvée isolée à quelques jours de Noël`, told on 15 December, is about
+# the coming Christmas; `Johnny Hallyday est mort à quelques jours de Noël`, told in August, about the last one):
+# the date is the nearest one on the tense's side of a reference moved that far the other way (a month after the
+# publication for a past, before it for a future).
+_NEAR_DAYS = 31
+
+
 def _nearest_year(month: int, day: int, ref: date, direction: int) -> int:
     """Year of the day-month closest to `ref` in `direction` (-1 on/before, +1 on/after, 0 nearest)."""
     candidates = []
@@ -1705,7 +1726,8 @@ def _resolve(reading: dict, anchor: date | None, direction: int) -> Resolved:
             else:
                 # a month without its day, told in that month, is that month (`fermée en juillet`)
                 same = day is None and month == anchor.month
-                year = anchor.year if same else _nearest_year(month, day or 15, anchor, direction)
+                reference = anchor - timedelta(days=_NEAR_DAYS * direction) if reading.get("near") else anchor
+                year = anchor.year if same else _nearest_year(month, day or 15, reference, direction)
             kind_anchor = "publication"
         else:
             value = _partial_value(None, month, day, reading.get("weekday"))

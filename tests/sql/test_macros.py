@@ -31,6 +31,29 @@ def test_clause_label(con, text, label):
 
 
 @pytest.mark.parametrize(
+    ("text", "subject", "label", "lacks_subject"),
+    [
+        # the subject the clause leaves out, put back: an event description, no dangling auxiliary
+        (
+            "qui a tué le général iranien Qassem Soleimani",
+            "une attaque de drone américaine",
+            "Une attaque de drone américaine a tué le général iranien Qassem Soleimani",
+            False,
+        ),
+        ("et ont blessé onze soldats", "Des missiles iraniens", "Des missiles iraniens ont blessé onze soldats", False),
+        # no subject found: the clause as before, marked as lacking one
+        ("qui a tué le général iranien Qassem Soleimani", None, "A tué le général iranien Qassem Soleimani", True),
+        ("s'est rendu à Bagdad mardi", None, "S'est rendu à Bagdad mardi", True),
+        # `A` before a name is the preposition written without its accent
+        ("A Paris, la police a interpellé deux hommes", None, "A Paris, la police a interpellé deux hommes", False),
+    ],
+)
+def test_claim_label_puts_back_the_subject_a_clause_leaves_out(con, text, subject, label, lacks_subject):
+    assert con.execute("select claim_label(?, ?)", [text, subject]).fetchall() == [(label,)]
+    assert con.execute("select lacks_subject(claim_label(?, ?))", [text, subject]).fetchall() == [(lacks_subject,)]
+
+
+@pytest.mark.parametrize(
     ("negation", "denies_every_instance"),
     [
         ("personne … n'… ni", True),  # `personne n'a été tué ni blessé`

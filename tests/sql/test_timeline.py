@@ -3,6 +3,8 @@ disputed ones flagged, labels in the words of the text."""
 
 from datetime import date
 
+from tests.conftest import PROJECT_ROOT
+
 
 def test_timeline_groups_dated_claims_and_flags_conflicting_dates(con, add_own_dates):
     con.execute("""insert into claims (claim_id, article_id, text, quote_kind, polarity, hedged, event_key,
@@ -76,6 +78,34 @@ def test_timeline_has_one_row_per_event_across_articles_with_its_sources(story, 
     assert (key, articles, n_independent) == ("tuer|slmni", ["a1", "a2", "a3"], 2)
     # the clause, trimmed of its relative pronoun: never the event key
     assert label == "A tué le général iranien Qassem Soleimani"
+    # with the subject the relative clause leaves out (`claims.subject_text`), an event description
+    story.execute("update claims set subject_text = 'une attaque de drone américaine' where claim_id = 'k2'")
+    ((label,),) = story.execute("select label from timeline").fetchall()
+    assert label == "Une attaque de drone américaine a tué le général iranien Qassem Soleimani"
+    # every label quotes the words of one of its claims (the data-quality check)
+    check = (PROJECT_ROOT / "warehouse/checks/assert_labels_quote_a_claim.sql").read_text(encoding="utf-8")
+    assert story.execute(check).fetchall() == []
+
+
+def test_a_label_names_its_subject_when_a_claim_of_the_event_does(story, add_story_claim):
+    """`a tué le général` reads as a dangling verb: another claim of the event that names its subject is the label,
+    even when it is longer."""
+    for claim_id, text in (
+        ("k1", "qui a tué le général iranien Qassem Soleimani"),
+        ("k2", "Une frappe américaine a tué le général iranien Qassem Soleimani à Bagdad"),
+    ):
+        add_story_claim(
+            claim_id,
+            "a1",
+            1,
+            text,
+            key="tuer|slmni",
+            event_id="e9",
+            quote_kind="narrative",
+            event_date=date(2020, 1, 3),
+        )
+    ((label,),) = story.execute("select label from timeline").fetchall()
+    assert label == "Une frappe américaine a tué le général iranien Qassem Soleimani à Bagdad"
 
 
 def test_a_disputed_event_dated_by_one_source_is_in_the_timeline_flagged_with_both_sides(story, add_the_resumption):

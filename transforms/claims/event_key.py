@@ -397,6 +397,10 @@ def _sense(main: Token, lemma: str, theme: str) -> tuple[str, str]:
         # `l'avion a été touché par un missile`, `abattu par un missile sol-air`, `un missile a atteint la base`,
         # `a abattu un avion`: a strike on the thing hit (a person hit is a casualty, and keeps its verb)
         lemma = "attaquer"
+    if lemma in words("target_verbs") and main.pos_ == "VERB" and (_struck_by_projectile(main) or _fired_with(main)):
+        # `des frappes ont visé des milices`, `a ciblé la base avec des missiles`: an attack; not `la mesure vise les
+        # entreprises`, `il est visé par une plainte` (to concern, to aim at)
+        lemma = "attaquer"
     if lemma == "arrêter" and main.pos_ == "VERB" and not is_reflexive(main) and _has_human_patient(main):
         lemma = "interpeller"  # `le suspect a été arrêté`: an arrest, not a stop (`arrêter les opérations`)
     if main.pos_ == "VERB" and lemma in pairs("pronominal_senses") and is_reflexive(main):
@@ -436,6 +440,13 @@ def _struck_by_projectile(verb: Token) -> bool:
         if child.dep_ in ("obl:agent", "nsubj")
         for noun in [child, *(c for c in child.children if c.dep_ == "nmod")]
     )
+
+
+def _fired_with(verb: Token) -> bool:
+    """A projectile, or a shot of one, is what the verb's clause says it was done with or by, however the parser
+    attached it (`a visé la base avec des missiles`, `visée par des tirs de roquettes`)."""
+    means = [t for t in own_clause(verb) if is_complement(t, "avec", "par")]
+    return any(is_projectile(noun) for t in means for noun in [t, *(c for c in t.children if c.dep_ == "nmod")])
 
 
 @cache

@@ -69,6 +69,8 @@ class Claim:
     imperfect: bool = _column(pl.Boolean, False)
     modal: str | None = _column(pl.String, None)
     agent: str | None = _column(pl.String, None)
+    # the words of the subject the clause leaves out (`une attaque de drone` for `qui a tué le général`), for a label
+    subject_text: str | None = _column(pl.String, None)
     nominal: bool = _column(pl.Boolean, False)  # an event told by a noun (`transforms/nominal_events.py`)
     # extents of the subordinate clauses and noun dates, whose dates do not date the event (row: `subordinate_spans`)
     subordinate: list[list[int]] = field(default_factory=list)

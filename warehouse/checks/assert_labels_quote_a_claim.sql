@@ -1,6 +1,7 @@
 -- severity: warning
 -- a timeline or dispute label is taken from the text of one of its claims (clause_label: the clause trimmed,
--- its first letter capitalised, quotation marks dropped, spaces collapsed, cut with `…`)
+-- its first letter capitalised, quotation marks dropped, spaces collapsed, cut with `…`), after the subject the
+-- clause leaves out when the claim names it (claim_words: `claims.subject_text`)
 with labelled as (
     select row_number() over () as labelled_row, id, label, claim_ids
     from (
@@ -18,8 +19,10 @@ quoting as (
     select candidates.labelled_row
     from candidates
     inner join claims on claims.claim_id = candidates.claim_id
-    where contains(lower(regexp_replace(regexp_replace(claims.text, '["«»“”]', '', 'g'), '\s+', ' ', 'g')),
-                   lower(rtrim(candidates.label, '…')))
+    where contains(
+        lower(regexp_replace(
+            regexp_replace(claim_words(claims.text, claims.subject_text), '["«»“”]', '', 'g'), '\s+', ' ', 'g')),
+        lower(rtrim(candidates.label, '…')))
 )
 select labelled.id
 from labelled

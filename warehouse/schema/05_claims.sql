@@ -28,6 +28,7 @@ create table claims (
     stance                varchar,            -- stance of the reporting verb: assert | deny | evaluate | request
     theme                 varchar,            -- lemma of the event's theme (object, else subject)
     agent                 varchar,            -- key of the event's subject when it is a noun or a name
+    subject_text          varchar,            -- the words of the subject the clause leaves out (`qui a tué`: its antecedent)
     negation              varchar,            -- the negation or denial cue that set polarity -1
     denial_scope          varchar,            -- what a denial by `aucun N de X` is restricted to (X's lemma)
     theme_owned           boolean,            -- the theme is possessed (`ses vacances`): the agent's own

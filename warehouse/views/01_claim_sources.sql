@@ -64,6 +64,7 @@ sourced as (
         articles.title,
         -- what
         claims.text,
+        claims.subject_text,
         claims.polarity,
         claims.hedged,
         claims.negation,

@@ -81,6 +81,7 @@ sided as (
         sources.responds_to_claim_id,
         -- the evidence: the words, where they are, when they were said
         sources.text,
+        sources.subject_text,
         sources.char_start,
         sources.char_end,
         sources.source_uri,

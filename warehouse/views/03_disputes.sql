@@ -41,15 +41,16 @@ sides as (
     group by dispute_id, side_rank, side
 ),
 -- the question in the words of one claim: an affirmation rather than a denial (`ces informations`), reported
--- rather than quoted in the first person, the shortest that says something (six words or more)
+-- rather than quoted in the first person, one whose words name its subject (`lacks_subject`), the shortest that
+-- says something (six words or more)
 label_claims as (
     select
         dispute_id,
-        clause_label(text) as label,
+        claim_label(text, subject_text) as label,
         row_number() over (
             partition by dispute_id
-            order by polarity desc, quote_kind = 'direct', length(text) - length(replace(text, ' ', '')) < 5,
-                     length(text), claim_id
+            order by polarity desc, quote_kind = 'direct', lacks_subject(claim_label(text, subject_text)),
+                     length(text) - length(replace(text, ' ', '')) < 5, length(text), claim_id
         ) as preference,
     from members
 ),

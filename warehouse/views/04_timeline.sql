@@ -108,15 +108,17 @@ occurrences as (
     left join undated_occurrence on undated_occurrence.claim_id = members.claim_id
 ),
 -- the label: the words of one claim (see clause_label), an affirmation reported rather than quoted in the
--- first person, one that dates the event, the shortest that says something (six words or more)
+-- first person, one that dates the event, one whose words name its subject (`lacks_subject`), the shortest that
+-- says something (six words or more)
 labels as (
     select
         event_group,
         occurrence,
-        clause_label(text) as label,
+        claim_label(text, subject_text) as label,
         row_number() over (
             partition by event_group, occurrence
             order by polarity desc, quote_kind = 'direct', date_from is null,
+                     lacks_subject(claim_label(text, subject_text)),
                      length(text) - length(replace(text, ' ', '')) < 5, length(text), claim_id
         ) as preference,
     from occurrences

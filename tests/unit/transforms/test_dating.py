@@ -555,3 +555,27 @@ def test_after_a_night_named_by_its_two_days_the_next_day_is_the_one_named_last(
     )
     assert got["la nuit de samedi à dimanche"][0] == "2019-08-17TNI"  # the night of Saturday
     assert got["vers 3 h 10"][0] == "2019-08-18T03:10"  # told after it: Sunday
+
+
+def _pipeline_dates(nlp, text: str, published_on: date) -> dict[str, str | None]:
+    """surface → value, as the pipeline extracts and resolves the dates of `text` published on that day."""
+    from transforms.extract import extract_batch
+    from transforms.sentences import sentence_frame
+
+    articles = pl.DataFrame({"article_id": ["a"], "body": [text]})
+    timex = extract_batch(articles, sentence_frame(articles), nlp)["timex"]
+    dates = resolve_dates(timex, _publication(published_on))
+    return dict(zip(dates["surface"], dates["value"], strict=True))
+
+
+def test_a_date_without_its_year_is_the_one_its_clause_and_cue_point_to(nlp):
+    # told on 15 December in the past tense, a Christmas a few days off is the coming one
+    got = _pipeline_dates(nlp, "Le magasin a fermé ses portes à quelques jours de Noël.", date(2019, 12, 15))
+    assert got["Noël"] == "2019-12-25"
+    # a month complementing a noun is the visit's, not the future verb's: the February before the March article
+    text = "L'engagement pris lors de sa visite dans l'île début février se fera par un article spécifique."
+    assert _pipeline_dates(nlp, text, date(2018, 3, 14))["début février"] == "2018-02"
+    # a January article: a Christmas in the past tense is the last one, in the future tense the next one
+    got = _pipeline_dates(nlp, "Les magasins ont été pris d'assaut à Noël.", date(2020, 1, 8))
+    assert got["à Noël"] == "2019-12-25"
+    assert _pipeline_dates(nlp, "Il passera Noël en famille.", date(2020, 1, 8))["Noël"] == "2020-12-25"

@@ -100,6 +100,19 @@ def test_a_file_read_before_with_the_same_content_replays_its_inputs_as_unchange
     assert len(_intake([("greve.txt", raw + b" Fin.")], seen).records) == 1
 
 
+def test_replayed_inputs_keep_the_order_of_the_lake():
+    """A JSONL read before with the same content replays its 600 inputs in the order the lake holds them, the same
+    every run (a hash-based deduplication gave them in an order that changed between runs)."""
+    digest = "d" * 64
+    earlier = pl.DataFrame(
+        [input_row(f"feed.jsonl#{i}", f"s{i}", "feed.jsonl", digest, "article", f"a{i}", "r0", NOW) for i in range(600)]
+        * 2,  # read in two earlier runs: each input once
+        schema=INPUT_SCHEMA,
+    )
+    replayed = previous_inputs(earlier)[("feed.jsonl", digest)]
+    assert [row["source_uri"] for row in replayed] == [f"feed.jsonl#{i}" for i in range(600)]
+
+
 def _record(uri: str, text: str, title: str | None = None) -> dict:
     sha = sha256_hex(text.encode("utf-8"))
     return {

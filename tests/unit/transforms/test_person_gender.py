@@ -70,3 +70,23 @@ def test_what_the_article_says_outweighs_the_first_name_and_split_evidence_is_no
     genders = _genders(body, {"martin": "Jean Martin", "durand": "Marie Durand"}, [("durand", "directeur")])
     assert genders["martin"] == "f"  # the title, not the first name
     assert genders["durand"] == "f"  # title counted twice against one function
+
+
+def test_role_votes_keep_the_order_the_functions_first_appear_in():
+    """The lake part of the votes (`cues_roles`) must be the same from run to run: the votes come in the order of
+    the functions (a hash-based deduplication returns 600 rows in an order that changes between runs)."""
+    from transforms.person_gender import role_votes
+
+    body = "Agnès Buzyn, la ministre de la Santé, a parlé. " * 3
+    start = body.index("ministre")
+    roles = pl.DataFrame(
+        {
+            "article_id": [f"a{i}" for i in range(600)] * 2,  # each function twice: one vote each
+            "role": ["ministre de la Santé"] * 1200,
+            "char_start": [start] * 1200,
+        }
+    )
+    articles = pl.DataFrame({"article_id": [f"a{i}" for i in range(600)], "body": [body] * 600})
+    votes = role_votes(roles, articles)
+    assert votes["article_id"].to_list() == [f"a{i}" for i in range(600)]
+    assert set(votes["gender"]) == {"f"}

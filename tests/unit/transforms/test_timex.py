@@ -67,6 +67,12 @@ def test_year_after_depuis_and_holiday():
     assert resolved.value == "2020-01-01"
 
 
+def test_a_feast_name_hyphenated_to_a_first_name_is_no_feast():
+    # `Jean-Noël`, `Marie-Noël`: a compound first name; the feast itself still is a date
+    assert [t.surface for t in tag_timex("Jean-Noël Boureau, conducteur CFDT, et Marie-Noël Durand ont parlé.")] == []
+    assert [t.surface for t in tag_timex("Ils se retrouveront à Noël.")] == ["à Noël"]
+
+
 def test_vague_references_and_sets():
     assert _one("Il a récemment annoncé")[1].value == "PAST_REF"
     assert _one("Elle est désormais dédiée")[1].value == "PRESENT_REF"
@@ -198,7 +204,7 @@ def _tense_of(nlp, text: str, surface: str) -> str:
 
     doc = nlp(text)
     t = next(t for t in tag_timex(text) if t.surface == surface)
-    return timex_tense(doc, t.start, t.end, (0, len(text)), names_day=True)
+    return timex_tense(doc, t.start, t.end, (0, len(text)), leaves_year_out=True)
 
 
 @pytest.mark.parametrize(
@@ -817,3 +823,64 @@ def test_days_in_figures_after_a_weekday(text, expected):
 )
 def test_a_duration_after_a_comma_and_periods_after_au(text, expected):
     assert _values(text) == expected
+
+
+# Across a year boundary, a date without its year is the nearest one on the side the tense says (past: on or before
+# the publication day, future: on or after it, present: either side).
+DECEMBER = date(2019, 12, 20)
+JANUARY = date(2020, 1, 8)
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "direction", "value"),
+    [
+        # a December document speaking of February or January
+        ("Le ministre partira début février.", DECEMBER, 1, "2020-02"),
+        ("Le sommet se tient début février.", DECEMBER, 0, "2020-02"),  # seven weeks ahead, not ten months back
+        ("Le ministre avait été reçu début février.", DECEMBER, -1, "2019-02"),
+        ("La réforme entre en vigueur en janvier.", DECEMBER, 0, "2020-01"),
+        ("Les ventes ont chuté en janvier.", DECEMBER, -1, "2019-01"),
+        # a January document speaking of Christmas or December
+        ("Les magasins ont été pris d'assaut avant Noël.", JANUARY, -1, "2019-12-25"),
+        ("Les magasins ferment à Noël.", JANUARY, 0, "2019-12-25"),
+        ("Il passera Noël à Bagdad.", JANUARY, 1, "2020-12-25"),
+        ("Le chômage recule en décembre.", JANUARY, 0, "2019-12"),
+        ("Le ministre se rendra à Bagdad en décembre.", JANUARY, 1, "2020-12"),
+        ("Le ministre s'est rendu à Bagdad fin décembre.", JANUARY, -1, "2019-12"),
+    ],
+)
+def test_a_date_without_its_year_across_the_year_boundary(text, anchor, direction, value):
+    (tagged,) = [t for t in tag_timex(text) if t.reading.get("month")]
+    assert resolve_timex(tagged.reading, anchor, direction).value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "direction", "value"),
+    [
+        # told on 15 December in the past tense: the coming Christmas, ten days ahead (the tense alone: 2018)
+        ("Le magasin a fermé ses portes à quelques jours de Noël.", date(2019, 12, 15), -1, "2019-12-25"),
+        ("Les ventes ont chuté à l'approche de Noël.", date(2019, 12, 5), -1, "2019-12-25"),
+        ("Il a été arrêté à deux semaines du Nouvel An.", date(2019, 12, 20), -1, "2020-01-01"),
+        # told in August in the past tense: the last Christmas (the nearest would be the coming one)
+        ("Il est décédé à quelques jours de Noël.", date(2019, 8, 10), -1, "2018-12-25"),
+        # told on 30 January in the future tense: the next Christmas
+        ("Le tribunal rendra sa décision à quelques jours de Noël.", date(2020, 1, 30), 1, "2020-12-25"),
+    ],
+)
+def test_a_date_said_to_be_close_may_lie_a_month_past_the_publication(text, anchor, direction, value):
+    (tagged,) = [t for t in tag_timex(text) if t.reading.get("month")]
+    assert tagged.reading.get("near") is True
+    assert resolve_timex(tagged.reading, anchor, direction).value == value
+
+
+def test_a_month_complementing_a_noun_takes_no_tense_from_the_verb(nlp):
+    # the visit is February's, whatever the tense of `se fera`: no tense, the nearest February
+    text = "L'engagement pris lors de sa visite dans l'île début février se fera par un article spécifique."
+    assert _tense_of(nlp, text, "début février") == "present"
+    assert _tense_of(nlp, "Le ministre s'est rendu à Bagdad début février.", "début février") == "past"
+    # the month's own noun of time (`le mois de mai`) is no event: the month is the verb's
+    from transforms.extract import timex_tense
+
+    text = "Le chanteur était rentré en France à la fin du mois de mai."
+    t = next(t for t in tag_timex(text) if t.reading.get("month") == 5)
+    assert timex_tense(nlp(text), t.start, t.end, (0, len(text)), True, month_only=True) == "past"

@@ -62,3 +62,48 @@ def test_a_presupposed_clause_is_the_articles_own_and_keeps_the_source_word(clai
     assert (reported.quote_kind, reported.speaker_text, reported.reporting_verb) == ("indirect", "l'armée", "selon")
     assert (relative.quote_kind, relative.speaker_text, relative.attribution_start) == ("narrative", None, None)
     assert (relative.reporting_verb, relative.event_key) == ("selon", "tuer|rebelle")
+
+
+def test_a_clause_without_its_subject_records_the_words_of_the_subject_it_leaves_out(claims_of, only):
+    # a relative `qui`: its antecedent, with its determiner, adjectives and `de` complements only
+    text = "L'escalade a atteint un niveau inédit, avec une attaque de drone américaine, qui a tué le général Hamid."
+    killed = only(claims_of(text), lambda c: c.text.startswith("qui"))
+    assert killed.subject_text == "une attaque de drone américaine"
+    # a relative hung on the verb: the verb's object, not the place and the date between them
+    text = "Les États-Unis ont lancé une frappe de drone près de l'aéroport le 3 janvier, qui a tué le général Hamid."
+    assert only(claims_of(text), lambda c: c.text.startswith("qui")).subject_text == "une frappe de drone"
+    # a verb coordinated with another shares its subject
+    text = "Le ministre a démissionné mardi et a quitté Paris."
+    assert only(claims_of(text), lambda c: "quitté" in c.text and "démissionné" not in c.text).subject_text == (
+        "Le ministre"
+    )
+    (retired,) = [
+        c
+        for c in claims_of("Le ministre a démissionné mardi et s'est retiré de la vie politique.")
+        if "retiré" in c.text
+    ]
+    assert retired.subject_text == "Le ministre"  # (`s'` is the verb's clitic, no subject)
+    # a participle has no subject of its own to put back (`Tuant un sous-traitant`, not `La base tuant…`)
+    text = "Des roquettes ont été tirées sur la base, tuant un sous-traitant américain."
+    assert only(claims_of(text), lambda c: c.text.startswith("tuant")).subject_text is None
+    # a clause that names its subject records none
+    (claim,) = claims_of("Une frappe américaine a tué le général Soleimani.")
+    assert claim.subject_text is None
+
+
+def test_the_antecedent_of_qui_agrees_in_number_with_its_verb(nlp):
+    from transforms.claims.describe import _antecedent
+
+    # `ont empiré` is plural: the complications, not the operation (the nearest noun would be `opération` if
+    # the parser hung the clause elsewhere; the noun it hangs on must agree too)
+    for text, verb, expected in [
+        ("Il a subi une opération et des complications, qui ont empiré avec le temps.", "empiré", "complications"),
+        ("Il a subi des complications et une opération, qui a duré six heures.", "duré", "opération"),
+        # no comma: the noun right before `qui` (here tagged as an adjective used as a noun), not the name the
+        # parser hangs the clause on
+        ("Selon Le Parisien, le quinquagénaire qui a attaqué une soldate était suivi.", "attaqué", "quinquagénaire"),
+    ]:
+        doc = nlp(text)
+        main = next(t for t in doc if t.text == verb)
+        relative = next(t for t in doc if t.lower_ == "qui")
+        assert _antecedent(main, relative).text == expected

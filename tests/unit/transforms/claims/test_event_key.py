@@ -210,3 +210,21 @@ def test_opening_the_door_to_something_is_about_that_thing(claims_of):
     opened = claims_of("Le président a ouvert la porte à d'éventuelles corrections du dispositif.")[0]
     closed = claims_of("Vous n'ouvrez même pas la porte à la classe ouvrière.")[0]
     assert (opened.event_key, closed.event_key) == ("ouvrir porte|correction", "ouvrir porte|classe")
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        # to aim at, to concern, to target: no attack (most uses of `viser` and `cibler` in news)
+        ("La mesure vise les entreprises de plus de cinquante salariés.", "viser|entreprise"),
+        ("Le ministre est visé par une plainte pour harcèlement.", "viser|ministre"),
+        ("La réforme cible les ménages les plus modestes.", "cibler|menage"),
+        # aimed by strikes or projectiles, or with them: an attack on what was aimed at
+        ("Des frappes aériennes américaines ont visé des milices soutenues par l'Iran.", "attaquer|milice"),
+        ("L'ambassade a été visée par des tirs de roquettes.", "attaquer|ambassade"),
+        ("L'Iran a visé deux bases américaines avec des missiles balistiques.", "attaquer|base"),
+        ("Un drone a ciblé un convoi près de l'aéroport.", "attaquer|convoi"),
+    ],
+)
+def test_aiming_at_something_is_an_attack_only_when_strikes_or_projectiles_aim(claims_of, text, key):
+    assert claims_of(text)[0].event_key == key
