@@ -17,16 +17,23 @@ with sources as materialized (
 candidates as materialized (
     -- the pairs of claims under one key in one article or in two articles that tell the same story (see
     -- article_links), found on narrow rows: a key can be common across the corpus (a class of casualty pairs
-    -- every such claim with every other), so only the pairs of one story are carried on to the comparisons
-    select left_claim.claim_id as claim_id_a, right_claim.claim_id as claim_id_b
-    from (select claim_id, article_id, join_key from sources) as left_claim
-    inner join (select claim_id, article_id, join_key from sources) as right_claim
-        on left_claim.join_key = right_claim.join_key
-        and left_claim.claim_id < right_claim.claim_id
-    left join article_links
-        on article_links.article_id_a = least(left_claim.article_id, right_claim.article_id)
-        and article_links.article_id_b = greatest(left_claim.article_id, right_claim.article_id)
-    where left_claim.article_id = right_claim.article_id or article_links.article_id_a is not null
+    -- every such claim with every other), so only the pairs of one story are carried on to the comparisons.
+    -- (A semi join: article_links is the side held in memory, whatever the number of pairs of a key.)
+    with keyed as (
+        select
+            left_claim.claim_id as claim_id_a,
+            right_claim.claim_id as claim_id_b,
+            least(left_claim.article_id, right_claim.article_id) as article_id_a,
+            greatest(left_claim.article_id, right_claim.article_id) as article_id_b,
+        from (select claim_id, article_id, join_key from sources) as left_claim
+        inner join (select claim_id, article_id, join_key from sources) as right_claim
+            on left_claim.join_key = right_claim.join_key
+            and left_claim.claim_id < right_claim.claim_id
+    )
+    select claim_id_a, claim_id_b from keyed where article_id_a = article_id_b
+    union all
+    select claim_id_a, claim_id_b from keyed
+    semi join article_links using (article_id_a, article_id_b)
 ),
 left_sides as materialized (
     -- (one join at a time: the planner, which cannot count a CTE's rows, must not pair the claims first)
