@@ -132,18 +132,21 @@ def _print_view_tables(con, limit: int) -> None:
 
 def _run_pipeline(settings: Settings, dictionary_text: str) -> RunSummary:
     """Start the extraction processes and Prefect's local server, import the pipeline while they start, run it."""
-    from flows.extraction_pool import start_extraction_workers
-    from flows.prefect_startup import start_local_api
+    # The imports (Prefect, Great Expectations, spaCy: ~540,000 objects) run with the collector off, and what they
+    # make lives as long as the process: then the collector is told to skip it. Its passes over them took ~2 s of
+    # the start-up and ~4 s of a small run. (The few cycles the imports leave, ~10,000 objects, stay: once.)
+    gc.disable()
+    try:
+        from flows.extraction_pool import start_extraction_workers
+        from flows.prefect_startup import start_local_api
 
-    start_extraction_workers(settings, dictionary_text)  # each process loads the model meanwhile
-    prefect_up = start_local_api()
-    from flows.pipeline import dispatch_pipeline
+        start_extraction_workers(settings, dictionary_text)  # each process loads the model meanwhile
+        prefect_up = start_local_api()
+        from flows.pipeline import dispatch_pipeline
 
-    # The imports (Prefect, Great Expectations, spaCy: ~540,000 objects) ran with the collector off, and what they
-    # made lives as long as the process: from now on the collector skips it. Its passes over them took ~2 s of
-    # the start-up and ~4 s of a small run. (The few cycles the imports left, ~10,000 objects, stay: once.)
-    gc.freeze()
-    gc.enable()
+        gc.freeze()
+    finally:
+        gc.enable()
     prefect_up()
     return dispatch_pipeline(settings)
 
@@ -182,7 +185,6 @@ def run(
         err.print(f"[red]error:[/red] input folder not found: {settings.input_dir}")
         raise typer.Exit(2)
     _prefect_defaults()
-    gc.disable()  # until the pipeline is imported: see `_run_pipeline`
     from flows.extraction_pool import ExtractionError
     from flows.inputs import InputError, read_dictionary
     from flows.locking import RunLocked, run_lock
@@ -211,8 +213,6 @@ def run(
             "and the next run extracts the rest."
         )
         raise typer.Exit(1) from error
-    finally:
-        gc.enable()
     _print_summary(summary)
     if summary.status != "published":
         err.print("[red]validation failed: nothing published.[/red] Failed critical expectations:")
@@ -235,6 +235,10 @@ def run(
     if written:
         console.print(f"reports: {', '.join(str(p) for p in written)}")
     console.print(f"done in {time.perf_counter() - started:.1f} s")
+    if gc.isenabled() and gc.get_freeze_count():
+        # a pipeline ran (see `_run_pipeline`) and its files are written and closed: what the process holds dies
+        # with it, so spare the collector its passes over every object at exit (~2 s: Prefect, GE, the corpus)
+        gc.freeze()
 
 
 @app.command()
@@ -374,10 +378,6 @@ def main() -> None:
         app()
     except KeyboardInterrupt:
         sys.exit(130)
-    finally:
-        # the command is over, its files written and closed: what it holds dies with the process, so spare
-        # the collector its passes over every object at exit (~2 s after a run: Prefect, GE, the corpus)
-        gc.freeze()
 
 
 if __name__ == "__main__":
