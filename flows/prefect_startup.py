@@ -2,13 +2,14 @@
 
 Without `PREFECT_API_URL`, Prefect starts a temporary ("ephemeral") API server in a subprocess the first time a
 flow needs it, and waits for it: 4–7 s on the reference machine, during which the run's process only polls.
-`recoupe run` calls `start_local_api()` as soon as it knows the run has work to do, then imports the pipeline
-and starts the extraction processes while the server boots, and calls the returned `wait()` just before the
-flow. The server is Prefect's own (`SubprocessASGIServer`, one per process, stopped at exit by Prefect): the
-flow then finds it running and uses it, exactly as if it had started it itself.
+`recoupe run` calls `start_local_api()` as soon as it knows the run has work to do (just after starting the
+extraction processes), imports the pipeline while the server boots, and calls the returned function, which
+waits for the server, just before the flow. The server is Prefect's own (`SubprocessASGIServer`, one per
+process, stopped at exit by Prefect): the flow then finds it running and uses it, exactly as if it had started
+it itself.
 
 Nothing changes when a server is configured (`PREFECT_API_URL`) or ephemeral mode is off: there is nothing to
-start. If the early start fails, `wait()` returns anyway and the flow starts the server itself and reports
+start. If the early start fails, the wait returns anyway and the flow starts the server itself and reports
 the error the usual way.
 """
 
