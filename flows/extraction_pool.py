@@ -28,9 +28,11 @@ from collections import deque
 from collections.abc import Callable
 from concurrent.futures import CancelledError, Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from functools import cache
 from typing import Protocol
 
 import polars as pl
+from threadpoolctl import threadpool_limits
 
 from flows.settings import Settings
 from transforms.actors import parse_dictionary, ruler_patterns
@@ -88,11 +90,20 @@ def collect_outputs(pendings: list[Pending]) -> dict[str, pl.DataFrame]:
     return concat_outputs([pending.result() for pending in pendings])
 
 
+@cache
+def one_blas_thread() -> None:
+    """Hold numpy's BLAS to one thread in an extraction process (once per process). The model's matrix products
+    run on it (`transforms.nlp.numpy_matrix_products`); OpenBLAS would otherwise start a thread per core in
+    every worker, and the workers, already one per core, would wait on each other's threads."""
+    threadpool_limits(1, user_api="blas")
+
+
 def extract_on_worker(
     articles: pl.DataFrame, model: str, patterns: Patterns, batch_size: int
 ) -> dict[str, pl.DataFrame]:
     """What a worker runs on a batch: the model of this process (loaded at its first call), then the pure
     per-batch extraction."""
+    one_blas_thread()
     return extract_documents(articles, load_pipeline(model, patterns), batch_size)
 
 
@@ -136,6 +147,7 @@ def _start_worker(model: str, patterns: Patterns, batch_size: int) -> None:
     global _worker_args
     _worker_args = (model, patterns, batch_size)
     threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
+    one_blas_thread()
     load_pipeline(model, patterns)
     gc.freeze()  # the model lives as long as the process: the collector need not scan it, nor at exit
 

