@@ -37,6 +37,7 @@ from pathlib import Path
 import polars as pl
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NONE
+from prefect.utilities.annotations import quote
 
 from flows.compaction import compact_lake
 from flows.compaction import recover as recover_compaction
@@ -105,7 +106,7 @@ def _read_files(paths: list[Path], input_dir: Path) -> Iterator[tuple[str, bytes
             yield uri, error
 
 
-@task(name="ingest_batch")
+@task(name="ingest_batch", cache_policy=NONE)
 def ingest_batch(paths: list[Path], input_dir: Path, max_bytes: int, seen: Seen, run_id: str) -> Intake:
     """Read a batch of files: their records to clean, and the input and quarantine rows of the inputs that give
     none (`transforms.intake.intake_files`). A file seen before with the same content is not read again: its
@@ -116,7 +117,7 @@ def ingest_batch(paths: list[Path], input_dir: Path, max_bytes: int, seen: Seen,
 # --- 2. clean -------------------------------------------------------------------------------------
 
 
-@task(name="clean_batch")
+@task(name="clean_batch", cache_policy=NONE)
 def clean_batch(records: list[dict], run_id: str) -> pl.DataFrame:
     """Clean a batch of records into article rows (one per record; ids not yet deduplicated;
     `transforms.intake.clean_records`)."""
@@ -140,13 +141,13 @@ def _clean_isolated(records: list[dict], run_id: str) -> tuple[pl.DataFrame, lis
     """`clean_batch`, and when the batch raises, each record alone: a record that still raises is
     returned with its exception (it goes to quarantine as `clean_error`), the others are cleaned."""
     try:
-        return clean_batch(records, run_id), []
+        return clean_batch(quote(records), run_id), []
     except Exception:  # noqa: BLE001 - find the record that raised, keep the others
         pass
     frames, failures = [], []
     for record in records:
         try:
-            frames.append(clean_batch([record], run_id))
+            frames.append(clean_batch(quote([record]), run_id))
         except Exception as error:  # noqa: BLE001 - quarantined with the exception, never fatal
             failures.append((record, describe_error(error)))
     return (pl.concat(frames) if frames else clean_batch([], run_id)), failures
@@ -199,7 +200,8 @@ def _stream_batch(
     rows, new articles)."""
     run_id = writer.run_id
     part = f"{run_id}-{index:05d}"
-    intake = ingest_batch(batch, settings.input_dir, settings.max_text_bytes, seen, run_id)
+    # (`quote`: Prefect would walk every record and every previous input of the lake at each task, for futures)
+    intake = ingest_batch(batch, settings.input_dir, settings.max_text_bytes, quote(seen), run_id)
     inputs, quarantined = [intake.inputs], [intake.quarantined]
     n_new = 0
     for chunk_index, chunk in enumerate(_batches(intake.records, settings.batch_size)):
