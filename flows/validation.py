@@ -149,37 +149,10 @@ def run_gate(
     row counts), each counted table must keep at least `1 - max_drop` of its rows. With `docs_dir`, Great
     Expectations Data Docs (HTML) are built there: into a temporary folder first, then swapped in, so the folder
     always shows one whole run."""
-    os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
-    logging.getLogger("great_expectations").setLevel(logging.ERROR)
-    import great_expectations as gx
-    from great_expectations.data_context.types.base import ProgressBarsConfig
-
-    for name in list(logging.root.manager.loggerDict):
-        if name.startswith("great_expectations"):
-            logging.getLogger(name).setLevel(logging.ERROR)
-    context = gx.get_context(mode="ephemeral")
-    context.variables.progress_bars = ProgressBarsConfig(globally=False)
-    source = context.data_sources.add_pandas("warehouse")
-    building = None
-    if docs_dir is not None:
-        docs_dir = docs_dir.resolve()
-        building = docs_dir.with_name(f".{docs_dir.name}-{run_id}")
-        shutil.rmtree(building, ignore_errors=True)
-        context.add_data_docs_site(
-            site_name="recoupe",
-            site_config={
-                "class_name": "SiteBuilder",
-                "site_index_builder": {"class_name": "DefaultSiteIndexBuilder"},
-                "store_backend": {"class_name": "TupleFilesystemStoreBackend", "base_directory": str(building)},
-            },
-        )
+    docs_dir = None if docs_dir is None else docs_dir.resolve()
+    building = None if docs_dir is None else docs_dir.with_name(f".{docs_dir.name}-{run_id}")
+    context, source = _gx_context(building)
     suites = table_suites()
-    plan: list[tuple[str, str, str, str]] = [(name, "table", name, _source(name, scope is not None)) for name in suites]
-    for name, sql in sql_files("checks"):
-        severity = "critical" if "severity: critical" in sql.splitlines()[0] else "warning"
-        plan.append((name.removesuffix(".sql"), "check", severity, sql))
-    for table in previous_counts or {}:
-        plan.append((f"row_count_{table}", "rows", table, f'select 1 as row from "{table}"'))
     con = open_warehouse(db, views=True)
     if scope is not None:
         con.register(
@@ -189,18 +162,13 @@ def run_gate(
     rows = []
     now = datetime.now()
     try:
-        for name, kind, detail, sql in plan:
+        for name, kind, detail, sql in _plan(suites, scope is not None, previous_counts):
             if kind == "rows":
                 expectations = row_count_suite(previous_counts[detail], max_drop, drop_severity)
             else:
                 expectations = suites[name] if kind == "table" else empty_result_suite(name, detail)
-            asset = source.add_dataframe_asset(name)
-            batch = asset.add_batch_definition_whole_dataframe(name)
-            suite = context.suites.add(gx.ExpectationSuite(name=name, expectations=expectations))
-            definition = context.validation_definitions.add(gx.ValidationDefinition(name=name, data=batch, suite=suite))
             frames = [con.execute(sql).df()] if kind != "table" else _batches(con, sql)
-            outcomes = [_results(definition, frame, kind) for frame in frames]
-            for result in _merged(outcomes):
+            for result in _validate(context, source, name, expectations, frames, kind):
                 rows.append(
                     {
                         "run_id": run_id,
@@ -218,14 +186,65 @@ def run_gate(
         views = fetch_report_views(con)  # the reports of a published build show these rows: not computed again
     finally:
         con.close()
-    if building is not None:
+    if building is not None and docs_dir is not None:
         # one build of the site once every result is stored (a build per suite re-rendered the whole site
         # each time: 9.5 of the gate's 16 s on a 10,000-article incremental run)
         context.build_data_docs(site_names=["recoupe"])
-    if building is not None and building.exists():
-        shutil.rmtree(docs_dir, ignore_errors=True)
-        building.rename(docs_dir)
+        if building.exists():
+            shutil.rmtree(docs_dir, ignore_errors=True)
+            building.rename(docs_dir)
     return GateResult(pl.DataFrame(rows, schema=DQ_SCHEMA), counts, views)
+
+
+def _gx_context(building: Path | None):
+    """An ephemeral Great Expectations context, quiet (no analytics, no progress bars, errors only in the log),
+    with `building` a Data Docs site written there; and its pandas source for the frames to validate."""
+    os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
+    logging.getLogger("great_expectations").setLevel(logging.ERROR)
+    import great_expectations as gx
+    from great_expectations.data_context.types.base import ProgressBarsConfig
+
+    for name in list(logging.root.manager.loggerDict):
+        if name.startswith("great_expectations"):
+            logging.getLogger(name).setLevel(logging.ERROR)
+    context = gx.get_context(mode="ephemeral")
+    context.variables.progress_bars = ProgressBarsConfig(globally=False)
+    source = context.data_sources.add_pandas("warehouse")
+    if building is not None:
+        shutil.rmtree(building, ignore_errors=True)
+        context.add_data_docs_site(
+            site_name="recoupe",
+            site_config={
+                "class_name": "SiteBuilder",
+                "site_index_builder": {"class_name": "DefaultSiteIndexBuilder"},
+                "store_backend": {"class_name": "TupleFilesystemStoreBackend", "base_directory": str(building)},
+            },
+        )
+    return context, source
+
+
+def _plan(suites: dict, scoped: bool, previous_counts: dict[str, int] | None) -> list[tuple[str, str, str, str]]:
+    """What the gate validates, in order, as (suite name, kind, detail, SQL of its rows): the table and view
+    suites (`table`, detail: the table), the SQL assertions of `warehouse/checks/` (`check`, detail: their
+    severity, read from their first line) and the row counts against the published warehouse (`rows`)."""
+    plan = [(name, "table", name, _source(name, scoped)) for name in suites]
+    for name, sql in sql_files("checks"):
+        severity = "critical" if "severity: critical" in sql.splitlines()[0] else "warning"
+        plan.append((name.removesuffix(".sql"), "check", severity, sql))
+    for table in previous_counts or {}:
+        plan.append((f"row_count_{table}", "rows", table, f'select 1 as row from "{table}"'))
+    return plan
+
+
+def _validate(context, source, name: str, expectations: list, frames, kind: str) -> list[dict]:
+    """Validate each frame of `frames` against a suite `name` of `expectations`; the results merged over the
+    frames (`_merged`), one per expectation."""
+    import great_expectations as gx
+
+    batch = source.add_dataframe_asset(name).add_batch_definition_whole_dataframe(name)
+    suite = context.suites.add(gx.ExpectationSuite(name=name, expectations=expectations))
+    definition = context.validation_definitions.add(gx.ValidationDefinition(name=name, data=batch, suite=suite))
+    return _merged([_results(definition, frame, kind) for frame in frames])
 
 
 def _results(definition, frame, kind: str) -> list[dict]:
