@@ -83,6 +83,33 @@ def _is_participle_adjunct(verb: Token) -> bool:
     )
 
 
+def is_time_noun(token: Token) -> bool:
+    """A day, a month or a noun of time (`lexicons/bare_times.txt`, `time_heads.txt`, `time_nouns.txt`): `mardi`,
+    `janvier`, `la semaine`, `l'année`."""
+    return token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() in (
+        words("bare_times") | words("time_heads") | words("time_nouns")
+    )
+
+
+def _past_date(time: Token) -> Token | None:
+    """The antecedent of a relative `qui` that follows a date (`la frappe du 3 janvier, qui a tué`, `a lancé une
+    frappe le 3 janvier, qui a tué`): a date does not act, it dates what the relative is about. That is the noun
+    the date complements, or else the object of the verb the date is an adjunct of; None when neither is there."""
+    root = time
+    # up the date itself (`le 3 janvier`: the day's number; `la nuit de mardi`: the night)
+    while root.head.i != root.i and (root.head.pos_ == "NUM" or is_time_noun(root.head)):
+        root = root.head
+    head = root.head
+    if head.i == root.i:
+        return None
+    if head.pos_ in ("NOUN", "PROPN"):
+        return head
+    if head.pos_ in ("VERB", "AUX"):
+        objects = [c for c in head.children if c.dep_ == "obj" and c.i < root.i and not is_time_noun(c)]
+        return objects[-1] if objects else None
+    return None
+
+
 def event_agent(main: Token | None) -> str | None:
     """Key of the event's agent: the named or nominal subject of a verb with an object (`Emmanuel Macron
     a entamé ses vacances` → Macron's key), or the agent complement of a passive (`personne n'a été
@@ -122,6 +149,8 @@ def event_agent(main: Token | None) -> str | None:
         antecedent = main.doc[before] if before >= 0 else None
         if main.dep_ == "acl:relcl" and main.head.pos_ in ("NOUN", "PROPN"):
             antecedent = main.head  # (`une frappe de drone, qui a tué`: the frappe, not the drone)
+        if antecedent is not None and is_time_noun(antecedent):
+            antecedent = _past_date(antecedent)
         if antecedent is not None and antecedent.pos_ in ("NOUN", "PROPN"):
             while antecedent.dep_ == "flat:name" and antecedent.head.i != antecedent.i:
                 antecedent = antecedent.head
