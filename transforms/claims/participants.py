@@ -51,6 +51,9 @@ def theme_of(main: Token) -> str:
         # right before it (whatever the parser attached the clause to)
         before = [t for t in main.doc[max(0, relative.i - 3) : relative.i] if t.pos_ in ("NOUN", "PROPN")]
         chosen = before[-1:]
+        if chosen and is_time_noun(chosen[0]):
+            # (`une grève le 3 mars, qui a été suspendue`: the strike, not the date)
+            chosen = [t for t in [_past_date(chosen[0])] if t is not None]
     if not chosen and main.dep_ == "acl" and not any(c.dep_.startswith("aux") for c in main.children):
         # `Soleimani, tué le 3 janvier`: the participle's patient is the noun it is appended to, the
         # nearest one before the comma (French apposition), whatever the parser attached it to

@@ -60,6 +60,17 @@ def test_a_date_is_not_the_antecedent_of_a_relative_subject(claims_of, only, tex
     assert claim.agent == agent
 
 
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("Le ministère a annoncé une grève le 3 mars, qui a été suspendue.", "suspendre|greve"),
+        ("L'armée a lancé une opération lundi, qui a repris mardi.", "reprendre|operation"),
+    ],
+)
+def test_a_date_is_not_the_theme_of_a_relative_subject(claims_of, only, text, key):
+    assert only(claims_of(text), lambda c: c.text.startswith(("qui", "une"))).event_key == key
+
+
 def test_a_bare_day_is_no_participant(claims_of):
     (claim,) = claims_of("Le ministre a promis que les écoles rouvriraient lundi.")
     assert claim.event_key == "rouvrir|ecole"
