@@ -303,6 +303,8 @@ def key_of_head(main: Token | None) -> EventKey:
     theme = _theme_class(main, lemma, theme)
     lemma, theme = _sense(main, lemma, theme)
     klass = pairs("predicate_classes").get(lemma, lemma)
+    if lemma == "tirer" and main.pos_ == "VERB" and not _fires(main):
+        klass = lemma  # `tirer les leçons`, `tirer profit de`, `tirer au sort`: a light verb, not firing
     return EventKey(lemma, theme, f"{fold_accents(klass)}|{fold_accents(theme)}")
 
 
@@ -439,6 +441,41 @@ def _struck_by_projectile(verb: Token) -> bool:
         for child in verb.children
         if child.dep_ in ("obl:agent", "nsubj")
         for noun in [child, *(c for c in child.children if c.dep_ == "nmod")]
+    )
+
+
+def _is_firearm(noun: Token) -> bool:
+    """A projectile, a firearm, its shot or ammunition (`lexicons/firearms.txt`), or a shot of one (`des tirs de
+    roquettes`, `des coups de feu`)."""
+    return any(
+        is_projectile(t) or t.lemma_.lower() in words("firearms") or t.lower_.removesuffix("s") in words("firearms")
+        for t in [noun, *(c for c in noun.children if c.dep_ == "nmod")]
+    )
+
+
+def _fires(verb: Token) -> bool:
+    """`tirer` in its sense of firing: what is fired is a projectile or a shot (`ont tiré des roquettes`, `des coups de
+    feu ont été tirés`), or nothing is (`les soldats ont tiré`, `a tiré sur la foule`, `tirer à balles réelles`). With
+    another object it is a light verb (`tirer les leçons`, `tirer profit`, `tirer la sonnette d'alarme`); pronominal
+    or with `en` (`s'en tirer`) or with an idiom's complement (`tirer au sort`, `tire à sa fin`) it is no firing."""
+    if any(_is_firearm(c) for c in verb.children if is_complement(c, "à", "avec")):
+        return True  # (`ont tiré à l'arme à feu`, `tirer à balles réelles`, whatever else the parser found)
+    passive = "Pass" in verb.morph.get("Voice") or any(c.dep_ == "aux:pass" for c in verb.children)
+    fired = [
+        c
+        for c in verb.children
+        if (c.dep_ == "obj" or (passive and c.dep_ in ("nsubj", "nsubj:pass")))
+        and c.pos_ in ("NOUN", "PROPN", "PRON")
+        and c.lower_ not in words("bare_times")
+        and any(ch.isalpha() for ch in c.text)  # (not a stray hyphen the parser took for one)
+    ]
+    if fired:
+        return any(_is_firearm(c) for c in fired)
+    if is_reflexive(verb) or any(c.lower_ == "en" and c.i < verb.i for c in verb.children):
+        return False
+    return not any(
+        c.dep_.startswith(("obl", "nmod")) and c.lemma_.lower() in words("non_firing_complements")
+        for c in verb.children
     )
 
 

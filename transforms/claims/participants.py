@@ -51,6 +51,9 @@ def theme_of(main: Token) -> str:
         # right before it (whatever the parser attached the clause to)
         before = [t for t in main.doc[max(0, relative.i - 3) : relative.i] if t.pos_ in ("NOUN", "PROPN")]
         chosen = before[-1:]
+        if chosen and is_time_noun(chosen[0]):
+            # (`une grève le 3 mars, qui a été suspendue`: the strike, not the date)
+            chosen = [t for t in [_past_date(chosen[0])] if t is not None]
     if not chosen and main.dep_ == "acl" and not any(c.dep_.startswith("aux") for c in main.children):
         # `Soleimani, tué le 3 janvier`: the participle's patient is the noun it is appended to, the
         # nearest one before the comma (French apposition), whatever the parser attached it to
@@ -81,6 +84,33 @@ def _is_participle_adjunct(verb: Token) -> bool:
         and "Pres" in verb.morph.get("Tense")
         and not any(c.dep_.startswith("nsubj") for c in verb.children)
     )
+
+
+def is_time_noun(token: Token) -> bool:
+    """A day, a month or a noun of time (`lexicons/bare_times.txt`, `time_heads.txt`, `time_nouns.txt`): `mardi`,
+    `janvier`, `la semaine`, `l'année`."""
+    return token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() in (
+        words("bare_times") | words("time_heads") | words("time_nouns")
+    )
+
+
+def _past_date(time: Token) -> Token | None:
+    """The antecedent of a relative `qui` that follows a date (`la frappe du 3 janvier, qui a tué`, `a lancé une
+    frappe le 3 janvier, qui a tué`): a date does not act, it dates what the relative is about. That is the noun
+    the date complements, or else the object of the verb the date is an adjunct of; None when neither is there."""
+    root = time
+    # up the date itself (`le 3 janvier`: the day's number; `la nuit de mardi`: the night)
+    while root.head.i != root.i and (root.head.pos_ == "NUM" or is_time_noun(root.head)):
+        root = root.head
+    head = root.head
+    if head.i == root.i:
+        return None
+    if head.pos_ in ("NOUN", "PROPN"):
+        return head
+    if head.pos_ in ("VERB", "AUX"):
+        objects = [c for c in head.children if c.dep_ == "obj" and c.i < root.i and not is_time_noun(c)]
+        return objects[-1] if objects else None
+    return None
 
 
 def event_agent(main: Token | None) -> str | None:
@@ -122,6 +152,8 @@ def event_agent(main: Token | None) -> str | None:
         antecedent = main.doc[before] if before >= 0 else None
         if main.dep_ == "acl:relcl" and main.head.pos_ in ("NOUN", "PROPN"):
             antecedent = main.head  # (`une frappe de drone, qui a tué`: the frappe, not the drone)
+        if antecedent is not None and is_time_noun(antecedent):
+            antecedent = _past_date(antecedent)
         if antecedent is not None and antecedent.pos_ in ("NOUN", "PROPN"):
             while antecedent.dep_ == "flat:name" and antecedent.head.i != antecedent.i:
                 antecedent = antecedent.head

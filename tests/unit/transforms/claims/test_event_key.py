@@ -224,7 +224,39 @@ def test_opening_the_door_to_something_is_about_that_thing(claims_of):
         ("L'ambassade a été visée par des tirs de roquettes.", "attaquer|ambassade"),
         ("L'Iran a visé deux bases américaines avec des missiles balistiques.", "attaquer|base"),
         ("Un drone a ciblé un convoi près de l'aéroport.", "attaquer|convoi"),
+        # an assault, an offensive, a raid or a bombing aims as a strike does
+        ("Un assaut a visé la caserne de la garde nationale.", "attaquer|caserne"),
+        ("Une offensive a ciblé les positions rebelles.", "attaquer|position"),
+        ("Un raid aérien a visé un camp d'entraînement.", "attaquer|camp"),
+        ("Des bombardements ont visé le quartier.", "attaquer|quartier"),
     ],
 )
 def test_aiming_at_something_is_an_attack_only_when_strikes_or_projectiles_aim(claims_of, text, key):
+    assert claims_of(text)[0].event_key == key
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        # firing: a projectile or a shot fired, at someone (`sur`), with a firearm, or no object at all
+        ("Les soldats ont tiré sur la foule.", "attaquer|soldat"),
+        ("Les policiers ont tiré à balles réelles.", "attaquer|policier"),
+        ("Les gendarmes ont tiré.", "attaquer|gendarme"),
+        ("Des coups de feu ont été tirés devant l'ambassade.", "attaquer|coup"),
+        ("L'assaillant a tiré plusieurs balles sur les passants.", "attaquer|balle"),
+        ("Le Hamas a tiré des roquettes sur Israël.", "attaquer|roquette"),
+        # a light verb with another object, or an idiom: no attack
+        ("Le gouvernement doit tirer les leçons de cet échec.", "tirer|lecon"),
+        ("Le ministre a tiré les conséquences de la défaite.", "tirer|consequence"),
+        ("L'entreprise a tiré profit de la crise.", "tirer|profit"),
+        ("Les syndicats ont tiré la sonnette d'alarme.", "tirer|sonnette"),
+        ("Le maire a tiré un bilan positif de son mandat.", "tirer|bilan"),
+        ("Le club a tiré son épingle du jeu.", "tirer|epingle"),
+        ("Les jurés ont été tirés au sort.", "tirer|jure"),
+        ("Il s'en est bien tiré.", "tirer|_"),
+        ("Les organisateurs ont tiré au sort.", "tirer|organisateur"),
+        ("Le mandat du maire tirait à sa fin.", "tirer|mandat"),
+    ],
+)
+def test_tirer_is_an_attack_only_when_something_is_fired(claims_of, text, key):
     assert claims_of(text)[0].event_key == key

@@ -1,5 +1,7 @@
 """The participants of a claim's event: its agent, theme and occurrence (`transforms.claims.participants`)."""
 
+import pytest
+
 
 def test_a_passive_agent_scopes_the_event_and_a_conjunct_with_its_own_auxiliary_its_negation(claims_of):
     (by_projectile,) = claims_of("Selon la police, personne n'a été blessé par un projectile.")
@@ -38,6 +40,35 @@ def test_the_agent_of_a_relative_clause_is_its_antecedent(claims_of, only):
     assert decided.agent == "philosophe"  # (the parser hangs the clause on `aucun`)
     claims = claims_of("Une frappe de drone, qui a tué le général, a été ordonnée.")
     assert only(claims, lambda c: c.event_key == "tuer|general").agent == "frappe"
+
+
+@pytest.mark.parametrize(
+    ("text", "event", "agent"),
+    [
+        # the date is an adjunct of the verb: the relative is about the verb's object, not the date
+        ("L'armée a mené un raid dans la nuit de mardi, qui a tué deux combattants.", "tuer|", "raid"),
+        ("Les rebelles ont lancé une attaque le 2 mai, qui a blessé trois soldats.", "blesser|", "attaque"),
+        ("Le gouvernement a présenté une réforme en septembre, qui a suspendu les retraites.", "suspendre|", "réforme"),
+        # the date complements a noun: that noun
+        ("La frappe du 12 mars, qui a tué trois civils, a été condamnée.", "tuer|", "frappe"),
+        # nothing but the date before it: no agent rather than the date
+        ("C'était le 14 juillet, qui a tué trois personnes.", "tuer|", None),
+    ],
+)
+def test_a_date_is_not_the_antecedent_of_a_relative_subject(claims_of, only, text, event, agent):
+    claim = only(claims_of(text), lambda c: c.event_key.startswith(event))
+    assert claim.agent == agent
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("Le ministère a annoncé une grève le 3 mars, qui a été suspendue.", "suspendre|greve"),
+        ("L'armée a lancé une opération lundi, qui a repris mardi.", "reprendre|operation"),
+    ],
+)
+def test_a_date_is_not_the_theme_of_a_relative_subject(claims_of, only, text, key):
+    assert only(claims_of(text), lambda c: c.text.startswith(("qui", "une"))).event_key == key
 
 
 def test_a_bare_day_is_no_participant(claims_of):
