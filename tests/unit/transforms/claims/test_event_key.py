@@ -224,9 +224,10 @@ def test_opening_the_door_to_something_is_about_that_thing(claims_of):
         ("L'ambassade a été visée par des tirs de roquettes.", "attaquer|ambassade"),
         ("L'Iran a visé deux bases américaines avec des missiles balistiques.", "attaquer|base"),
         ("Un drone a ciblé un convoi près de l'aéroport.", "attaquer|convoi"),
-        # an assault, an offensive, a raid or a bombing aims as a strike does
+        # an assault, a raid or a bombing aims as a strike does (not `offensive`: in news as often a campaign,
+        # `le gouvernement lance une offensive contre la fraude`, as an army's)
         ("Un assaut a visé la caserne de la garde nationale.", "attaquer|caserne"),
-        ("Une offensive a ciblé les positions rebelles.", "attaquer|position"),
+        ("L'offensive du gouvernement cible la fraude fiscale.", "cibler|fraude"),
         ("Un raid aérien a visé un camp d'entraînement.", "attaquer|camp"),
         ("Des bombardements ont visé le quartier.", "attaquer|quartier"),
     ],
