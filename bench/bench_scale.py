@@ -368,7 +368,7 @@ def plot(summary: list[dict], path: Path) -> None:
     labels = {
         "pipe1": "spaCy nlp.pipe, 1 process",
         "pipe2": "spaCy nlp.pipe, n_process=2",
-        "baseline": "recoupe run before workers (end to end)",
+        "baseline": "recoupe run of --baseline-tree (end to end)",
         "local1": "recoupe run --workers 1 (end to end)",
         "local": "recoupe run --workers 2 (end to end)",
         "dask": "recoupe run --dask-address (2 workers, end to end)",
@@ -386,7 +386,7 @@ def plot(summary: list[dict], path: Path) -> None:
         ax.set_ylim(bottom=0)
         ax.grid(alpha=0.3)
     cpu.legend(fontsize=8)
-    fig.suptitle("Throughput against corpus size (2 cores, shared machine)")
+    fig.suptitle(f"Throughput against corpus size ({os.cpu_count()} cores)")
     fig.tight_layout()
     path.parent.mkdir(parents=True, exist_ok=True)
     fig.savefig(path, dpi=110)
