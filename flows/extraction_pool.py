@@ -147,9 +147,7 @@ def _start_worker(model: str, patterns: Patterns, batch_size: int) -> None:
     global _worker_args
     _worker_args = (model, patterns, batch_size)
     threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
-    one_blas_thread()
-    load_pipeline(model, patterns)
-    gc.freeze()  # the model lives as long as the process: the collector need not scan it, nor at exit
+    _settle_model(model, patterns)
 
 
 def _exit_with_parent(parent: int, every: float = 0.5) -> None:
@@ -296,9 +294,10 @@ def extract_on_dask_worker(
 
 @cache
 def _settle_model(model: str, patterns: Patterns) -> None:
-    """Load the model in this (Dask worker) process and tell the collector to skip it from now on, as a local
-    worker does after loading it (`_start_worker`). 5,000 articles on a localhost cluster: the two Dask workers
-    spent 247 CPU-s before, 218 with it (two local workers: 178–182); the run 161 → 139 s."""
+    """Load the model in this worker process (local or Dask) and tell the collector to skip it from now on: the
+    model lives as long as the process, the collector need not scan it, nor at exit. 5,000 articles on a
+    localhost cluster: the two Dask workers spent 247 CPU-s before they froze it, 218 after (two local workers:
+    178–182); the run 161 → 139 s."""
     one_blas_thread()
     load_pipeline(model, patterns)
     gc.freeze()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from spacy.tokens import Token
 
 from transforms.actors import translit_key
@@ -89,9 +91,12 @@ def _is_participle_adjunct(verb: Token) -> bool:
 def is_time_noun(token: Token) -> bool:
     """A day, a month or a noun of time (`lexicons/bare_times.txt`, `time_heads.txt`, `time_nouns.txt`): `mardi`,
     `janvier`, `la semaine`, `l'année`."""
-    return token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() in (
-        words("bare_times") | words("time_heads") | words("time_nouns")
-    )
+    return token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() in _time_nouns()
+
+
+@cache
+def _time_nouns() -> frozenset[str]:
+    return frozenset(words("bare_times") | words("time_heads") | words("time_nouns"))
 
 
 def _past_date(time: Token) -> Token | None:
