@@ -11,18 +11,27 @@ the rows a resolution would give again. Event ids are then recomputed over every
 warehouse a full build on the same lake gives.
 
 Articles are read and resolved in chunks through DuckDB (`flows.lake.LakeQuery`): memory does not hold the
-lake, only those compact columns and one chunk. The joins are pure functions (`transforms/corpus.py`); this
-module reads the lake, chunks, and writes the lake's cues and the staging warehouse.
+lake, only those compact columns and a few chunks. Given a process pool (the run's extraction processes, idle by
+then), chunks are resolved there, a few at a time, while this process writes the finished ones into the staging
+warehouse in order; a pool that loses a process leaves the rest of the chunks to this process. The joins are
+pure functions (`transforms/corpus.py`); this module reads the lake, chunks, and writes the lake's cues and the
+staging warehouse.
 
 Cues (`cues_*` datasets) are what an article's own rows tell the corpus stage (the gender a title gives a
 name, the function heads and descriptions of its speakers, its publication interval from its own
-evidence); they are computed once, when the article is first resolved, and kept in the lake.
+evidence); they are computed once, by the process that extracts the article
+(`flows.extraction_pool.cues_of_extracted`), and kept
+in the lake with its extracted rows. `write_missing_cues` computes those of articles that have none (a lake
+extracted before cues were).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+from collections import deque
+from collections.abc import Callable, Iterator
+from concurrent.futures import Executor, Future
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import polars as pl
@@ -33,6 +42,7 @@ from flows.datasets import (
     CUES_ROLES,
     CUES_SPEAKERS,
     CUES_TITLES,
+    DATASETS,
     DOCUMENTS,
     INPUTS,
     MENTIONS_RAW,
@@ -47,7 +57,10 @@ from flows.staging import ARTICLE_TABLES, StagingWarehouse
 from transforms.actors import DictionaryActor, resolve_actors, resolve_roles
 from transforms.context import context_keys, narrowing_groups
 from transforms.corpus import (
+    CUE_DOCUMENT_COLUMNS,
+    CUE_OUTPUTS,
     article_columns,
+    article_cues,
     article_rows,
     article_state,
     articles_to_resolve,
@@ -60,14 +73,13 @@ from transforms.corpus import (
 from transforms.dating import (
     PUBLICATION_SCHEMA,
     attach_dates,
-    infer_publications,
     narrow_across_documents,
     resolve_dates,
 )
 from transforms.events import event_ids
 from transforms.links import link_articles
-from transforms.person_gender import genders_from_votes, role_votes, title_votes
-from transforms.speakers import corpus_roles, prefixes_of_organisations, resolve_speakers, speaker_cues
+from transforms.person_gender import genders_from_votes
+from transforms.speakers import corpus_roles, prefixes_of_organisations, resolve_speakers
 
 CHUNK = 500  # articles read and resolved at a time
 
@@ -112,18 +124,28 @@ def _chunks(items: list[str], size: int = CHUNK) -> Iterator[list[str]]:
 # --- cues: once per article ------------------------------------------------------------------------
 
 
+def write_cues(cues: dict[str, pl.DataFrame], lake_dir: Path, part: str) -> None:
+    """Write the frames of `transforms.corpus.article_cues` as lake parts, `cues_publications` last (it marks
+    them complete)."""
+    for name in CUE_OUTPUTS:
+        write_part(cues[name], lake_dir, DATASETS[name], part)
+
+
 def write_missing_cues(lake: LakeQuery, lake_dir: Path, article_ids: list[str], run_id: str) -> int:
-    """Compute and write the cues of the articles that have none yet. Returns how many there were."""
+    """Compute and write the cues of the articles that have none yet (extracted before cues were computed with
+    their extraction). Returns how many there were."""
     done = set(lake.read(CUES_PUBLICATIONS, ["article_id"])["article_id"].to_list())
     missing = [a for a in article_ids if a not in done]
     for index, chunk in enumerate(_chunks(missing)):
-        part = f"{run_id}-{index:05d}"
-        documents = lake.read(DOCUMENTS, ["article_id", "body", "date_hint", "metadata_date"], chunk)
-        write_part(title_votes(lake.read(MENTIONS_RAW, None, chunk), documents), lake_dir, CUES_TITLES, part)
-        write_part(role_votes(lake.read(ROLES_RAW, None, chunk), documents), lake_dir, CUES_ROLES, part)
-        write_part(speaker_cues(lake.read(CLAIMS_RAW, None, chunk), documents), lake_dir, CUES_SPEAKERS, part)
-        publications = infer_publications(documents, lake.read(TIMEX, None, chunk), lake.read(SENTENCES, None, chunk))
-        write_part(publications, lake_dir, CUES_PUBLICATIONS, part)  # last: the chunk's cues are complete
+        cues = article_cues(
+            lake.read(DOCUMENTS, CUE_DOCUMENT_COLUMNS, chunk),
+            lake.read(MENTIONS_RAW, None, chunk),
+            lake.read(ROLES_RAW, None, chunk),
+            lake.read(CLAIMS_RAW, None, chunk),
+            lake.read(TIMEX, None, chunk),
+            lake.read(SENTENCES, None, chunk),
+        )
+        write_cues(cues, lake_dir, f"{run_id}-{index:05d}")
     return len(missing)
 
 
@@ -191,19 +213,29 @@ def _previous_state(staging: StagingWarehouse) -> pl.DataFrame | None:
 
 
 def resolve_into(
-    lake_dir: Path, dictionary: list[DictionaryActor], staging: StagingWarehouse, run_id: str
+    lake_dir: Path,
+    dictionary: list[DictionaryActor],
+    staging: StagingWarehouse,
+    run_id: str,
+    pool: Executor | None = None,
+    in_flight: int = 4,
 ) -> CorpusChanges:
     """Resolve the lake's articles across the corpus and write into `staging` what changed (everything for a
-    new warehouse)."""
+    new warehouse); chunks of articles are resolved on `pool` when given, at most `in_flight` at a time."""
     lake = LakeQuery(lake_dir)
     try:
-        return _resolve(lake, lake_dir, dictionary, staging, run_id)
+        return _resolve(lake, lake_dir, dictionary, staging, run_id, _ChunkResolver(lake, pool, in_flight))
     finally:
         lake.close()
 
 
 def _resolve(
-    lake: LakeQuery, lake_dir: Path, dictionary: list[DictionaryActor], staging: StagingWarehouse, run_id: str
+    lake: LakeQuery,
+    lake_dir: Path,
+    dictionary: list[DictionaryActor],
+    staging: StagingWarehouse,
+    run_id: str,
+    resolver: _ChunkResolver,
 ) -> CorpusChanges:
     changes = CorpusChanges()
     documents = lake.read(DOCUMENTS, ["article_id", "source_uri", "minhash"])
@@ -230,8 +262,7 @@ def _resolve(
     # the articles resolved again, a chunk at a time
     extra = article_columns(documents, lake.read(INPUTS, ["article_id", "source_uri", "container_uri"]))
     new = set(changes.new)
-    for chunk in _chunks(changes.resolved):
-        tables = _resolve_chunk(lake, chunk, corpus, publications, extra)
+    for chunk, tables in resolver.resolve(list(_chunks(changes.resolved)), corpus, publications, extra):
         sentences = tables.pop("sentences")
         staging.replace_articles(chunk, tables)
         fresh = [a for a in chunk if a in new]
@@ -292,3 +323,79 @@ def _resolve_chunk(
     claims, dates = attach_dates(claims, dates, chunk_publications)
     articles = article_rows(documents, chunk_publications, sentences, extra)
     return {"articles": articles, "sentences": sentences, "mentions": chunk_mentions, "claims": claims, "dates": dates}
+
+
+def resolve_chunk_from(
+    lake_dir: Path, chunk: list[str], corpus: Corpus, publications: pl.DataFrame, extra: pl.DataFrame
+) -> dict[str, pl.DataFrame]:
+    """`_resolve_chunk` in another process (a worker of the pool): it reads the chunk's rows from the lake itself."""
+    lake = LakeQuery(lake_dir)
+    try:
+        return _resolve_chunk(lake, chunk, corpus, publications, extra)
+    finally:
+        lake.close()
+
+
+class _ChunkResolver:
+    """Resolves chunks of articles in order: in this process, or on a process pool, a few chunks ahead (each sent
+    with the part of the corpus it reads). When the pool breaks (a process killed, out of memory), the chunks not
+    yet resolved are resolved here: the same rows, later."""
+
+    def __init__(self, lake: LakeQuery, pool: Executor | None, in_flight: int) -> None:
+        self.lake, self.pool, self.in_flight = lake, pool, max(1, in_flight)
+
+    def resolve(
+        self, chunks: list[list[str]], corpus: Corpus, publications: pl.DataFrame, extra: pl.DataFrame
+    ) -> Iterator[tuple[list[str], dict[str, pl.DataFrame]]]:
+        """(chunk, its article-table rows) for each of `chunks`, in order."""
+
+        def here(chunk: list[str]) -> dict[str, pl.DataFrame]:
+            return _resolve_chunk(self.lake, chunk, corpus, publications, extra)
+
+        if self.pool is None or len(chunks) < 2:
+            yield from ((chunk, here(chunk)) for chunk in chunks)
+            return
+        pending: deque[tuple[list[str], Future | None]] = deque()
+        for chunk in chunks:
+            pending.append((chunk, self._submit(chunk, corpus, publications, extra)))
+            if len(pending) > self.in_flight:
+                yield self._finish(pending.popleft(), here)
+        while pending:
+            yield self._finish(pending.popleft(), here)
+
+    def _submit(
+        self, chunk: list[str], corpus: Corpus, publications: pl.DataFrame, extra: pl.DataFrame
+    ) -> Future | None:
+        if self.pool is None:
+            return None
+        in_chunk = pl.col("article_id").is_in(chunk)
+        # what the chunk reads of the corpus: its own mentions and functions, every actor (no links)
+        part = replace(
+            corpus,
+            mentions=corpus.mentions.filter(in_chunk),
+            roles=corpus.roles.filter(in_chunk),
+            links=corpus.links.clear(),
+        )
+        try:
+            return self.pool.submit(
+                resolve_chunk_from,
+                self.lake.lake_dir,
+                chunk,
+                part,
+                publications.filter(in_chunk),
+                extra.filter(in_chunk),
+            )
+        except BrokenProcessPool:
+            self.pool = None
+            return None
+
+    def _finish(
+        self, item: tuple[list[str], Future | None], here: Callable[[list[str]], dict[str, pl.DataFrame]]
+    ) -> tuple[list[str], dict[str, pl.DataFrame]]:
+        chunk, future = item
+        if future is not None:
+            try:
+                return chunk, future.result()
+            except BrokenProcessPool:
+                self.pool = None  # the chunks still pending are resolved here too
+        return chunk, here(chunk)

@@ -34,12 +34,20 @@ from typing import Protocol
 import polars as pl
 from threadpoolctl import threadpool_limits
 
+from flows.datasets import CLAIMS_RAW, MENTIONS_RAW, ROLES_RAW, SENTENCES, TIMEX
+from flows.lake import as_lake_reads
 from flows.settings import Settings
 from transforms.actors import parse_dictionary, ruler_patterns
+from transforms.corpus import CUE_DOCUMENT_COLUMNS, CUE_OUTPUTS, article_cues
 from transforms.extract import EXTRACT_OUTPUTS, extract_documents
 from transforms.nlp import load_pipeline
 
 Patterns = tuple[tuple[str, str, str], ...]
+
+# what a batch sent to a worker holds (its documents' columns), and what the worker returns: the extracted rows
+# and the articles' cues (`cues_of_extracted`), computed where the rows are, not read back from the lake later
+WORKER_COLUMNS = sorted({"article_id", "body", "language", *CUE_DOCUMENT_COLUMNS})
+WORKER_OUTPUTS = {**EXTRACT_OUTPUTS, **CUE_OUTPUTS}
 
 
 class ExtractionError(Exception):
@@ -81,7 +89,7 @@ def concat_outputs(parts: list[dict[str, pl.DataFrame]]) -> dict[str, pl.DataFra
     """The outputs of consecutive batches as the outputs of one."""
     return {
         name: pl.concat([pl.DataFrame(schema=schema), *(p[name] for p in parts)])
-        for name, schema in EXTRACT_OUTPUTS.items()
+        for name, schema in WORKER_OUTPUTS.items()
     }
 
 
@@ -98,13 +106,29 @@ def one_blas_thread() -> None:
     threadpool_limits(1, user_api="blas")
 
 
+def cues_of_extracted(documents: pl.DataFrame, extracted: dict[str, pl.DataFrame]) -> dict[str, pl.DataFrame]:
+    """The cues of articles just extracted (`documents`, and the outputs of `transforms.extract.extract_documents`
+    on them), the same as `flows.corpus.write_missing_cues` computes from the lake once those outputs are written."""
+    return article_cues(
+        documents.select(CUE_DOCUMENT_COLUMNS),
+        as_lake_reads(extracted["mentions"], MENTIONS_RAW),
+        as_lake_reads(extracted["roles"], ROLES_RAW),
+        as_lake_reads(extracted["claims"], CLAIMS_RAW),
+        as_lake_reads(extracted["timex"], TIMEX),
+        as_lake_reads(extracted["sentences"], SENTENCES),
+    )
+
+
 def extract_on_worker(
     articles: pl.DataFrame, model: str, patterns: Patterns, batch_size: int
 ) -> dict[str, pl.DataFrame]:
-    """What a worker runs on a batch: the model of this process (loaded at its first call), then the pure
-    per-batch extraction."""
+    """What a worker runs on a batch (`WORKER_COLUMNS`): the model of this process (loaded at its first call), the
+    pure per-batch extraction, and the articles' cues from its outputs (`WORKER_OUTPUTS`)."""
     one_blas_thread()
-    return extract_documents(articles, load_pipeline(model, patterns), batch_size)
+    extracted = extract_documents(
+        articles.select("article_id", "body", "language"), load_pipeline(model, patterns), batch_size
+    )
+    return {**extracted, **cues_of_extracted(articles, extracted)}
 
 
 # --- in this process --------------------------------------------------------------------------------
@@ -264,6 +288,16 @@ def start_extraction_workers(settings: Settings, dictionary_text: str) -> None:
     if settings.dask_address is None:
         patterns = ruler_patterns(parse_dictionary(dictionary_text))
         start_workers(settings.workers, settings.spacy_model, patterns, settings.spacy_batch_size)
+
+
+def idle_pool(settings: Settings, dictionary_text: str) -> ProcessPoolExecutor | None:
+    """The local extraction processes of a run with these settings when they are up (after the run's extraction,
+    idle): the corpus stage resolves its chunks of articles on them. None for extraction in this process or on
+    a Dask cluster (whose workers may not see the lake), or when the processes were never started."""
+    if settings.dask_address or settings.workers <= 1:
+        return None
+    patterns = ruler_patterns(parse_dictionary(dictionary_text))
+    return _POOLS.get((settings.workers, settings.spacy_model, patterns, settings.spacy_batch_size))
 
 
 def shutdown_pools() -> None:

@@ -44,6 +44,15 @@ def read_dataset(lake_dir: Path, dataset: Dataset) -> pl.DataFrame:
     return frame.unique(maintain_order=True) if dataset.distinct else frame
 
 
+def as_lake_reads(frame: pl.DataFrame, dataset: Dataset) -> pl.DataFrame:
+    """`frame`'s rows as `LakeQuery.read` gives them once written to `dataset` alone: the copies of a key removed
+    as the dataset says and the rest sorted by key (distinct rows for a dataset that keeps them all)."""
+    if dataset.keys:
+        keys = list(dataset.keys)
+        return frame.unique(keys, keep=dataset.keep, maintain_order=True).sort(keys)
+    return frame.unique(maintain_order=True) if dataset.distinct else frame
+
+
 def read_column(lake_dir: Path, dataset: Dataset, column: str) -> list:
     """One column of every part of a dataset (nothing else is read; every copy of a key)."""
     if column not in dataset.schema:

@@ -41,7 +41,7 @@ from prefect.utilities.annotations import quote
 
 from flows.compaction import compact_lake
 from flows.compaction import recover as recover_compaction
-from flows.corpus import CorpusChanges, resolve_into
+from flows.corpus import CorpusChanges, resolve_into, write_cues
 from flows.datasets import (
     CLAIMS_RAW,
     DOCUMENTS,
@@ -57,7 +57,14 @@ from flows.datasets import (
     SENTENCES,
     TIMEX,
 )
-from flows.extraction_pool import ExtractionQueue, Pending, collect_outputs, open_extractor
+from flows.extraction_pool import (
+    WORKER_COLUMNS,
+    ExtractionQueue,
+    Pending,
+    collect_outputs,
+    idle_pool,
+    open_extractor,
+)
 from flows.inputs import InputScan, discover_inputs, manifest_after, read_dictionary, scan_inputs
 from flows.lake import (
     extraction_fingerprint,
@@ -165,7 +172,7 @@ class LakeWriter:
     n_errors: int = 0
 
     def extracted(self, part: str, documents: pl.DataFrame, out: dict[str, pl.DataFrame]) -> None:
-        """Write a chunk's extracted rows, then its documents."""
+        """Write a chunk's extracted rows and cues, then its documents."""
         write_part(out["sentences"], self.lake_dir, SENTENCES, part)
         write_part(out["mentions"], self.lake_dir, MENTIONS_RAW, part)
         write_part(out["claims"], self.lake_dir, CLAIMS_RAW, part)
@@ -175,6 +182,7 @@ class LakeWriter:
             errors = out["errors"].with_columns(pl.lit(self.run_id).alias("run_id"))
             write_part(errors, self.lake_dir, PROCESSING_ERRORS, part)
             self.n_errors += out["errors"]["article_id"].n_unique()
+        write_cues(out, self.lake_dir, part)
         write_part(documents, self.lake_dir, DOCUMENTS, part)  # after its extractions: a crash before means "redo"
 
     def accounts(self, part: str, inputs: pl.DataFrame, quarantined: pl.DataFrame) -> None:
@@ -212,7 +220,7 @@ def _stream_batch(
         if not admitted.articles.is_empty():
             # extracted while the next chunks are read and cleaned; written in submission order
             done = functools.partial(writer.extracted, f"{part}-{chunk_index:05d}", admitted.articles)
-            queue.put(admitted.articles.select("article_id", "body", "language"), done)
+            queue.put(admitted.articles.select(WORKER_COLUMNS), done)
             known.update(admitted.articles["article_id"].to_list())
             n_new += admitted.articles.height
     batch_inputs = pl.concat(inputs).rechunk()
@@ -235,8 +243,11 @@ def _release_extraction_memory() -> None:
 @task(name="resolve_corpus", cache_policy=NONE)
 def resolve_corpus(settings: Settings, dictionary_text: str, staging: StagingWarehouse, run_id: str) -> CorpusChanges:
     """Resolve the lake's articles across the corpus and write what changed into the staging warehouse (every
-    article for a new warehouse; see `flows/corpus.py`)."""
-    return resolve_into(settings.lake_dir, parse_dictionary(dictionary_text), staging, run_id)
+    article for a new warehouse; see `flows/corpus.py`), chunks of articles on the run's local extraction
+    processes when they are up."""
+    pool = idle_pool(settings, dictionary_text)
+    in_flight = 2 * settings.workers
+    return resolve_into(settings.lake_dir, parse_dictionary(dictionary_text), staging, run_id, pool, in_flight)
 
 
 @task(name="validate_warehouse")

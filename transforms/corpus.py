@@ -1,6 +1,7 @@
 """The corpus stage's joins: frames in, frames out (the flow reads the lake and writes the warehouse,
 `flows/corpus.py`).
 
+- `article_cues`: what an article's own rows tell the corpus stage (computed once, where it is extracted);
 - `article_columns`: the corpus-wide columns of `articles` (duplicate inputs, near-duplicates);
 - `article_rows`: an article's row of `articles` (document, publication interval, sentence count, those columns);
 - `gender_votes`: the genders titles and functions give actors, as votes;
@@ -17,9 +18,20 @@ from dataclasses import dataclass
 import polars as pl
 
 from transforms.context import input_ranks
-from transforms.dating import PUBLICATION_SCHEMA
+from transforms.dating import PUBLICATION_SCHEMA, infer_publications
 from transforms.near_duplicates import near_duplicates
-from transforms.person_gender import VOTE_SCHEMA
+from transforms.person_gender import ROLE_VOTE_SCHEMA, TITLE_VOTE_SCHEMA, VOTE_SCHEMA, role_votes, title_votes
+from transforms.speakers import CUE_SCHEMA, speaker_cues
+
+# the columns of documents cues read
+CUE_DOCUMENT_COLUMNS = ["article_id", "body", "date_hint", "metadata_date"]
+# an article's cues, in the order they are written (`cues_publications` last: it marks them complete)
+CUE_OUTPUTS = {
+    "cues_titles": TITLE_VOTE_SCHEMA,
+    "cues_roles": ROLE_VOTE_SCHEMA,
+    "cues_speakers": CUE_SCHEMA,
+    "cues_publications": PUBLICATION_SCHEMA,
+}
 
 
 @dataclass(frozen=True)
@@ -30,6 +42,29 @@ class Resolution:
     new: list[str]
     removed: list[str]
     resolved: list[str]
+
+
+def article_cues(
+    documents: pl.DataFrame,
+    mentions: pl.DataFrame,
+    roles: pl.DataFrame,
+    claims: pl.DataFrame,
+    timex: pl.DataFrame,
+    sentences: pl.DataFrame,
+) -> dict[str, pl.DataFrame]:
+    """What each article's own rows tell the corpus stage: the gender a civil title gives a name, the gender a
+    function gives its holder, the cues of its claims' speakers, its publication interval from its own evidence.
+    Each depends on the article alone, so it is computed once, where the article is extracted.
+
+    Args: documents (`article_id`, `body`, `date_hint`, `metadata_date`) and their raw mentions, functions,
+    claims, temporal expressions and sentences, each sorted by its key as the lake gives them.
+    Returns: the frames of `CUE_OUTPUTS`."""
+    return {
+        "cues_titles": title_votes(mentions, documents),
+        "cues_roles": role_votes(roles, documents),
+        "cues_speakers": speaker_cues(claims, documents),
+        "cues_publications": infer_publications(documents, timex, sentences),
+    }
 
 
 def article_columns(documents: pl.DataFrame, inputs: pl.DataFrame) -> pl.DataFrame:

