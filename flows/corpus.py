@@ -27,11 +27,15 @@ extracted before cues were).
 
 from __future__ import annotations
 
+import os
+import pickle
+import tempfile
 from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Executor, Future
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 
 import polars as pl
@@ -116,7 +120,8 @@ class Corpus:
     links: pl.DataFrame
 
 
-def _chunks(items: list[str], size: int = CHUNK) -> Iterator[list[str]]:
+def _chunks(items: list[str], size: int | None = None) -> Iterator[list[str]]:
+    size = size or CHUNK
     for start in range(0, len(items), size):
         yield items[start : start + size]
 
@@ -224,7 +229,9 @@ def resolve_into(
     new warehouse); chunks of articles are resolved on `pool` when given, at most `in_flight` at a time."""
     lake = LakeQuery(lake_dir)
     try:
-        return _resolve(lake, lake_dir, dictionary, staging, run_id, _ChunkResolver(lake, pool, in_flight))
+        # (named like the build, which a killed run's next run removes: `flows.unchanged.clear_staging`)
+        shared = staging.path.with_name(f"{staging.path.name}.corpus")
+        return _resolve(lake, lake_dir, dictionary, staging, run_id, _ChunkResolver(lake, pool, in_flight, shared))
     finally:
         lake.close()
 
@@ -326,9 +333,17 @@ def _resolve_chunk(
 
 
 def resolve_chunk_from(
-    lake_dir: Path, chunk: list[str], corpus: Corpus, publications: pl.DataFrame, extra: pl.DataFrame
+    lake_dir: Path,
+    shared: Path,
+    chunk: list[str],
+    mentions: pl.DataFrame,
+    roles: pl.DataFrame,
+    publications: pl.DataFrame,
+    extra: pl.DataFrame,
 ) -> dict[str, pl.DataFrame]:
-    """`_resolve_chunk` in another process (a worker of the pool): it reads the chunk's rows from the lake itself."""
+    """`_resolve_chunk` in a process of the pool: the corpus-wide part of the corpus read once per process from
+    the file `shared`, the chunk's own mentions and functions with the chunk, its rows read from the lake."""
+    corpus = replace(_shared_corpus(str(shared)), mentions=mentions, roles=roles)
     lake = LakeQuery(lake_dir)
     try:
         return _resolve_chunk(lake, chunk, corpus, publications, extra)
@@ -336,13 +351,21 @@ def resolve_chunk_from(
         lake.close()
 
 
-class _ChunkResolver:
-    """Resolves chunks of articles in order: in this process, or on a process pool, a few chunks ahead (each sent
-    with the part of the corpus it reads). When the pool breaks (a process killed, out of memory), the chunks not
-    yet resolved are resolved here: the same rows, later."""
+@lru_cache(maxsize=1)
+def _shared_corpus(path: str) -> Corpus:
+    with open(path, "rb") as handle:
+        return pickle.load(handle)
 
-    def __init__(self, lake: LakeQuery, pool: Executor | None, in_flight: int) -> None:
-        self.lake, self.pool, self.in_flight = lake, pool, max(1, in_flight)
+
+class _ChunkResolver:
+    """Resolves chunks of articles in order: in this process, or on a process pool, a few chunks ahead. The
+    corpus-wide part of the corpus a chunk reads (every actor, their genders, functions and organisation
+    prefixes) goes to the pool's processes once, in the file `shared` (removed after); each chunk is sent with
+    its own mentions and functions. When the pool breaks (a process killed, out of memory), the chunks not yet
+    resolved are resolved here: the same rows, later."""
+
+    def __init__(self, lake: LakeQuery, pool: Executor | None, in_flight: int, shared: Path) -> None:
+        self.lake, self.pool, self.in_flight, self.shared = lake, pool, max(1, in_flight), shared
 
     def resolve(
         self, chunks: list[list[str]], corpus: Corpus, publications: pl.DataFrame, extra: pl.DataFrame
@@ -355,13 +378,17 @@ class _ChunkResolver:
         if self.pool is None or len(chunks) < 2:
             yield from ((chunk, here(chunk)) for chunk in chunks)
             return
-        pending: deque[tuple[list[str], Future | None]] = deque()
-        for chunk in chunks:
-            pending.append((chunk, self._submit(chunk, corpus, publications, extra)))
-            if len(pending) > self.in_flight:
+        _write_shared(corpus, self.shared)
+        try:
+            pending: deque[tuple[list[str], Future | None]] = deque()
+            for chunk in chunks:
+                pending.append((chunk, self._submit(chunk, corpus, publications, extra)))
+                if len(pending) > self.in_flight:
+                    yield self._finish(pending.popleft(), here)
+            while pending:
                 yield self._finish(pending.popleft(), here)
-        while pending:
-            yield self._finish(pending.popleft(), here)
+        finally:
+            self.shared.unlink(missing_ok=True)
 
     def _submit(
         self, chunk: list[str], corpus: Corpus, publications: pl.DataFrame, extra: pl.DataFrame
@@ -369,19 +396,14 @@ class _ChunkResolver:
         if self.pool is None:
             return None
         in_chunk = pl.col("article_id").is_in(chunk)
-        # what the chunk reads of the corpus: its own mentions and functions, every actor (no links)
-        part = replace(
-            corpus,
-            mentions=corpus.mentions.filter(in_chunk),
-            roles=corpus.roles.filter(in_chunk),
-            links=corpus.links.clear(),
-        )
         try:
             return self.pool.submit(
                 resolve_chunk_from,
                 self.lake.lake_dir,
+                self.shared,
                 chunk,
-                part,
+                corpus.mentions.filter(in_chunk),
+                corpus.roles.filter(in_chunk),
                 publications.filter(in_chunk),
                 extra.filter(in_chunk),
             )
@@ -399,3 +421,18 @@ class _ChunkResolver:
             except BrokenProcessPool:
                 self.pool = None  # the chunks still pending are resolved here too
         return chunk, here(chunk)
+
+
+def _write_shared(corpus: Corpus, path: Path) -> None:
+    """The corpus-wide part of `corpus` (no mentions, functions or links: a chunk brings its own) into `path`,
+    atomically."""
+    shared = replace(corpus, mentions=corpus.mentions.clear(), roles=corpus.roles.clear(), links=corpus.links.clear())
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f"{path.name}.tmp-")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            pickle.dump(shared, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)

@@ -34,7 +34,8 @@ NOTHING_CHANGED = "nothing changed since the last published build: not rebuilt, 
 
 
 def clear_staging(staging_dir: Path) -> None:
-    """Remove builds left by a killed run (the caller holds the run lock: nobody else writes them)."""
+    """Remove builds (and their corpus files) left by a killed run (the caller holds the run lock: nobody else
+    writes them)."""
     for stale in staging_dir.glob("warehouse-*.duckdb*") if staging_dir.exists() else []:
         stale.unlink()
 

@@ -5,8 +5,10 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import duckdb
@@ -626,6 +628,50 @@ def test_reports_from_the_gates_views_are_the_reports_of_the_published_warehouse
     assert [p.name for p in given] == [p.name for p in computed]
     for a, b in zip(given, computed, strict=True):
         assert a.read_bytes() == b.read_bytes(), a.name
+
+
+def _resolve_seeds(settings, path: Path, pool) -> None:
+    """The corpus stage on the seeds' lake into a new warehouse at `path`, chunks resolved on `pool` (or here)."""
+    from flows.corpus import resolve_into
+    from flows.inputs import read_dictionary
+    from flows.staging import StagingWarehouse
+    from transforms.actors import parse_dictionary
+
+    staging = StagingWarehouse(path, None)
+    dictionary = parse_dictionary(read_dictionary(settings.actor_dictionary))
+    resolve_into(settings.lake_dir, dictionary, staging, "resolve-test", pool, in_flight=2)
+    staging.commit()
+
+
+def test_chunks_resolved_on_worker_processes_give_the_rows_resolved_here(published, tmp_path, monkeypatch):
+    """The corpus stage resolves its chunks of articles on the run's idle extraction processes: the same rows as
+    in the run's own process; and a pool that has lost a process leaves the chunks to the run's process."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    from bench.compare_warehouses import differences
+    from flows import corpus
+
+    settings, _ = published
+    monkeypatch.setattr(corpus, "CHUNK", 2)  # the five seed articles in three chunks
+    _resolve_seeds(settings, tmp_path / "warehouse-here.duckdb", None)
+    spawn = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(2, mp_context=spawn) as pool:
+        _resolve_seeds(settings, tmp_path / "warehouse-pool.duckdb", pool)
+        assert pool._processes  # the chunks went to the pool
+    with ProcessPoolExecutor(2, mp_context=spawn) as broken:
+        broken.submit(os.getpid).result()  # a process is up
+        os.kill(next(iter(broken._processes)), signal.SIGKILL)
+        deadline = time.monotonic() + 30
+        while not broken._broken and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert broken._broken
+        _resolve_seeds(settings, tmp_path / "warehouse-broken.duckdb", broken)
+    here = tmp_path / "warehouse-here.duckdb"
+    assert differences(here, tmp_path / "warehouse-pool.duckdb") == {}
+    assert differences(here, tmp_path / "warehouse-broken.duckdb") == {}
+    assert _query(here, "select count(*) from claims")[0][0] > 50
+    assert not list(tmp_path.glob("*.corpus"))  # the corpus file sent to the pool is removed after
 
 
 def test_missing_input_folder_is_a_usage_error(tmp_path):
