@@ -31,6 +31,7 @@ system over `pipe2`'s (the issue's target: `local` >= 1.0x).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gzip
 import json
 import os
@@ -422,6 +423,9 @@ def main() -> None:
     parser.add_argument("--baseline-tree", type=Path, default=None, help="an earlier checkout: system baseline")
     parser.add_argument("--report-only", action="store_true", help="measure nothing: summarise and plot --merge")
     parser.add_argument("--merge", type=Path, nargs="*", default=[], help="earlier --out files to plot with these")
+    parser.add_argument(
+        "--work", type=Path, help="keep the inputs, lakes and warehouses of the runs in this folder (default: deleted)"
+    )
     parser.add_argument("--pipe", type=Path, help=argparse.SUPPRESS)  # child mode: bare nlp.pipe
     parser.add_argument("--n-process", type=int, default=1, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -433,7 +437,13 @@ def main() -> None:
     runs = []
     for previous in args.merge:
         runs += json.loads(previous.read_text(encoding="utf-8"))["runs"]
-    with tempfile.TemporaryDirectory(prefix="bench-scale-") as tmp:
+    if args.work:
+        args.work.mkdir(parents=True, exist_ok=True)
+    with (
+        contextlib.nullcontext(str(args.work))
+        if args.work
+        else tempfile.TemporaryDirectory(prefix="bench-scale-") as tmp
+    ):
         if not args.report_only:
             warm_up(Path(tmp))
         for _ in range(0 if args.report_only else args.repeat):

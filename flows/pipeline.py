@@ -6,11 +6,12 @@
 2. clean    — headers, footers, captions, boilerplate and teasers out of the body (Polars, batches); new
               articles apart from duplicates. What stages 1–2 decide, and the account of every input, are
               pure functions (`transforms/intake.py`); this module reads the files and writes the lake.
-3. extract  — spaCy parse; raw actor mentions, claims, temporal expressions (batches of documents).
+3. extract  — spaCy parse; raw actor mentions, claims, temporal expressions, and the articles' cues for
+              the corpus stage (batches of documents, in this process, worker processes or on Dask).
    Stages 1–3 stream batch by batch, so memory does not grow with the number of files.
 4. resolve  — corpus-wide over the lake (`flows/corpus.py`): actor aliases, links, near-duplicates,
               publication intervals, event ids; speakers, dates and claim periods of the articles whose
-              context changed, in chunks.
+              context changed, in chunks (on the idle local extraction processes when there are some).
 5. load     — into a copy of the published warehouse (or a new file) under data/staging/ (`flows/staging.py`).
 6. validate — Great Expectations suites on the changed rows, SQL assertions on the whole warehouse; a
               failed critical expectation stops publication.

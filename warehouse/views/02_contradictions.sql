@@ -15,25 +15,27 @@ with sources as materialized (
             and (polarity = 1 or is_quantifier_denial(negation)))
 ),
 candidates as materialized (
-    -- the pairs of claims under one key in one article or in two articles that tell the same story (see
-    -- article_links), found on narrow rows: a key can be common across the corpus (a class of casualty pairs
-    -- every such claim with every other), so only the pairs of one story are carried on to the comparisons.
-    -- (A semi join: article_links is the side held in memory, whatever the number of pairs of a key.)
-    with keyed as (
-        select
-            left_claim.claim_id as claim_id_a,
-            right_claim.claim_id as claim_id_b,
-            least(left_claim.article_id, right_claim.article_id) as article_id_a,
-            greatest(left_claim.article_id, right_claim.article_id) as article_id_b,
-        from (select claim_id, article_id, join_key from sources) as left_claim
-        inner join (select claim_id, article_id, join_key from sources) as right_claim
-            on left_claim.join_key = right_claim.join_key
-            and left_claim.claim_id < right_claim.claim_id
-    )
-    select claim_id_a, claim_id_b from keyed where article_id_a = article_id_b
+    -- the pairs of claims under one key in one article, or in two articles that tell the same story (see
+    -- article_links), found on narrow rows from the articles' side: a key can be common across the corpus (a
+    -- class of casualty), so pairing every claim of a key with every other before keeping those of one story
+    -- grew with the square of the corpus; pairs of one article, then pairs along each link, grow with the
+    -- claims of each story.
+    with keyed as (select claim_id, article_id, join_key from sources)
+    select left_claim.claim_id as claim_id_a, right_claim.claim_id as claim_id_b
+    from keyed as left_claim
+    inner join keyed as right_claim
+        on left_claim.article_id = right_claim.article_id
+        and left_claim.join_key = right_claim.join_key
+        and left_claim.claim_id < right_claim.claim_id
     union all
-    select claim_id_a, claim_id_b from keyed
-    semi join article_links using (article_id_a, article_id_b)
+    select
+        least(left_claim.claim_id, right_claim.claim_id) as claim_id_a,
+        greatest(left_claim.claim_id, right_claim.claim_id) as claim_id_b,
+    from article_links
+    inner join keyed as left_claim on left_claim.article_id = article_links.article_id_a
+    inner join keyed as right_claim
+        on right_claim.article_id = article_links.article_id_b
+        and right_claim.join_key = left_claim.join_key
 ),
 left_sides as materialized (
     -- (one join at a time: the planner, which cannot count a CTE's rows, must not pair the claims first)
